@@ -1,0 +1,78 @@
+"""Rule engine: runs a kind's rules and the general prose rules over a document.
+
+A rule is a plain function from content to findings, so the editor, `sdmkit lint`
+and the tests all see the same findings for the same text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    location: str  # section/field path, e.g. "tenets[2].statement"
+    message: str
+    suggestion: str = ""
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule's check yields; the engine adds the rule id and severity."""
+
+    location: str
+    message: str
+    suggestion: str = ""
+    severity: Severity | None = None  # overrides the rule's default when set
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    severity: Severity
+    check: Callable[..., Iterable[Hit]] = field(repr=False)
+    explain: str = ""
+
+
+def _run(rule: Rule, subject) -> Iterator[Finding]:
+    for hit in rule.check(subject):
+        yield Finding(rule.id, hit.severity or rule.severity, hit.location, hit.message, hit.suggestion)
+
+
+def lint(kind, content, disabled: Iterable[str] = ()) -> list[Finding]:
+    """All findings for one document, errors first, minus the rules switched off."""
+    from sdmkit.coach import prose
+
+    off = set(disabled)
+    findings: list[Finding] = []
+    for rule in kind.rules:
+        if rule.id not in off:
+            findings.extend(_run(rule, content))
+    pieces = list(kind.prose(content))
+    context = prose.ProseContext.build(pieces)
+    for rule in prose.RULES:
+        if rule.id in off:
+            continue
+        for hit in rule.check((pieces, context)):
+            findings.append(
+                Finding(rule.id, hit.severity or rule.severity, hit.location, hit.message, hit.suggestion)
+            )
+    findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.location, f.rule))
+    return findings
+
+
+def rule_catalog(kind) -> list[Rule]:
+    """Every rule that can fire on a document of this kind, for the 'switch off' list."""
+    from sdmkit.coach import prose
+
+    return [*kind.rules, *prose.RULES]

@@ -1,0 +1,76 @@
+"""Errors a user can act on. Each carries the place (file, field) and the problem,
+so the CLI prints one line and the app shows a message beside the right field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class SdmkitError(Exception):
+    """Base for every error that is the user's to fix; never shown as a traceback."""
+
+
+@dataclass
+class FieldProblem:
+    field: str  # dotted path, e.g. "content.tenets[2].statement"
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.problem}" if self.field else self.problem
+
+
+class InvalidDocument(SdmkitError):
+    """The document does not satisfy its kind's model."""
+
+    def __init__(self, problems: list[FieldProblem], source: str | None = None):
+        self.problems = problems
+        self.source = source
+        super().__init__(self.one_line())
+
+    def one_line(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        first = str(self.problems[0]) if self.problems else "invalid document"
+        more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
+        return f"{where}{first}{more}"
+
+
+class NotFound(SdmkitError):
+    pass
+
+
+class UnknownKind(SdmkitError):
+    pass
+
+
+class Conflict(SdmkitError):
+    """A save was based on a version that is no longer the newest.
+
+    Nothing was written; `theirs` is the newest stored version so the caller can show
+    both texts and let the user choose."""
+
+    def __init__(self, document_id: int, based_on: int, current_version: int, theirs=None):
+        self.document_id = document_id
+        self.based_on = based_on
+        self.current_version = current_version
+        self.theirs = theirs
+        super().__init__(
+            f"document {document_id}: your edit is based on version {based_on}, but version "
+            f"{current_version} was saved meanwhile; nothing was overwritten"
+        )
+
+
+def problems_from_pydantic(exc, prefix: str = "") -> list[FieldProblem]:
+    """Turn a pydantic ValidationError into field problems with readable paths."""
+    out: list[FieldProblem] = []
+    for err in exc.errors():
+        path = prefix
+        for part in err.get("loc", ()):
+            if isinstance(part, int):
+                path += f"[{part}]"
+            else:
+                path += f".{part}" if path else str(part)
+        msg = err.get("msg", "invalid value")
+        # pydantic prefixes custom errors with "Value error, "; the user needs the rest.
+        msg = msg.removeprefix("Value error, ")
+        out.append(FieldProblem(path, msg))
+    return out

@@ -1,0 +1,17 @@
+"""The document store: open it with `open_store()`."""
+
+from __future__ import annotations
+
+from sdmkit.store.documents import Document, ListPage, RevisionInfo, Store, Summary
+
+
+def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
+    from sdmkit.store import db, migrate as migrations
+
+    engine = db.make_engine(url or db.database_url())
+    if migrate:
+        migrations.upgrade(engine)
+    return Store(engine)
+
+
+__all__ = ["Document", "ListPage", "RevisionInfo", "Store", "Summary", "open_store"]

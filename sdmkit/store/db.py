@@ -1,0 +1,59 @@
+"""Where the workspace lives and how to open it.
+
+SQLite file in the user's data directory by default; SDMKIT_DATABASE_URL selects
+another database (PostgreSQL for a team server). Migrations run on open, so a
+database made by an older release opens in a newer one."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+
+ENV_URL = "SDMKIT_DATABASE_URL"
+ENV_DATA_DIR = "SDMKIT_DATA_DIR"
+
+
+def data_dir() -> Path:
+    configured = os.environ.get(ENV_DATA_DIR)
+    if configured:
+        return Path(configured).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("sdmkit", appauthor=False))
+
+
+def database_url() -> str:
+    return os.environ.get(ENV_URL) or f"sqlite:///{data_dir() / 'sdmkit.db'}"
+
+
+def describe(url: str) -> str:
+    """The URL with any password hidden, for screens and logs."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def make_engine(url: str) -> Engine:
+    from sqlalchemy import create_engine
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):
+            # WAL lets the app read while the CLI writes; foreign keys are off by default.
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        return engine
+    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+        # Plain postgresql:// would pick psycopg2, which sdmkit does not install.
+        url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+    return create_engine(url, pool_pre_ping=True)

@@ -1,0 +1,329 @@
+"""Documents, revisions, trash and optimistic concurrency.
+
+Every save writes a new revision and bumps the document's version in one
+transaction. A save names the version it was based on; if another save came first,
+the UPDATE matches no row and the save is refused with a Conflict. Nothing is
+overwritten, and the caller still holds the user's text."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from sdmkit.errors import Conflict, FieldProblem, InvalidDocument, NotFound
+from sdmkit.kinds import get_kind
+from sdmkit.store.search import search_text, terms
+from sdmkit.store.tables import DocumentRow, RevisionRow, SettingRow
+
+
+def utcnow() -> datetime:
+    # Stored naive in UTC (SQLite has no time zones); _aware() puts the zone back.
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+@dataclass
+class Document:
+    id: int | None
+    kind: str
+    title: str
+    team: str = ""
+    status: str = "draft"
+    tags: list[str] = field(default_factory=list)
+    content: dict = field(default_factory=dict)
+    coach_off: list[str] = field(default_factory=list)
+    version: int = 0
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    deleted_at: datetime | None = None
+
+    @property
+    def kind_spec(self):
+        return get_kind(self.kind)
+
+    def model(self):
+        return self.kind_spec.validate(self.content)
+
+    def meta(self) -> dict:
+        return {"kind": self.kind, "title": self.title, "team": self.team, "status": self.status,
+                "tags": list(self.tags), "coach_off": list(self.coach_off)}
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A row of the Library: everything but the content."""
+
+    id: int
+    kind: str
+    title: str
+    team: str
+    status: str
+    tags: list[str]
+    version: int
+    updated_at: datetime
+    deleted_at: datetime | None
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    version: int
+    title: str
+    status: str
+    saved_at: datetime
+    note: str
+
+
+@dataclass(frozen=True)
+class ListPage:
+    items: list[Summary]
+    total: int
+    offset: int
+    limit: int
+
+
+def _row_to_doc(row) -> Document:
+    return Document(
+        id=row.id, kind=row.kind, title=row.title, team=row.team, status=row.status,
+        tags=list(row.tags or []), content=dict(row.content or {}), coach_off=list(row.coach_off or []),
+        version=row.version, created_at=_aware(row.created_at), updated_at=_aware(row.updated_at),
+        deleted_at=_aware(getattr(row, "deleted_at", None)),
+    )
+
+
+def _clean_tags(tags: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for t in tags or ():
+        t = str(t).strip()
+        if t and t not in seen:
+            seen.append(t)
+    return seen
+
+
+def normalise(kind_id: str, title: str, content: dict | None, team: str | None, status: str | None,
+              tags: Iterable[str], coach_off: Iterable[str]) -> Document:
+    """Validate everything a save would write; raises InvalidDocument naming each field."""
+    kind = get_kind(kind_id)
+    model = kind.validate(content)
+    problems: list[FieldProblem] = []
+    title = (title or "").strip()
+    if not title:
+        derived_team = kind.team_of(model)
+        title = f"{derived_team} {kind.label.lower()}".strip() if derived_team else ""
+    if not title:
+        problems.append(FieldProblem("title", "a title is required"))
+    elif len(title) > 300:
+        problems.append(FieldProblem("title", f"at most 300 characters (this one has {len(title)})"))
+    status = status or kind.statuses[0]
+    if status not in kind.statuses:
+        problems.append(FieldProblem("status", f"'{status}' is not one of: {', '.join(kind.statuses)}"))
+    if problems:
+        raise InvalidDocument(problems)
+    team = (team if team is not None and team.strip() else kind.team_of(model) or "").strip()
+    return Document(id=None, kind=kind_id, title=title, team=team, status=status, tags=_clean_tags(tags),
+                    content=model.model_dump(mode="json"), coach_off=sorted(set(coach_off or ())))
+
+
+class Store:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    # --- reading -------------------------------------------------------------------
+
+    def get(self, doc_id: int, *, include_deleted: bool = False) -> Document:
+        with Session(self.engine) as s:
+            row = s.get(DocumentRow, doc_id)
+            if row is None or (row.deleted_at is not None and not include_deleted):
+                where = " (it is in the trash)" if row is not None else ""
+                raise NotFound(f"document {doc_id} not found{where}")
+            return _row_to_doc(row)
+
+    def list(self, *, kind: str | None = None, team: str | None = None, status: str | None = None,
+             query: str | None = None, deleted: bool = False, offset: int = 0, limit: int = 50) -> ListPage:
+        cols = (DocumentRow.id, DocumentRow.kind, DocumentRow.title, DocumentRow.team, DocumentRow.status,
+                DocumentRow.tags, DocumentRow.version, DocumentRow.updated_at, DocumentRow.deleted_at)
+        conds = [DocumentRow.deleted_at.is_not(None) if deleted else DocumentRow.deleted_at.is_(None)]
+        if kind:
+            conds.append(DocumentRow.kind == kind)
+        if team:
+            conds.append(DocumentRow.team == team)
+        if status:
+            conds.append(DocumentRow.status == status)
+        for term in terms(query or ""):
+            escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            conds.append(DocumentRow.search_text.like(f"%{escaped}%", escape="\\"))
+        with Session(self.engine) as s:
+            total = s.execute(select(func.count()).select_from(DocumentRow).where(*conds)).one()[0]
+            rows = s.execute(
+                select(*cols).where(*conds)
+                .order_by(DocumentRow.updated_at.desc(), DocumentRow.id.desc())
+                .offset(offset).limit(limit)
+            ).all()
+        items = [Summary(r.id, r.kind, r.title, r.team, r.status, list(r.tags or []), r.version,
+                         _aware(r.updated_at), _aware(r.deleted_at)) for r in rows]
+        return ListPage(items, int(total), offset, limit)
+
+    def iter_documents(self, *, kind: str | None = None, batch: int = 500):
+        """Every live document with its content, in id order, a batch at a time."""
+        last = 0
+        while True:
+            with Session(self.engine) as s:
+                q = select(DocumentRow).where(DocumentRow.deleted_at.is_(None), DocumentRow.id > last)
+                if kind:
+                    q = q.where(DocumentRow.kind == kind)
+                rows = s.execute(q.order_by(DocumentRow.id).limit(batch)).all()
+                docs = [_row_to_doc(r[0]) for r in rows]
+            if not docs:
+                return
+            yield from docs
+            last = docs[-1].id
+
+    def teams(self) -> list[str]:
+        with Session(self.engine) as s:
+            rows = s.execute(select(DocumentRow.team).where(DocumentRow.deleted_at.is_(None),
+                                                         DocumentRow.team != "").distinct()).all()
+        return sorted(r[0] for r in rows)
+
+    def count(self) -> int:
+        with Session(self.engine) as s:
+            return int(s.execute(select(func.count()).select_from(DocumentRow)
+                              .where(DocumentRow.deleted_at.is_(None))).one()[0])
+
+    # --- writing -------------------------------------------------------------------
+
+    def create(self, kind: str, title: str = "", content: dict | None = None, *, team: str | None = None,
+               status: str | None = None, tags: Iterable[str] = (), coach_off: Iterable[str] = (),
+               note: str = "created") -> Document:
+        doc = normalise(kind, title, content, team, status, tags, coach_off)
+        now = utcnow()
+        with Session(self.engine) as s, s.begin():
+            row = DocumentRow(kind=doc.kind, title=doc.title, team=doc.team, status=doc.status,
+                              tags=doc.tags, content=doc.content, coach_off=doc.coach_off, version=1,
+                              created_at=now, updated_at=now,
+                              search_text=search_text(doc.title, doc.team, doc.tags, doc.content))
+            s.add(row)
+            s.flush()
+            s.add(self._revision(row.id, 1, doc, now, note))
+            doc_id = row.id
+        return self.get(doc_id)
+
+    def save(self, doc_id: int, base_version: int, *, title: str, content: dict, team: str | None = None,
+             status: str | None = None, tags: Iterable[str] = (), coach_off: Iterable[str] = (),
+             note: str = "edited") -> Document:
+        current = self.get(doc_id, include_deleted=True)
+        if current.deleted_at is not None:
+            raise NotFound(f"document {doc_id} is in the trash; restore it before saving")
+        doc = normalise(current.kind, title, content, team, status, tags, coach_off)
+        now = utcnow()
+        with Session(self.engine) as s, s.begin():
+            result = s.execute(
+                update(DocumentRow)
+                .where(DocumentRow.id == doc_id, DocumentRow.version == base_version,
+                       DocumentRow.deleted_at.is_(None))
+                .values(title=doc.title, team=doc.team, status=doc.status, tags=doc.tags, content=doc.content,
+                        coach_off=doc.coach_off, version=DocumentRow.version + 1, updated_at=now,
+                        search_text=search_text(doc.title, doc.team, doc.tags, doc.content))
+            )
+            stale = result.rowcount != 1
+            if not stale:
+                s.add(self._revision(doc_id, base_version + 1, doc, now, note))
+        if stale:
+            theirs = self.get(doc_id, include_deleted=True)
+            raise Conflict(doc_id, base_version, theirs.version, theirs)
+        return self.get(doc_id)
+
+    @staticmethod
+    def _revision(doc_id: int, version: int, doc: Document, when: datetime, note: str) -> RevisionRow:
+        return RevisionRow(document_id=doc_id, version=version, title=doc.title, team=doc.team,
+                           status=doc.status, tags=doc.tags, content=doc.content, coach_off=doc.coach_off,
+                           saved_at=when, note=note[:300])
+
+    def duplicate(self, doc_id: int) -> Document:
+        src = self.get(doc_id)
+        return self.create(src.kind, f"Copy of {src.title}"[:300], src.content, team=src.team,
+                           status=get_kind(src.kind).statuses[0], tags=src.tags, coach_off=src.coach_off,
+                           note=f"duplicated from document {doc_id} version {src.version}")
+
+    def delete(self, doc_id: int) -> None:
+        """Move to the trash; restore_from_trash brings it back with all its history."""
+        with Session(self.engine) as s, s.begin():
+            n = s.execute(update(DocumentRow).where(DocumentRow.id == doc_id, DocumentRow.deleted_at.is_(None))
+                       .values(deleted_at=utcnow())).rowcount
+        if n != 1:
+            raise NotFound(f"document {doc_id} not found")
+
+    def restore_from_trash(self, doc_id: int) -> Document:
+        with Session(self.engine) as s, s.begin():
+            n = s.execute(update(DocumentRow).where(DocumentRow.id == doc_id, DocumentRow.deleted_at.is_not(None))
+                       .values(deleted_at=None)).rowcount
+        if n != 1:
+            raise NotFound(f"document {doc_id} is not in the trash")
+        return self.get(doc_id)
+
+    # --- history -------------------------------------------------------------------
+
+    def history(self, doc_id: int) -> list[RevisionInfo]:
+        with Session(self.engine) as s:
+            rows = s.execute(select(RevisionRow.version, RevisionRow.title, RevisionRow.status, RevisionRow.saved_at,
+                                 RevisionRow.note).where(RevisionRow.document_id == doc_id)
+                          .order_by(RevisionRow.version.desc())).all()
+        if not rows:
+            raise NotFound(f"document {doc_id} not found")
+        return [RevisionInfo(r.version, r.title, r.status, _aware(r.saved_at), r.note) for r in rows]
+
+    def revision(self, doc_id: int, version: int) -> Document:
+        with Session(self.engine) as s:
+            row = s.execute(select(RevisionRow).where(RevisionRow.document_id == doc_id,
+                                                   RevisionRow.version == version)).first()
+            doc_row = s.get(DocumentRow, doc_id)
+        if row is None or doc_row is None:
+            raise NotFound(f"document {doc_id} has no version {version}")
+        r = row[0]
+        return Document(id=doc_id, kind=doc_row.kind, title=r.title, team=r.team, status=r.status,
+                        tags=list(r.tags), content=dict(r.content), coach_off=list(r.coach_off),
+                        version=r.version, created_at=_aware(doc_row.created_at), updated_at=_aware(r.saved_at))
+
+    def diff(self, doc_id: int, old: int, new: int) -> str:
+        """Unified diff of two revisions, as the interchange YAML a person can read."""
+        from sdmkit.interchange import to_yaml
+
+        a, b = self.revision(doc_id, old), self.revision(doc_id, new)
+        return "".join(difflib.unified_diff(
+            to_yaml(a).splitlines(keepends=True), to_yaml(b).splitlines(keepends=True),
+            fromfile=f"version {old}", tofile=f"version {new}"))
+
+    def restore_revision(self, doc_id: int, version: int, base_version: int) -> Document:
+        """Make an old version the newest again; the versions after it stay in history."""
+        old = self.revision(doc_id, version)
+        return self.save(doc_id, base_version, title=old.title, content=old.content, team=old.team,
+                         status=old.status, tags=old.tags, coach_off=old.coach_off,
+                         note=f"restored from version {version}")
+
+    # --- settings ------------------------------------------------------------------
+
+    def setting(self, key: str, default=None):
+        with Session(self.engine) as s:
+            row = s.get(SettingRow, key)
+        return row.value.get("v", default) if row else default
+
+    def set_setting(self, key: str, value) -> None:
+        with Session(self.engine) as s, s.begin():
+            row = s.get(SettingRow, key)
+            if row is None:
+                s.add(SettingRow(key=key, value={"v": value}))
+            else:
+                row.value = {"v": value}  # a new dict: JSON columns do not see in-place edits
+
+    def settings(self) -> dict:
+        with Session(self.engine) as s:
+            return {r[0].key: r[0].value.get("v") for r in s.execute(select(SettingRow)).all()}

@@ -1,0 +1,54 @@
+"""The tables. Defined here once (never in page scripts, which Streamlit reruns).
+
+The newest revision is the document: `document` holds the current state for fast
+listing, `revision` every state ever saved, so history, diff and restore read it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Column, DateTime, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class DocumentRow(SQLModel, table=True):
+    __tablename__ = "document"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(index=True, max_length=40)
+    title: str = Field(max_length=300)
+    team: str = Field(default="", index=True, max_length=200)
+    status: str = Field(default="draft", index=True, max_length=40)
+    tags: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    content: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    coach_off: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    version: int = Field(default=1)
+    created_at: datetime = Field(sa_column=Column(DateTime, nullable=False))
+    updated_at: datetime = Field(sa_column=Column(DateTime, nullable=False, index=True))
+    deleted_at: datetime | None = Field(default=None, sa_column=Column(DateTime, nullable=True, index=True))
+    # Lower-cased title, team, tags and every text of the content, for text search.
+    search_text: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+
+
+class RevisionRow(SQLModel, table=True):
+    __tablename__ = "revision"
+    __table_args__ = (UniqueConstraint("document_id", "version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True)
+    version: int
+    title: str = Field(max_length=300)
+    team: str = Field(default="", max_length=200)
+    status: str = Field(default="draft", max_length=40)
+    tags: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    content: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    coach_off: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    saved_at: datetime = Field(sa_column=Column(DateTime, nullable=False))
+    note: str = Field(default="", max_length=300)
+
+
+class SettingRow(SQLModel, table=True):
+    __tablename__ = "setting"
+
+    key: str = Field(primary_key=True, max_length=100)
+    value: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
