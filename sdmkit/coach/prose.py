@@ -82,7 +82,6 @@ VAGUE_TIME = {
     "in a timely manner": "give the response time",
     "timely": "give the response time",
     "going forward": "say from when",
-    "later": "give a date",
     "recently": "give the date",
 }
 
@@ -99,7 +98,7 @@ _VAGUE_RE = _phrase_re(VAGUE_TIME)
 KNOWN_ACRONYMS = {
     "API", "APIs", "URL", "URLs", "HTTP", "HTTPS", "UI", "UX", "ID", "IDs", "OK", "CPU", "SQL",
     "PDF", "CSV", "JSON", "HTML", "CEO", "CTO", "VP", "VPs", "UTC", "US", "UK", "EU", "USA",
-    "AM", "PM", "FAQ", "FAQs", "TV", "IT", "AI", "iOS", "SDK", "SDKs", "CLI", "DNS", "TLS",
+    "AM", "PM", "FAQ", "FAQs", "PR", "TV", "IT", "AI", "iOS", "SDK", "SDKs", "CLI", "DNS", "TLS",
 }
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]{1,6})(s?)(?![\w-])")
 _DEFINED_AFTER = r"\(\s*{acr}s?\s*\)"  # "Service Level Objective (SLO)"

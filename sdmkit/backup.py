@@ -1,0 +1,100 @@
+"""The whole workspace in one JSON file: every document (the trash too), every
+revision with its time and note, and the settings. Restore gives back the same ids."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import delete, func, select, text
+from sqlalchemy.orm import Session
+
+from sdmkit.errors import SdmkitError
+from sdmkit.store import Store
+from sdmkit.store.tables import DocumentRow, RevisionRow, SettingRow
+
+FORMAT = "sdmkit-backup"
+FORMAT_VERSION = 1
+_DOC_FIELDS = ("id", "kind", "title", "team", "status", "tags", "content", "coach_off", "version",
+               "created_at", "updated_at", "deleted_at", "search_text")
+_REV_FIELDS = ("id", "document_id", "version", "title", "team", "status", "tags", "content", "coach_off",
+               "saved_at", "note")
+_TIMES = {"created_at", "updated_at", "deleted_at", "saved_at"}
+
+
+def _dump_row(row, fields) -> dict:
+    out = {}
+    for f in fields:
+        v = getattr(row, f)
+        out[f] = v.isoformat() if isinstance(v, datetime) else v
+    return out
+
+
+def _load_row(data: dict, fields) -> dict:
+    out = {}
+    for f in fields:
+        v = data.get(f)
+        out[f] = datetime.fromisoformat(v) if f in _TIMES and v else v
+    return out
+
+
+def dump(store: Store) -> dict:
+    with Session(store.engine) as s:
+        docs = [_dump_row(r, _DOC_FIELDS) for r in s.scalars(select(DocumentRow).order_by(DocumentRow.id))]
+        revs = [_dump_row(r, _REV_FIELDS) for r in s.scalars(select(RevisionRow).order_by(RevisionRow.id))]
+        settings = {r.key: r.value for r in s.scalars(select(SettingRow))}
+    return {"format": FORMAT, "format_version": FORMAT_VERSION, "documents": docs, "revisions": revs,
+            "settings": settings}
+
+
+def write_backup(store: Store, path: Path) -> dict:
+    data = dump(store)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".part")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(path)  # never leave half a backup under the real name
+    return data
+
+
+def read_backup(path: Path) -> dict:
+    path = Path(path)
+    if not path.is_file():
+        raise SdmkitError(f"{path}: no such file")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise SdmkitError(f"{path}: not an sdmkit backup ({exc})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise SdmkitError(f"{path}: not an sdmkit backup (no 'format: {FORMAT}')")
+    if data.get("format_version", 0) > FORMAT_VERSION:
+        raise SdmkitError(f"{path}: made by a newer sdmkit (format {data['format_version']}); upgrade sdmkit")
+    return data
+
+
+def restore(store: Store, data: dict, *, replace: bool = False) -> int:
+    """Load a backup. Refuses to mix with existing documents unless `replace`."""
+    with Session(store.engine) as s, s.begin():
+        existing = s.scalar(select(func.count()).select_from(DocumentRow))
+        if existing and not replace:
+            raise SdmkitError(f"the workspace already has {existing} documents; restore with --replace "
+                              "(a backup of the current workspace is written first)")
+        s.execute(delete(RevisionRow))
+        s.execute(delete(DocumentRow))
+        s.execute(delete(SettingRow))
+        s.flush()
+        for d in data.get("documents", []):
+            s.add(DocumentRow(**_load_row(d, _DOC_FIELDS)))
+        s.flush()
+        for r in data.get("revisions", []):
+            s.add(RevisionRow(**_load_row(r, _REV_FIELDS)))
+        for key, value in (data.get("settings") or {}).items():
+            s.add(SettingRow(key=key, value=value))
+        s.flush()
+        if s.bind.dialect.name == "postgresql":
+            # Ids came from the file; move the sequences past them so new documents get fresh ids.
+            for table in ("document", "revision"):
+                s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                               f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"))
+    return len(data.get("documents", []))

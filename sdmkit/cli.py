@@ -1,0 +1,320 @@
+"""The sdmkit command line: everything that is not clicking.
+
+Errors are one line on stderr naming the file, field and problem, with a non-zero
+exit; set SDMKIT_DEBUG=1 to see a traceback. Heavy libraries (WeasyPrint,
+SQLAlchemy, Streamlit) are imported inside the commands so `sdmkit --help` is quick."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sdmkit.errors import SdmkitError
+
+app = typer.Typer(
+    name="sdmkit",
+    help="The workbench for a software development manager's written mechanisms.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+def _store():
+    from sdmkit.store import open_store
+
+    return open_store()
+
+
+def _echo_json(data) -> None:
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def _doc_id(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise SdmkitError(f"'{value}' is not a document id (ids are numbers; see `sdmkit list`)") from None
+
+
+# --- workspace ---------------------------------------------------------------------
+
+@app.command()
+def init(examples: Annotated[bool, typer.Option("--examples", help="Load the bundled examples.")] = False):
+    """Create or migrate the database; --examples loads examples/."""
+    from sdmkit.store import db
+
+    store = _store()
+    typer.echo(f"workspace ready: {db.describe(db.database_url())} ({store.count()} documents)")
+    if examples:
+        from sdmkit.examples import load_examples
+
+        created, skipped = load_examples(store)
+        typer.echo(f"examples: {len(created)} loaded, {len(skipped)} already present")
+
+
+@app.command("app")
+def run_app(
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8501,
+    address: Annotated[str, typer.Option(help="Address to listen on; localhost keeps it private.")] = "localhost",
+    examples: Annotated[bool, typer.Option("--examples", help="Load the bundled examples first.")] = False,
+    open_browser: Annotated[bool, typer.Option("--open/--no-open", help="Open a browser tab.")] = True,
+):
+    """Start the Streamlit app."""
+    import subprocess
+
+    from sdmkit import resources
+
+    store = _store()  # migrate before the app starts, so a failure is one clear line here
+    if examples:
+        from sdmkit.examples import load_examples
+
+        created, _ = load_examples(store)
+        if created:
+            typer.echo(f"loaded {len(created)} example documents")
+    cmd = [sys.executable, "-m", "streamlit", "run", str(resources.entry_script()),
+           "--server.port", str(port), "--server.address", address,
+           "--server.headless", "false" if open_browser else "true",
+           "--browser.gatherUsageStats", "false", "--theme.base", "light",
+           "--theme.primaryColor", "#1e3a5f", "--client.toolbarMode", "minimal"]
+    typer.echo(f"sdmkit is starting at http://{address}:{port}  (Ctrl+C to stop)")
+    raise typer.Exit(subprocess.call(cmd, cwd=str(resources.app_root())))
+
+
+# --- documents ---------------------------------------------------------------------
+
+@app.command("import")
+def import_(paths: Annotated[list[Path], typer.Argument(help="YAML, JSON or exported Markdown files, or folders.")]):
+    """Import files as new documents; prints the new ids."""
+    from sdmkit.interchange import read_file
+
+    store = _store()
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files += sorted(x for x in p.rglob("*") if x.suffix.lower() in (".yaml", ".yml", ".json", ".md"))
+        else:
+            files.append(p)
+    failed = 0
+    for path in files:
+        try:
+            doc = read_file(path)
+            new = store.create(doc.kind, doc.title, doc.content, team=doc.team, status=doc.status,
+                               tags=doc.tags, coach_off=doc.coach_off, note=f"imported from {path.name}")
+        except SdmkitError as exc:
+            failed += 1
+            typer.echo(f"sdmkit: {exc}", err=True)
+            continue
+        typer.echo(f"{new.id}\t{new.kind}\t{new.title}")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("list")
+def list_(
+    kind: Annotated[str | None, typer.Option(help="Only this kind.")] = None,
+    team: Annotated[str | None, typer.Option(help="Only this team.")] = None,
+    status: Annotated[str | None, typer.Option(help="Only this status.")] = None,
+    search: Annotated[str | None, typer.Option(help="Words that must all appear.")] = None,
+    trash: Annotated[bool, typer.Option("--trash", help="List the trash instead.")] = False,
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 1000,
+    as_json: JsonFlag = False,
+):
+    """List documents, newest first."""
+    if kind:
+        from sdmkit.kinds import get_kind
+
+        get_kind(kind)
+    page = _store().list(kind=kind, team=team, status=status, query=search, deleted=trash, limit=limit)
+    if as_json:
+        _echo_json([{"id": s.id, "kind": s.kind, "title": s.title, "team": s.team, "status": s.status,
+                     "tags": s.tags, "version": s.version, "updated_at": s.updated_at.isoformat()}
+                    for s in page.items])
+        return
+    if not page.items:
+        typer.echo("no documents" + (" in the trash" if trash else "; try `sdmkit init --examples`"))
+        return
+    for s in page.items:
+        typer.echo(f"{s.id:>5}  {s.kind:<13} {s.status:<10} {s.updated_at:%Y-%m-%d}  {s.title}"
+                   + (f"  [{s.team}]" if s.team else ""))
+    if page.total > len(page.items):
+        typer.echo(f"... {page.total - len(page.items)} more (use --limit)")
+
+
+@app.command()
+def show(doc_id: Annotated[str, typer.Argument(metavar="ID")], as_json: JsonFlag = False):
+    """Show one document: its Markdown, or its interchange JSON."""
+    doc = _store().get(_doc_id(doc_id))
+    if as_json:
+        from sdmkit.interchange import to_dict
+
+        _echo_json({"id": doc.id, "version": doc.version, "created_at": doc.created_at,
+                    "updated_at": doc.updated_at, **to_dict(doc)})
+    else:
+        from sdmkit.export.markdown_export import render_markdown
+
+        typer.echo(render_markdown(doc).split("---\n\n", 1)[-1])
+
+
+@app.command()
+def export(
+    ids: Annotated[list[str] | None, typer.Argument(metavar="[ID]...", help="Document ids.")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Every document.")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html, pdf or json.")] = "md",
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")] = Path("."),
+    page_size: Annotated[str | None, typer.Option(help="A4 or Letter (default: the workspace setting).")] = None,
+):
+    """Export documents to Markdown, HTML, PDF or JSON."""
+    from sdmkit import export as exporter
+
+    if fmt not in exporter.FORMATS:
+        raise SdmkitError(f"--format: '{fmt}' is not one of {', '.join(exporter.FORMATS)}")
+    if bool(ids) == all_:
+        raise SdmkitError("give document ids or --all (not both)")
+    store = _store()
+    size = page_size or store.setting("pdf_page_size", "A4")
+    if size not in ("A4", "Letter"):
+        raise SdmkitError(f"--page-size: '{size}' is not A4 or Letter")
+    docs = list(store.iter_documents()) if all_ else [store.get(_doc_id(i)) for i in ids]
+    out.mkdir(parents=True, exist_ok=True)
+    used: set[str] = set()
+    for doc in docs:
+        name = exporter.file_name(doc, fmt)
+        if name in used:  # two documents with one title: keep both files
+            name = name.replace(f".{fmt}", f"-{doc.id}.{fmt}")
+        used.add(name)
+        (out / name).write_bytes(exporter.render(doc, fmt, page_size=size))
+        typer.echo(str(out / name))
+
+
+@app.command()
+def schema(kind: Annotated[str, typer.Argument(help="charter, coe, prfaq, oncall, metric_review or story")]):
+    """Print the JSON Schema of a kind's interchange format."""
+    from sdmkit.interchange import schema as make_schema
+
+    _echo_json(make_schema(kind))
+
+
+@app.command()
+def lint(target: Annotated[str, typer.Argument(metavar="ID|PATH")], as_json: JsonFlag = False):
+    """The coach's findings; exit status 1 when any is an error."""
+    from sdmkit.coach import lint as run_lint
+
+    path = Path(target)
+    if target.isdigit() and not path.exists():
+        doc = _store().get(int(target))
+    else:
+        from sdmkit.interchange import read_file
+
+        doc = read_file(path)
+    findings = run_lint(doc.kind_spec, doc.model(), doc.coach_off)
+    if as_json:
+        _echo_json([f.as_dict() for f in findings])
+    elif not findings:
+        typer.echo("no findings: the coach has nothing to add")
+    else:
+        for f in findings:
+            typer.echo(f"{f.severity:<7} {f.location}: {f.message} [{f.rule}]")
+            if f.suggestion:
+                typer.echo(f"        -> {f.suggestion}")
+    if any(f.severity == "error" for f in findings):
+        raise typer.Exit(1)
+
+
+@app.command()
+def history(doc_id: Annotated[str, typer.Argument(metavar="ID")], as_json: JsonFlag = False):
+    """Every saved version of a document."""
+    revs = _store().history(_doc_id(doc_id))
+    if as_json:
+        _echo_json([r.__dict__ for r in revs])
+        return
+    for r in revs:
+        typer.echo(f"v{r.version:<4} {r.saved_at:%Y-%m-%d %H:%M} UTC  {r.status:<10} {r.note}")
+
+
+@app.command()
+def diff(doc_id: Annotated[str, typer.Argument(metavar="ID")], old: int, new: int):
+    """Differences between two versions of a document."""
+    typer.echo(_store().diff(_doc_id(doc_id), old, new) or "no differences")
+
+
+@app.command()
+def revert(doc_id: Annotated[str, typer.Argument(metavar="ID")], version: int):
+    """Make an old version the newest again (the versions after it stay in history)."""
+    store = _store()
+    doc = store.get(_doc_id(doc_id))
+    new = store.restore_revision(doc.id, version, doc.version)
+    typer.echo(f"document {new.id}: version {new.version} restored from version {version}")
+
+
+@app.command()
+def delete(doc_id: Annotated[str, typer.Argument(metavar="ID")]):
+    """Move a document to the trash (undo with `sdmkit undelete`)."""
+    _store().delete(_doc_id(doc_id))
+    typer.echo(f"document {doc_id} moved to the trash; `sdmkit undelete {doc_id}` brings it back")
+
+
+@app.command()
+def undelete(doc_id: Annotated[str, typer.Argument(metavar="ID")]):
+    """Bring a document back from the trash."""
+    doc = _store().restore_from_trash(_doc_id(doc_id))
+    typer.echo(f"document {doc.id} restored: {doc.title}")
+
+
+@app.command()
+def backup(file: Annotated[Path, typer.Argument(metavar="FILE")]):
+    """Write the whole workspace (documents, trash, history, settings) to one file."""
+    from sdmkit.backup import write_backup
+
+    data = write_backup(_store(), file)
+    typer.echo(f"{file}: {len(data['documents'])} documents, {len(data['revisions'])} revisions")
+
+
+@app.command()
+def restore(
+    file: Annotated[Path, typer.Argument(metavar="FILE")],
+    replace: Annotated[bool, typer.Option("--replace", help="Replace a non-empty workspace "
+                                          "(its backup is written first).")] = False,
+):
+    """Restore a workspace from a backup file."""
+    from datetime import datetime
+
+    from sdmkit.backup import read_backup, restore as do_restore, write_backup
+    from sdmkit.store.db import data_dir
+
+    data = read_backup(file)
+    store = _store()
+    if replace and store.count():
+        safety = data_dir() / "backups" / f"before-restore-{datetime.now():%Y%m%d-%H%M%S}.json"
+        write_backup(store, safety)
+        typer.echo(f"current workspace saved to {safety}")
+    n = do_restore(store, data, replace=replace)
+    typer.echo(f"restored {n} documents from {file}")
+
+
+def main() -> None:
+    try:
+        app()
+    except SdmkitError as exc:
+        typer.echo(f"sdmkit: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # never a traceback for a user, unless they ask
+        if os.environ.get("SDMKIT_DEBUG"):
+            raise
+        typer.echo(f"sdmkit: unexpected error: {type(exc).__name__}: {exc} (SDMKIT_DEBUG=1 shows details)",
+                   err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

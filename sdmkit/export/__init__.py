@@ -1,0 +1,42 @@
+"""Exports: Markdown, HTML, PDF and the JSON interchange format."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from sdmkit.store.documents import Document
+
+FORMATS = ("md", "html", "pdf", "json")
+MIME = {"md": "text/markdown", "html": "text/html", "pdf": "application/pdf", "json": "application/json"}
+
+
+def slug(text: str, fallback: str = "document") -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return text[:80].strip("-") or fallback
+
+
+def file_name(doc: Document, fmt: str) -> str:
+    """A name a manager recognises in a Downloads folder."""
+    return f"{slug(doc.title, doc.kind)}.{fmt}"
+
+
+def render(doc: Document, fmt: str, *, page_size: str = "A4") -> bytes:
+    if fmt == "md":
+        from sdmkit.export.markdown_export import render_markdown
+
+        return render_markdown(doc).encode("utf-8")
+    if fmt == "html":
+        from sdmkit.export.html_export import render_html
+
+        return render_html(doc, page_size=page_size).encode("utf-8")
+    if fmt == "pdf":
+        from sdmkit.export.pdf_export import render_pdf
+
+        return render_pdf(doc, page_size=page_size)
+    if fmt == "json":
+        from sdmkit.interchange import to_json
+
+        return to_json(doc).encode("utf-8")
+    raise ValueError(f"unknown format '{fmt}' (one of: {', '.join(FORMATS)})")

@@ -1,0 +1,75 @@
+"""Markdown -> HTML (Python-Markdown, then nh3) -> the kind's HTML layout.
+
+Python-Markdown does not sanitize, so its output goes through nh3 with a short
+allow-list: no <img>, no <script>, no style attributes, links only to http(s) and
+mailto. User text was already made literal by escape.py; this is the second wall."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import nh3
+
+from sdmkit import resources
+from sdmkit.export.markdown_export import render_body
+from sdmkit.export.templating import html_env
+from sdmkit.store.documents import Document
+
+PAGE_SIZES = ("A4", "Letter")
+TOC_MIN_WORDS = 1200  # below this a document reads in one sitting and needs no contents
+
+_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "ul", "ol", "li", "strong", "em", "code",
+         "pre", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "a", "span", "div", "del"}
+_ATTRS = {"a": {"href", "title"}, "h1": {"id"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"},
+          "span": {"class"}, "div": {"class"}, "td": {"class"}, "th": {"class"}}
+
+
+def sanitize(html: str) -> str:
+    return nh3.clean(html, tags=_TAGS, attributes=_ATTRS, url_schemes={"http", "https", "mailto"},
+                     link_rel="noopener noreferrer nofollow")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str
+    text: str
+
+
+def markdown_to_html(text: str) -> tuple[str, list[Heading]]:
+    import markdown
+
+    md = markdown.Markdown(extensions=["tables", "sane_lists", "toc"],
+                           extension_configs={"toc": {"permalink": False, "toc_depth": "2-3"}})
+    html = md.convert(text)
+    headings: list[Heading] = []
+
+    def walk(tokens):
+        for t in tokens:
+            headings.append(Heading(t["level"], t["id"], t["name"]))
+            walk(t.get("children", []))
+
+    walk(md.toc_tokens)
+    return sanitize(html), headings
+
+
+@cache
+def stylesheet() -> str:
+    return (resources.assets_dir() / "document.css").read_text(encoding="utf-8")
+
+
+def render_html(doc: Document, *, page_size: str = "A4", for_print: bool = False) -> str:
+    kind = doc.kind_spec
+    model = kind.model.model_validate(doc.content)
+    body_md = render_body(doc)
+    body, headings = markdown_to_html(body_md)
+    words = len(re.findall(r"\w+", body_md))
+    toc = [h for h in headings if h.level == 2] if words >= TOC_MIN_WORDS else []
+    size = page_size if page_size in PAGE_SIZES else "A4"
+    template = html_env().get_template(kind.html_template)
+    from markupsafe import Markup
+
+    return template.render(doc=doc, c=model, kind=kind, derived=kind.derived(model), body=Markup(body),
+                           toc=toc, css=Markup(stylesheet()), page_size=size, for_print=for_print)

@@ -1,0 +1,29 @@
+"""content -> Jinja2 Markdown template -> Markdown (with front matter for round trips)."""
+
+from __future__ import annotations
+
+from sdmkit.export.templating import markdown_env
+from sdmkit.interchange import front_matter
+from sdmkit.store.documents import Document
+
+
+def render_body(doc: Document, *, standalone: bool = False) -> str:
+    """The readable part: what a person sees, and what the HTML is made from."""
+    kind = doc.kind_spec
+    model = kind.model.model_validate(doc.content)
+    template = markdown_env().get_template(kind.md_template)
+    text = template.render(doc=doc, c=model, kind=kind, derived=kind.derived(model),
+                           standalone=standalone)
+    # Templates leave blank runs where optional sections are empty; keep one.
+    lines, blank = [], 0
+    for line in text.splitlines():
+        blank = blank + 1 if not line.strip() else 0
+        if blank <= 1:
+            lines.append(line.rstrip())
+    return "\n".join(lines).strip() + "\n"
+
+
+def render_markdown(doc: Document) -> str:
+    from sdmkit.export.escape import md_inline
+
+    return f"{front_matter(doc)}# {md_inline(doc.title)}\n\n{render_body(doc, standalone=True)}"

@@ -1,0 +1,60 @@
+"""HTML -> PDF through WeasyPrint, with a fetcher that reads nothing it is given.
+
+WeasyPrint's default fetcher opens file:// and http(s):// URLs. Exports are made from
+user text, so the fetcher here refuses every scheme but data: (and serves only the
+packaged assets), and records what it refused for the tests to see."""
+
+from __future__ import annotations
+
+import logging
+
+from sdmkit import resources
+from sdmkit.export.html_export import render_html
+from sdmkit.store.documents import Document
+
+ASSET_SCHEME = "sdmkit-asset:"
+
+
+class RefusedURL(ValueError):
+    pass
+
+
+def make_fetcher():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class SafeFetcher(URLFetcher):
+        def __init__(self):
+            super().__init__(allowed_protocols={"data"}, allow_redirects=False, timeout=1)
+            self.refused: list[str] = []
+
+        def fetch(self, url, headers=None):
+            if url.startswith(ASSET_SCHEME):
+                name = url[len(ASSET_SCHEME):]
+                path = resources.assets_dir() / name
+                # Only a plain file name inside the assets folder: no '..', no sub-paths.
+                if "/" not in name and "\\" not in name and path.is_file():
+                    return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": _mime(name)})
+            elif url.lower().startswith("data:"):
+                return super().fetch(url, headers)
+            self.refused.append(url)
+            raise RefusedURL(f"sdmkit exports load no external resources: {url[:80]}")
+
+    return SafeFetcher()
+
+
+def _mime(name: str) -> str:
+    return {"css": "text/css", "svg": "image/svg+xml", "png": "image/png"}.get(name.rsplit(".", 1)[-1],
+                                                                             "application/octet-stream")
+
+
+def html_to_pdf(html: str, fetcher=None) -> bytes:
+    from weasyprint import HTML
+
+    fetcher = fetcher or make_fetcher()
+    # WeasyPrint logs every refused URL as a warning; they are expected here.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    return HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf()
+
+
+def render_pdf(doc: Document, *, page_size: str = "A4", fetcher=None) -> bytes:
+    return html_to_pdf(render_html(doc, page_size=page_size, for_print=True), fetcher)

@@ -1,0 +1,58 @@
+"""Jinja2 environments for the Markdown and HTML templates.
+
+Templates a user drops in <data dir>/templates override the packaged ones of the
+same name (a ChoiceLoader, as datasette does), so a team can restyle its exports."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import cache
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from sdmkit import resources
+from sdmkit.export.escape import md_block, md_inline
+
+
+def _loader():
+    from sdmkit.store.db import data_dir
+
+    return ChoiceLoader([FileSystemLoader(str(data_dir() / "templates")),
+                         FileSystemLoader(str(resources.templates_dir()))])
+
+
+def _fmt_date(value, fmt: str = "%d %b %Y") -> str:
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    if isinstance(value, datetime | date):
+        return value.strftime(fmt)
+    return str(value)
+
+
+def _common(env: Environment) -> Environment:
+    env.filters["date"] = _fmt_date
+    env.trim_blocks = True
+    env.lstrip_blocks = True
+    return env
+
+
+@cache
+def markdown_env() -> Environment:
+    # Markdown is not HTML: autoescape is off and user text goes through md_inline /
+    # md_block instead (see escape.py). StrictUndefined catches template typos in tests.
+    env = Environment(loader=_loader(), autoescape=False, undefined=StrictUndefined, keep_trailing_newline=True)
+    env.filters["md"] = md_inline
+    env.filters["mdblock"] = md_block
+    return _common(env)
+
+
+@cache
+def html_env() -> Environment:
+    env = Environment(loader=_loader(), autoescape=select_autoescape(default=True, default_for_string=True),
+                      undefined=StrictUndefined)
+    return _common(env)
