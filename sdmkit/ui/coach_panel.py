@@ -1,0 +1,55 @@
+"""The coach beside the editor: findings for the text as it is now."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from sdmkit.coach import Finding
+from sdmkit.ui.text import esc
+
+_ICON = {"error": ":material/error:", "warning": ":material/warning:", "info": ":material/info:"}
+
+
+_LOCATION = re.compile(r"^(?P<root>[\w.]+?)(?:\[(?P<n>\d+)\])?(?:\.(?P<sub>\w+))?$")
+
+
+def _label_for(kind, location: str) -> str:
+    """'tenets[5].statement' -> 'Tenets 5 › Statement', in the editor's own words."""
+    m = _LOCATION.match(location)
+    if not m:
+        return location
+    for f in kind.fields():
+        if f.key == location:
+            return f.label
+        if f.key == m["root"]:
+            label = f.label + (f" {m['n']}" if m["n"] else "")
+            if m["sub"]:
+                col = next((c.label for c in f.columns if c.key == m["sub"]), m["sub"].replace("_", " "))
+                label += f" › {col}"
+            return label
+    return location
+
+
+def coach_panel(kind, findings: list[Finding], derived: dict | None = None) -> None:
+    st.subheader("Coach", anchor=False)
+    if derived:
+        cols = st.columns(min(len(derived), 3))
+        for i, (name, value) in enumerate(derived.items()):
+            cols[i % len(cols)].metric(name, value)
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = sum(f.severity == "warning" for f in findings)
+    infos = len(findings) - errors - warnings
+    if not findings:
+        st.success("Nothing to add: this reads like a good one.", icon=":material/task_alt:")
+        return
+    st.caption(f"{errors} to fix · {warnings} to consider · {infos} style notes. "
+               "Switch a rule off for this document under *Document settings*.")
+    for f in findings:
+        where = _label_for(kind, f.location)
+        body = f"**{esc(where)}**: {esc(f.message)}"
+        if f.suggestion:
+            body += f"  \n{esc(f.suggestion)}"
+        body += f"  \n`{f.rule}`"
+        {"error": st.error, "warning": st.warning, "info": st.info}[f.severity](body, icon=_ICON[f.severity])

@@ -1,0 +1,299 @@
+"""The guided editor every kind's page uses: sections with prompts and examples,
+the coach beside them, saved/unsaved state, conflicts, history and exports."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sdmkit.coach import lint, rule_catalog
+from sdmkit.errors import Conflict, InvalidDocument, NotFound, SdmkitError
+from sdmkit.interchange import to_yaml
+from sdmkit.kinds import get_kind
+from sdmkit.kinds.base import Kind
+from sdmkit.store import Document
+from sdmkit.ui import drafts, fields as W
+from sdmkit.ui.coach_panel import coach_panel
+from sdmkit.ui.exports import export_buttons
+from sdmkit.ui.history import history_panel
+from sdmkit.ui.state import flash, store, when
+from sdmkit.ui.text import esc
+
+
+def kind_page(kind_id: str) -> None:
+    kind = get_kind(kind_id)
+    raw = st.query_params.get("id")
+    if raw is None:
+        kind_index(kind)
+        return
+    if raw == "new":
+        editor(kind, None)
+        return
+    try:
+        doc_id = int(raw)
+        store().get(doc_id)
+    except (ValueError, NotFound):
+        st.error(f"There is no {kind.label.lower()} with id {esc(raw)}. It may be in the trash "
+                 "(see Library → Trash).", icon=":material/search_off:")
+        if st.button(f"All {kind.plural.lower()}"):
+            st.query_params.clear()
+            st.rerun()
+        return
+    editor(kind, doc_id)
+
+
+# --- the kind's landing page -----------------------------------------------------------
+
+def kind_index(kind: Kind) -> None:
+    st.title(kind.plural, anchor=False)
+    st.caption(kind.description)
+    if st.button(f"New {kind.label.lower()}", type="primary", icon=":material/add:"):
+        st.query_params["id"] = "new"
+        st.rerun()
+    page = store().list(kind=kind.id, limit=50)
+    if not page.items:
+        st.info(f"No {kind.plural.lower()} yet. Start one with the button above; the editor explains "
+                "each section as you go. Or load the examples from the Home page to see good ones.",
+                icon=":material/lightbulb:")
+        return
+    for s in page.items:
+        c1, c2 = st.columns([5, 1], vertical_alignment="center")
+        c1.markdown(f"**{esc(s.title)}**  \n<span class='sdm-muted'>{esc(s.team) or 'no team'} · {esc(s.status)} · "
+                    f"v{s.version} · updated {esc(when(s.updated_at))}</span>", unsafe_allow_html=True)
+        if c2.button("Open", key=f"open|{s.id}", use_container_width=True):
+            st.query_params["id"] = str(s.id)
+            st.rerun()
+    if page.total > len(page.items):
+        st.caption(f"{page.total - len(page.items)} more in the Library.")
+
+
+# --- the editor ------------------------------------------------------------------------
+
+def editor(kind: Kind, doc_id: int | None) -> None:
+    draft = drafts.get(kind, doc_id, store().get)
+    key = drafts.draft_key(kind, doc_id)
+    drafts.seed_all(kind, key, draft)
+
+    def on_save():
+        _save(kind, key, draft)
+
+    def on_cards(action, field, index, step):
+        drafts.collect(kind, key, draft)
+        items = W.get_path(draft["content"], field.key) or []
+        blank = {c.key: "" for c in field.columns}
+        W.set_path(draft["content"], field.key, W.edit_cards(items, action, index, step, blank))
+        W.forget_widgets(key, field.key)
+
+    title = draft["meta"]["title"] or (f"New {kind.label.lower()}" if doc_id is None else "Untitled")
+    st.caption(kind.label.upper())
+    st.title(esc(title), anchor=False)
+    _status_line(kind, draft)
+    _toolbar(kind, key, draft, on_save)
+    _conflict_box(kind, key, draft)
+    _problems_box(draft)
+
+    left, right = st.columns([3, 2], gap="large")
+    problems = _field_problems(draft)
+    with left:
+        names = [s.title for s in kind.sections] + ["Document", "History & export"]
+        tabs = st.tabs(names)
+        for tab, section in zip(tabs, kind.sections, strict=False):
+            with tab:
+                if section.intro:
+                    st.caption(section.intro)
+                for field in section.fields:
+                    W.draw(field, W.widget_key(key, field.key), on_cards_change=on_cards,
+                           problems=problems.get(field.key, []))
+        with tabs[-2]:
+            _meta_tab(kind, key, problems)
+        with tabs[-1]:
+            _history_tab(kind, key, draft)
+    drafts.collect(kind, key, draft)  # the draft now holds exactly what is on screen
+    with right:
+        _coach(kind, draft)
+    st.divider()
+    st.button("Save", key=f"{key}|save2", type="primary", icon=":material/save:", on_click=on_save,
+              help="Save a new version")
+
+
+def _status_line(kind: Kind, draft: dict) -> None:
+    if draft.get("conflict"):
+        badge = "<span class='sdm-badge sdm-conflict'>Conflict: not saved</span>"
+    elif drafts.is_dirty(kind, draft):
+        badge = "<span class='sdm-badge sdm-unsaved'>● Unsaved changes</span>"
+    elif draft["doc_id"] is None:
+        badge = "<span class='sdm-badge sdm-unsaved'>Not saved yet</span>"
+    else:
+        badge = "<span class='sdm-badge sdm-saved'>✓ Saved</span>"
+    detail = ""
+    if draft["doc_id"] is not None:
+        detail = f" <span class='sdm-muted'>version {draft['base_version']} · saved {esc(when(draft['saved_at']))}</span>"
+    st.markdown(badge + detail, unsafe_allow_html=True)  # fixed markup; user text escaped
+
+
+def _toolbar(kind: Kind, key: str, draft: dict, on_save) -> None:
+    c1, c2, c3, _ = st.columns([1, 1.3, 1.3, 3])
+    c1.button("Save", key=f"{key}|save", type="primary", icon=":material/save:", on_click=on_save,
+              use_container_width=True, help="Save a new version; older versions stay in History")
+
+    def discard():
+        if draft["saved"] is None:
+            st.session_state[key] = drafts.blank(kind)
+        else:
+            st.session_state[key] = drafts.from_document(store().get(draft["doc_id"]))
+        drafts.reseed(key)
+
+    dirty = drafts.is_dirty(kind, draft)
+    c2.button("Discard changes", key=f"{key}|discard", icon=":material/undo:", disabled=not dirty,
+              on_click=discard, use_container_width=True, help="Go back to the last saved version")
+
+    def back():
+        st.query_params.clear()
+
+    c3.button(f"All {kind.plural.lower()}", key=f"{key}|back", icon=":material/list:", on_click=back,
+              use_container_width=True, help="Your unsaved text stays here until you come back")
+
+
+def _save(kind: Kind, key: str, draft: dict) -> None:
+    drafts.collect(kind, key, draft)
+    meta = draft["meta"]
+    try:
+        if draft["doc_id"] is None:
+            doc = store().create(kind.id, meta["title"], draft["content"], team=meta["team"] or None,
+                                 status=meta["status"], tags=meta["tags"], coach_off=meta["coach_off"])
+        else:
+            doc = store().save(draft["doc_id"], draft["base_version"], title=meta["title"],
+                               content=draft["content"], team=meta["team"] or None, status=meta["status"],
+                               tags=meta["tags"], coach_off=meta["coach_off"])
+    except Conflict as exc:
+        draft["conflict"] = {"version": exc.current_version, "theirs": exc.theirs}
+        return
+    except InvalidDocument as exc:
+        draft["problems"] = [(p.field, p.problem) for p in exc.problems]
+        return
+    except SdmkitError as exc:
+        draft["problems"] = [("", str(exc))]
+        return
+    new_doc = draft["doc_id"] is None
+    drafts.mark_saved(draft, doc)
+    drafts.reseed(key)
+    if new_doc:  # the draft now belongs to the stored document
+        st.session_state[drafts.draft_key(kind, doc.id)] = draft
+        del st.session_state[key]
+        st.query_params["id"] = str(doc.id)
+    flash(f"Saved version {doc.version}")
+
+
+def _problems_box(draft: dict) -> None:
+    problems = draft.get("problems")
+    if problems:
+        lines = "\n".join(f"- **{esc(f or 'document')}**: {esc(p)}" for f, p in problems)
+        st.error(f"Not saved. Fix these and save again; your text is kept:\n{lines}", icon=":material/error:")
+
+
+def _field_problems(draft: dict) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for field, problem in draft.get("problems") or []:
+        root = field.removeprefix("content.").split("[")[0]
+        out.setdefault(root, []).append(esc(f"{field}: {problem}"))
+    return out
+
+
+def _conflict_box(kind: Kind, key: str, draft: dict) -> None:
+    conflict = draft.get("conflict")
+    if not conflict:
+        return
+    theirs: Document = conflict["theirs"]
+    st.error(f"Someone saved version {conflict['version']} while you were editing version "
+             f"{draft['base_version']}. Nothing was overwritten: your text is still here, unsaved. "
+             "Choose what to do.", icon=":material/sync_problem:")
+    with st.expander("What changed between their version and your text", expanded=True):
+        mine = Document(id=theirs.id, kind=kind.id, title=draft["meta"]["title"], team=draft["meta"]["team"],
+                        status=draft["meta"]["status"], tags=draft["meta"]["tags"], content=draft["content"],
+                        coach_off=draft["meta"]["coach_off"])
+        import difflib
+
+        diff = "".join(difflib.unified_diff(to_yaml(theirs).splitlines(True), to_yaml(mine).splitlines(True),
+                                            fromfile=f"their version {theirs.version}", tofile="your text"))
+        st.code(diff or "Same content.", language="diff")
+
+    def keep_mine():
+        draft["base_version"] = conflict["version"]
+        draft.pop("conflict", None)
+        _save(kind, key, draft)
+
+    def take_theirs():
+        st.session_state[f"{key}|rescued"] = {"meta": dict(draft["meta"]), "content": dict(draft["content"])}
+        drafts.mark_saved(draft, store().get(draft["doc_id"]))
+        drafts.reseed(key)
+
+    def save_as_copy():
+        meta = draft["meta"]
+        try:
+            doc = store().create(kind.id, f"{meta['title']} (my version)"[:300], draft["content"],
+                                 team=meta["team"] or None, status=kind.statuses[0], tags=meta["tags"],
+                                 coach_off=meta["coach_off"], note="saved from a conflicting edit")
+        except SdmkitError as exc:
+            draft["problems"] = [("", str(exc))]
+            return
+        drafts.mark_saved(draft, store().get(draft["doc_id"]))
+        drafts.reseed(key)
+        flash(f"Your text is saved as a new document (id {doc.id}); this one shows their version")
+
+    c1, c2, c3 = st.columns(3)
+    c1.button("Save mine as the newest", key=f"{key}|mine", on_click=keep_mine, use_container_width=True,
+              help="Your text becomes the next version; theirs stays in History")
+    c2.button("Save mine as a copy", key=f"{key}|copy", on_click=save_as_copy, use_container_width=True,
+              help="Keep both: yours becomes a new document, this one shows theirs")
+    c3.button("Load theirs", key=f"{key}|theirs", on_click=take_theirs, use_container_width=True,
+              help="Show their version here; your text is kept in 'Your discarded text' below")
+
+
+def _meta_tab(kind: Kind, key: str, problems: dict) -> None:
+    st.text_input("Title", key=drafts.meta_key(key, "title"),
+                  help="How the document appears in lists and exports. Left empty, it is made from the team name.")
+    for p in problems.get("title", []):
+        st.error(p)
+    st.selectbox("Status", kind.statuses, key=drafts.meta_key(key, "status"),
+                 help="Where the document is in its life: drafts are yours, approved ones are the team's.")
+    st.text_input("Team", key=drafts.meta_key(key, "team"),
+                  help="Used to filter the Library. Left empty, it is taken from the document.")
+    st.text_input("Tags", key=drafts.meta_key(key, "tags"), help="Comma-separated words to find this by.")
+    rules = rule_catalog(kind)
+    st.multiselect("Coach rules switched off for this document", [r.id for r in rules],
+                   key=drafts.meta_key(key, "coach_off"),
+                   format_func=lambda rid: next(f"{r.title} ({r.id})" for r in rules if r.id == rid),
+                   help="Switch off a rule that does not fit this document; it stays on for the others.")
+    rescued = st.session_state.get(f"{key}|rescued")
+    if rescued:
+        with st.expander("Your discarded text (from the conflict)"):
+            st.code(to_yaml(Document(id=None, kind=kind.id, title=rescued["meta"]["title"],
+                                     content=rescued["content"])), language="yaml")
+
+
+def _history_tab(kind: Kind, key: str, draft: dict) -> None:
+    if draft["doc_id"] is None:
+        st.info("Save the document to export it and to start its history.", icon=":material/info:")
+        return
+    doc = store().get(draft["doc_id"])
+    st.markdown("**Export**")
+    if drafts.is_dirty(kind, draft):
+        st.caption(f"Exports use the saved version {doc.version}; save first to include your changes.")
+    export_buttons(doc, key=f"{key}|export")
+    st.markdown("**History**")
+
+    def restored(new_doc):
+        drafts.mark_saved(draft, new_doc)
+        drafts.reseed(key)
+
+    history_panel(doc, key=f"{key}|history", on_restored=restored)
+
+
+def _coach(kind: Kind, draft: dict) -> None:
+    try:
+        model = kind.validate(draft["content"])
+    except InvalidDocument as exc:
+        st.subheader("Coach", anchor=False)
+        st.warning("The coach waits until these are fixed:\n" +
+                   "\n".join(f"- {esc(p)}" for p in exc.problems), icon=":material/warning:")
+        return
+    coach_panel(kind, lint(kind, model, draft["meta"].get("coach_off") or []), kind.derived(model))

@@ -1,0 +1,274 @@
+"""Guided-editor widgets, one per Field.widget type.
+
+Every widget keeps its value under its own session-state key, seeded from the
+draft when the key is missing (first visit, or after Streamlit dropped it because
+the user was on another page). `read` turns the widget state back into content, so
+a button callback can collect the newest text before it saves.
+
+Tables follow the st.data_editor rule: its input is a snapshot that never changes
+while the editor is on screen; the value is the snapshot plus the edit delta."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import streamlit as st
+
+from sdmkit.kinds.base import Column, Field
+
+MISSING = object()
+
+
+def get_path(data: dict, path: str, default=None):
+    cur: Any = data
+    for part in path.split("."):
+        if not isinstance(cur, dict) or part not in cur:
+            return default
+        cur = cur[part]
+    return cur
+
+
+def set_path(data: dict, path: str, value) -> None:
+    parts = path.split(".")
+    cur = data
+    for part in parts[:-1]:
+        cur = cur.setdefault(part, {})
+    cur[parts[-1]] = value
+
+
+def widget_key(draft_key: str, field_key: str) -> str:
+    return f"w|{draft_key}|{field_key}"
+
+
+def forget_widgets(draft_key: str, field_key: str | None = None) -> None:
+    """Drop widget state so the next run seeds it from the draft again."""
+    prefix = widget_key(draft_key, field_key) if field_key else f"w|{draft_key}|"
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
+        del st.session_state[key]
+
+
+def _iso(value) -> str | None:
+    if value is None or value == "" or (isinstance(value, float) and value != value):  # NaN
+        return None
+    if isinstance(value, datetime | date):
+        return value.isoformat()[:10]
+    text = str(value).strip()
+    return text[:10] if text else None
+
+
+def _to_date(value) -> date | None:
+    iso = _iso(value)
+    try:
+        return date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
+
+
+def _cell(col: Column, value):
+    if col.kind == "date":
+        return _iso(value)
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
+
+
+# --- simple widgets ----------------------------------------------------------------
+
+def _seed_simple(field: Field, key: str, value) -> None:
+    if key in st.session_state:
+        return
+    if field.widget == "list":
+        st.session_state[key] = "\n".join(value or [])
+    elif field.widget == "date":
+        st.session_state[key] = _to_date(value)
+    elif field.widget == "choice":
+        st.session_state[key] = value if value in field.choices else None
+    else:
+        st.session_state[key] = value or ""
+
+
+def _read_simple(field: Field, key: str):
+    if key not in st.session_state:
+        return MISSING
+    value = st.session_state[key]
+    if field.widget == "list":
+        return [line.strip() for line in (value or "").splitlines() if line.strip()]
+    if field.widget == "date":
+        return _iso(value)
+    if field.widget == "choice":
+        return value
+    return value or ""
+
+
+def _draw_simple(field: Field, key: str) -> None:
+    common = dict(key=key, help=field.help)
+    if field.widget == "line":
+        st.text_input(field.label, placeholder=field.placeholder or field.example, **common)
+    elif field.widget == "text":
+        st.text_area(field.label, placeholder=field.placeholder or field.example, height=110, **common)
+    elif field.widget == "list":
+        st.text_area(field.label, placeholder=field.example, height=120, **common)
+    elif field.widget == "choice":
+        st.selectbox(field.label, options=[None, *field.choices],
+                     format_func=lambda x: "Choose…" if x is None else str(x).capitalize(), **common)
+    elif field.widget == "date":
+        st.date_input(field.label, format="YYYY-MM-DD", **common)
+
+
+# --- tables ------------------------------------------------------------------------
+
+def _base_key(key: str) -> str:
+    return f"{key}|base"
+
+
+def _seed_table(field: Field, key: str, value) -> None:
+    if key not in st.session_state or _base_key(key) not in st.session_state:
+        st.session_state[_base_key(key)] = [
+            {c.key: (_to_date(row.get(c.key)) if c.kind == "date" else row.get(c.key)) for c in field.columns}
+            for row in (value or [])
+        ]
+        st.session_state.pop(key, None)
+
+
+def apply_delta(base: list[dict], delta: dict | None, columns: tuple[Column, ...]) -> list[dict]:
+    """The rows a data_editor shows: its input plus the user's edits, adds and deletes."""
+    rows = [dict(r) for r in base]
+    delta = delta or {}
+    for idx, changes in (delta.get("edited_rows") or {}).items():
+        i = int(idx)
+        if 0 <= i < len(rows):
+            rows[i].update(changes)
+    deleted = {int(i) for i in (delta.get("deleted_rows") or [])}
+    rows = [r for i, r in enumerate(rows) if i not in deleted]
+    rows += [dict(r) for r in (delta.get("added_rows") or [])]
+    out = []
+    for r in rows:
+        clean = {c.key: _cell(c, r.get(c.key)) for c in columns}
+        if any(v not in (None, "") for v in clean.values()):
+            out.append(clean)
+    for r in out:  # date columns keep None, the model's "no date"
+        for c in columns:
+            if c.kind == "date" and r[c.key] == "":
+                r[c.key] = None
+    return out
+
+
+def _read_table(field: Field, key: str):
+    if _base_key(key) not in st.session_state:
+        return MISSING
+    return apply_delta(st.session_state[_base_key(key)], st.session_state.get(key), field.columns)
+
+
+def _draw_table(field: Field, key: str) -> None:
+    import pandas as pd
+
+    config = {}
+    for c in field.columns:
+        if c.kind == "choice":
+            config[c.key] = st.column_config.SelectboxColumn(c.label, help=c.help or None, options=list(c.choices))
+        elif c.kind == "date":
+            config[c.key] = st.column_config.DateColumn(c.label, help=c.help or None, format="YYYY-MM-DD")
+        else:
+            config[c.key] = st.column_config.TextColumn(c.label, help=c.help or None,
+                                                        width="large" if c.kind == "long" else "medium")
+    frame = pd.DataFrame(st.session_state[_base_key(key)], columns=[c.key for c in field.columns])
+    for c in field.columns:
+        if c.kind == "date":
+            frame[c.key] = pd.to_datetime(frame[c.key]).dt.date if len(frame) else frame[c.key]
+        elif c.kind != "choice":
+            frame[c.key] = frame[c.key].astype("object").where(frame[c.key].notna(), "")
+    st.markdown(f"**{field.label}**", help=field.help)
+    st.data_editor(frame, key=key, column_config=config, num_rows="dynamic", hide_index=True,
+                   use_container_width=True)
+
+
+# --- cards: an ordered list of records with move and delete ------------------------
+
+def _card_key(key: str, i: int, col: str) -> str:
+    return f"{key}|{i}|{col}"
+
+
+def _count_key(key: str) -> str:
+    return f"{key}|n"
+
+
+def _seed_cards(field: Field, key: str, value) -> None:
+    if _count_key(key) in st.session_state:
+        return
+    items = value or []
+    st.session_state[_count_key(key)] = len(items)
+    for i, item in enumerate(items):
+        for c in field.columns:
+            st.session_state[_card_key(key, i, c.key)] = item.get(c.key) or ""
+
+
+def _read_cards(field: Field, key: str):
+    if _count_key(key) not in st.session_state:
+        return MISSING
+    out = []
+    for i in range(st.session_state[_count_key(key)]):
+        item = {c.key: (st.session_state.get(_card_key(key, i, c.key)) or "").strip() for c in field.columns}
+        out.append(item)
+    return out
+
+
+def _draw_cards(field: Field, key: str, on_change) -> None:
+    n = st.session_state[_count_key(key)]
+    noun = field.label.rstrip("s").lower()
+    st.markdown(f"**{field.label}**", help=field.help)
+    if n == 0:
+        st.info(f"No {field.label.lower()} yet. Add the first one below.", icon=":material/lightbulb:")
+    for i in range(n):
+        with st.container(border=True):
+            cols = st.columns([6, 1, 1, 1], vertical_alignment="bottom")
+            first, *rest = field.columns
+            cols[0].text_input(f"{noun.capitalize()} {i + 1}: {first.label.lower()}",
+                               key=_card_key(key, i, first.key), help=first.help or field.help)
+            cols[1].button("↑", key=f"{key}|{i}|up", help="Move up", disabled=i == 0,
+                           on_click=on_change, args=("move", field, i, -1))
+            cols[2].button("↓", key=f"{key}|{i}|down", help="Move down", disabled=i == n - 1,
+                           on_click=on_change, args=("move", field, i, 1))
+            cols[3].button("✕", key=f"{key}|{i}|del", help=f"Delete this {noun}",
+                           on_click=on_change, args=("delete", field, i, 0))
+            for c in rest:
+                st.text_area(c.label, key=_card_key(key, i, c.key), help=c.help or field.help, height=80)
+    st.button(f"Add {noun}", key=f"{key}|add", icon=":material/add:", on_click=on_change,
+              args=("add", field, n, 0))
+
+
+def edit_cards(items: list[dict], action: str, index: int, step: int, blank: dict) -> list[dict]:
+    items = [dict(x) for x in items]
+    if action == "add":
+        items.append(dict(blank))
+    elif action == "delete" and 0 <= index < len(items):
+        items.pop(index)
+    elif action == "move" and 0 <= index + step < len(items):
+        items[index], items[index + step] = items[index + step], items[index]
+    return items
+
+
+# --- dispatch ----------------------------------------------------------------------
+
+def seed(field: Field, key: str, value) -> None:
+    {"table": _seed_table, "cards": _seed_cards}.get(field.widget, _seed_simple)(field, key, value)
+
+
+def read(field: Field, key: str):
+    return {"table": _read_table, "cards": _read_cards}.get(field.widget, _read_simple)(field, key)
+
+
+def draw(field: Field, key: str, *, on_cards_change=None, problems: list[str] = ()) -> None:
+    if field.widget == "table":
+        _draw_table(field, key)
+    elif field.widget == "cards":
+        _draw_cards(field, key, on_cards_change)
+    else:
+        _draw_simple(field, key)
+    if field.prompt or field.example:
+        tip = field.prompt
+        if field.example:
+            tip += (" " if tip else "") + f"*Example:* {field.example}"
+        st.caption(tip)
+    for problem in problems:
+        st.error(problem, icon=":material/error:")

@@ -1,0 +1,47 @@
+"""History of a document: its versions, a diff between any two, and restore."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sdmkit.errors import Conflict
+from sdmkit.store import Document
+from sdmkit.ui.state import flash, store, when
+from sdmkit.ui.text import esc
+
+
+def history_panel(doc: Document, *, key: str, on_restored=None) -> None:
+    revisions = store().history(doc.id)
+    rows = [{"Version": r.version, "Saved": f"{r.saved_at:%Y-%m-%d %H:%M} UTC", "Status": r.status,
+             "Note": r.note} for r in revisions]
+    st.dataframe(rows, hide_index=True, use_container_width=True)
+    if len(revisions) < 2:
+        st.caption("Only one version so far. Every save adds one here.")
+        return
+    versions = [r.version for r in revisions]
+    c1, c2 = st.columns(2)
+    new = c1.selectbox("Compare version", versions, index=0, key=f"{key}|new",
+                       help="The newer side of the comparison")
+    old = c2.selectbox("with version", versions, index=1, key=f"{key}|old",
+                       help="The older side of the comparison")
+    text = store().diff(doc.id, old, new)
+    if text:
+        st.code(text, language="diff")
+    else:
+        st.caption("These two versions are the same.")
+    target = st.selectbox("Restore version", versions[1:], key=f"{key}|restore",
+                          help="Makes that version the newest again. The versions after it stay in history.")
+
+    def _restore():
+        try:
+            restored = store().restore_revision(doc.id, target, doc.version)
+        except Conflict as exc:
+            flash(f"Not restored: version {exc.current_version} was saved meanwhile. Reload and try again.", "⚠️")
+            return
+        flash(f"Version {target} restored as version {restored.version}")
+        if on_restored:
+            on_restored(restored)
+
+    st.button(f"Restore version {target}", key=f"{key}|restorebtn", icon=":material/history:",
+              on_click=_restore)
+    st.caption(f"Current: version {doc.version}, saved {esc(when(doc.updated_at))}")

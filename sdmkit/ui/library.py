@@ -1,0 +1,119 @@
+"""The Library: every document, filtered, searched and paged; and the trash.
+
+Only one page of rows is read from the database per run (count + a LIMIT query on
+indexed columns), so the page costs the same at 10 documents and at 10,000."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sdmkit.errors import NotFound
+from sdmkit.kinds import all_kinds, get_kind
+from sdmkit.ui.exports import export_buttons
+from sdmkit.ui.history import history_panel
+from sdmkit.ui.state import flash, store, when
+from sdmkit.ui.text import esc
+
+PAGE_SIZE = 25
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def _teams(_marker: str) -> list[str]:
+    return store().teams()
+
+
+def _filters() -> dict:
+    kinds = all_kinds()
+    c1, c2, c3, c4 = st.columns([1.2, 1.2, 1, 2])
+    kind = c1.selectbox("Kind", [None, *[k.id for k in kinds]], key="lib|kind",
+                        format_func=lambda k: "All kinds" if k is None else get_kind(k).plural,
+                        help="Show one kind of document")
+    team = c2.selectbox("Team", [None, *_teams(st.session_state.get("lib|rev", ""))], key="lib|team",
+                        format_func=lambda t: "All teams" if t is None else t, help="Show one team's documents")
+    statuses = sorted({s for k in kinds for s in k.statuses})
+    status = c3.selectbox("Status", [None, *statuses], key="lib|status",
+                          format_func=lambda s: "Any status" if s is None else s, help="Show one status")
+    query = c4.text_input("Search", key="lib|q", placeholder="words in the title or text",
+                          help="Every word must appear somewhere in the document")
+    return {"kind": kind, "team": team, "status": status, "query": query}
+
+
+def documents_tab() -> None:
+    f = _filters()
+    signature = repr(f)
+    if st.session_state.get("lib|sig") != signature:  # new filters start at page 1
+        st.session_state["lib|sig"] = signature
+        st.session_state["lib|page"] = 1
+    page_no = st.session_state.get("lib|page", 1)
+    page = store().list(**f, offset=(page_no - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+    if page.total == 0:
+        if any(f.values()):
+            st.info("No document matches these filters. Clear the search or pick 'All'.", icon=":material/search_off:")
+        else:
+            st.info("The workspace is empty. Start a document from the sidebar, or load the examples on Home.",
+                    icon=":material/lightbulb:")
+        return
+    pages = (page.total + PAGE_SIZE - 1) // PAGE_SIZE
+    rows = [{"Title": s.title, "Kind": get_kind(s.kind).label, "Team": s.team, "Status": s.status,
+             "Version": s.version, "Updated": s.updated_at.strftime("%Y-%m-%d %H:%M"), "Id": s.id}
+            for s in page.items]
+    event = st.dataframe(rows, hide_index=True, use_container_width=True, on_select="rerun",
+                         selection_mode="single-row", key=f"lib|table|{page_no}|{signature}")
+    c1, c2, c3 = st.columns([1, 2, 1], vertical_alignment="center")
+    c1.button("← Previous", disabled=page_no <= 1, key="lib|prev",
+              on_click=lambda: st.session_state.update({"lib|page": page_no - 1}))
+    c2.caption(f"Page {page_no} of {pages} · {page.total} documents · select a row to act on it")
+    c3.button("Next →", disabled=page_no >= pages, key="lib|next",
+              on_click=lambda: st.session_state.update({"lib|page": page_no + 1}))
+    selected = event.selection.rows if event and event.selection else []
+    if selected:
+        _actions(page.items[selected[0]].id)
+
+
+def _actions(doc_id: int) -> None:
+    try:
+        doc = store().get(doc_id)
+    except NotFound:
+        return
+    kind = get_kind(doc.kind)
+    st.subheader(esc(doc.title), anchor=False)
+    st.caption(f"{kind.label} · {esc(doc.team) or 'no team'} · {doc.status} · version {doc.version} · "
+               f"updated {esc(when(doc.updated_at))}")
+    c1, c2, c3 = st.columns(3)
+    if c1.button("Open in editor", type="primary", icon=":material/edit:", use_container_width=True):
+        st.switch_page(kind.page, query_params={"id": str(doc.id)})
+
+    def duplicate():
+        new = store().duplicate(doc.id)
+        flash(f"Duplicated as document {new.id}")
+
+    def trash():
+        store().delete(doc.id)
+        flash("Moved to the trash; restore it from the Trash tab", "🗑️")
+
+    c2.button("Duplicate", icon=":material/content_copy:", on_click=duplicate, use_container_width=True,
+              help="A new draft with the same content")
+    c3.button("Move to trash", icon=":material/delete:", on_click=trash, use_container_width=True,
+              help="Recoverable: the Trash tab brings it back with its history")
+    export_buttons(doc, key=f"lib|export|{doc.id}")
+    with st.expander("History and differences"):
+        history_panel(doc, key=f"lib|history|{doc.id}")
+
+
+def trash_tab() -> None:
+    page = store().list(deleted=True, limit=200)
+    if not page.items:
+        st.info("The trash is empty. Deleted documents wait here, with their history, until you restore them.",
+                icon=":material/delete:")
+        return
+    for s in page.items:
+        c1, c2 = st.columns([5, 1], vertical_alignment="center")
+        c1.markdown(f"**{esc(s.title)}**  \n<span class='sdm-muted'>{get_kind(s.kind).label} · deleted "
+                    f"{esc(when(s.deleted_at))}</span>", unsafe_allow_html=True)
+
+        def restore(doc_id=s.id):
+            store().restore_from_trash(doc_id)
+            flash("Restored from the trash")
+
+        c2.button("Restore", key=f"restore|{s.id}", on_click=restore, use_container_width=True,
+                  icon=":material/restore_from_trash:")

@@ -1,0 +1,39 @@
+"""The app shell: page config, theme touches and the navigation."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sdmkit.kinds import all_kinds
+from sdmkit.ui.state import show_flashes
+
+_CSS = """
+<style>
+[data-testid="stMainBlockContainer"] { padding-top: 2.2rem; max-width: 1280px; }
+.sdm-badge { display:inline-block; padding:0.1rem 0.55rem; border-radius:0.8rem; font-size:0.8rem; font-weight:600; }
+.sdm-saved { background:#e7f5ec; color:#17663a; }
+.sdm-unsaved { background:#fff4d6; color:#8a5a00; }
+.sdm-conflict { background:#fde8e8; color:#9b1c1c; }
+.sdm-muted { color:#6b7280; font-size:0.85rem; }
+</style>
+"""
+
+
+def run() -> None:
+    st.set_page_config(page_title="sdmkit", page_icon=":material/edit_note:", layout="wide",
+                       initial_sidebar_state="expanded")
+    st.markdown(_CSS, unsafe_allow_html=True)  # our own constant CSS, no user text
+    home = st.Page("pages/home.py", title="Home", icon=":material/home:", default=True)
+    library = st.Page("pages/library.py", title="Library", icon=":material/folder_open:")
+    kinds = [st.Page(k.page, title=k.plural, icon=k.icon, url_path=k.id) for k in all_kinds()]
+    settings = st.Page("pages/settings.py", title="Settings", icon=":material/settings:")
+    page = st.navigation({"Workspace": [home, library], "Mechanisms": kinds, "sdmkit": [settings]})
+    with st.sidebar:
+        st.caption("Your drafts stay in this browser tab until you save; every save is a new version.")
+    show_flashes()
+    page.run()
+
+
+def open_document(kind_page: str, doc_id: int | None) -> None:
+    """Go to a kind's editor, on a document or on a new draft."""
+    st.switch_page(kind_page, query_params={"id": str(doc_id)} if doc_id else {"id": "new"})
