@@ -80,7 +80,7 @@ def run_app(
         created, _ = load_examples(store)
         if created:
             typer.echo(f"loaded {len(created)} example documents")
-    cmd = [sys.executable, "-m", "streamlit", "run", str(resources.entry_script()),
+    cmd = [sys.executable, "-m", "sdmkit.ui.launch", str(resources.entry_script()),
            "--server.port", str(port), "--server.address", address,
            "--server.headless", "false" if open_browser else "true",
            "--browser.gatherUsageStats", "false", "--theme.base", "light",

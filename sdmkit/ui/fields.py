@@ -221,18 +221,18 @@ def _draw_cards(field: Field, key: str, on_change) -> None:
         st.info(f"No {field.label.lower()} yet. Add the first one below.", icon=":material/lightbulb:")
     for i in range(n):
         with st.container(border=True):
-            cols = st.columns([6, 1, 1, 1], vertical_alignment="bottom")
             first, *rest = field.columns
-            cols[0].text_input(f"{noun.capitalize()} {i + 1}: {first.label.lower()}",
-                               key=_card_key(key, i, first.key), help=first.help or field.help)
-            cols[1].button("↑", key=f"{key}|{i}|up", help="Move up", disabled=i == 0,
-                           on_click=on_change, args=("move", field, i, -1))
-            cols[2].button("↓", key=f"{key}|{i}|down", help="Move down", disabled=i == n - 1,
-                           on_click=on_change, args=("move", field, i, 1))
-            cols[3].button("✕", key=f"{key}|{i}|del", help=f"Delete this {noun}",
-                           on_click=on_change, args=("delete", field, i, 0))
+            st.text_input(f"{noun.capitalize()} {i + 1}: {first.label.lower()}",
+                          key=_card_key(key, i, first.key), help=first.help or field.help)
             for c in rest:
                 st.text_area(c.label, key=_card_key(key, i, c.key), help=c.help or field.help, height=80)
+            b1, b2, b3, _ = st.columns([1.2, 1.4, 1.1, 1.3])
+            b1.button("Move up", key=f"{key}|{i}|up", icon=":material/arrow_upward:", type="tertiary",
+                      disabled=i == 0, on_click=on_change, args=("move", field, i, -1))
+            b2.button("Move down", key=f"{key}|{i}|down", icon=":material/arrow_downward:", type="tertiary",
+                      disabled=i == n - 1, on_click=on_change, args=("move", field, i, 1))
+            b3.button("Delete", key=f"{key}|{i}|del", icon=":material/delete:", type="tertiary",
+                      help=f"Delete this {noun}", on_click=on_change, args=("delete", field, i, 0))
     st.button(f"Add {noun}", key=f"{key}|add", icon=":material/add:", on_click=on_change,
               args=("add", field, n, 0))
 

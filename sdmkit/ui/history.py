@@ -36,7 +36,7 @@ def history_panel(doc: Document, *, key: str, on_restored=None) -> None:
         try:
             restored = store().restore_revision(doc.id, target, doc.version)
         except Conflict as exc:
-            flash(f"Not restored: version {exc.current_version} was saved meanwhile. Reload and try again.", "⚠️")
+            flash(f"Not restored: version {exc.current_version} was saved meanwhile. Reload and try again.", ":material/warning:")
             return
         flash(f"Version {target} restored as version {restored.version}")
         if on_restored:

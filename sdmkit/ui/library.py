@@ -89,7 +89,7 @@ def _actions(doc_id: int) -> None:
 
     def trash():
         store().delete(doc.id)
-        flash("Moved to the trash; restore it from the Trash tab", "🗑️")
+        flash("Moved to the trash; restore it from the Trash tab", ":material/delete:")
 
     c2.button("Duplicate", icon=":material/content_copy:", on_click=duplicate, use_container_width=True,
               help="A new draft with the same content")

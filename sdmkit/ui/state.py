@@ -29,7 +29,7 @@ def when(value: datetime | None) -> str:
     return f"{value:%d %b %Y}"
 
 
-def flash(message: str, icon: str = "✅") -> None:
+def flash(message: str, icon: str = ":material/check_circle:") -> None:
     """A message that survives the rerun after a button callback."""
     st.session_state.setdefault("_flash", []).append((message, icon))
 
