@@ -11,8 +11,13 @@ FORMATS = ("md", "html", "pdf", "json")
 MIME = {"md": "text/markdown", "html": "text/html", "pdf": "application/pdf", "json": "application/json"}
 
 
+# Letters that Unicode does not decompose into a base letter plus an accent.
+_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L",
+                          "đ": "d", "Đ": "D", "œ": "oe", "Œ": "OE", "þ": "th", "ı": "i"})
+
+
 def slug(text: str, fallback: str = "document") -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = unicodedata.normalize("NFKD", text.translate(_LETTERS)).encode("ascii", "ignore").decode()
     text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
     return text[:80].strip("-") or fallback
 

@@ -1,0 +1,151 @@
+"""Shared fixtures. Each test gets a fresh workspace; the store tests run on SQLite
+and on PostgreSQL. PostgreSQL comes from SDMKIT_TEST_POSTGRES_URL (a database the
+tests may create databases beside). Outside CI a missing server skips those tests
+with the reason; in CI (CI=true) it fails them, so they can never silently vanish."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+import pytest
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+PG_URL = os.environ.get("SDMKIT_TEST_POSTGRES_URL", "")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def need(condition: bool, reason: str) -> None:
+    """Skip locally, fail in CI: a required test environment must not vanish there."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"required in CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path, monkeypatch):
+    """No test reads or writes the real user's workspace."""
+    monkeypatch.setenv("SDMKIT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("SDMKIT_DATABASE_URL", raising=False)
+
+
+# --- SQLite: migrate once, copy the file per test -----------------------------------
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory) -> Path:
+    from sdmkit.store import open_store
+
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    store = open_store(f"sqlite:///{path}")
+    store.engine.dispose()
+    return path
+
+
+def _sqlite_store(template: Path, tmp_path: Path):
+    from sdmkit.store import open_store
+
+    path = tmp_path / "sdmkit.db"
+    shutil.copy(template, path)
+    return open_store(f"sqlite:///{path}")
+
+
+# --- PostgreSQL: one migrated database per session, emptied before each test --------
+
+def pg_admin_url(dbname: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(PG_URL).set(database=dbname).render_as_string(hide_password=False)
+
+
+def create_pg_database(prefix: str) -> str:
+    from sqlalchemy import create_engine, text
+
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(pg_admin_url("postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return name
+
+
+def drop_pg_database(name: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(pg_admin_url("postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def _pg_database():
+    need(bool(PG_URL), "PostgreSQL tests need SDMKIT_TEST_POSTGRES_URL (see README, 'Running the tests')")
+    try:
+        name = create_pg_database("sdmkit_test")
+    except Exception as exc:  # noqa: BLE001 - report any connection problem the same way
+        need(False, f"PostgreSQL at SDMKIT_TEST_POSTGRES_URL is not reachable: {exc}")
+    yield pg_admin_url(name)
+    drop_pg_database(name)
+
+
+def _pg_store(url: str):
+    from sqlalchemy import text
+
+    from sdmkit.store import open_store
+
+    store = open_store(url)
+    with store.engine.begin() as conn:
+        conn.execute(text("TRUNCATE revision, document, setting RESTART IDENTITY CASCADE"))
+    return store
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def store(backend, request, tmp_path):
+    """A fresh, migrated workspace on the backend under test."""
+    if backend == "sqlite":
+        s = _sqlite_store(request.getfixturevalue("_sqlite_template"), tmp_path)
+    else:
+        s = _pg_store(request.getfixturevalue("_pg_database"))
+    yield s
+    s.engine.dispose()
+
+
+@pytest.fixture
+def sqlite_store(_sqlite_template, tmp_path):
+    s = _sqlite_store(_sqlite_template, tmp_path)
+    yield s
+    s.engine.dispose()
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch, _sqlite_template):
+    """A SQLite workspace that the CLI and the app see through SDMKIT_DATABASE_URL."""
+    path = tmp_path / "workspace.db"
+    shutil.copy(_sqlite_template, path)
+    url = f"sqlite:///{path}"
+    monkeypatch.setenv("SDMKIT_DATABASE_URL", url)
+    from sdmkit.store import open_store
+
+    s = open_store(url)
+    yield s
+    s.engine.dispose()
+
+
+def example_paths() -> list[Path]:
+    return sorted(p for p in (ROOT / "examples").rglob("*.yaml"))
+
+
+@pytest.fixture
+def charter_content() -> dict:
+    import yaml
+
+    return yaml.safe_load((ROOT / "examples" / "charter" / "payments-platform.yaml").read_text())["content"]

@@ -1,0 +1,165 @@
+"""The CLI as a user runs it: one-line errors, real exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sdmkit.cli import app
+from tests.conftest import ROOT
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def sdmkit(*args, env=None, cwd=None):
+    """The installed entry point, as a user types it."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "sdmkit.cli", *args], capture_output=True, text=True,
+                          env=full_env, cwd=cwd, timeout=120)
+
+
+def test_init_examples_is_idempotent(workspace):
+    first = run("init", "--examples")
+    assert first.exit_code == 0 and "2 loaded" in first.output
+    second = run("init", "--examples")
+    assert "0 loaded, 2 already present" in second.output
+    assert workspace.count() == 2
+
+
+def test_list_and_show(workspace):
+    run("init", "--examples")
+    out = run("list", "--json")
+    docs = json.loads(out.output)
+    assert {d["title"] for d in docs} == {"Payments Platform team charter", "Checkout Experience team charter"}
+    doc_id = str(docs[0]["id"])
+    shown = json.loads(run("show", doc_id, "--json").output)
+    assert shown["kind"] == "charter" and shown["version"] == 1
+    assert "## Tenets (unless you know better ones)" in run("show", doc_id).output
+    assert run("list", "--kind", "charter").output.count("charter") >= 2
+
+
+def test_import_prints_new_ids_and_reports_bad_files(workspace, tmp_path):
+    good = ROOT / "examples" / "charter" / "payments-platform.yaml"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("kind: charter\ncontent:\n  team_type: squad\n")
+    result = sdmkit("import", str(good), str(bad))
+    assert result.returncode == 1
+    new_id = result.stdout.split("\t")[0]
+    assert new_id.isdigit()
+    assert workspace.get(int(new_id)).title == "Payments Platform team charter"
+    assert result.stderr.strip().splitlines() == [
+        f"sdmkit: {bad}: content.team_type: Input should be 'stream-aligned', 'platform', 'enabling' or "
+        "'complicated-subsystem'"]
+    assert "Traceback" not in result.stderr
+
+
+def test_errors_are_one_line_without_traceback(workspace):
+    for args, expected in [
+        (["show", "999"], "sdmkit: document 999 not found"),
+        (["show", "abc"], "is not a document id"),
+        (["schema", "memo"], "unknown kind 'memo'"),
+        (["export", "--format", "docx", "1"], "--format: 'docx' is not one of md, html, pdf, json"),
+        (["lint", "missing.yaml"], "missing.yaml: no such file"),
+        (["restore", "missing.json"], "missing.json: no such file"),
+    ]:
+        result = sdmkit(*args)
+        assert result.returncode != 0, args
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and expected in lines[0], (args, result.stderr)
+
+
+def test_export_every_format(workspace, tmp_path):
+    run("init", "--examples")
+    out = tmp_path / "out"
+    for fmt in ("md", "html", "pdf", "json"):
+        result = run("export", "--all", "--format", fmt, "--out", str(out))
+        assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    assert "payments-platform-team-charter.pdf" in names
+    assert "checkout-experience-team-charter.md" in names
+    assert len(names) == 8
+    assert (out / "payments-platform-team-charter.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_schema_prints_json_schema(workspace):
+    data = json.loads(run("schema", "charter").output)
+    assert data["properties"]["kind"]["const"] == "charter"
+
+
+def test_lint_exit_status(workspace, tmp_path):
+    ok = ROOT / "examples" / "charter" / "payments-platform.yaml"
+    assert run("lint", str(ok)).exit_code == 0
+    bad = tmp_path / "thin.yaml"
+    bad.write_text("kind: charter\ntitle: Thin\ncontent:\n  team_name: Thin\n")
+    result = run("lint", str(bad), "--json")
+    assert result.exit_code == 1
+    findings = json.loads(result.output)
+    assert {"rule": "charter.required", "severity": "error", "location": "mission",
+            "message": "There is no mission",
+            "suggestion": "One sentence: who you serve and what you do for them."} in findings
+    doc_id = run("import", str(bad)).output.split("\t")[0]
+    assert run("lint", doc_id).exit_code == 1
+
+
+def test_history_diff_revert_delete_undelete(workspace):
+    run("init", "--examples")
+    doc = workspace.list().items[0]
+    full = workspace.get(doc.id)
+    workspace.save(doc.id, 1, title=full.title, content={**full.content, "mission": "Changed mission."})
+    assert "v2" in run("history", str(doc.id)).output
+    assert "+  mission: Changed mission." in run("diff", str(doc.id), "1", "2").output
+    assert "version 3 restored from version 1" in run("revert", str(doc.id), "1").output
+    assert workspace.get(doc.id).content["mission"] == full.content["mission"]
+    run("delete", str(doc.id))
+    assert str(doc.id) in run("list", "--trash").output
+    run("undelete", str(doc.id))
+    assert workspace.get(doc.id).version == 3
+
+
+def test_backup_and_restore_are_lossless(workspace, tmp_path, monkeypatch):
+    run("init", "--examples")
+    a, b = workspace.list().items
+    full = workspace.get(a.id)
+    workspace.save(a.id, 1, title=full.title, content={**full.content, "mission": "v2"})
+    workspace.delete(b.id)
+    workspace.set_setting("pdf_page_size", "Letter")
+    backup = tmp_path / "backup.json"
+    assert run("backup", str(backup)).exit_code == 0
+
+    target = tmp_path / "restored.db"
+    monkeypatch.setenv("SDMKIT_DATABASE_URL", f"sqlite:///{target}")
+    assert run("restore", str(backup)).exit_code == 0
+    from sdmkit.backup import dump
+    from sdmkit.store import open_store
+
+    restored = open_store(f"sqlite:///{target}")
+    assert dump(restored) == dump(workspace)
+    assert restored.get(a.id).content["mission"] == "v2"
+    assert restored.list(deleted=True).items[0].id == b.id
+    assert restored.setting("pdf_page_size") == "Letter"
+    # A restored workspace keeps working: new documents get fresh ids.
+    assert restored.create("charter", "", {"team_name": "New"}).id > max(a.id, b.id)
+    # Restoring over a non-empty workspace needs --replace, and keeps a safety copy.
+    result = sdmkit("restore", str(backup), env={"SDMKIT_DATABASE_URL": f"sqlite:///{target}"})
+    assert result.returncode == 1 and "--replace" in result.stderr
+    result = sdmkit("restore", str(backup), "--replace", env={"SDMKIT_DATABASE_URL": f"sqlite:///{target}"})
+    assert result.returncode == 0 and "current workspace saved to" in result.stdout
+    restored.engine.dispose()
+
+
+def test_help_is_quick_to_import():
+    """`sdmkit --help` must not pull in WeasyPrint, SQLAlchemy or Streamlit."""
+    code = ("import sys, sdmkit.cli; heavy = [m for m in ('weasyprint', 'sqlalchemy', 'streamlit') "
+            "if m in sys.modules]; print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

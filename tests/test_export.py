@@ -1,0 +1,183 @@
+"""Exports look like the real documents and keep user text inert everywhere."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import socket
+import urllib.request
+from html.parser import HTMLParser
+
+import pytest
+
+from sdmkit.export import file_name, render
+from sdmkit.export.pdf_export import html_to_pdf, make_fetcher
+from sdmkit.interchange import read_file
+from tests.conftest import ROOT, example_paths
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def pdf_text(data: bytes) -> tuple[list[str], list]:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    return [p.extract_text() for p in reader.pages], [p.mediabox for p in reader.pages]
+
+
+def stored(store, path):
+    doc = read_file(path)
+    return store.create(doc.kind, doc.title, doc.content, team=doc.team, status=doc.status, tags=doc.tags)
+
+
+@pytest.mark.parametrize("path", example_paths(), ids=lambda p: p.name)
+def test_markdown_matches_golden_file(sqlite_store, path):
+    """Set SDMKIT_UPDATE_GOLDEN=1 to accept a deliberate change, then review the diff."""
+    md = render(stored(sqlite_store, path), "md").decode()
+    golden = GOLDEN / f"{path.stem}.md"
+    if os.environ.get("SDMKIT_UPDATE_GOLDEN"):
+        golden.write_text(md)
+    assert md == golden.read_text()
+
+
+def test_charter_pdf_reads_like_a_team_page(sqlite_store):
+    doc = stored(sqlite_store, ROOT / "examples" / "charter" / "payments-platform.yaml")
+    pages, boxes = pdf_text(render(doc, "pdf"))
+    text = "\n".join(pages)
+    assert 1 <= len(pages) <= 3
+    assert "Payments Platform team charter" in pages[0]
+    for heading in ("Mission", "Tenets (unless you know better ones)", "How to work with us", "Support protocol"):
+        assert heading in text
+    assert "Correct before fast" in text
+    for i, page in enumerate(pages, 1):
+        assert f"Page {i} of {len(pages)}" in page
+    if len(pages) > 1:  # the running header carries the title from page two on
+        assert pages[1].count("Payments Platform team charter") >= 1
+    assert round(float(boxes[0].width)) == 595  # A4 by default
+
+
+def test_page_size_letter(sqlite_store):
+    doc = stored(sqlite_store, ROOT / "examples" / "charter" / "checkout-experience.yaml")
+    _, boxes = pdf_text(render(doc, "pdf", page_size="Letter"))
+    assert (round(float(boxes[0].width)), round(float(boxes[0].height))) == (612, 792)
+
+
+def test_long_document_gets_a_table_of_contents(sqlite_store):
+    doc = stored(sqlite_store, ROOT / "examples" / "charter" / "payments-platform.yaml")
+    content = dict(doc.content)
+    content["long_term_direction"] = "\n\n".join(["We grow the ledger every quarter in every market."] * 160)
+    long_doc = sqlite_store.save(doc.id, doc.version, title=doc.title, content=content)
+    html = render(long_doc, "html").decode()
+    assert '<nav class="toc">' in html and 'href="#tenets-unless-you-know-better-ones"' in html
+    assert '<nav class="toc">' not in render(doc, "html").decode()
+
+
+def test_file_names_are_meaningful(sqlite_store):
+    doc = sqlite_store.create("charter", "Søren's Team: Charter / 2027", {"team_name": "S"})
+    assert file_name(doc, "pdf") == "soren-s-team-charter-2027.pdf"
+
+
+# --- untrusted text ------------------------------------------------------------------
+
+HOSTILE = [
+    "<script>alert('x')</script>",
+    '<img src="file:///etc/passwd">',
+    "![pixel](http://127.0.0.1:9/pixel.png)",
+    "[click](file:///etc/hosts)",
+    "<style>body { background: url(http://127.0.0.1:9/bg.png) }</style>",
+    "<div style=\"background:url('file:///etc/shadow')\">x</div>",
+    "<https://127.0.0.1:9/autolink>",
+    "<iframe src='javascript:alert(1)'></iframe>",
+    "# not a heading",
+    "| not | a | table |",
+]
+
+
+def hostile_content() -> dict:
+    return {
+        "team_name": HOSTILE[0],
+        "mission": "\n".join(HOSTILE),
+        "long_term_direction": HOSTILE[2] + "\n\n" + HOSTILE[4],
+        "customers": [{"name": HOSTILE[1], "what_they_get": HOSTILE[3]}],
+        "in_scope": HOSTILE[5:8],
+        "tenets": [{"name": HOSTILE[8], "statement": HOSTILE[9]}],
+        "services": [{"name": "x|y", "description": HOSTILE[6]}],
+        "engagement": {"intake_channel": HOSTILE[1], "how_to_request": HOSTILE[2]},
+    }
+
+
+class _Elements(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[str] = []
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.urls += [v for k, v in attrs if k in ("src", "href", "style") and v]
+
+
+@pytest.fixture
+def no_network_no_fetch(monkeypatch):
+    """Any connection or URL opening during the test is recorded and refused."""
+    attempts: list[str] = []
+
+    def refuse_connect(self, address, *a, **k):
+        attempts.append(f"connect {address}")
+        raise OSError("network disabled in this test")
+
+    def refuse_open(self, url, *a, **k):
+        attempts.append(f"open {getattr(url, 'full_url', url)}")
+        raise OSError("URL opening disabled in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse_connect)
+    monkeypatch.setattr(urllib.request.OpenerDirector, "open", refuse_open)
+    return attempts
+
+
+def test_hostile_text_is_inert_in_markdown_html_and_pdf(sqlite_store, no_network_no_fetch):
+    doc = sqlite_store.create("charter", "<b>Evil</b> ![t](file:///etc/passwd)", hostile_content())
+
+    md = render(doc, "md").decode()
+    body = md.split("\n---\n", 1)[1]
+    for raw in ("<script", "<img", "<style", "<iframe", "<div", "<https", "![pixel](", "[click]("):
+        assert raw not in body, raw
+    assert "\n# not a heading" not in body
+
+    html = render(doc, "html").decode()
+    parser = _Elements()
+    parser.feed(html)
+    assert "script" not in parser.tags and "img" not in parser.tags and "iframe" not in parser.tags
+    assert parser.tags.count("style") == 1  # ours, in <head>
+    assert not [u for u in parser.urls if re.match(r"\s*(file|https?|javascript):", u) or "url(" in u]
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html or "&lt;script&gt;alert('x')&lt;/script&gt;" in html
+
+    fetcher = make_fetcher()
+    from sdmkit.export.html_export import render_html
+
+    pdf = html_to_pdf(render_html(doc, for_print=True), fetcher)
+    text = "\n".join(pdf_text(pdf)[0])
+    assert "<script>alert('x')</script>" in text  # shown as the characters typed
+    assert "file:///etc/passwd" in text
+    assert fetcher.refused == []  # user text never even became a URL to refuse
+    assert no_network_no_fetch == []
+
+
+def test_pdf_fetcher_refuses_files_and_network_even_in_raw_html(no_network_no_fetch, tmp_path):
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"not really a png")
+    html = f"""<html><head><style>body {{ background: url(file://{secret}) }}
+    @import url(http://127.0.0.1:9/x.css);</style>
+    <link rel="stylesheet" href="https://127.0.0.1:9/y.css"></head><body>
+    <img src="file://{secret}"><img src="http://127.0.0.1:9/p.png">
+    <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+    <p>text</p></body></html>"""
+    fetcher = make_fetcher()
+    pdf = html_to_pdf(html, fetcher)
+    assert pdf.startswith(b"%PDF")
+    refused = " ".join(fetcher.refused)
+    assert f"file://{secret}" in refused
+    assert "http://127.0.0.1:9/p.png" in refused and "https://127.0.0.1:9/y.css" in refused
+    assert not [u for u in fetcher.refused if u.startswith("data:")]
+    assert no_network_no_fetch == []

@@ -1,0 +1,57 @@
+"""A database made at the first migration opens in this release, its data intact."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from sqlalchemy import text
+
+from sdmkit.store import db, migrate
+from tests.conftest import create_pg_database, drop_pg_database, need, pg_admin_url, PG_URL
+
+
+@pytest.fixture
+def empty_url(backend, tmp_path):
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'old.db'}"
+        return
+    need(bool(PG_URL), "PostgreSQL tests need SDMKIT_TEST_POSTGRES_URL")
+    name = create_pg_database("sdmkit_migrate")
+    yield pg_admin_url(name)
+    drop_pg_database(name)
+
+
+def test_upgrade_from_first_migration_keeps_documents(empty_url):
+    engine = db.make_engine(empty_url)
+    migrate.upgrade(engine, "0001")
+    assert migrate.current(engine) == "0001"
+    now = datetime(2026, 1, 5, 9, 30)
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO document (id, kind, title, team, status, tags, content, coach_off, version, created_at, updated_at) "
+            "VALUES (1, 'charter', 'Old charter', 'Ledger', 'draft', '[]', :content, '[]', 1, :now, :now)"),
+            {"content": '{"team_name": "Ledger", "mission": "Balance every account nightly."}', "now": now})
+        conn.execute(text(
+            "INSERT INTO revision (document_id, version, title, team, status, tags, content, coach_off, saved_at, note) "
+            "VALUES (1, 1, 'Old charter', 'Ledger', 'draft', '[]', :content, '[]', :now, 'created')"),
+            {"content": '{"team_name": "Ledger", "mission": "Balance every account nightly."}', "now": now})
+    engine.dispose()
+
+    from sdmkit.store import open_store
+
+    store = open_store(empty_url)  # opening migrates to head
+    assert migrate.current(store.engine) == migrate.head()
+    doc = store.get(1)
+    assert doc.content["mission"] == "Balance every account nightly."
+    assert store.list(query="nightly").total == 1  # search text was backfilled
+    saved = store.save(1, 1, title=doc.title, content=doc.content)
+    assert saved.version == 2
+    store.set_setting("pdf_page_size", "Letter")
+    store.engine.dispose()
+
+
+def test_open_is_idempotent(sqlite_store):
+    before = migrate.current(sqlite_store.engine)
+    migrate.upgrade(sqlite_store.engine)
+    assert migrate.current(sqlite_store.engine) == before == migrate.head()

@@ -1,0 +1,137 @@
+"""The store keeps every word: revisions, diff, restore, trash, and refused stale saves."""
+
+from __future__ import annotations
+
+import pytest
+
+from sdmkit.errors import Conflict, InvalidDocument, NotFound
+
+
+def make(store, team="Payments", mission="We move money once.", **kw):
+    return store.create("charter", kw.pop("title", ""), {"team_name": team, "mission": mission}, **kw)
+
+
+def test_create_fills_title_team_and_first_revision(store):
+    doc = make(store)
+    assert doc.id and doc.version == 1
+    assert doc.title == "Payments team charter"
+    assert doc.team == "Payments"
+    assert doc.status == "draft"
+    assert doc.created_at.tzinfo is not None
+    assert [r.version for r in store.history(doc.id)] == [1]
+
+
+def test_every_save_is_a_new_revision_and_history_keeps_them_all(store):
+    doc = make(store)
+    v2 = store.save(doc.id, 1, title=doc.title, content={**doc.content, "mission": "Second."})
+    v3 = store.save(doc.id, 2, title="Renamed", content={**doc.content, "mission": "Third."}, status="approved")
+    assert (v2.version, v3.version) == (2, 3)
+    assert store.get(doc.id).content["mission"] == "Third."
+    assert [r.version for r in store.history(doc.id)] == [3, 2, 1]
+    assert store.revision(doc.id, 1).content["mission"] == "We move money once."
+    assert store.revision(doc.id, 2).content["mission"] == "Second."
+
+
+def test_diff_between_any_two_revisions(store):
+    doc = make(store)
+    store.save(doc.id, 1, title=doc.title, content={**doc.content, "mission": "Second."})
+    store.save(doc.id, 2, title=doc.title, content={**doc.content, "mission": "Third."})
+    diff = store.diff(doc.id, 1, 3)
+    assert "-  mission: We move money once." in diff
+    assert "+  mission: Third." in diff
+    assert store.diff(doc.id, 2, 2) == ""
+
+
+def test_restore_an_old_revision_keeps_the_newer_ones(store):
+    doc = make(store)
+    store.save(doc.id, 1, title=doc.title, content={**doc.content, "mission": "Second."})
+    restored = store.restore_revision(doc.id, 1, base_version=2)
+    assert restored.version == 3
+    assert restored.content["mission"] == "We move money once."
+    assert store.revision(doc.id, 2).content["mission"] == "Second."
+    assert store.history(doc.id)[0].note == "restored from version 1"
+
+
+def test_stale_save_is_refused_and_nothing_is_overwritten(store):
+    doc = make(store)
+    alice = {**doc.content, "mission": "Alice's mission."}
+    bob = {**doc.content, "mission": "Bob's mission."}
+    store.save(doc.id, 1, title=doc.title, content=alice)
+    with pytest.raises(Conflict) as caught:
+        store.save(doc.id, 1, title=doc.title, content=bob)
+    assert caught.value.current_version == 2
+    assert caught.value.theirs.content["mission"] == "Alice's mission."
+    assert store.get(doc.id).content["mission"] == "Alice's mission."
+    assert len(store.history(doc.id)) == 2
+    # Bob's text is still his to save, on top of Alice's version this time.
+    saved = store.save(doc.id, 2, title=doc.title, content=bob)
+    assert saved.content["mission"] == "Bob's mission."
+    assert store.revision(doc.id, 2).content["mission"] == "Alice's mission."
+
+
+def test_delete_goes_to_trash_and_restore_brings_back_history(store):
+    doc = make(store)
+    store.save(doc.id, 1, title=doc.title, content=doc.content)
+    store.delete(doc.id)
+    with pytest.raises(NotFound, match="in the trash"):
+        store.get(doc.id)
+    assert store.list().total == 0
+    assert [s.id for s in store.list(deleted=True).items] == [doc.id]
+    back = store.restore_from_trash(doc.id)
+    assert back.version == 2 and len(store.history(doc.id)) == 2
+    assert store.list().total == 1
+
+
+def test_saving_into_the_trash_is_refused(store):
+    doc = make(store)
+    store.delete(doc.id)
+    with pytest.raises(NotFound, match="trash"):
+        store.save(doc.id, 1, title=doc.title, content=doc.content)
+
+
+def test_invalid_content_names_the_field(store):
+    with pytest.raises(InvalidDocument) as caught:
+        store.create("charter", "", {"team_name": "X", "team_type": "squad"})
+    assert caught.value.problems[0].field == "content.team_type"
+    with pytest.raises(InvalidDocument) as caught:
+        store.create("charter", "", {"mission": "no team, no title"})
+    assert caught.value.problems[0].field == "title"
+    with pytest.raises(InvalidDocument, match="status"):
+        make(store, status="published-ish")
+
+
+def test_list_filters_search_and_pagination(store):
+    for i in range(7):
+        make(store, team="Payments" if i % 2 else "Checkout", mission=f"Mission number {i} with ledger" if i < 3 else f"m{i}")
+    assert store.list().total == 7
+    assert store.list(team="Payments").total == 3
+    assert store.list(query="ledger").total == 3
+    assert store.list(query="LEDGER number").total == 3
+    assert store.list(query="ledger checkout").total == 2
+    assert store.list(query="100%").total == 0  # LIKE wildcards are literal
+    first, second = store.list(limit=5), store.list(offset=5, limit=5)
+    assert len(first.items) == 5 and len(second.items) == 2
+    assert not {s.id for s in first.items} & {s.id for s in second.items}
+    assert store.teams() == ["Checkout", "Payments"]
+
+
+def test_duplicate_is_a_new_draft(store):
+    doc = make(store, status="approved")
+    copy = store.duplicate(doc.id)
+    assert copy.id != doc.id and copy.title == f"Copy of {doc.title}" and copy.status == "draft"
+    assert copy.content == doc.content
+
+
+def test_settings_round_trip(store):
+    assert store.setting("pdf_page_size", "A4") == "A4"
+    store.set_setting("pdf_page_size", "Letter")
+    store.set_setting("pdf_page_size", "Letter")
+    assert store.setting("pdf_page_size") == "Letter"
+    assert store.settings() == {"pdf_page_size": "Letter"}
+
+
+def test_unknown_document(store):
+    with pytest.raises(NotFound):
+        store.get(424242)
+    with pytest.raises(NotFound):
+        store.history(424242)
