@@ -59,7 +59,7 @@ def kind_index(kind: Kind) -> None:
         c1, c2 = st.columns([5, 1], vertical_alignment="center")
         c1.markdown(f"**{esc(s.title)}**  \n<span class='sdm-muted'>{esc(s.team) or 'no team'} · {esc(s.status)} · "
                     f"v{s.version} · updated {esc(when(s.updated_at))}</span>", unsafe_allow_html=True)
-        if c2.button("Open", key=f"open|{s.id}", use_container_width=True):
+        if c2.button("Open", key=f"open|{s.id}", width="stretch"):
             st.query_params["id"] = str(s.id)
             st.rerun()
     if page.total > len(page.items):
@@ -133,7 +133,7 @@ def _status_line(kind: Kind, draft: dict) -> None:
 def _toolbar(kind: Kind, key: str, draft: dict, on_save) -> None:
     c1, c2, c3, _ = st.columns([1, 1.3, 1.3, 3])
     c1.button("Save", key=f"{key}|save", type="primary", icon=":material/save:", on_click=on_save,
-              use_container_width=True, help="Save a new version; older versions stay in History")
+              width="stretch", help="Save a new version; older versions stay in History")
 
     def discard():
         if draft["saved"] is None:
@@ -144,13 +144,13 @@ def _toolbar(kind: Kind, key: str, draft: dict, on_save) -> None:
 
     dirty = drafts.is_dirty(kind, draft)
     c2.button("Discard changes", key=f"{key}|discard", icon=":material/undo:", disabled=not dirty,
-              on_click=discard, use_container_width=True, help="Go back to the last saved version")
+              on_click=discard, width="stretch", help="Go back to the last saved version")
 
     def back():
         st.query_params.clear()
 
     c3.button(f"All {kind.plural.lower()}", key=f"{key}|back", icon=":material/list:", on_click=back,
-              use_container_width=True, help="Your unsaved text stays here until you come back")
+              width="stretch", help="Your unsaved text stays here until you come back")
 
 
 def _save(kind: Kind, key: str, draft: dict) -> None:
@@ -240,11 +240,11 @@ def _conflict_box(kind: Kind, key: str, draft: dict) -> None:
         flash(f"Your text is saved as a new document (id {doc.id}); this one shows their version")
 
     c1, c2, c3 = st.columns(3)
-    c1.button("Save mine as the newest", key=f"{key}|mine", on_click=keep_mine, use_container_width=True,
+    c1.button("Save mine as the newest", key=f"{key}|mine", on_click=keep_mine, width="stretch",
               help="Your text becomes the next version; theirs stays in History")
-    c2.button("Save mine as a copy", key=f"{key}|copy", on_click=save_as_copy, use_container_width=True,
+    c2.button("Save mine as a copy", key=f"{key}|copy", on_click=save_as_copy, width="stretch",
               help="Keep both: yours becomes a new document, this one shows theirs")
-    c3.button("Load theirs", key=f"{key}|theirs", on_click=take_theirs, use_container_width=True,
+    c3.button("Load theirs", key=f"{key}|theirs", on_click=take_theirs, width="stretch",
               help="Show their version here; your text is kept in 'Your discarded text' below")
 
 

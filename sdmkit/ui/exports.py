@@ -24,15 +24,15 @@ def export_buttons(doc: Document, *, key: str) -> None:
     for col, fmt, label in zip(cols, ("md", "json", "html"), ("Markdown", "JSON", "HTML"), strict=False):
         col.download_button(label, data=_rendered(doc.id, doc.version, fmt, page_size),
                             file_name=export.file_name(doc, fmt), mime=export.MIME[fmt],
-                            key=f"{key}|{fmt}", icon=":material/download:", use_container_width=True,
+                            key=f"{key}|{fmt}", icon=":material/download:", width="stretch",
                             help=f"Version {doc.version} as {label}")
     pdf_key = f"{key}|pdf|{doc.version}|{page_size}"
     if st.session_state.get(pdf_key):
         cols[3].download_button("PDF", data=st.session_state[pdf_key], file_name=export.file_name(doc, "pdf"),
                                 mime=export.MIME["pdf"], key=f"{key}|pdfdl", icon=":material/picture_as_pdf:",
-                                type="primary", use_container_width=True, help=f"Version {doc.version}, {page_size}")
+                                type="primary", width="stretch", help=f"Version {doc.version}, {page_size}")
     elif cols[3].button("Make PDF", key=f"{key}|pdfmake", icon=":material/picture_as_pdf:",
-                        use_container_width=True, help=f"Typeset version {doc.version} as a {page_size} PDF"):
+                        width="stretch", help=f"Typeset version {doc.version} as a {page_size} PDF"):
         with st.spinner("Typesetting the PDF…"):
             st.session_state[pdf_key] = _rendered(doc.id, doc.version, "pdf", page_size)
         st.rerun()

@@ -180,7 +180,7 @@ def _draw_table(field: Field, key: str) -> None:
             frame[c.key] = frame[c.key].astype("object").where(frame[c.key].notna(), "")
     st.markdown(f"**{field.label}**", help=field.help)
     st.data_editor(frame, key=key, column_config=config, num_rows="dynamic", hide_index=True,
-                   use_container_width=True)
+                   width="stretch")
 
 
 # --- cards: an ordered list of records with move and delete ------------------------

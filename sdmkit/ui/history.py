@@ -14,7 +14,7 @@ def history_panel(doc: Document, *, key: str, on_restored=None) -> None:
     revisions = store().history(doc.id)
     rows = [{"Version": r.version, "Saved": f"{r.saved_at:%Y-%m-%d %H:%M} UTC", "Status": r.status,
              "Note": r.note} for r in revisions]
-    st.dataframe(rows, hide_index=True, use_container_width=True)
+    st.dataframe(rows, hide_index=True, width="stretch")
     if len(revisions) < 2:
         st.caption("Only one version so far. Every save adds one here.")
         return

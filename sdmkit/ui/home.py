@@ -18,7 +18,7 @@ def start_buttons() -> None:
             st.markdown(f"**{kind.label}**")
             st.caption(kind.description)
             if st.button(f"New {kind.label.lower()}", key=f"home|new|{kind.id}", icon=":material/add:",
-                         use_container_width=True):
+                         width="stretch"):
                 st.switch_page(kind.page, query_params={"id": "new"})
 
 
@@ -39,7 +39,7 @@ def empty_workspace() -> bool:
 
 
 def _open(doc_id: int, kind_id: str, key: str, label: str) -> None:
-    if st.button(label, key=key, use_container_width=True):
+    if st.button(label, key=key, width="stretch"):
         st.switch_page(get_kind(kind_id).page, query_params={"id": str(doc_id)})
 
 

@@ -17,18 +17,13 @@ from sdmkit.ui.text import esc
 PAGE_SIZE = 25
 
 
-@st.cache_data(ttl=30, show_spinner=False)
-def _teams(_marker: str) -> list[str]:
-    return store().teams()
-
-
 def _filters() -> dict:
     kinds = all_kinds()
     c1, c2, c3, c4 = st.columns([1.2, 1.2, 1, 2])
     kind = c1.selectbox("Kind", [None, *[k.id for k in kinds]], key="lib|kind",
                         format_func=lambda k: "All kinds" if k is None else get_kind(k).plural,
                         help="Show one kind of document")
-    team = c2.selectbox("Team", [None, *_teams(st.session_state.get("lib|rev", ""))], key="lib|team",
+    team = c2.selectbox("Team", [None, *store().teams()], key="lib|team",
                         format_func=lambda t: "All teams" if t is None else t, help="Show one team's documents")
     statuses = sorted({s for k in kinds for s in k.statuses})
     status = c3.selectbox("Status", [None, *statuses], key="lib|status",
@@ -57,7 +52,7 @@ def documents_tab() -> None:
     rows = [{"Title": s.title, "Kind": get_kind(s.kind).label, "Team": s.team, "Status": s.status,
              "Version": s.version, "Updated": s.updated_at.strftime("%Y-%m-%d %H:%M"), "Id": s.id}
             for s in page.items]
-    event = st.dataframe(rows, hide_index=True, use_container_width=True, on_select="rerun",
+    event = st.dataframe(rows, hide_index=True, width="stretch", on_select="rerun",
                          selection_mode="single-row", key=f"lib|table|{page_no}|{signature}")
     c1, c2, c3 = st.columns([1, 2, 1], vertical_alignment="center")
     c1.button("← Previous", disabled=page_no <= 1, key="lib|prev",
@@ -80,7 +75,7 @@ def _actions(doc_id: int) -> None:
     st.caption(f"{kind.label} · {esc(doc.team) or 'no team'} · {doc.status} · version {doc.version} · "
                f"updated {esc(when(doc.updated_at))}")
     c1, c2, c3 = st.columns(3)
-    if c1.button("Open in editor", type="primary", icon=":material/edit:", use_container_width=True):
+    if c1.button("Open in editor", type="primary", icon=":material/edit:", width="stretch"):
         st.switch_page(kind.page, query_params={"id": str(doc.id)})
 
     def duplicate():
@@ -91,9 +86,9 @@ def _actions(doc_id: int) -> None:
         store().delete(doc.id)
         flash("Moved to the trash; restore it from the Trash tab", ":material/delete:")
 
-    c2.button("Duplicate", icon=":material/content_copy:", on_click=duplicate, use_container_width=True,
+    c2.button("Duplicate", icon=":material/content_copy:", on_click=duplicate, width="stretch",
               help="A new draft with the same content")
-    c3.button("Move to trash", icon=":material/delete:", on_click=trash, use_container_width=True,
+    c3.button("Move to trash", icon=":material/delete:", on_click=trash, width="stretch",
               help="Recoverable: the Trash tab brings it back with its history")
     export_buttons(doc, key=f"lib|export|{doc.id}")
     with st.expander("History and differences"):
@@ -115,5 +110,5 @@ def trash_tab() -> None:
             store().restore_from_trash(doc_id)
             flash("Restored from the trash")
 
-        c2.button("Restore", key=f"restore|{s.id}", on_click=restore, use_container_width=True,
+        c2.button("Restore", key=f"restore|{s.id}", on_click=restore, width="stretch",
                   icon=":material/restore_from_trash:")

@@ -1,0 +1,94 @@
+"""Helpers for the browser tests: a real sdmkit server and headless Chromium.
+
+The server is started the way a user starts it (`sdmkit app`), on a free port and
+a workspace of its own, and polled on /_stcore/health until it answers."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
+# Chromium's background services try to reach the internet; this machine has none.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]
+
+
+def chromium_path() -> str | None:
+    configured = os.environ.get("SDMKIT_CHROMIUM")
+    if configured:
+        return configured
+    return next((shutil.which(c) for c in CHROMIUM_CANDIDATES if shutil.which(c)), None)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def sdmkit_server(data_dir: Path, *, examples: bool = False):
+    port = free_port()
+    env = {**os.environ, "SDMKIT_DATA_DIR": str(data_dir)}
+    env.pop("SDMKIT_DATABASE_URL", None)
+    args = [sys.executable, "-m", "sdmkit.cli", "app", "--port", str(port), "--no-open"]
+    if examples:
+        args.append("--examples")
+    log = open(data_dir.parent / f"server-{port}.log", "w")  # noqa: SIM115 - closed below
+    proc = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                log.flush()
+                raise RuntimeError("sdmkit app did not start:\n" + Path(log.name).read_text()[-3000:])
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def wait_for_app(page, timeout: float = 30_000) -> None:
+    """Wait until Streamlit has finished the current script run."""
+    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout)
+    page.wait_for_timeout(250)  # a click's rerun starts a moment after the click
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
+    page.wait_for_timeout(150)
+
+
+def field(page, label: str):
+    """The input or text area with this exact label (not its help button)."""
+    return page.get_by_label(label, exact=True).and_(page.locator("input, textarea"))
+
+
+def type_into(page, label: str, text: str) -> None:
+    box = field(page, label)
+    box.fill(text)
+    box.press("Tab")  # Streamlit commits text on blur
+    wait_for_app(page)
+
+
+def click(page, name: str, nth: int = 0) -> None:
+    page.get_by_role("button", name=name, exact=True).nth(nth).click()
+    wait_for_app(page)

@@ -1,0 +1,197 @@
+"""Every page through Streamlit's AppTest: it loads, it saves, it shows conflicts,
+and typed text survives a page switch."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+ENTRY = str(ROOT / "streamlit_app.py")
+
+
+def app(page: str | None = None, **params) -> AppTest:
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    if page:
+        for k, v in params.items():
+            at.query_params[k] = v
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+def by_label(widgets, label):
+    matches = [w for w in widgets if w.label == label]
+    assert matches, f"no widget labelled {label!r}; have {[w.label for w in widgets]}"
+    return matches[0]
+
+
+def texts(at) -> str:
+    parts = [m.value for m in at.markdown] + [e.value for e in at.error] + [i.value for i in at.info]
+    parts += [s.value for s in at.success] + [w.value for w in at.warning] + [c.value for c in at.caption]
+    parts += [t.value for t in at.title]
+    # Streamlit elements render Markdown, so sdmkit backslash-escapes user text in them.
+    return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))
+
+
+def save(at):
+    [b for b in at.button if b.label == "Save"][0].click().run()
+
+
+def test_home_on_an_empty_workspace_offers_the_examples(workspace):
+    at = app()
+    assert "Your workspace is empty" in texts(at)
+    [b for b in at.button if b.label == "Load the examples"][0].click().run()
+    assert not at.exception
+    assert workspace.count() == 2
+    assert "Payments Platform team charter" in texts(at)
+
+
+def test_home_shows_recent_and_attention(workspace):
+    workspace.create("charter", "", {"team_name": "Thin"})  # no mission: a coach error
+    at = app()
+    page = texts(at)
+    assert "Thin team charter" in page
+    assert "coach error" in page
+
+
+@pytest.mark.parametrize("page", ["pages/library.py", "pages/settings.py", "pages/charter.py"])
+def test_page_loads_on_a_filled_workspace(workspace, page):
+    from sdmkit.examples import load_examples
+
+    load_examples(workspace)
+    at = app(page)
+    assert not at.exception
+
+
+def test_charter_editor_opens_a_document(workspace):
+    from sdmkit.examples import load_examples
+
+    created, _ = load_examples(workspace)
+    doc = created[0]
+    at = app("pages/charter.py", id=str(doc.id))
+    assert not at.exception
+    assert by_label(at.text_input, "Team name").value == doc.content["team_name"]
+    assert "Saved" in texts(at) and "Coach" in [s.value for s in at.subheader]
+
+
+def test_unknown_id_gets_a_clear_message(workspace):
+    at = app("pages/charter.py", id="999")
+    assert not at.exception
+    assert "There is no team charter with id 999" in texts(at)
+
+
+def test_create_and_save_a_charter_through_the_ui(workspace):
+    at = app("pages/charter.py", id="new")
+    assert "Not saved yet" in texts(at)
+    by_label(at.text_input, "Team name").input("Search Relevance").run()
+    by_label(at.text_area, "Mission").input("We help shoppers find what they meant in the first five results.").run()
+    assert "Unsaved changes" in texts(at)
+    [b for b in at.button if b.label == "Add tenet"][0].click().run()
+    by_label(at.text_input, "Tenet 1: name").input("Relevance over recency").run()
+    by_label(at.text_area, "Statement").input("We rank what customers meant over what is newest.").run()
+    save(at)
+    assert not at.exception
+    docs = workspace.list().items
+    assert len(docs) == 1
+    doc = workspace.get(docs[0].id)
+    assert doc.title == "Search Relevance team charter"
+    assert doc.content["tenets"] == [{"name": "Relevance over recency",
+                                      "statement": "We rank what customers meant over what is newest."}]
+    assert at.query_params["id"] in (str(doc.id), [str(doc.id)])
+    assert "Saved" in texts(at) and "Unsaved" not in texts(at)
+
+
+def test_tenets_reorder_and_delete_keep_text(workspace):
+    doc = workspace.create("charter", "", {"team_name": "T", "mission": "m", "tenets": [
+        {"name": "First", "statement": "a over b"}, {"name": "Second", "statement": "c over d"}]})
+    at = app("pages/charter.py", id=str(doc.id))
+    by_label(at.text_input, "Tenet 2: name").input("Second, edited").run()
+    [b for b in at.button if b.key.endswith("|1|up")][0].click().run()
+    assert by_label(at.text_input, "Tenet 1: name").value == "Second, edited"
+    assert by_label(at.text_input, "Tenet 2: name").value == "First"
+    [b for b in at.button if b.key.endswith("|1|del")][0].click().run()
+    save(at)
+    assert [t["name"] for t in workspace.get(doc.id).content["tenets"]] == ["Second, edited"]
+
+
+def test_typed_text_survives_switching_pages(workspace):
+    doc = workspace.create("charter", "", {"team_name": "T", "mission": "Original."})
+    at = app("pages/charter.py", id=str(doc.id))
+    by_label(at.text_area, "Mission").input("Typed but not saved.").run()
+    at.switch_page("pages/library.py").run()
+    assert not at.exception
+    at.query_params["id"] = str(doc.id)
+    at.switch_page("pages/charter.py").run()
+    assert by_label(at.text_area, "Mission").value == "Typed but not saved."
+    assert "Unsaved changes" in texts(at)
+    assert workspace.get(doc.id).content["mission"] == "Original."
+
+
+def test_a_conflict_is_shown_and_both_texts_survive(workspace):
+    doc = workspace.create("charter", "", {"team_name": "T", "mission": "Original."})
+    at = app("pages/charter.py", id=str(doc.id))
+    # Someone else saves first, from another session.
+    workspace.save(doc.id, 1, title=doc.title, content={**doc.content, "mission": "Their mission."})
+    by_label(at.text_area, "Mission").input("My mission.").run()
+    save(at)
+    assert not at.exception
+    page = texts(at)
+    assert "Someone saved version 2 while you were editing version 1" in page
+    assert by_label(at.text_area, "Mission").value == "My mission."
+    assert workspace.get(doc.id).content["mission"] == "Their mission."
+    [b for b in at.button if b.label == "Save mine as a copy"][0].click().run()
+    titles = {s.title: s.id for s in workspace.list().items}
+    mine = workspace.get(titles["T team charter (my version)"])
+    assert mine.content["mission"] == "My mission."
+    assert workspace.get(doc.id).content["mission"] == "Their mission."
+
+
+def test_conflict_keep_mine_saves_on_top(workspace):
+    doc = workspace.create("charter", "", {"team_name": "T", "mission": "Original."})
+    at = app("pages/charter.py", id=str(doc.id))
+    workspace.save(doc.id, 1, title=doc.title, content={**doc.content, "mission": "Their mission."})
+    by_label(at.text_area, "Mission").input("My mission.").run()
+    save(at)
+    [b for b in at.button if b.label == "Save mine as the newest"][0].click().run()
+    assert workspace.get(doc.id).version == 3
+    assert workspace.get(doc.id).content["mission"] == "My mission."
+    assert workspace.revision(doc.id, 2).content["mission"] == "Their mission."
+
+
+def test_bad_input_shows_field_message_and_keeps_text(workspace):
+    at = app("pages/charter.py", id="new")
+    by_label(at.text_area, "Mission").input("A mission with no team name.").run()
+    save(at)
+    assert "title: a title is required" in texts(at)
+    assert by_label(at.text_area, "Mission").value == "A mission with no team name."
+    assert workspace.count() == 0
+
+
+def test_library_filters_pages_and_trash(workspace):
+    for i in range(30):
+        workspace.create("charter", f"Charter {i:02}", {"team_name": "Alpha" if i % 3 else "Beta", "mission": "m"})
+    at = app("pages/library.py")
+    assert "Page 1 of 2 · 30 documents" in texts(at)
+    by_label(at.selectbox, "Team").select("Beta").run()
+    assert "10 documents" in texts(at)
+    by_label(at.text_input, "Search").input("charter 03").run()
+    assert "1 documents" in texts(at)
+    workspace.delete(workspace.list(query="charter 03").items[0].id)
+    at = app("pages/library.py")
+    restore = [b for b in at.button if b.label == "Restore"]
+    assert len(restore) == 1
+    restore[0].click().run()
+    assert workspace.list(deleted=True).total == 0
+
+
+def test_settings_page_size_is_saved(workspace):
+    at = app("pages/settings.py")
+    assert "sqlite" in texts(at) or any("sqlite" in c.value for c in at.code)
+    by_label(at.radio, "Page size").set_value("Letter").run()
+    assert workspace.setting("pdf_page_size") == "Letter"
