@@ -164,9 +164,11 @@ class Store:
             conds.append(DocumentRow.search_text.like(f"%{escaped}%", escape="\\"))
         with Session(self.engine) as s:
             total = s.execute(select(func.count()).select_from(DocumentRow).where(*conds)).one()[0]
+            # The trash lists the latest deletions first, which its index serves directly.
+            newest = DocumentRow.deleted_at if deleted else DocumentRow.updated_at
             rows = s.execute(
                 select(*cols).where(*conds)
-                .order_by(DocumentRow.updated_at.desc(), DocumentRow.id.desc())
+                .order_by(newest.desc(), DocumentRow.id.desc())
                 .offset(offset).limit(limit)
             ).all()
         items = [Summary(r.id, r.kind, r.title, r.team, r.status, list(r.tags or []), r.version,

@@ -7,12 +7,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, DateTime, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
 class DocumentRow(SQLModel, table=True):
     __tablename__ = "document"
+    # Created by migration 0003; declared here so the metadata tells the truth.
+    __table_args__ = (
+        Index("ix_document_live_recent", "deleted_at", "updated_at", "id"),
+        Index("ix_document_live_kind", "deleted_at", "kind", "updated_at", "id"),
+        Index("ix_document_live_team", "deleted_at", "team", "updated_at", "id"),
+        Index("ix_document_live_status", "deleted_at", "status", "updated_at", "id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(index=True, max_length=40)
