@@ -133,14 +133,19 @@ def test_typed_text_survives_switching_pages(workspace):
     assert workspace.get(doc.id).content["mission"] == "Original."
 
 
-def test_a_conflict_is_shown_and_both_texts_survive(workspace):
+def conflicted(workspace):
+    """An editor whose save was refused: someone else saved version 2 first."""
     doc = workspace.create("charter", "", {"team_name": "T", "mission": "Original."})
     at = app("pages/charter.py", id=str(doc.id))
-    # Someone else saves first, from another session.
     workspace.save(doc.id, 1, title=doc.title, content={**doc.content, "mission": "Their mission."})
     by_label(at.text_area, "Mission").input("My mission.").run()
     save(at)
     assert not at.exception
+    return doc, at
+
+
+def test_a_conflict_is_shown_and_both_texts_survive(workspace):
+    doc, at = conflicted(workspace)
     page = texts(at)
     assert "Someone saved version 2 while you were editing version 1" in page
     assert by_label(at.text_area, "Mission").value == "My mission."
@@ -153,11 +158,7 @@ def test_a_conflict_is_shown_and_both_texts_survive(workspace):
 
 
 def test_conflict_keep_mine_saves_on_top(workspace):
-    doc = workspace.create("charter", "", {"team_name": "T", "mission": "Original."})
-    at = app("pages/charter.py", id=str(doc.id))
-    workspace.save(doc.id, 1, title=doc.title, content={**doc.content, "mission": "Their mission."})
-    by_label(at.text_area, "Mission").input("My mission.").run()
-    save(at)
+    doc, at = conflicted(workspace)
     [b for b in at.button if b.label == "Save mine as the newest"][0].click().run()
     assert workspace.get(doc.id).version == 3
     assert workspace.get(doc.id).content["mission"] == "My mission."
@@ -195,3 +196,11 @@ def test_settings_page_size_is_saved(workspace):
     assert "sqlite" in texts(at) or any("sqlite" in c.value for c in at.code)
     by_label(at.radio, "Page size").set_value("Letter").run()
     assert workspace.setting("pdf_page_size") == "Letter"
+
+
+def test_conflict_load_theirs_keeps_mine_visible(workspace):
+    doc, at = conflicted(workspace)
+    [b for b in at.button if b.label == "Load theirs"][0].click().run()
+    assert by_label(at.text_area, "Mission").value == "Their mission."
+    assert "Your discarded text (from the conflict)" in [e.label for e in at.expander]
+    assert workspace.get(doc.id).version == 2

@@ -196,6 +196,13 @@ class Store:
                                                          DocumentRow.team != "").distinct()).all()
         return sorted(r[0] for r in rows)
 
+    def fingerprint(self) -> tuple:
+        """Changes whenever any document is created, saved, deleted or restored."""
+        with Session(self.engine) as s:
+            row = s.execute(select(func.count(), func.count(DocumentRow.deleted_at), func.max(DocumentRow.updated_at),
+                                   func.sum(DocumentRow.version))).one()
+        return tuple(str(v) for v in row)
+
     def count(self) -> int:
         with Session(self.engine) as s:
             return int(s.execute(select(func.count()).select_from(DocumentRow)

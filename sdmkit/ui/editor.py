@@ -15,6 +15,7 @@ from sdmkit.ui import drafts, fields as W
 from sdmkit.ui.coach_panel import coach_panel
 from sdmkit.ui.exports import export_buttons
 from sdmkit.ui.history import history_panel
+from sdmkit.ui.rows import document_row
 from sdmkit.ui.state import flash, store, when
 from sdmkit.ui.text import esc
 
@@ -56,10 +57,8 @@ def kind_index(kind: Kind) -> None:
                 icon=":material/lightbulb:")
         return
     for s in page.items:
-        c1, c2 = st.columns([5, 1], vertical_alignment="center")
-        c1.markdown(f"**{esc(s.title)}**  \n<span class='sdm-muted'>{esc(s.team) or 'no team'} · {esc(s.status)} · "
-                    f"v{s.version} · updated {esc(when(s.updated_at))}</span>", unsafe_allow_html=True)
-        if c2.button("Open", key=f"open|{s.id}", width="stretch"):
+        detail = f"{s.team or 'no team'} · {s.status} · v{s.version} · updated {when(s.updated_at)}"
+        if document_row(s.title, detail, label="Open", key=f"open|{s.id}"):
             st.query_params["id"] = str(s.id)
             st.rerun()
     if page.total > len(page.items):

@@ -7,7 +7,7 @@ import streamlit as st
 from sdmkit.attention import needs_attention
 from sdmkit.kinds import all_kinds, get_kind
 from sdmkit.ui.state import flash, store, when
-from sdmkit.ui.text import esc
+from sdmkit.ui.rows import document_row
 
 
 def start_buttons() -> None:
@@ -38,37 +38,32 @@ def empty_workspace() -> bool:
     return True
 
 
-def _open(doc_id: int, kind_id: str, key: str, label: str) -> None:
-    if st.button(label, key=key, width="stretch"):
-        st.switch_page(get_kind(kind_id).page, query_params={"id": str(doc_id)})
+def _open(doc_id: int, kind_id: str) -> None:
+    st.switch_page(get_kind(kind_id).page, query_params={"id": str(doc_id)})
 
 
 def recent_documents() -> None:
     for s in store().list(limit=6).items:
-        c1, c2 = st.columns([4, 1], vertical_alignment="center")
-        c1.markdown(f"**{esc(s.title)}**  \n<span class='sdm-muted'>{get_kind(s.kind).label} · {esc(s.status)} · "
-                    f"updated {esc(when(s.updated_at))}</span>", unsafe_allow_html=True)
-        with c2:
-            _open(s.id, s.kind, f"home|recent|{s.id}", "Open")
+        detail = f"{get_kind(s.kind).label} · {s.status} · updated {when(s.updated_at)}"
+        if document_row(s.title, detail, label="Open", key=f"home|recent|{s.id}"):
+            _open(s.id, s.kind)
 
 
-@st.cache_data(ttl=20, show_spinner=False)
-def _attention(_url_marker: str):
+@st.cache_data(show_spinner=False, max_entries=8)
+def _attention(_url: str, _fingerprint: tuple):
+    # Keyed by the workspace's fingerprint, so any save or delete refreshes it.
     return needs_attention(store())
 
 
 def attention_list() -> None:
     from sdmkit.store.db import database_url
 
-    items = _attention(database_url())
+    items = _attention(database_url(), store().fingerprint())
     if not items:
         st.success("Nothing needs attention: no coach errors and nothing overdue.", icon=":material/task_alt:")
         return
     for a in items[:8]:
-        c1, c2 = st.columns([4, 1], vertical_alignment="center")
-        c1.markdown(f"**{esc(a.title)}**  \n<span class='sdm-muted'>{esc('; '.join(a.reasons))}</span>",
-                    unsafe_allow_html=True)
-        with c2:
-            _open(a.doc_id, a.kind, f"home|att|{a.doc_id}", "Fix")
+        if document_row(a.title, "; ".join(a.reasons), label="Fix", key=f"home|att|{a.doc_id}"):
+            _open(a.doc_id, a.kind)
     if len(items) > 8:
         st.caption(f"{len(items) - 8} more.")

@@ -11,6 +11,7 @@ from sdmkit.errors import NotFound
 from sdmkit.kinds import all_kinds, get_kind
 from sdmkit.ui.exports import export_buttons
 from sdmkit.ui.history import history_panel
+from sdmkit.ui.rows import document_row
 from sdmkit.ui.state import flash, store, when
 from sdmkit.ui.text import esc
 
@@ -102,13 +103,10 @@ def trash_tab() -> None:
                 icon=":material/delete:")
         return
     for s in page.items:
-        c1, c2 = st.columns([5, 1], vertical_alignment="center")
-        c1.markdown(f"**{esc(s.title)}**  \n<span class='sdm-muted'>{get_kind(s.kind).label} · deleted "
-                    f"{esc(when(s.deleted_at))}</span>", unsafe_allow_html=True)
 
         def restore(doc_id=s.id):
             store().restore_from_trash(doc_id)
             flash("Restored from the trash")
 
-        c2.button("Restore", key=f"restore|{s.id}", on_click=restore, width="stretch",
-                  icon=":material/restore_from_trash:")
+        document_row(s.title, f"{get_kind(s.kind).label} · deleted {when(s.deleted_at)}", label="Restore",
+                     key=f"restore|{s.id}", on_click=restore, icon=":material/restore_from_trash:")
