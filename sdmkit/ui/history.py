@@ -6,13 +6,13 @@ import streamlit as st
 
 from sdmkit.errors import Conflict
 from sdmkit.store import Document
-from sdmkit.ui.state import flash, store, when
+from sdmkit.ui.state import flash, stamp, store, when
 from sdmkit.ui.text import esc
 
 
 def history_panel(doc: Document, *, key: str, on_restored=None) -> None:
     revisions = store().history(doc.id)
-    rows = [{"Version": r.version, "Saved": f"{r.saved_at:%Y-%m-%d %H:%M} UTC", "Status": r.status,
+    rows = [{"Version": r.version, "Saved": stamp(r.saved_at), "Status": r.status,
              "Note": r.note} for r in revisions]
     st.dataframe(rows, hide_index=True, width="stretch")
     if len(revisions) < 2:

@@ -12,7 +12,7 @@ from sdmkit.kinds import all_kinds, get_kind
 from sdmkit.ui.exports import export_buttons
 from sdmkit.ui.history import history_panel
 from sdmkit.ui.rows import document_row
-from sdmkit.ui.state import flash, store, when
+from sdmkit.ui.state import flash, stamp, store, when
 from sdmkit.ui.text import esc
 
 PAGE_SIZE = 25
@@ -51,7 +51,7 @@ def documents_tab() -> None:
         return
     pages = (page.total + PAGE_SIZE - 1) // PAGE_SIZE
     rows = [{"Title": s.title, "Kind": get_kind(s.kind).label, "Team": s.team, "Status": s.status,
-             "Version": s.version, "Updated": s.updated_at.strftime("%Y-%m-%d %H:%M"), "Id": s.id}
+             "Version": s.version, "Updated": stamp(s.updated_at), "Id": s.id}
             for s in page.items]
     event = st.dataframe(rows, hide_index=True, width="stretch", on_select="rerun",
                          selection_mode="single-row", key=f"lib|table|{page_no}|{signature}")

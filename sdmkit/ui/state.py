@@ -19,14 +19,34 @@ def store() -> Store:
     return _store_for(database_url())
 
 
+def viewer_zone():
+    """The browser's time zone (stored times are UTC); UTC when the browser does not say."""
+    from datetime import UTC
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    name = getattr(st.context, "timezone", None)
+    try:
+        return ZoneInfo(name) if name else UTC
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
 def when(value: datetime | None) -> str:
-    """A saved time in the viewer's terms: 'today 14:02 UTC', '3 Nov 2026'."""
+    """A saved time in the viewer's zone: 'today 14:02', '3 Nov 2026'."""
     if value is None:
         return ""
-    now = datetime.now(value.tzinfo)
-    if value.date() == now.date():
-        return f"today {value:%H:%M} UTC"
-    return f"{value:%d %b %Y}"
+    zone = viewer_zone()
+    local = value.astimezone(zone)
+    suffix = " UTC" if str(zone) == "UTC" else ""
+    if local.date() == datetime.now(zone).date():
+        return f"today {local:%H:%M}{suffix}"
+    return f"{local:%d %b %Y}"
+
+
+def stamp(value: datetime) -> str:
+    """Date and time in the viewer's zone, for tables."""
+    zone = viewer_zone()
+    return value.astimezone(zone).strftime("%Y-%m-%d %H:%M") + (" UTC" if str(zone) == "UTC" else "")
 
 
 def flash(message: str, icon: str = ":material/check_circle:") -> None:
