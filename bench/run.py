@@ -42,8 +42,11 @@ def fill(store, n: int, start: int = 0) -> None:
     teams = [f"Team {i:03}" for i in range(120)]
     for i in range(start, n):
         t = templates[i % len(templates)]
-        content = dict(t.content, team_name=teams[i % len(teams)], mission=f"{t.content['mission']} (#{i})")
-        store.create(t.kind, f"{t.title} {i:05}", content, status=t.status, tags=t.tags)
+        content = dict(t.content)
+        if t.kind == "charter":  # vary what the Library filters and searches on
+            content.update(team_name=teams[i % len(teams)], mission=f"{t.content['mission']} (#{i})")
+        store.create(t.kind, f"{t.title} {i:05}", content, team=teams[i % len(teams)], status=t.status,
+                     tags=t.tags)
 
 
 def library_run_time(url: str) -> float:

@@ -205,8 +205,8 @@ def schema(kind: Annotated[str, typer.Argument(help="charter, coe, prfaq, oncall
 
 @app.command()
 def lint(target: Annotated[str, typer.Argument(metavar="ID|PATH")], as_json: JsonFlag = False):
-    """The coach's findings; exit status 1 when any is an error."""
-    from sdmkit.coach import lint as run_lint
+    """The coach's findings (and the kind's rubric score); exit status 1 when any is an error."""
+    from sdmkit.coach import lint as run_lint, score
 
     path = Path(target)
     if target.isdigit() and not path.exists():
@@ -216,17 +216,59 @@ def lint(target: Annotated[str, typer.Argument(metavar="ID|PATH")], as_json: Jso
 
         doc = read_file(path)
     findings = run_lint(doc.kind_spec, doc.model(), doc.coach_off)
+    card = score(doc.kind_spec, findings, doc.coach_off)
     if as_json:
-        _echo_json([f.as_dict() for f in findings])
-    elif not findings:
-        typer.echo("no findings: the coach has nothing to add")
+        _echo_json({"document": target, "kind": doc.kind, "score": card.as_dict() if card else None,
+                    "findings": [f.as_dict() for f in findings]})
     else:
+        if card:
+            typer.echo(f"rubric: {card.passed} of {card.total} checks pass ({card.percent})")
+            for check, advice in card.failed:
+                typer.echo(f"  failed: {check}: {advice}")
+        if not findings:
+            typer.echo("no findings: the coach has nothing to add")
         for f in findings:
             typer.echo(f"{f.severity:<7} {f.location}: {f.message} [{f.rule}]")
             if f.suggestion:
                 typer.echo(f"        -> {f.suggestion}")
     if any(f.severity == "error" for f in findings):
         raise typer.Exit(1)
+
+
+@app.command()
+def actions(
+    owner: Annotated[str | None, typer.Option(help="Only items whose owner contains this.")] = None,
+    team: Annotated[str | None, typer.Option(help="Only this team's documents.")] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only open items past their due date.")] = False,
+    done: Annotated[str | None, typer.Option(metavar="ID:N", help="Mark item N of document ID done.")] = None,
+    as_json: JsonFlag = False,
+):
+    """Open action items across documents, most urgent first."""
+    from datetime import date
+
+    from sdmkit.actions import action_items, set_status
+
+    store = _store()
+    if done:
+        doc_id, _, index = done.partition(":")
+        if not index.isdigit():
+            raise SdmkitError(f"--done: '{done}' is not ID:N (for example 12:3)")
+        saved = set_status(store, _doc_id(doc_id), int(index), "done")
+        typer.echo(f"document {saved.id}: action item {index} marked done (version {saved.version})")
+        return
+    items = action_items(store, owner=owner, team=team, overdue=overdue)
+    if as_json:
+        _echo_json([i.as_dict() for i in items])
+        return
+    if not items:
+        typer.echo("no open action items" + (" match" if owner or team or overdue else ""))
+        return
+    today = date.today()
+    for i in items:
+        due = i.due.isoformat() if i.due else "no date"
+        flag = " OVERDUE" if i.overdue(today) else ""
+        typer.echo(f"{i.doc_id:>5}:{i.index:<3} {due:<10}{flag:<8} {i.status:<5} {i.owner or '(no owner)':<20} "
+                   f"{i.what}  [{i.doc_title}]")
 
 
 @app.command()

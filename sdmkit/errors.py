@@ -3,6 +3,7 @@ so the CLI prints one line and the app shows a message beside the right field.""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -59,6 +60,9 @@ class Conflict(SdmkitError):
         )
 
 
+_PATH_IN_MESSAGE = re.compile(r"^(?P<path>[a-z_]+(?:\[\d+\])?(?:\.[a-z_]+)?): (?P<rest>.+)$", re.S)
+
+
 def problems_from_pydantic(exc, prefix: str = "") -> list[FieldProblem]:
     """Turn a pydantic ValidationError into field problems with readable paths."""
     out: list[FieldProblem] = []
@@ -66,11 +70,16 @@ def problems_from_pydantic(exc, prefix: str = "") -> list[FieldProblem]:
         path = prefix
         for part in err.get("loc", ()):
             if isinstance(part, int):
-                path += f"[{part}]"
+                path += f"[{part + 1}]"  # people count from 1, as the coach does
             else:
                 path += f".{part}" if path else str(part)
         msg = err.get("msg", "invalid value")
         # pydantic prefixes custom errors with "Value error, "; the user needs the rest.
         msg = msg.removeprefix("Value error, ")
+        # A check across fields names its field in the message: "timeline[2].at: ...".
+        inner = _PATH_IN_MESSAGE.match(msg)
+        if inner and path == prefix:
+            path = f"{prefix}.{inner['path']}" if prefix else inner["path"]
+            msg = inner["rest"]
         out.append(FieldProblem(path, msg))
     return out

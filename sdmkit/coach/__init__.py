@@ -1,5 +1,5 @@
 """The coach: rules that say what good looks like, per kind and for all prose."""
 
-from sdmkit.coach.engine import Finding, Rule, lint, rule_catalog
+from sdmkit.coach.engine import Finding, Rule, Score, lint, rule_catalog, score
 
-__all__ = ["Finding", "Rule", "lint", "rule_catalog"]
+__all__ = ["Finding", "Rule", "Score", "lint", "rule_catalog", "score"]

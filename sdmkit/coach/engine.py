@@ -76,3 +76,38 @@ def rule_catalog(kind) -> list[Rule]:
     from sdmkit.coach import prose
 
     return [*kind.rules, *prose.RULES]
+
+
+@dataclass(frozen=True)
+class Score:
+    passed: int
+    total: int
+    failed: list[tuple[str, str]]  # (check, what to do)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.passed / self.total) if self.total else 100
+
+    def as_dict(self) -> dict:
+        return {"passed": self.passed, "total": self.total, "percent": self.percent,
+                "failed": [{"check": c, "advice": a} for c, a in self.failed]}
+
+
+def score(kind, findings: list[Finding], disabled: Iterable[str] = ()) -> Score | None:
+    """The kind's scorecard: a check passes when none of its rules fired. Checks whose
+    rules are all switched off for the document are left out of the total."""
+    if not kind.rubric:
+        return None
+    off = set(disabled)
+    fired = {f.rule for f in findings}
+    passed, total, failed = 0, 0, []
+    for check in kind.rubric:
+        live = [r for r in check.rules if r not in off]
+        if not live:
+            continue
+        total += 1
+        if fired.isdisjoint(live):
+            passed += 1
+        else:
+            failed.append((check.title, check.advice))
+    return Score(passed, total, failed)

@@ -7,6 +7,7 @@ mailto. User text was already made literal by escape.py; this is the second wall
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass
 from functools import cache
 
@@ -55,6 +56,21 @@ def markdown_to_html(text: str) -> tuple[str, list[Heading]]:
     return sanitize(html), headings
 
 
+def _place_charts(body: str, token: str, charts: list[tuple[str, dict]]) -> str:
+    """Swap each chart's placeholder paragraph for the chart, as an SVG data: image.
+
+    Inserted after sanitizing: the SVG comes from vl-convert, not from the user, and as an
+    <img> it can neither run script nor load anything."""
+    from html import escape
+
+    from sdmkit.charts import svg_data_url
+
+    for i, (title, spec) in enumerate(charts):
+        figure = (f'<figure class="chart"><img src="{svg_data_url(spec)}" alt="{escape(title)}"></figure>')
+        body = body.replace(f"<p>{token}-{i}</p>", figure)
+    return re.sub(rf"<p>{token}-\d+</p>", "", body)
+
+
 @cache
 def stylesheet() -> str:
     return (resources.assets_dir() / "document.css").read_text(encoding="utf-8")
@@ -63,13 +79,16 @@ def stylesheet() -> str:
 def render_html(doc: Document, *, page_size: str = "A4", for_print: bool = False) -> str:
     kind = doc.kind_spec
     model = kind.model.model_validate(doc.content)
-    body_md = render_body(doc)
+    token = "SDMKITCHART" + secrets.token_hex(8)  # unguessable, so user text cannot place a chart
+    body_md = render_body(doc, chart_token=token)
     body, headings = markdown_to_html(body_md)
+    body = _place_charts(body, token, kind.charts(model))
     words = len(re.findall(r"\w+", body_md))
     toc = [h for h in headings if h.level == 2] if words >= TOC_MIN_WORDS else []
     size = page_size if page_size in PAGE_SIZES else "A4"
     template = html_env().get_template(kind.html_template)
     from markupsafe import Markup
 
-    return template.render(doc=doc, c=model, kind=kind, derived=kind.derived(model), body=Markup(body),
+    return template.render(doc=doc, c=model, kind=kind, derived=kind.derived(model), v=kind.view(model),
+                           body=Markup(body),
                            toc=toc, css=Markup(stylesheet()), page_size=size, for_print=for_print)

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from sdmkit.coach.engine import Rule
 
-Widget = Literal["line", "text", "choice", "date", "list", "table", "cards"]
+Widget = Literal["line", "text", "choice", "date", "list", "table", "cards", "tree"]
 
 
 @dataclass(frozen=True)
@@ -22,9 +22,12 @@ class Column:
     key: str
     label: str
     help: str = ""
-    kind: Literal["text", "choice", "date", "long"] = "text"
+    kind: Literal["text", "choice", "date", "datetime", "number", "long"] = "text"
     choices: tuple[str, ...] = ()
     required: bool = False
+    # Choices that depend on the document (e.g. the whys an action item can address):
+    # a function from the content dict to (value, label) pairs.
+    choices_from: Callable[[dict], list[tuple[str, str]]] | None = None
 
 
 @dataclass(frozen=True)
@@ -38,8 +41,10 @@ class Field:
     prompt: str = ""  # the question to think about while writing
     example: str = ""  # a good answer, shown on request
     columns: tuple[Column, ...] = ()
-    choices: tuple[str, ...] = ()
+    choices: tuple[Any, ...] = ()
+    choice_labels: tuple[tuple[Any, str], ...] = ()  # how to show a choice, when not as itself
     placeholder: str = ""
+    ordered: bool = False  # tables: a '#' column the user edits to reorder rows
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,21 @@ class Section:
     title: str
     fields: tuple[Field, ...]
     intro: str = ""
+    charts: bool = False  # draw the kind's charts under this section
+
+
+def _in_sentence(text: str) -> str:
+    # Lower-case ordinary words, keep acronyms ('COE', 'COEs', 'PR/FAQ').
+    return " ".join(w if w.rstrip("s").isupper() else w.lower() for w in text.split())
+
+
+@dataclass(frozen=True)
+class RubricCheck:
+    """One line of a kind's scorecard: passes when none of its rules has a finding."""
+
+    title: str
+    rules: tuple[str, ...]
+    advice: str
 
 
 @dataclass(frozen=True)
@@ -63,9 +83,27 @@ class Kind:
     page: str  # path of the editor page, relative to the app root
     team_of: Callable[[Any], str]
     prose: Callable[[Any], Iterable[tuple[str, str]]]
+    # Vega-Lite specs drawn in the editor (interactive) and in HTML/PDF (as SVG).
+    charts: Callable[[Any], list[tuple[str, dict]]] = field(default=lambda content: [])
     derived: Callable[[Any], dict] = field(default=lambda content: {})
     summary: Callable[[Any], str] = field(default=lambda content: "")
     attention: Callable[[Any], list[str]] = field(default=lambda content: [])
+    rubric: tuple[RubricCheck, ...] = ()
+    derived_help: dict = field(default_factory=dict)  # what each derived fact measures
+    view: Callable[[Any], dict] = field(default=lambda content: {})  # extra data for the templates
+    # Documents that carry action items (COEs, later metric reviews) expose them here so
+    # the cross-document list can read them and mark them done.
+    action_items: Callable[[Any], list] | None = None
+    set_action_status: Callable[[dict, int, str], dict] | None = None
+
+    @property
+    def noun(self) -> str:
+        """The label inside a sentence: 'team charter', but 'COE'."""
+        return _in_sentence(self.label)
+
+    @property
+    def nouns(self) -> str:
+        return _in_sentence(self.plural)
 
     @property
     def md_template(self) -> str:
@@ -90,5 +128,9 @@ class Kind:
             raise InvalidDocument(problems_from_pydantic(exc, "content")) from None
 
     def fields(self) -> Iterable[Field]:
+        """The content fields (not the document's own title, status and team)."""
         for section in self.sections:
-            yield from section.fields
+            yield from (f for f in section.fields if not f.key.startswith("meta."))
+
+    def meta_fields_in_sections(self) -> set[str]:
+        return {f.key.removeprefix("meta.") for s in self.sections for f in s.fields if f.key.startswith("meta.")}

@@ -32,12 +32,16 @@ def _label_for(kind, location: str) -> str:
     return location
 
 
-def coach_panel(kind, findings: list[Finding], derived: dict | None = None) -> None:
+def coach_panel(kind, findings: list[Finding], derived: dict | None = None, scorecard=None) -> None:
     st.subheader("Coach", anchor=False)
     if derived:
-        cols = st.columns(min(len(derived), 3))
-        for i, (name, value) in enumerate(derived.items()):
-            cols[i % len(cols)].metric(name, value)
+        # A table, not st.metric: durations like '5 h 7 min' do not fit metric tiles.
+        rows = "\n".join(f"| {esc(name)} | **{esc(value)}** |" for name, value in derived.items())
+        st.markdown(f"| | |\n|---|---|\n{rows}")
+        if kind.derived_help:
+            st.caption(" · ".join(f"{esc(k)}: {esc(v)}" for k, v in kind.derived_help.items()))
+    if scorecard is not None:
+        _scorecard(scorecard)
     errors = sum(f.severity == "error" for f in findings)
     warnings = sum(f.severity == "warning" for f in findings)
     infos = len(findings) - errors - warnings
@@ -53,3 +57,10 @@ def coach_panel(kind, findings: list[Finding], derived: dict | None = None) -> N
             body += f"  \n{esc(f.suggestion)}"
         body += f"  \n`{f.rule}`"
         {"error": st.error, "warning": st.warning, "info": st.info}[f.severity](body, icon=_ICON[f.severity])
+
+
+def _scorecard(card) -> None:
+    st.markdown(f"**Bar-raiser rubric: {card.passed} of {card.total} checks pass ({card.percent})**")
+    st.progress(card.percent / 100)
+    if card.failed:
+        st.caption("  \n".join(f"✗ {esc(check)}: {esc(advice)}" for check, advice in card.failed))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdmkit.coach import lint, rule_catalog
+from sdmkit.coach import lint, rule_catalog, score
 from sdmkit.errors import Conflict, InvalidDocument, NotFound, SdmkitError
 from sdmkit.interchange import to_yaml
 from sdmkit.kinds import get_kind
@@ -33,9 +33,9 @@ def kind_page(kind_id: str) -> None:
         doc_id = int(raw)
         store().get(doc_id)
     except (ValueError, NotFound):
-        st.error(f"There is no {kind.label.lower()} with id {esc(raw)}. It may be in the trash "
+        st.error(f"There is no {kind.noun} with id {esc(raw)}. It may be in the trash "
                  "(see Library → Trash).", icon=":material/search_off:")
-        if st.button(f"All {kind.plural.lower()}"):
+        if st.button(f"All {kind.nouns}"):
             st.query_params.clear()
             st.rerun()
         return
@@ -47,12 +47,12 @@ def kind_page(kind_id: str) -> None:
 def kind_index(kind: Kind) -> None:
     st.title(kind.plural, anchor=False)
     st.caption(kind.description)
-    if st.button(f"New {kind.label.lower()}", type="primary", icon=":material/add:"):
+    if st.button(f"New {kind.noun}", type="primary", icon=":material/add:"):
         st.query_params["id"] = "new"
         st.rerun()
     page = store().list(kind=kind.id, limit=50)
     if not page.items:
-        st.info(f"No {kind.plural.lower()} yet. Start one with the button above; the editor explains "
+        st.info(f"No {kind.nouns} yet. Start one with the button above; the editor explains "
                 "each section as you go. Or load the examples from the Home page to see good ones.",
                 icon=":material/lightbulb:")
         return
@@ -75,14 +75,20 @@ def editor(kind: Kind, doc_id: int | None) -> None:
     def on_save():
         _save(kind, key, draft)
 
-    def on_cards(action, field, index, step):
+    def on_structure(action, field, index, step):
+        """Add, move or delete a card or a why: reshape the draft, then re-seed the widgets."""
         drafts.collect(kind, key, draft)
         items = W.get_path(draft["content"], field.key) or []
-        blank = {c.key: "" for c in field.columns}
-        W.set_path(draft["content"], field.key, W.edit_cards(items, action, index, step, blank))
+        if field.widget == "tree":
+            from sdmkit.ui import tree
+
+            items = tree.edit(items, action, index)
+        else:
+            items = W.edit_cards(items, action, index, step, {c.key: "" for c in field.columns})
+        W.set_path(draft["content"], field.key, items)
         W.forget_widgets(key, field.key)
 
-    title = draft["meta"]["title"] or (f"New {kind.label.lower()}" if doc_id is None else "Untitled")
+    title = draft["meta"]["title"] or (f"New {kind.noun}" if doc_id is None else "Untitled")
     st.caption(kind.label.upper())
     st.title(esc(title), anchor=False)
     _status_line(kind, draft)
@@ -90,8 +96,9 @@ def editor(kind: Kind, doc_id: int | None) -> None:
     _conflict_box(kind, key, draft)
     _problems_box(draft)
 
-    left, right = st.columns([3, 2], gap="large")
-    problems = _field_problems(draft)
+    left, right = st.columns([5, 2.4], gap="large")
+    model, findings = _check(kind, draft)
+    problems = _field_problems(kind, draft, findings)
     with left:
         names = [s.title for s in kind.sections] + ["Document", "History & export"]
         tabs = st.tabs(names)
@@ -100,8 +107,10 @@ def editor(kind: Kind, doc_id: int | None) -> None:
                 if section.intro:
                     st.caption(section.intro)
                 for field in section.fields:
-                    W.draw(field, W.widget_key(key, field.key), on_cards_change=on_cards,
-                           problems=problems.get(field.key, []))
+                    W.draw(field, W.widget_key(key, field.key), content=draft["content"],
+                           on_structure_change=on_structure, problems=problems.get(field.key, []))
+                if section.charts and model is not None:
+                    _charts(kind, model)
         with tabs[-2]:
             _meta_tab(kind, key, problems)
         with tabs[-1]:
@@ -148,7 +157,7 @@ def _toolbar(kind: Kind, key: str, draft: dict, on_save) -> None:
     def back():
         st.query_params.clear()
 
-    c3.button(f"All {kind.plural.lower()}", key=f"{key}|back", icon=":material/list:", on_click=back,
+    c3.button(f"All {kind.nouns}", key=f"{key}|back", icon=":material/list:", on_click=back,
               width="stretch", help="Your unsaved text stays here until you come back")
 
 
@@ -189,12 +198,43 @@ def _problems_box(draft: dict) -> None:
         st.error(f"Not saved. Fix these and save again; your text is kept:\n{lines}", icon=":material/error:")
 
 
-def _field_problems(draft: dict) -> dict[str, list[str]]:
+def _check(kind: Kind, draft: dict):
+    """The draft's model and coach findings, or (None, []) while it does not validate."""
+    try:
+        model = kind.validate(draft["content"])
+    except InvalidDocument:
+        return None, []
+    return model, lint(kind, model, draft["meta"].get("coach_off") or [])
+
+
+def _field_for(kind: Kind, path: str) -> str:
+    """The editor field a problem or finding belongs to: 'timeline[2].at' -> 'timeline'."""
+    keys = [f.key for s in kind.sections for f in s.fields]
+    root = path.removeprefix("content.").split("[")[0]
+    if root in drafts.META_KEYS:
+        root = f"meta.{root}"
+    if root in keys:
+        return root
+    return next((k for k in keys if k.startswith(root + ".") or root.startswith(k + ".")), root)
+
+
+def _field_problems(kind: Kind, draft: dict, findings) -> dict[str, list[str]]:
+    """Refused-save problems and the coach's errors, beside the field they are about."""
     out: dict[str, list[str]] = {}
     for field, problem in draft.get("problems") or []:
-        root = field.removeprefix("content.").split("[")[0]
-        out.setdefault(root, []).append(esc(f"{field}: {problem}"))
+        out.setdefault(_field_for(kind, field), []).append(esc(f"{field}: {problem}"))
+    for f in findings:
+        if f.severity == "error":
+            out.setdefault(_field_for(kind, f.location), []).append(esc(f"{f.message}. {f.suggestion}"))
     return out
+
+
+def _charts(kind: Kind, model) -> None:
+    charts = kind.charts(model)
+    if not charts:
+        st.caption("Graphs appear here as you enter data points.")
+    for _, spec in charts:
+        st.vega_lite_chart(spec, width="stretch")
 
 
 def _conflict_box(kind: Kind, key: str, draft: dict) -> None:
@@ -248,14 +288,18 @@ def _conflict_box(kind: Kind, key: str, draft: dict) -> None:
 
 
 def _meta_tab(kind: Kind, key: str, problems: dict) -> None:
-    st.text_input("Title", key=drafts.meta_key(key, "title"),
-                  help="How the document appears in lists and exports. Left empty, it is made from the team name.")
-    for p in problems.get("title", []):
-        st.error(p)
-    st.selectbox("Status", kind.statuses, key=drafts.meta_key(key, "status"),
-                 help="Where the document is in its life: drafts are yours, approved ones are the team's.")
-    st.text_input("Team", key=drafts.meta_key(key, "team"),
-                  help="Used to filter the Library. Left empty, it is taken from the document.")
+    shown = kind.meta_fields_in_sections()  # a kind may put title or status in its own sections
+    if "title" not in shown:
+        st.text_input("Title", key=drafts.meta_key(key, "title"),
+                      help="How the document appears in lists and exports. Left empty, it is made from the team name.")
+        for p in problems.get("meta.title", []):
+            st.error(p)
+    if "status" not in shown:
+        st.selectbox("Status", kind.statuses, key=drafts.meta_key(key, "status"),
+                     help="Where the document is in its life: drafts are yours, approved ones are the team's.")
+    if "team" not in shown:
+        st.text_input("Team", key=drafts.meta_key(key, "team"),
+                      help="Used to filter the Library. Left empty, it is taken from the document.")
     st.text_input("Tags", key=drafts.meta_key(key, "tags"), help="Comma-separated words to find this by.")
     rules = rule_catalog(kind)
     st.multiselect("Coach rules switched off for this document", [r.id for r in rules],
@@ -295,4 +339,6 @@ def _coach(kind: Kind, draft: dict) -> None:
         st.warning("The coach waits until these are fixed:\n" +
                    "\n".join(f"- {esc(p)}" for p in exc.problems), icon=":material/warning:")
         return
-    coach_panel(kind, lint(kind, model, draft["meta"].get("coach_off") or []), kind.derived(model))
+    off = draft["meta"].get("coach_off") or []
+    findings = lint(kind, model, off)
+    coach_panel(kind, findings, kind.derived(model), score(kind, findings, off))

@@ -65,10 +65,37 @@ def _to_date(value) -> date | None:
         return None
 
 
+def _iso_minutes(value) -> str | None:
+    if value is None or value == "" or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, datetime):
+        return value.replace(second=0, microsecond=0, tzinfo=None).isoformat(timespec="minutes")
+    text = str(value).strip().replace(" ", "T")
+    return text[:16] if text else None
+
+
+def _to_datetime(value) -> datetime | None:
+    iso = _iso_minutes(value)
+    try:
+        return datetime.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
+
+
+def _is_blank(value) -> bool:
+    return value is None or value == "" or (isinstance(value, float) and value != value)
+
+
 def _cell(col: Column, value):
     if col.kind == "date":
         return _iso(value)
-    if value is None or (isinstance(value, float) and value != value):
+    if col.kind == "datetime":
+        return _iso_minutes(value)
+    if col.kind == "number":
+        return None if _is_blank(value) else float(value)
+    if col.kind == "choice":
+        return None if _is_blank(value) else value
+    if _is_blank(value):
         return ""
     return str(value).strip()
 
@@ -110,8 +137,10 @@ def _draw_simple(field: Field, key: str) -> None:
     elif field.widget == "list":
         st.text_area(field.label, placeholder=field.example, height=120, **common)
     elif field.widget == "choice":
-        st.selectbox(field.label, options=[None, *field.choices],
-                     format_func=lambda x: "Choose…" if x is None else str(x).capitalize(), **common)
+        labels = dict(field.choice_labels)
+        options = list(field.choices) if field.key.startswith("meta.") else [None, *field.choices]
+        st.selectbox(field.label, options=options, **common,
+                     format_func=lambda x: "Choose…" if x is None else labels.get(x, str(x).capitalize()))
     elif field.widget == "date":
         st.date_input(field.label, format="YYYY-MM-DD", **common)
 
@@ -122,16 +151,30 @@ def _base_key(key: str) -> str:
     return f"{key}|base"
 
 
+ORDER = "#"
+
+
+def _typed(col: Column, value):
+    if col.kind == "date":
+        return _to_date(value)
+    if col.kind == "datetime":
+        return _to_datetime(value)
+    return value
+
+
 def _seed_table(field: Field, key: str, value) -> None:
     if key not in st.session_state or _base_key(key) not in st.session_state:
-        st.session_state[_base_key(key)] = [
-            {c.key: (_to_date(row.get(c.key)) if c.kind == "date" else row.get(c.key)) for c in field.columns}
-            for row in (value or [])
-        ]
+        rows = []
+        for i, row in enumerate(value or [], 1):
+            cells = {c.key: _typed(c, row.get(c.key)) for c in field.columns}
+            if field.ordered:
+                cells[ORDER] = i
+            rows.append(cells)
+        st.session_state[_base_key(key)] = rows
         st.session_state.pop(key, None)
 
 
-def apply_delta(base: list[dict], delta: dict | None, columns: tuple[Column, ...]) -> list[dict]:
+def apply_delta(base: list[dict], delta: dict | None, columns: tuple[Column, ...], ordered: bool = False) -> list[dict]:
     """The rows a data_editor shows: its input plus the user's edits, adds and deletes."""
     rows = [dict(r) for r in base]
     delta = delta or {}
@@ -142,45 +185,68 @@ def apply_delta(base: list[dict], delta: dict | None, columns: tuple[Column, ...
     deleted = {int(i) for i in (delta.get("deleted_rows") or [])}
     rows = [r for i, r in enumerate(rows) if i not in deleted]
     rows += [dict(r) for r in (delta.get("added_rows") or [])]
+    if ordered:
+        # The '#' column reorders: rows sort by it; rows without one keep their place at the end.
+        def position(item):
+            i, r = item
+            n = r.get(ORDER)
+            return (0, float(n), i) if not _is_blank(n) else (1, 0.0, i)
+
+        rows = [r for _, r in sorted(enumerate(rows), key=position)]
     out = []
     for r in rows:
         clean = {c.key: _cell(c, r.get(c.key)) for c in columns}
         if any(v not in (None, "") for v in clean.values()):
-            out.append(clean)
-    for r in out:  # date columns keep None, the model's "no date"
-        for c in columns:
-            if c.kind == "date" and r[c.key] == "":
-                r[c.key] = None
+            # An unset choice or date is left out, so the model's default applies.
+            out.append({k: v for k, v in clean.items() if v is not None})
     return out
 
 
 def _read_table(field: Field, key: str):
     if _base_key(key) not in st.session_state:
         return MISSING
-    return apply_delta(st.session_state[_base_key(key)], st.session_state.get(key), field.columns)
+    return apply_delta(st.session_state[_base_key(key)], st.session_state.get(key), field.columns, field.ordered)
 
 
-def _draw_table(field: Field, key: str) -> None:
+def _column_config(c: Column, content: dict):
+    help_text = c.help or None
+    if c.kind == "choice":
+        if c.choices_from is not None:
+            pairs = c.choices_from(content)
+            labels = dict(pairs)
+            return st.column_config.SelectboxColumn(c.label, help=help_text, options=[v for v, _ in pairs],
+                                                    format_func=lambda v: labels.get(v, v))
+        return st.column_config.SelectboxColumn(c.label, help=help_text, options=list(c.choices))
+    if c.kind == "date":
+        return st.column_config.DateColumn(c.label, help=help_text, format="YYYY-MM-DD")
+    if c.kind == "datetime":
+        return st.column_config.DatetimeColumn(c.label, help=help_text, format="YYYY-MM-DD HH:mm", step=60)
+    if c.kind == "number":
+        return st.column_config.NumberColumn(c.label, help=help_text)
+    return st.column_config.TextColumn(c.label, help=help_text, width="large" if c.kind == "long" else "medium")
+
+
+def _draw_table(field: Field, key: str, content: dict) -> None:
     import pandas as pd
 
-    config = {}
-    for c in field.columns:
-        if c.kind == "choice":
-            config[c.key] = st.column_config.SelectboxColumn(c.label, help=c.help or None, options=list(c.choices))
-        elif c.kind == "date":
-            config[c.key] = st.column_config.DateColumn(c.label, help=c.help or None, format="YYYY-MM-DD")
-        else:
-            config[c.key] = st.column_config.TextColumn(c.label, help=c.help or None,
-                                                        width="large" if c.kind == "long" else "medium")
-    frame = pd.DataFrame(st.session_state[_base_key(key)], columns=[c.key for c in field.columns])
+    config = {c.key: _column_config(c, content) for c in field.columns}
+    names = [c.key for c in field.columns]
+    if field.ordered:
+        config[ORDER] = st.column_config.NumberColumn(
+            "#", help="Change a number to move the row; rows are put in order when you save", step=1, width="small")
+        names = [ORDER, *names]
+    frame = pd.DataFrame(st.session_state[_base_key(key)], columns=names)
     for c in field.columns:
         if c.kind == "date":
             frame[c.key] = pd.to_datetime(frame[c.key]).dt.date if len(frame) else frame[c.key]
+        elif c.kind == "datetime":
+            frame[c.key] = pd.to_datetime(frame[c.key])
+        elif c.kind == "number":
+            frame[c.key] = pd.to_numeric(frame[c.key])
         elif c.kind != "choice":
             frame[c.key] = frame[c.key].astype("object").where(frame[c.key].notna(), "")
     st.markdown(f"**{field.label}**", help=field.help)
-    st.data_editor(frame, key=key, column_config=config, num_rows="dynamic", hide_index=True,
-                   width="stretch")
+    st.data_editor(frame, key=key, column_config=config, num_rows="dynamic", hide_index=True, width="stretch")
 
 
 # --- cards: an ordered list of records with move and delete ------------------------
@@ -251,18 +317,28 @@ def edit_cards(items: list[dict], action: str, index: int, step: int, blank: dic
 # --- dispatch ----------------------------------------------------------------------
 
 def seed(field: Field, key: str, value) -> None:
-    {"table": _seed_table, "cards": _seed_cards}.get(field.widget, _seed_simple)(field, key, value)
+    from sdmkit.ui import tree
+
+    {"table": _seed_table, "cards": _seed_cards, "tree": tree.seed}.get(field.widget, _seed_simple)(field, key, value)
 
 
 def read(field: Field, key: str):
-    return {"table": _read_table, "cards": _read_cards}.get(field.widget, _read_simple)(field, key)
+    from sdmkit.ui import tree
+
+    return {"table": _read_table, "cards": _read_cards, "tree": tree.read}.get(field.widget, _read_simple)(field, key)
 
 
-def draw(field: Field, key: str, *, on_cards_change=None, problems: list[str] = ()) -> None:
+def draw(field: Field, key: str, *, content: dict, on_structure_change=None, problems: list[str] = ()) -> None:
+    """Draw one field. `on_structure_change(action, field, index, step)` handles the buttons
+    of cards and trees (add, move, delete), which change the shape of the draft."""
+    from sdmkit.ui import tree
+
     if field.widget == "table":
-        _draw_table(field, key)
+        _draw_table(field, key, content)
     elif field.widget == "cards":
-        _draw_cards(field, key, on_cards_change)
+        _draw_cards(field, key, on_structure_change)
+    elif field.widget == "tree":
+        tree.draw(field, key, on_structure_change)
     else:
         _draw_simple(field, key)
     if field.prompt or field.example:

@@ -17,7 +17,7 @@ def start_buttons() -> None:
         with col.container(border=True):
             st.markdown(f"**{kind.label}**")
             st.caption(kind.description)
-            if st.button(f"New {kind.label.lower()}", key=f"home|new|{kind.id}", icon=":material/add:",
+            if st.button(f"New {kind.noun}", key=f"home|new|{kind.id}", icon=":material/add:",
                          width="stretch"):
                 st.switch_page(kind.page, query_params={"id": "new"})
 

@@ -25,9 +25,11 @@ def run() -> None:
     st.markdown(_CSS, unsafe_allow_html=True)  # our own constant CSS, no user text
     home = st.Page("pages/home.py", title="Home", icon=":material/home:", default=True)
     library = st.Page("pages/library.py", title="Library", icon=":material/folder_open:")
+    actions = st.Page("pages/actions.py", title="Action items", icon=":material/checklist:")
     kinds = [st.Page(k.page, title=k.plural, icon=k.icon, url_path=k.id) for k in all_kinds()]
     settings = st.Page("pages/settings.py", title="Settings", icon=":material/settings:")
-    page = st.navigation({"Workspace": [home, library], "Mechanisms": kinds, "sdmkit": [settings]})
+    page = st.navigation({"Workspace": [home, library, actions], "Mechanisms": kinds,
+                           "sdmkit": [settings]})
     with st.sidebar:
         st.caption("Your drafts stay in this browser tab until you save; every save is a new version.")
     show_flashes()

@@ -1,0 +1,229 @@
+"""The COE (Correction of Error) content model.
+
+Timeline events are entered as the wall-clock time the responder saw, with its time
+zone (blank means the document's zone). Everything computed from them converts to
+UTC first, so durations are right across midnight, DST changes and mixed zones."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from pydantic import BaseModel, ConfigDict, Field as PydField, field_validator, model_validator
+
+EVENT_TYPES = ("start", "detection", "engagement", "mitigation", "resolution", "other")
+ACTION_TYPES = ("mitigate", "prevent", "detect", "process")
+ACTION_STATUSES = ("open", "done", "won't do")
+PRIORITIES = ("high", "medium", "low")
+APPROVER_DECISIONS = ("pending", "approved", "changes requested")
+
+SEVERITY = {
+    1: "Sev 1: critical. Many customers cannot use a core function, money or data is at risk; all hands now.",
+    2: "Sev 2: major. A core function is failing for a significant share of customers; page 24x7.",
+    3: "Sev 3: moderate. A function is degraded or failing for a few customers, with a workaround.",
+    4: "Sev 4: minor. Small or internal impact; fix during working hours.",
+    5: "Sev 5: negligible. No customer impact; a near miss worth learning from.",
+}
+
+
+def zone(name: str) -> ZoneInfo:
+    """An IANA time zone; raises ValueError with a message a user can act on."""
+    if not name:
+        raise ValueError("time zone is empty")
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone '{name}' (use a name like Europe/Berlin or UTC)") from None
+
+
+def is_zone(name: str) -> bool:
+    try:
+        zone(name)
+    except ValueError:
+        return False
+    return True
+
+
+COMMON_ZONES = (
+    "UTC", "America/Los_Angeles", "America/Denver", "America/Chicago", "America/New_York", "America/Sao_Paulo",
+    "Europe/London", "Europe/Dublin", "Europe/Berlin", "Europe/Paris", "Europe/Madrid", "Europe/Warsaw",
+    "Africa/Johannesburg", "Asia/Dubai", "Asia/Kolkata", "Asia/Singapore", "Asia/Shanghai", "Asia/Tokyo",
+    "Australia/Sydney", "Pacific/Auckland",
+)
+
+
+def to_utc(local: datetime, zone_name: str) -> datetime:
+    """Wall-clock time in a zone -> an aware UTC time.
+
+    A time that does not exist (the hour skipped when clocks go forward) is an error.
+    A time that exists twice (clocks go back) is taken as the first of the two."""
+    tz = zone(zone_name)
+    first = local.replace(tzinfo=tz, fold=0)
+    # Round-tripping through UTC changes a skipped wall time; that is how to detect one.
+    if first.astimezone(ZoneInfo("UTC")).astimezone(tz).replace(tzinfo=None) != local:
+        raise ValueError(f"{local:%Y-%m-%d %H:%M} does not exist in {zone_name}: the clocks skipped it "
+                         "(daylight saving time began)")
+    return first.astimezone(ZoneInfo("UTC"))
+
+
+def is_ambiguous(local: datetime, zone_name: str) -> bool:
+    tz = zone(zone_name)
+    return local.replace(tzinfo=tz, fold=0).utcoffset() != local.replace(tzinfo=tz, fold=1).utcoffset()
+
+
+class _Part(BaseModel):
+    # Numbers in text fields ("value: 310" in YAML) are kept as the text they are.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
+
+
+class ImpactMeasure(_Part):
+    measure: str = ""
+    value: str = ""
+
+
+class Impact(_Part):
+    who: str = ""
+    how_many: str = ""
+    description: str = ""
+    measures: list[ImpactMeasure] = PydField(default_factory=list)
+
+
+class TimelineEvent(_Part):
+    at: datetime | None = None
+    zone: str = ""
+    type: Literal["start", "detection", "engagement", "mitigation", "resolution", "other"] = "other"
+    description: str = ""
+
+    @field_validator("at")
+    @classmethod
+    def _naive_wall_clock(cls, value):
+        # The zone column says where the clock hung; an offset in the timestamp would contradict it.
+        if value is not None and value.tzinfo is not None:
+            value = value.replace(tzinfo=None)
+        return value.replace(second=0, microsecond=0) if value else value
+
+    @field_validator("zone")
+    @classmethod
+    def _known_zone(cls, value):
+        if value and not is_zone(value):
+            raise ValueError(f"unknown time zone '{value}' (use a name like Europe/Berlin or UTC)")
+        return value
+
+
+class DataPoint(_Part):
+    series: str = ""
+    at: datetime | None = None
+    value: float | None = None
+
+
+class GraphLink(_Part):
+    title: str = ""
+    url: str = ""
+
+
+class WhyNode(_Part):
+    id: str
+    parent: str | None = None
+    text: str = ""
+
+
+class ActionItem(_Part):
+    what: str = ""
+    owner: str = ""
+    due: date | None = None
+    priority: Literal["high", "medium", "low"] = "medium"
+    type: Literal["mitigate", "prevent", "detect", "process"] = "prevent"
+    status: Literal["open", "done", "won't do"] = "open"
+    addresses: str = ""  # the id of the why it answers
+    ticket: str = ""
+
+
+class Related(_Part):
+    what: str = ""
+    reference: str = ""
+
+
+class Approver(_Part):
+    name: str = ""
+    role: str = ""
+    decision: Literal["pending", "approved", "changes requested"] = "pending"
+    decided: date | None = None
+
+
+class COE(_Part):
+    title: str = ""
+    severity: int | None = PydField(default=None, ge=1, le=5)
+    authors: list[str] = PydField(default_factory=list)
+    services: list[str] = PydField(default_factory=list)
+    team: str = ""
+    time_zone: str = "UTC"
+    summary: str = ""
+    impact: Impact = PydField(default_factory=Impact)
+    timeline: list[TimelineEvent] = PydField(default_factory=list)
+    graph_links: list[GraphLink] = PydField(default_factory=list)
+    data_points: list[DataPoint] = PydField(default_factory=list)
+    problem: str = ""
+    whys: list[WhyNode] = PydField(default_factory=list)
+    contributing_factors: list[str] = PydField(default_factory=list)
+    went_well: list[str] = PydField(default_factory=list)
+    went_wrong: list[str] = PydField(default_factory=list)
+    got_lucky: list[str] = PydField(default_factory=list)
+    lessons: list[str] = PydField(default_factory=list)
+    action_items: list[ActionItem] = PydField(default_factory=list)
+    related: list[Related] = PydField(default_factory=list)
+    review_notes: str = ""
+    approvers: list[Approver] = PydField(default_factory=list)
+
+    @field_validator("time_zone")
+    @classmethod
+    def _zone(cls, value):
+        value = value or "UTC"
+        if not is_zone(value):
+            raise ValueError(f"unknown time zone '{value}' (use a name like Europe/Berlin or UTC)")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        # Only what makes the document meaningless blocks a save; everything a draft may
+        # still have wrong (order, missing owners) is the coach's to point out.
+        ids = set()
+        for i, node in enumerate(self.whys):
+            if node.id in ids:
+                raise ValueError(f"whys[{i + 1}]: two whys share the id '{node.id}'")
+            ids.add(node.id)
+        for i, node in enumerate(self.whys):
+            if node.parent is not None and node.parent not in ids:
+                raise ValueError(f"whys[{i + 1}]: parent '{node.parent}' is not a why in this COE")
+        for i, event in enumerate(self.timeline):
+            if event.at is not None:
+                try:
+                    to_utc(event.at, event.zone or self.time_zone)
+                except ValueError as exc:
+                    raise ValueError(f"timeline[{i + 1}].at: {exc}") from None
+        return self
+
+    def event_utc(self, event: TimelineEvent) -> datetime | None:
+        return to_utc(event.at, event.zone or self.time_zone) if event.at else None
+
+
+def zone_names() -> list[str]:
+    """Common zones first, then every other IANA zone, for pickers."""
+    rest = sorted(available_timezones() - set(COMMON_ZONES))
+    return [*COMMON_ZONES, *rest]
+
+
+def duration_text(delta: timedelta | None) -> str:
+    if delta is None:
+        return "n/a"
+    minutes = int(delta.total_seconds() // 60)
+    sign = "-" if minutes < 0 else ""
+    minutes = abs(minutes)
+    days, rem = divmod(minutes, 1440)
+    hours, mins = divmod(rem, 60)
+    parts = [f"{days} d"] if days else []
+    if hours:
+        parts.append(f"{hours} h")
+    if mins or not parts:
+        parts.append(f"{mins} min")
+    return sign + " ".join(parts)
