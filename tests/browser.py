@@ -92,3 +92,35 @@ def type_into(page, label: str, text: str) -> None:
 def click(page, name: str, nth: int = 0) -> None:
     page.get_by_role("button", name=name, exact=True).nth(nth).click()
     wait_for_app(page)
+
+
+def visible(locator):
+    """The one match that is on screen (Streamlit keeps hidden tabs in the page)."""
+    return locator.locator("visible=true").first
+
+
+def select(page, label: str, option: str) -> None:
+    """Pick an option of a Streamlit selectbox by typing it, as a keyboard user would."""
+    box = visible(page.get_by_role("combobox", name=label))
+    box.click()
+    page.keyboard.type(option)
+    page.get_by_role("option", name=option).first.click()
+    wait_for_app(page)
+
+
+def fill(page, label: str, text: str) -> None:
+    """Type into the visible input or text area with this label and commit it."""
+    box = visible(page.get_by_label(label, exact=True).and_(page.locator("input, textarea")))
+    box.fill(text)
+    box.press("Tab")
+    wait_for_app(page)
+
+
+def tab(page, name: str) -> None:
+    page.get_by_role("tab", name=name, exact=True).click()
+    wait_for_app(page)
+
+
+def press(page, name: str) -> None:
+    visible(page.get_by_role("button", name=name, exact=True)).click()
+    wait_for_app(page)

@@ -103,3 +103,122 @@ def test_two_sessions_editing_one_charter(browser, tmp_path):
         copies = [s for s in store.list().items if s.title.endswith("(my version)")]
         assert store.get(copies[0].id).content["mission"] == "Bob's mission for the team."
         store.engine.dispose()
+
+
+def test_coe_with_timeline_branching_whys_and_action_items(browser, tmp_path):
+    """A COE written in the browser round-trips through md and json and exports a PDF."""
+    import re
+
+    from tests.browser import fill, press, select, tab, visible
+
+    with sdmkit_server(tmp_path / "data") as url:
+        page = new_page(browser)
+        page.goto(f"{url}/coe?id=new")
+        wait_for_app(page)
+        fill(page, "Title", "Card payments failed for 47 minutes")
+        select(page, "Severity", "Sev 2")
+        fill(page, "Owning team", "Payments Platform")
+        fill(page, "Authors", "Priya Raman")
+        fill(page, "Executive summary", "Card payments failed for 47 minutes. We rolled back a config change.")
+
+        tab(page, "Customer impact")
+        fill(page, "How many", "18,400 failed checkouts (31% of attempts)")
+
+        tab(page, "Timeline")
+        events = [("2026-10-14 23:50", "start", "Card errors rise to 31%"),
+                  ("2026-10-14 23:59", "detection", "5xx alarm pages the on-call"),
+                  ("2026-10-15 00:04", "engagement", "On-call joins"),
+                  ("2026-10-15 00:31", "mitigation", "Config change rolled back"),
+                  ("2026-10-15 00:37", "resolution", "Errors at baseline")]
+        visible(page.get_by_text("Add an event")).click()
+        for when, kind, what in events:
+            fill(page, "When", when)
+            select(page, "Type", kind)
+            fill(page, "What happened", what)
+            press(page, "Add event")
+        assert visible(page.get_by_text("Time to detect")).is_visible()
+
+        tab(page, "Metrics and graphs")
+        # Dashboards are a table; the rubric accepts data points too, so leave a note and move on.
+        tab(page, "Five whys")
+        fill(page, "Problem", "Card payments failed for 31% of checkout attempts.")
+        press(page, "Add a why")
+        whys = {"1": "The processor rejected our TLS handshake.",
+                "1.1": "The certificate reference was removed by a config change.",
+                "1.1.1": "The config pipeline does not check certificate references.",
+                "1.2": "Failover did not trigger on TLS failures.",
+                "1.2.1": "The health check counts HTTP errors only."}
+
+        def why(number, text):
+            box = visible(page.get_by_label(re.compile(rf"^Why {re.escape(number)}( · root cause)?$")))
+            box.fill(text)
+            box.press("Tab")
+            wait_for_app(page)
+
+        why("1", whys["1"])
+        page.get_by_role("button", name="Ask why", exact=True).locator("visible=true").nth(0).click()
+        wait_for_app(page)
+        why("1.1", whys["1.1"])
+        page.get_by_role("button", name="Add another cause", exact=True).locator("visible=true").nth(1).click()
+        wait_for_app(page)
+        why("1.2", whys["1.2"])
+        page.get_by_role("button", name="Ask why", exact=True).locator("visible=true").nth(1).click()  # under 1.1
+        wait_for_app(page)
+        why("1.1.1", whys["1.1.1"])
+        page.get_by_role("button", name="Ask why", exact=True).locator("visible=true").nth(3).click()  # under 1.2
+        wait_for_app(page)
+        why("1.2.1", whys["1.2.1"])
+
+        tab(page, "Action items")
+        visible(page.get_by_text("Add an action item")).click()
+        for what, owner, addresses in [("Check certificate references in the config pipeline", "Tomasz Nowak", "Why 1.1.1"),
+                                       ("Count TLS failures in the failover health check", "Aisha Bello", "Why 1.2.1")]:
+            fill(page, "What", what)
+            fill(page, "Owner", owner)
+            # The date field is made of segments (year, month, day) that take digits in turn.
+            visible(page.get_by_label("Due", exact=True)).locator("[role=spinbutton]").first.click()
+            page.keyboard.type("20270115")
+            page.keyboard.press("Tab")
+            wait_for_app(page)
+            select(page, "Addresses", addresses)
+            press(page, "Add action item")
+
+        click(page, "Save")
+        assert page.get_by_text("✓ Saved").is_visible()
+        assert "id=1" in page.url
+        assert page.locator("[data-testid='stException']").count() == 0
+
+        from sdmkit.interchange import parse_text
+        from sdmkit.store import open_store
+
+        store = open_store(f"sqlite:///{tmp_path / 'data' / 'sdmkit.db'}")
+        doc = store.get(1)
+        c = doc.content
+        assert [e["type"] for e in c["timeline"]] == ["start", "detection", "engagement", "mitigation", "resolution"]
+        assert c["timeline"][0]["at"] == "2026-10-14T23:50:00"
+        parents = {n["text"]: n["parent"] for n in c["whys"]}
+        ids = {n["text"]: n["id"] for n in c["whys"]}
+        assert parents[whys["1.1"]] == parents[whys["1.2"]] == ids[whys["1"]]  # a branch
+        assert parents[whys["1.1.1"]] == ids[whys["1.1"]] and parents[whys["1.2.1"]] == ids[whys["1.2"]]
+        assert [a["addresses"] for a in c["action_items"]] == [ids[whys["1.1.1"]], ids[whys["1.2.1"]]]
+        assert [a["due"] for a in c["action_items"]] == ["2027-01-15", "2027-01-15"]
+        assert visible(page.get_by_text("Time to detect")).is_visible()
+
+        # Exports from the app: md and json import back unchanged, the PDF reads like a COE.
+        tab(page, "History & export")
+        for label, suffix in (("Markdown", ".md"), ("JSON", ".json")):
+            with page.expect_download() as info:
+                visible(page.get_by_role("button", name=label, exact=True)).click()
+            text = open(info.value.path(), encoding="utf-8").read()
+            again = parse_text(text, suffix, info.value.suggested_filename)
+            assert again.content == doc.content and again.title == doc.title and again.team == doc.team
+        click(page, "Make PDF")
+        with page.expect_download() as info:
+            visible(page.get_by_role("button", name="PDF", exact=True)).click()
+        assert info.value.suggested_filename == "card-payments-failed-for-47-minutes.pdf"
+        from pypdf import PdfReader
+
+        pdf = " ".join(" ".join(p.extract_text() for p in PdfReader(info.value.path()).pages).split())
+        for expected in ("Time to detect", "9 min", "Five whys", "Why 1.2.1", "Root cause", "Tomasz Nowak"):
+            assert expected in pdf, expected
+        store.engine.dispose()

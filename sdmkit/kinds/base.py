@@ -45,6 +45,8 @@ class Field:
     choice_labels: tuple[tuple[Any, str], ...] = ()  # how to show a choice, when not as itself
     placeholder: str = ""
     ordered: bool = False  # tables: a '#' column the user edits to reorder rows
+    quick_add: bool = False  # tables: a small form above the table to add one row with plain inputs
+    item: str = ""  # what one row or card is called ('event', 'tenet'); defaults from the label
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,14 @@ def editor(kind: Kind, doc_id: int | None) -> None:
         """Add, move or delete a card or a why: reshape the draft, then re-seed the widgets."""
         drafts.collect(kind, key, draft)
         items = W.get_path(draft["content"], field.key) or []
-        if field.widget == "tree":
+        if action == "append":  # the quick-add form of a table
+            row, problem = W.quick_add_row(field, W.widget_key(key, field.key), draft["content"])
+            st.session_state[f"{W.widget_key(key, field.key)}|add|problem"] = problem
+            if row is None:
+                return  # the typed values stay in the form, with the problem beside them
+            W.clear_quick_add(field, W.widget_key(key, field.key))
+            items = [*items, row]
+        elif field.widget == "tree":
             from sdmkit.ui import tree
 
             items = tree.edit(items, action, index)

@@ -249,6 +249,77 @@ def _draw_table(field: Field, key: str, content: dict) -> None:
     st.data_editor(frame, key=key, column_config=config, num_rows="dynamic", hide_index=True, width="stretch")
 
 
+# --- quick add: one row through plain inputs ---------------------------------------
+
+def _add_key(key: str, col: str) -> str:
+    return f"{key}|add|{col}"
+
+
+def quick_add_row(field: Field, key: str, content: dict) -> tuple[dict | None, str]:
+    """The row typed into the quick-add form, or (None, problem) naming the bad input."""
+    row: dict = {}
+    for c in field.columns:
+        value = st.session_state.get(_add_key(key, c.key))
+        if c.kind == "datetime":
+            text = (value or "").strip()
+            if text:
+                parsed = _to_datetime(text)
+                if parsed is None:
+                    return None, f"{c.label}: '{text}' is not a date and time like 2026-10-14 14:10"
+                row[c.key] = parsed.isoformat(timespec="minutes")
+        elif c.kind == "date":
+            if value:
+                row[c.key] = value.isoformat()
+        elif c.kind == "number":
+            if value is not None:
+                row[c.key] = float(value)
+        elif c.kind == "choice":
+            if value is not None:
+                row[c.key] = value
+        elif value and str(value).strip():
+            row[c.key] = str(value).strip()
+    missing = [c.label for c in field.columns if c.required and c.key not in row]
+    if missing:
+        return None, f"{', '.join(missing)}: required to add a row"
+    return row, ""
+
+
+def clear_quick_add(field: Field, key: str) -> None:
+    for c in field.columns:
+        st.session_state.pop(_add_key(key, c.key), None)
+
+
+def item_noun(field: Field) -> str:
+    return field.item or field.label.rstrip("s").lower()
+
+
+def _draw_quick_add(field: Field, key: str, content: dict, on_change) -> None:
+    noun = item_noun(field)
+    with st.expander(f"Add {'an' if noun[0] in 'aeiou' else 'a'} {noun}", icon=":material/add:"):
+        cols = st.columns(2)
+        for i, c in enumerate(field.columns):
+            where = cols[i % 2]
+            k = _add_key(key, c.key)
+            if c.kind == "datetime":
+                where.text_input(c.label, key=k, placeholder="2026-10-14 14:10", help=c.help or "Date and time")
+            elif c.kind == "date":
+                where.date_input(c.label, value=None, key=k, format="YYYY-MM-DD", help=c.help or None)
+            elif c.kind == "number":
+                where.number_input(c.label, value=None, key=k, help=c.help or None)
+            elif c.kind == "choice":
+                pairs = c.choices_from(content) if c.choices_from else [(v, str(v)) for v in c.choices]
+                labels = dict(pairs)
+                where.selectbox(c.label, [None, *[v for v, _ in pairs]], key=k, help=c.help or None,
+                                format_func=lambda v, labels=labels: "(not set)" if v is None else labels.get(v, v))
+            else:
+                where.text_input(c.label, key=k, help=c.help or None)
+        problem = st.session_state.get(f"{key}|add|problem")
+        if problem:
+            st.error(problem, icon=":material/error:")
+        st.button(f"Add {noun}", key=f"{key}|add|go", icon=":material/add:", type="primary",
+                  on_click=on_change, args=("append", field, 0, 0))
+
+
 # --- cards: an ordered list of records with move and delete ------------------------
 
 def _card_key(key: str, i: int, col: str) -> str:
@@ -281,7 +352,7 @@ def _read_cards(field: Field, key: str):
 
 def _draw_cards(field: Field, key: str, on_change) -> None:
     n = st.session_state[_count_key(key)]
-    noun = field.label.rstrip("s").lower()
+    noun = item_noun(field)
     st.markdown(f"**{field.label}**", help=field.help)
     if n == 0:
         st.info(f"No {field.label.lower()} yet. Add the first one below.", icon=":material/lightbulb:")
@@ -334,6 +405,8 @@ def draw(field: Field, key: str, *, content: dict, on_structure_change=None, pro
     from sdmkit.ui import tree
 
     if field.widget == "table":
+        if field.quick_add:
+            _draw_quick_add(field, key, content, on_structure_change)
         _draw_table(field, key, content)
     elif field.widget == "cards":
         _draw_cards(field, key, on_structure_change)

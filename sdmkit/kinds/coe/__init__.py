@@ -87,7 +87,7 @@ SECTIONS = (
               "Mark impact start, detection, engagement, mitigation and resolution: the time metrics come from them.",
               prompt="When did customers start hurting, when did we know, when did a person act, when did it stop?",
               example="2026-03-14 02:10 | UTC | start | Error rate on payments-api rises to 31%",
-              ordered=True,
+              ordered=True, quick_add=True, item="event",
               columns=(Column("at", "When", "Wall-clock time where it happened", kind="datetime", required=True),
                        Column("zone", "Time zone", "Leave empty for the COE's time zone", kind="choice",
                               choices=tuple(zone_names())),
@@ -133,7 +133,7 @@ SECTIONS = (
               prompt="Every root cause needs one. Prefer mechanisms (prevent, detect) over intentions.",
               example="Add a certificate-presence check to the config pipeline | Tomasz Nowak | 2026-04-15 | "
                       "high | prevent | open | Why 1.1.1 | PAY-2041",
-              ordered=True,
+              ordered=True, quick_add=True, item="action item",
               columns=(Column("what", "What", kind="long", required=True), Column("owner", "Owner", "One person"),
                        Column("due", "Due", kind="date"),
                        Column("priority", "Priority", kind="choice", choices=PRIORITIES),
