@@ -97,3 +97,12 @@ def test_action_items_page_lists_and_filters(workspace):
     assert list(at.dataframe[0].value["Owner"]) == ["Ravi Patel"]
     by_label(at.text_input, "Owner").input("nobody-by-this-name").run()
     assert "No action item matches these filters." in texts(at)
+
+
+def test_half_typed_quick_add_row_survives_a_page_switch(workspace):
+    at = app("pages/coe.py", id="new")
+    by_label(at.text_input, "What happened").input("Errors rise on payments-api").run()
+    at.switch_page("pages/library.py").run()
+    at.query_params["id"] = "new"
+    at.switch_page("pages/coe.py").run()
+    assert by_label(at.text_input, "What happened").value == "Errors rise on payments-api"

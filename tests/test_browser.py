@@ -222,3 +222,30 @@ def test_coe_with_timeline_branching_whys_and_action_items(browser, tmp_path):
         for expected in ("Time to detect", "9 min", "Five whys", "Why 1.2.1", "Root cause", "Tomasz Nowak"):
             assert expected in pdf, expected
         store.engine.dispose()
+
+
+def test_mark_an_action_item_done_from_the_action_items_page(browser, tmp_path):
+    from tests.browser import visible
+
+    with sdmkit_server(tmp_path / "data", examples=True) as url:
+        page = new_page(browser)
+        page.goto(f"{url}/actions")
+        wait_for_app(page)
+        grid = visible(page.locator("[data-testid='stDataFrame']"))
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        # The first data row's selection box: the grid is a canvas, so click where it is drawn.
+        page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)
+        wait_for_app(page)
+        click(page, "Mark 1 done")
+        assert page.locator("[data-testid='stException']").count() == 0
+
+        from sdmkit.actions import action_items
+        from sdmkit.store import open_store
+
+        store = open_store(f"sqlite:///{tmp_path / 'data' / 'sdmkit.db'}")
+        done = [d for d in store.iter_documents(kind="coe") if d.version == 2]
+        assert len(done) == 1 and store.history(done[0].id)[0].note.endswith("marked done")
+        remaining = action_items(store)
+        assert len(remaining) == 5  # six open items in the examples, one now done
+        store.engine.dispose()

@@ -42,10 +42,12 @@ def widget_key(draft_key: str, field_key: str) -> str:
 
 
 def forget_widgets(draft_key: str, field_key: str | None = None) -> None:
-    """Drop widget state so the next run seeds it from the draft again."""
+    """Drop widget state so the next run seeds it from the draft again (a half-typed
+    quick-add row is not widget state the draft knows of, so it is kept)."""
     prefix = widget_key(draft_key, field_key) if field_key else f"w|{draft_key}|"
     for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
-        del st.session_state[key]
+        if "|add|" not in key:
+            del st.session_state[key]
 
 
 def _iso(value) -> str | None:
@@ -287,6 +289,7 @@ def quick_add_row(field: Field, key: str, content: dict) -> tuple[dict | None, s
 def clear_quick_add(field: Field, key: str) -> None:
     for c in field.columns:
         st.session_state.pop(_add_key(key, c.key), None)
+    st.session_state.pop(f"{key}|add|shadow", None)
 
 
 def item_noun(field: Field) -> str:
@@ -297,9 +300,13 @@ def _draw_quick_add(field: Field, key: str, content: dict, on_change) -> None:
     noun = item_noun(field)
     with st.expander(f"Add {'an' if noun[0] in 'aeiou' else 'a'} {noun}", icon=":material/add:"):
         cols = st.columns(2)
+        # Half-typed rows outlive the widgets (which Streamlit drops on other pages), like drafts.
+        shadow = st.session_state.setdefault(f"{key}|add|shadow", {})
         for i, c in enumerate(field.columns):
             where = cols[i % 2]
             k = _add_key(key, c.key)
+            if k not in st.session_state and shadow.get(c.key) is not None:
+                st.session_state[k] = shadow[c.key]
             if c.kind == "datetime":
                 where.text_input(c.label, key=k, placeholder="2026-10-14 14:10", help=c.help or "Date and time")
             elif c.kind == "date":
@@ -313,6 +320,7 @@ def _draw_quick_add(field: Field, key: str, content: dict, on_change) -> None:
                                 format_func=lambda v, labels=labels: "(not set)" if v is None else labels.get(v, v))
             else:
                 where.text_input(c.label, key=k, help=c.help or None)
+        shadow.update({c.key: st.session_state.get(_add_key(key, c.key)) for c in field.columns})
         problem = st.session_state.get(f"{key}|add|problem")
         if problem:
             st.error(problem, icon=":material/error:")
