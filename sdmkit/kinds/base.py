@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from sdmkit.coach.engine import Rule
 
@@ -55,6 +55,13 @@ class Section:
     fields: tuple[Field, ...]
     intro: str = ""
     charts: bool = False  # draw the kind's charts under this section
+
+
+class Part(BaseModel):
+    """Base of every content model. A typo in an imported file is reported, not dropped;
+    surrounding spaces are trimmed; a number in a text field ('value: 310') stays its text."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
 
 
 def _in_sentence(text: str) -> str:

@@ -10,19 +10,17 @@ import re
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field as PydField
+from pydantic import Field as PydField
 
 from sdmkit.coach.engine import Hit, Rule
-from sdmkit.kinds.base import Column, Field, Kind, Section
+from sdmkit.kinds.base import Column, Field, Kind, Part, Section
 
 TEAM_TYPES = ("stream-aligned", "platform", "enabling", "complicated-subsystem")
 INTERACTION_MODES = ("collaboration", "x-as-a-service", "facilitating")
 MAX_TENETS = 7
 
 
-class _Part(BaseModel):
-    # A typo in an imported file must be reported, not silently dropped.
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+_Part = Part  # the shared base: strict fields, trimmed text
 
 
 class Customer(_Part):

@@ -10,7 +10,9 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from pydantic import BaseModel, ConfigDict, Field as PydField, field_validator, model_validator
+from pydantic import Field as PydField, field_validator, model_validator
+
+from sdmkit.kinds.base import Part
 
 EVENT_TYPES = ("start", "detection", "engagement", "mitigation", "resolution", "other")
 ACTION_TYPES = ("mitigate", "prevent", "detect", "process")
@@ -72,9 +74,7 @@ def is_ambiguous(local: datetime, zone_name: str) -> bool:
     return local.replace(tzinfo=tz, fold=0).utcoffset() != local.replace(tzinfo=tz, fold=1).utcoffset()
 
 
-class _Part(BaseModel):
-    # Numbers in text fields ("value: 310" in YAML) are kept as the text they are.
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
+_Part = Part  # the shared base: strict fields, trimmed text
 
 
 class ImpactMeasure(_Part):
