@@ -43,7 +43,7 @@ def test_yaml_and_json_files_import(tmp_path):
 @pytest.mark.parametrize("text, suffix, expected", [
     ("kind: charter\ncontent:\n  misson: typo\n", ".yaml", "content.misson: Extra inputs are not permitted"),
     ("kind: charter\ncontent:\n  team_type: squad\n", ".yaml", "content.team_type: Input should be"),
-    ("kind: charter\ncontent:\n  tenets: [{name: 3, statement: [1]}]\n", ".yaml", "content.tenets[1].name"),
+    ("kind: charter\ncontent:\n  tenets: [{name: [3], statement: x}]\n", ".yaml", "content.tenets[1].name"),
     ("kind: charter\ncontent:\n  next_review: not-a-date\n", ".yaml", "content.next_review"),
     ("kind: memo\ntitle: x\n", ".yaml", "unknown kind 'memo'"),
     ("title: x\n", ".yaml", "kind: missing"),
