@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sdmkit.coach import lint
+from sdmkit.coach import lint_document
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ def needs_attention(store, *, scan: int = 200) -> list[Attention]:
         kind = doc.kind_spec
         model = kind.validate(doc.content)
         reasons = list(kind.attention(model))
-        errors = [f for f in lint(kind, model, doc.coach_off) if f.severity == "error"]
+        errors = [f for f in lint_document(doc) if f.severity == "error"]
         if errors:
             reasons.append(f"{len(errors)} coach error{'s' if len(errors) > 1 else ''}: {errors[0].message}")
         if reasons:

@@ -4,7 +4,7 @@ revision with its time and note, and the settings. Restore gives back the same i
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import delete, func, select, text
@@ -12,22 +12,25 @@ from sqlalchemy.orm import Session
 
 from sdmkit.errors import SdmkitError
 from sdmkit.store import Store
-from sdmkit.store.tables import DocumentRow, RevisionRow, SettingRow
+from sdmkit.store.tables import CommentRow, DecisionRow, DocumentRow, RevisionRow, SettingRow
 
 FORMAT = "sdmkit-backup"
 FORMAT_VERSION = 1
-_DOC_FIELDS = ("id", "kind", "title", "team", "status", "tags", "content", "coach_off", "version",
+_DOC_FIELDS = ("id", "kind", "title", "team", "status", "tags", "content", "coach_off", "coach_allow", "version",
                "created_at", "updated_at", "deleted_at", "search_text")
 _REV_FIELDS = ("id", "document_id", "version", "title", "team", "status", "tags", "content", "coach_off",
-               "saved_at", "note")
+               "coach_allow", "saved_at", "note")
+_COMMENT_FIELDS = ("id", "document_id", "version", "anchor", "author", "text", "created_at", "resolved")
+_DECISION_FIELDS = ("id", "document_id", "version", "decision", "outcome", "decided_by", "decided_on", "created_at")
 _TIMES = {"created_at", "updated_at", "deleted_at", "saved_at"}
+_DATES = {"decided_on"}
 
 
 def _dump_row(row, fields) -> dict:
     out = {}
     for f in fields:
         v = getattr(row, f)
-        out[f] = v.isoformat() if isinstance(v, datetime) else v
+        out[f] = v.isoformat() if isinstance(v, datetime | date) else v
     return out
 
 
@@ -35,7 +38,13 @@ def _load_row(data: dict, fields) -> dict:
     out = {}
     for f in fields:
         v = data.get(f)
-        out[f] = datetime.fromisoformat(v) if f in _TIMES and v else v
+        if f in _TIMES and v:
+            v = datetime.fromisoformat(v)
+        elif f in _DATES and v:
+            v = date.fromisoformat(v)
+        elif f in ("coach_allow",) and v is None:
+            v = []  # backups made before allow-lists existed
+        out[f] = v
     return out
 
 
@@ -44,8 +53,10 @@ def dump(store: Store) -> dict:
         docs = [_dump_row(r, _DOC_FIELDS) for r in s.scalars(select(DocumentRow).order_by(DocumentRow.id))]
         revs = [_dump_row(r, _REV_FIELDS) for r in s.scalars(select(RevisionRow).order_by(RevisionRow.id))]
         settings = {r.key: r.value for r in s.scalars(select(SettingRow))}
+        comments = [_dump_row(r, _COMMENT_FIELDS) for r in s.scalars(select(CommentRow).order_by(CommentRow.id))]
+        decisions = [_dump_row(r, _DECISION_FIELDS) for r in s.scalars(select(DecisionRow).order_by(DecisionRow.id))]
     return {"format": FORMAT, "format_version": FORMAT_VERSION, "documents": docs, "revisions": revs,
-            "settings": settings}
+            "comments": comments, "decisions": decisions, "settings": settings}
 
 
 def write_backup(store: Store, path: Path) -> dict:
@@ -80,6 +91,8 @@ def restore(store: Store, data: dict, *, replace: bool = False) -> int:
         if existing and not replace:
             raise SdmkitError(f"the workspace already has {existing} documents; restore with --replace "
                               "(a backup of the current workspace is written first)")
+        s.execute(delete(CommentRow))
+        s.execute(delete(DecisionRow))
         s.execute(delete(RevisionRow))
         s.execute(delete(DocumentRow))
         s.execute(delete(SettingRow))
@@ -89,12 +102,16 @@ def restore(store: Store, data: dict, *, replace: bool = False) -> int:
         s.flush()
         for r in data.get("revisions", []):
             s.add(RevisionRow(**_load_row(r, _REV_FIELDS)))
+        for c in data.get("comments", []):
+            s.add(CommentRow(**_load_row(c, _COMMENT_FIELDS)))
+        for d in data.get("decisions", []):
+            s.add(DecisionRow(**_load_row(d, _DECISION_FIELDS)))
         for key, value in (data.get("settings") or {}).items():
             s.add(SettingRow(key=key, value=value))
         s.flush()
         if s.bind.dialect.name == "postgresql":
             # Ids came from the file; move the sequences past them so new documents get fresh ids.
-            for table in ("document", "revision"):
+            for table in ("document", "revision", "comment", "decision"):
                 s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"))
     return len(data.get("documents", []))

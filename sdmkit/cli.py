@@ -206,7 +206,7 @@ def schema(kind: Annotated[str, typer.Argument(help="charter, coe, prfaq, oncall
 @app.command()
 def lint(target: Annotated[str, typer.Argument(metavar="ID|PATH")], as_json: JsonFlag = False):
     """The coach's findings (and the kind's rubric score); exit status 1 when any is an error."""
-    from sdmkit.coach import lint as run_lint, score
+    from sdmkit.coach import lint_document, score
 
     path = Path(target)
     if target.isdigit() and not path.exists():
@@ -215,7 +215,7 @@ def lint(target: Annotated[str, typer.Argument(metavar="ID|PATH")], as_json: Jso
         from sdmkit.interchange import read_file
 
         doc = read_file(path)
-    findings = run_lint(doc.kind_spec, doc.model(), doc.coach_off)
+    findings = lint_document(doc)
     card = score(doc.kind_spec, findings, doc.coach_off)
     if as_json:
         _echo_json({"document": target, "kind": doc.kind, "score": card.as_dict() if card else None,

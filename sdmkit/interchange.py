@@ -20,13 +20,17 @@ import yaml
 from sdmkit.errors import FieldProblem, InvalidDocument, SdmkitError
 from sdmkit.store.documents import Document, normalise
 
-TOP_LEVEL = ("kind", "title", "team", "status", "tags", "coach_off", "content")
+TOP_LEVEL = ("kind", "title", "team", "status", "tags", "coach_off", "coach_allow", "content")
 FRONT_MATTER = "---"
 
 
 def to_dict(doc: Document) -> dict:
-    return {"kind": doc.kind, "title": doc.title, "team": doc.team, "status": doc.status,
-            "tags": list(doc.tags), "coach_off": list(doc.coach_off), "content": doc.content}
+    data = {"kind": doc.kind, "title": doc.title, "team": doc.team, "status": doc.status,
+            "tags": list(doc.tags), "coach_off": list(doc.coach_off)}
+    if doc.coach_allow:  # written only when used, so older files and exports stay as they were
+        data["coach_allow"] = list(doc.coach_allow)
+    data["content"] = doc.content
+    return data
 
 
 def to_yaml(doc: Document) -> str:
@@ -49,7 +53,7 @@ def from_dict(data, source: str = "") -> Document:
     problems = [FieldProblem(k, f"unknown field (expected one of: {', '.join(TOP_LEVEL)})") for k in unknown]
     if not data.get("kind"):
         problems.append(FieldProblem("kind", "missing; one of: charter, coe, prfaq, oncall, metric_review, story"))
-    for key in ("tags", "coach_off"):
+    for key in ("tags", "coach_off", "coach_allow"):
         if key in data and not isinstance(data[key] or [], list):
             problems.append(FieldProblem(key, "expected a list"))
     if "content" in data and not isinstance(data["content"] or {}, dict):
@@ -58,7 +62,8 @@ def from_dict(data, source: str = "") -> Document:
         raise InvalidDocument(problems, source)
     try:
         return normalise(str(data["kind"]), str(data.get("title") or ""), data.get("content") or {},
-                         data.get("team"), data.get("status"), data.get("tags") or [], data.get("coach_off") or [])
+                         data.get("team"), data.get("status"), data.get("tags") or [], data.get("coach_off") or [],
+                         data.get("coach_allow") or [])
     except InvalidDocument as exc:
         raise InvalidDocument(exc.problems, source) from None
     except SdmkitError as exc:
@@ -126,6 +131,8 @@ def schema(kind_id: str) -> dict:
             "tags": {"type": "array", "items": {"type": "string"}},
             "coach_off": {"type": "array", "items": {"type": "string"},
                           "description": "coach rules switched off for this document"},
+            "coach_allow": {"type": "array", "items": {"type": "string"},
+                            "description": "words and acronyms the coach accepts in this document"},
             "content": content,
         },
         "$defs": defs,

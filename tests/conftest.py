@@ -99,7 +99,7 @@ def _pg_store(url: str):
 
     store = open_store(url)
     with store.engine.begin() as conn:
-        conn.execute(text("TRUNCATE revision, document, setting RESTART IDENTITY CASCADE"))
+        conn.execute(text("TRUNCATE comment, decision, revision, document, setting RESTART IDENTITY CASCADE"))
     return store
 
 

@@ -49,8 +49,9 @@ def _run(rule: Rule, subject) -> Iterator[Finding]:
         yield Finding(rule.id, hit.severity or rule.severity, hit.location, hit.message, hit.suggestion)
 
 
-def lint(kind, content, disabled: Iterable[str] = ()) -> list[Finding]:
-    """All findings for one document, errors first, minus the rules switched off."""
+def lint(kind, content, disabled: Iterable[str] = (), allow: Iterable[str] = ()) -> list[Finding]:
+    """All findings for one document, errors first, minus the rules switched off and
+    the words its writer allowed (a product name, a term of art)."""
     from sdmkit.coach import prose
 
     off = set(disabled)
@@ -59,7 +60,8 @@ def lint(kind, content, disabled: Iterable[str] = ()) -> list[Finding]:
         if rule.id not in off:
             findings.extend(_run(rule, content))
     pieces = list(kind.prose(content))
-    context = prose.ProseContext.build(pieces)
+    context = prose.ProseContext.build(pieces, allow=allow, long_sentence=kind.long_sentence_words,
+                                       min_ease=kind.min_reading_ease)
     for rule in prose.RULES:
         if rule.id in off:
             continue
@@ -69,6 +71,11 @@ def lint(kind, content, disabled: Iterable[str] = ()) -> list[Finding]:
             )
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.location, f.rule))
     return findings
+
+
+def lint_document(doc) -> list[Finding]:
+    """The findings for a stored or imported document, with its own switches."""
+    return lint(doc.kind_spec, doc.model(), doc.coach_off, doc.coach_allow)
 
 
 def rule_catalog(kind) -> list[Rule]:

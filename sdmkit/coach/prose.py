@@ -123,10 +123,18 @@ LONG_SENTENCE_WORDS = 25
 @dataclass
 class ProseContext:
     all_text: str
+    allow: frozenset[str] = frozenset()  # lower-cased words the document's writer accepted
+    long_sentence: int = LONG_SENTENCE_WORDS
+    min_ease: float | None = None
 
     @classmethod
-    def build(cls, pieces) -> "ProseContext":
-        return cls("\n".join(text for _, text in pieces if text))
+    def build(cls, pieces, *, allow=(), long_sentence: int = LONG_SENTENCE_WORDS,
+              min_ease: float | None = None) -> "ProseContext":
+        return cls("\n".join(text for _, text in pieces if text),
+                   frozenset(a.strip().lower() for a in allow if a and a.strip()), long_sentence, min_ease)
+
+    def allowed(self, phrase: str) -> bool:
+        return phrase.strip().lower() in self.allow
 
     def defines(self, acronym: str) -> bool:
         acr = re.escape(acronym)
@@ -144,11 +152,11 @@ def _pieces(subject):
 
 
 def _phrase_hits(subject, pattern, table, what) -> Iterator[Hit]:
-    for location, text, _ in _pieces(subject):
+    for location, text, context in _pieces(subject):
         seen = set()
         for m in pattern.finditer(mask(text)):
             word = m.group(1).lower()
-            if word in seen:
+            if word in seen or context.allowed(word):
                 continue
             seen.add(word)
             yield Hit(location, f"{what} '{m.group(1)}'", table[word].capitalize() + ".")
@@ -163,14 +171,14 @@ def check_vague_time(subject):
 
 
 def check_long_sentences(subject):
-    for location, text, _ in _pieces(subject):
+    for location, text, context in _pieces(subject):
         for sentence in sentences(text):
             n = len(words(sentence))
-            if n > LONG_SENTENCE_WORDS:
+            if n > context.long_sentence:
                 start = " ".join(sentence.split()[:8])
                 yield Hit(
                     location,
-                    f"Sentence of {n} words (over {LONG_SENTENCE_WORDS}): '{start} …'",
+                    f"Sentence of {n} words (over {context.long_sentence}): '{start} …'",
                     "Split it in two; one idea per sentence.",
                 )
 
@@ -181,6 +189,8 @@ def check_acronyms(subject):
         for m in _ACRONYM.finditer(mask(text)):
             acr = m.group(1)
             if acr in KNOWN_ACRONYMS or acr + m.group(2) in KNOWN_ACRONYMS or acr in reported:
+                continue
+            if context.allowed(acr) or context.allowed(acr + m.group(2)):
                 continue
             if not any(c.isalpha() for c in acr) or context.defines(acr):
                 continue
@@ -193,9 +203,9 @@ def check_acronyms(subject):
 
 
 def check_passive(subject):
-    for location, text, _ in _pieces(subject):
+    for location, text, context in _pieces(subject):
         for m in _PASSIVE.finditer(mask(text)):
-            if m.group(1).lower() in _NOT_PASSIVE:
+            if m.group(1).lower() in _NOT_PASSIVE or context.allowed(m.group(1)):
                 continue
             yield Hit(
                 location,
@@ -205,15 +215,29 @@ def check_passive(subject):
             break  # one per field is enough to make the point
 
 
+def check_readability(subject):
+    from sdmkit.coach.readability import measure
+
+    pieces, context = subject
+    if context.min_ease is None:
+        return
+    r = measure(text for _, text in pieces)
+    if r.words >= 60 and r.ease < context.min_ease:
+        yield Hit("", f"Reading ease {r.describe()}: harder than the {context.min_ease:.0f} this kind aims for",
+                  "Shorter sentences and shorter words: 'use' for 'utilise', two sentences for one.")
+
+
 RULES = (
     Rule("prose.weasel", "Weasel words and vague quantities", "warning", check_weasel,
          "Words like 'significant' or 'many' sound like data but hide it."),
     Rule("prose.vague_time", "Vague time words", "warning", check_vague_time,
          "'Soon' is not a date; readers plan around dates."),
-    Rule("prose.long_sentence", f"Sentences over {LONG_SENTENCE_WORDS} words", "info",
+    Rule("prose.long_sentence", "Long sentences", "info",
          check_long_sentences, "Long sentences hide the point."),
     Rule("prose.acronym", "Undefined acronyms", "info", check_acronyms,
          "Readers outside the team do not know your acronyms."),
     Rule("prose.passive", "Passive voice", "info", check_passive,
          "Passive voice hides who acts."),
+    Rule("prose.readability", "Readability (Flesch reading ease)", "warning", check_readability,
+         "A customer reads a press release once, quickly."),
 )

@@ -100,6 +100,8 @@ class Kind:
     rubric: tuple[RubricCheck, ...] = ()
     derived_help: dict = field(default_factory=dict)  # what each derived fact measures
     view: Callable[[Any], dict] = field(default=lambda content: {})  # extra data for the templates
+    long_sentence_words: int = 25  # the prose coach's limit for this kind
+    min_reading_ease: float | None = None  # Flesch reading ease the prose should reach; None: not checked
     # Documents that carry action items (COEs, later metric reviews) expose them here so
     # the cross-document list can read them and mark them done.
     action_items: Callable[[Any], list] | None = None

@@ -43,6 +43,7 @@ class Document:
     tags: list[str] = field(default_factory=list)
     content: dict = field(default_factory=dict)
     coach_off: list[str] = field(default_factory=list)
+    coach_allow: list[str] = field(default_factory=list)
     version: int = 0
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -57,7 +58,7 @@ class Document:
 
     def meta(self) -> dict:
         return {"kind": self.kind, "title": self.title, "team": self.team, "status": self.status,
-                "tags": list(self.tags), "coach_off": list(self.coach_off)}
+                "tags": list(self.tags), "coach_off": list(self.coach_off), "coach_allow": list(self.coach_allow)}
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def _row_to_doc(row) -> Document:
     return Document(
         id=row.id, kind=row.kind, title=row.title, team=row.team, status=row.status,
         tags=list(row.tags or []), content=dict(row.content or {}), coach_off=list(row.coach_off or []),
-        version=row.version, created_at=_aware(row.created_at), updated_at=_aware(row.updated_at),
+        coach_allow=list(getattr(row, "coach_allow", None) or []), version=row.version, created_at=_aware(row.created_at), updated_at=_aware(row.updated_at),
         deleted_at=_aware(getattr(row, "deleted_at", None)),
     )
 
@@ -111,7 +112,7 @@ def _clean_tags(tags: Iterable[str]) -> list[str]:
 
 
 def normalise(kind_id: str, title: str, content: dict | None, team: str | None, status: str | None,
-              tags: Iterable[str], coach_off: Iterable[str]) -> Document:
+              tags: Iterable[str], coach_off: Iterable[str], coach_allow: Iterable[str] = ()) -> Document:
     """Validate everything a save would write; raises InvalidDocument naming each field."""
     kind = get_kind(kind_id)
     model = kind.validate(content)
@@ -131,7 +132,8 @@ def normalise(kind_id: str, title: str, content: dict | None, team: str | None, 
         raise InvalidDocument(problems)
     team = (team if team is not None and team.strip() else kind.team_of(model) or "").strip()
     return Document(id=None, kind=kind_id, title=title, team=team, status=status, tags=_clean_tags(tags),
-                    content=model.model_dump(mode="json"), coach_off=sorted(set(coach_off or ())))
+                    content=model.model_dump(mode="json"), coach_off=sorted(set(coach_off or ())),
+                    coach_allow=_clean_tags(coach_allow))
 
 
 class Store:
@@ -212,12 +214,13 @@ class Store:
 
     def create(self, kind: str, title: str = "", content: dict | None = None, *, team: str | None = None,
                status: str | None = None, tags: Iterable[str] = (), coach_off: Iterable[str] = (),
-               note: str = "created") -> Document:
-        doc = normalise(kind, title, content, team, status, tags, coach_off)
+               coach_allow: Iterable[str] = (), note: str = "created") -> Document:
+        doc = normalise(kind, title, content, team, status, tags, coach_off, coach_allow)
         now = utcnow()
         with Session(self.engine) as s, s.begin():
             row = DocumentRow(kind=doc.kind, title=doc.title, team=doc.team, status=doc.status,
-                              tags=doc.tags, content=doc.content, coach_off=doc.coach_off, version=1,
+                              tags=doc.tags, content=doc.content, coach_off=doc.coach_off,
+                              coach_allow=doc.coach_allow, version=1,
                               created_at=now, updated_at=now,
                               search_text=search_text(doc.title, doc.team, doc.tags, doc.content))
             s.add(row)
@@ -228,11 +231,11 @@ class Store:
 
     def save(self, doc_id: int, base_version: int, *, title: str, content: dict, team: str | None = None,
              status: str | None = None, tags: Iterable[str] = (), coach_off: Iterable[str] = (),
-             note: str = "edited") -> Document:
+             coach_allow: Iterable[str] = (), note: str = "edited") -> Document:
         current = self.get(doc_id, include_deleted=True)
         if current.deleted_at is not None:
             raise NotFound(f"document {doc_id} is in the trash; restore it before saving")
-        doc = normalise(current.kind, title, content, team, status, tags, coach_off)
+        doc = normalise(current.kind, title, content, team, status, tags, coach_off, coach_allow)
         now = utcnow()
         with Session(self.engine) as s, s.begin():
             result = s.execute(
@@ -240,7 +243,8 @@ class Store:
                 .where(DocumentRow.id == doc_id, DocumentRow.version == base_version,
                        DocumentRow.deleted_at.is_(None))
                 .values(title=doc.title, team=doc.team, status=doc.status, tags=doc.tags, content=doc.content,
-                        coach_off=doc.coach_off, version=DocumentRow.version + 1, updated_at=now,
+                        coach_off=doc.coach_off, coach_allow=doc.coach_allow, version=DocumentRow.version + 1,
+                        updated_at=now,
                         search_text=search_text(doc.title, doc.team, doc.tags, doc.content))
             )
             stale = result.rowcount != 1
@@ -255,13 +259,13 @@ class Store:
     def _revision(doc_id: int, version: int, doc: Document, when: datetime, note: str) -> RevisionRow:
         return RevisionRow(document_id=doc_id, version=version, title=doc.title, team=doc.team,
                            status=doc.status, tags=doc.tags, content=doc.content, coach_off=doc.coach_off,
-                           saved_at=when, note=note[:300])
+                           coach_allow=doc.coach_allow, saved_at=when, note=note[:300])
 
     def duplicate(self, doc_id: int) -> Document:
         src = self.get(doc_id)
         return self.create(src.kind, f"Copy of {src.title}"[:300], src.content, team=src.team,
                            status=get_kind(src.kind).statuses[0], tags=src.tags, coach_off=src.coach_off,
-                           note=f"duplicated from document {doc_id} version {src.version}")
+                           coach_allow=src.coach_allow, note=f"duplicated from document {doc_id} version {src.version}")
 
     def delete(self, doc_id: int) -> None:
         """Move to the trash; restore_from_trash brings it back with all its history."""
@@ -300,6 +304,7 @@ class Store:
         r = row[0]
         return Document(id=doc_id, kind=doc_row.kind, title=r.title, team=r.team, status=r.status,
                         tags=list(r.tags), content=dict(r.content), coach_off=list(r.coach_off),
+                        coach_allow=list(r.coach_allow or []),
                         version=r.version, created_at=_aware(doc_row.created_at), updated_at=_aware(r.saved_at))
 
     def diff(self, doc_id: int, old: int, new: int) -> str:
@@ -315,7 +320,7 @@ class Store:
         """Make an old version the newest again; the versions after it stay in history."""
         old = self.revision(doc_id, version)
         return self.save(doc_id, base_version, title=old.title, content=old.content, team=old.team,
-                         status=old.status, tags=old.tags, coach_off=old.coach_off,
+                         status=old.status, tags=old.tags, coach_off=old.coach_off, coach_allow=old.coach_allow,
                          note=f"restored from version {version}")
 
     # --- settings ------------------------------------------------------------------

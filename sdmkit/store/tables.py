@@ -5,9 +5,9 @@ listing, `revision` every state ever saved, so history, diff and restore read it
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import JSON, Column, DateTime, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -29,6 +29,7 @@ class DocumentRow(SQLModel, table=True):
     tags: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     content: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     coach_off: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    coach_allow: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     version: int = Field(default=1)
     created_at: datetime = Field(sa_column=Column(DateTime, nullable=False))
     updated_at: datetime = Field(sa_column=Column(DateTime, nullable=False, index=True))
@@ -50,6 +51,7 @@ class RevisionRow(SQLModel, table=True):
     tags: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     content: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     coach_off: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    coach_allow: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     saved_at: datetime = Field(sa_column=Column(DateTime, nullable=False))
     note: str = Field(default="", max_length=300)
 
@@ -59,3 +61,33 @@ class SettingRow(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=100)
     value: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class CommentRow(SQLModel, table=True):
+    """A reviewer's margin comment, on the revision it was made on."""
+
+    __tablename__ = "comment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True)
+    version: int
+    anchor: str = Field(default="", max_length=200)  # the section it is about
+    author: str = Field(default="", max_length=200)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(sa_column=Column(DateTime, nullable=False))
+    resolved: bool = Field(default=False, sa_column=Column(Boolean, nullable=False))
+
+
+class DecisionRow(SQLModel, table=True):
+    """One entry of a document's decision log."""
+
+    __tablename__ = "decision"
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True)
+    version: int
+    decision: str = Field(sa_column=Column(Text, nullable=False))
+    outcome: str = Field(default="decided", max_length=40)
+    decided_by: str = Field(default="", max_length=200)
+    decided_on: date = Field(sa_column=Column(Date, nullable=False))
+    created_at: datetime = Field(sa_column=Column(DateTime, nullable=False))

@@ -22,7 +22,7 @@ def draft_key(kind: Kind, doc_id: int | None) -> str:
 
 def _snapshot(doc: Document) -> dict:
     return {"meta": {"title": doc.title, "team": doc.team, "status": doc.status, "tags": list(doc.tags),
-                     "coach_off": sorted(doc.coach_off)},
+                     "coach_off": sorted(doc.coach_off), "coach_allow": list(doc.coach_allow)},
             "content": copy.deepcopy(doc.content)}
 
 
@@ -34,7 +34,8 @@ def from_document(doc: Document) -> dict:
 
 def blank(kind: Kind) -> dict:
     return {"doc_id": None, "base_version": None, "saved_at": None, "saved": None,
-            "meta": {"title": "", "team": "", "status": kind.statuses[0], "tags": [], "coach_off": []},
+            "meta": {"title": "", "team": "", "status": kind.statuses[0], "tags": [], "coach_off": [],
+                     "coach_allow": []},
             "content": kind.blank().model_dump(mode="json")}
 
 
@@ -74,7 +75,8 @@ def is_dirty(kind: Kind, draft: dict) -> bool:
 
 # --- widgets <-> draft ---------------------------------------------------------------
 
-META_KEYS = ("title", "team", "status", "tags", "coach_off")
+META_KEYS = ("title", "team", "status", "tags", "coach_off", "coach_allow")
+LIST_KEYS = ("tags", "coach_allow")  # typed as comma-separated text
 
 
 def meta_key(key: str, name: str) -> str:
@@ -88,7 +90,7 @@ def seed_all(kind: Kind, key: str, draft: dict) -> None:
     for name in META_KEYS:
         k = meta_key(key, name)
         if k not in st.session_state:
-            st.session_state[k] = ", ".join(meta["tags"]) if name == "tags" else meta[name]
+            st.session_state[k] = ", ".join(meta.get(name) or []) if name in LIST_KEYS else meta[name]
 
 
 def collect(kind: Kind, key: str, draft: dict) -> None:
@@ -101,7 +103,7 @@ def collect(kind: Kind, key: str, draft: dict) -> None:
         k = meta_key(key, name)
         if k in st.session_state:
             value = st.session_state[k]
-            if name == "tags":
+            if name in LIST_KEYS:
                 value = [t.strip() for t in (value or "").split(",") if t.strip()]
             draft["meta"][name] = value
 

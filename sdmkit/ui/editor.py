@@ -174,11 +174,13 @@ def _save(kind: Kind, key: str, draft: dict) -> None:
     try:
         if draft["doc_id"] is None:
             doc = store().create(kind.id, meta["title"], draft["content"], team=meta["team"] or None,
-                                 status=meta["status"], tags=meta["tags"], coach_off=meta["coach_off"])
+                                 status=meta["status"], tags=meta["tags"], coach_off=meta["coach_off"],
+                                 coach_allow=meta.get("coach_allow") or [])
         else:
             doc = store().save(draft["doc_id"], draft["base_version"], title=meta["title"],
                                content=draft["content"], team=meta["team"] or None, status=meta["status"],
-                               tags=meta["tags"], coach_off=meta["coach_off"])
+                               tags=meta["tags"], coach_off=meta["coach_off"],
+                               coach_allow=meta.get("coach_allow") or [])
     except Conflict as exc:
         draft["conflict"] = {"version": exc.current_version, "theirs": exc.theirs}
         return
@@ -211,7 +213,7 @@ def _check(kind: Kind, draft: dict):
         model = kind.validate(draft["content"])
     except InvalidDocument:
         return None, []
-    return model, lint(kind, model, draft["meta"].get("coach_off") or [])
+    return model, lint(kind, model, draft["meta"].get("coach_off") or [], draft["meta"].get("coach_allow") or [])
 
 
 def _field_for(kind: Kind, path: str) -> str:
@@ -313,6 +315,9 @@ def _meta_tab(kind: Kind, key: str, problems: dict) -> None:
                    key=drafts.meta_key(key, "coach_off"),
                    format_func=lambda rid: next(f"{r.title} ({r.id})" for r in rules if r.id == rid),
                    help="Switch off a rule that does not fit this document; it stays on for the others.")
+    st.text_input("Words the coach accepts here", key=drafts.meta_key(key, "coach_allow"),
+                  help="Comma-separated: a product name in capitals, a term of art, a word the coach flags but "
+                       "this document needs. Only for this document.")
     rescued = st.session_state.get(f"{key}|rescued")
     if rescued:
         with st.expander("Your discarded text (from the conflict)"):
@@ -347,5 +352,5 @@ def _coach(kind: Kind, draft: dict) -> None:
                    "\n".join(f"- {esc(p)}" for p in exc.problems), icon=":material/warning:")
         return
     off = draft["meta"].get("coach_off") or []
-    findings = lint(kind, model, off)
+    findings = lint(kind, model, off, draft["meta"].get("coach_allow") or [])
     coach_panel(kind, findings, kind.derived(model), score(kind, findings, off))
