@@ -98,7 +98,7 @@ _VAGUE_RE = _phrase_re(VAGUE_TIME)
 KNOWN_ACRONYMS = {
     "API", "APIs", "URL", "URLs", "HTTP", "HTTPS", "UI", "UX", "ID", "IDs", "OK", "CPU", "SQL",
     "PDF", "CSV", "JSON", "HTML", "CEO", "CTO", "VP", "VPs", "UTC", "US", "UK", "EU", "USA",
-    "AM", "PM", "FAQ", "FAQs", "PR", "TV", "IT", "AI", "iOS", "SDK", "SDKs", "CLI", "DNS", "TLS",
+    "AM", "PM", "FAQ", "FAQs", "PR", "COE", "COEs", "TV", "IT", "AI", "iOS", "SDK", "SDKs", "CLI", "DNS", "TLS",
 }
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]{1,6})(s?)(?![\w-])")
 _DEFINED_AFTER = r"\(\s*{acr}s?\s*\)"  # "Service Level Objective (SLO)"
@@ -154,9 +154,13 @@ def _pieces(subject):
 def _phrase_hits(subject, pattern, table, what) -> Iterator[Hit]:
     for location, text, context in _pieces(subject):
         seen = set()
-        for m in pattern.finditer(mask(text)):
+        masked = mask(text)
+        for m in pattern.finditer(masked):
             word = m.group(1).lower()
             if word in seen or context.allowed(word):
+                continue
+            # 'the most tedious task' is a superlative, not a vague quantity.
+            if word == "most" and re.search(r"\b(the|their|our|your|its|his|her|my)\s+$", masked[:m.start()], re.I):
                 continue
             seen.add(word)
             yield Hit(location, f"{what} '{m.group(1)}'", table[word].capitalize() + ".")
@@ -206,6 +210,8 @@ def check_passive(subject):
     for location, text, context in _pieces(subject):
         for m in _PASSIVE.finditer(mask(text)):
             if m.group(1).lower() in _NOT_PASSIVE or context.allowed(m.group(1)):
+                continue
+            if m.group(0).lower().startswith("am done"):  # 'I am done' is a state, not a passive
                 continue
             yield Hit(
                 location,

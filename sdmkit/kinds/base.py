@@ -47,6 +47,8 @@ class Field:
     ordered: bool = False  # tables: a '#' column the user edits to reorder rows
     quick_add: bool = False  # tables: a small form above the table to add one row with plain inputs
     item: str = ""  # what one row or card is called ('event', 'tenet'); defaults from the label
+    feeds_from: str = ""  # the field whose answer this one is written from (shown beside it)
+    bank: tuple[str, ...] = ()  # cards: starter entries the writer can pull in (the first column)
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ class Kind:
     rubric: tuple[RubricCheck, ...] = ()
     derived_help: dict = field(default_factory=dict)  # what each derived fact measures
     view: Callable[[Any], dict] = field(default=lambda content: {})  # extra data for the templates
+    title_of: Callable[[Any], str] = field(default=lambda content: "")  # a title when the user gave none
     long_sentence_words: int = 25  # the prose coach's limit for this kind
     min_reading_ease: float | None = None  # Flesch reading ease the prose should reach; None: not checked
     # Documents that carry action items (COEs, later metric reviews) expose them here so

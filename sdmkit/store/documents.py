@@ -117,7 +117,7 @@ def normalise(kind_id: str, title: str, content: dict | None, team: str | None, 
     kind = get_kind(kind_id)
     model = kind.validate(content)
     problems: list[FieldProblem] = []
-    title = (title or "").strip()
+    title = (title or "").strip() or kind.title_of(model).strip()
     if not title:
         derived_team = kind.team_of(model)
         title = f"{derived_team} {kind.label.lower()}".strip() if derived_team else ""

@@ -86,6 +86,13 @@ def editor(kind: Kind, doc_id: int | None) -> None:
                 return  # the typed values stay in the form, with the problem beside them
             W.clear_quick_add(field, W.widget_key(key, field.key))
             items = [*items, row]
+        elif action == "copy":  # start a press-release part from its working-backwards answer
+            items = W.get_path(draft["content"], field.feeds_from) or ""
+        elif action == "bank":  # a starter question from the bank, as a new card
+            question = st.session_state.get(W.bank_key(W.widget_key(key, field.key)))
+            if not question:
+                return
+            items = [*items, {field.columns[0].key: question, **{c.key: "" for c in field.columns[1:]}}]
         elif field.widget == "tree":
             from sdmkit.ui import tree
 

@@ -422,6 +422,10 @@ def draw(field: Field, key: str, *, content: dict, on_structure_change=None, pro
         tree.draw(field, key, on_structure_change)
     else:
         _draw_simple(field, key)
+    if field.feeds_from:
+        _draw_source(field, key, content, on_structure_change)
+    if field.bank:
+        _draw_bank(field, key, on_structure_change)
     if field.prompt or field.example:
         tip = field.prompt
         if field.example:
@@ -429,3 +433,36 @@ def draw(field: Field, key: str, *, content: dict, on_structure_change=None, pro
         st.caption(tip)
     for problem in problems:
         st.error(problem, icon=":material/error:")
+
+
+def _draw_source(field: Field, key: str, content: dict, on_change) -> None:
+    """Show the working-backwards answer this field is written from, and offer to start from it."""
+    from sdmkit.ui.text import esc
+
+    answer = get_path(content, field.feeds_from) or ""
+    if not answer:
+        st.caption(f"Answer the working-backwards question '{field.feeds_from}' first; it feeds this part.")
+        return
+    c1, c2 = st.columns([4, 1.3], vertical_alignment="center")
+    c1.caption(f"From your answer: {esc(answer[:220])}{'…' if len(answer) > 220 else ''}")
+    empty = not (st.session_state.get(key) or "").strip()
+    c2.button("Start from it", key=f"{key}|from", icon=":material/south:", type="tertiary", disabled=not empty,
+              on_click=on_change, args=("copy", field, 0, 0),
+              help="Copies your answer into this empty field, to rewrite for the press release")
+
+
+def bank_key(key: str) -> str:
+    return f"{key}|bank"
+
+
+def _draw_bank(field: Field, key: str, on_change) -> None:
+    present = {(st.session_state.get(_card_key(key, i, field.columns[0].key)) or "").strip()
+               for i in range(st.session_state.get(_count_key(key), 0))}
+    left = [q for q in field.bank if q not in present]
+    if not left:
+        return
+    c1, c2 = st.columns([4, 1.3], vertical_alignment="bottom")
+    c1.selectbox("Starter questions", left, key=bank_key(key),
+                 help="Hard questions reviewers ask; pull one in and answer it honestly")
+    c2.button("Add it", key=f"{key}|bankadd", icon=":material/add:", on_click=on_change, args=("bank", field, 0, 0),
+              width="stretch")
