@@ -153,7 +153,7 @@ def _status_line(kind: Kind, draft: dict) -> None:
 
 
 def _toolbar(kind: Kind, key: str, draft: dict, on_save) -> None:
-    c1, c2, c3, _ = st.columns([1, 1.3, 1.3, 3])
+    c1, c2, c3, c4, _ = st.columns([1, 1.3, 1.3, 1.3, 1.7])
     c1.button("Save", key=f"{key}|save", type="primary", icon=":material/save:", on_click=on_save,
               width="stretch", help="Save a new version; older versions stay in History")
 
@@ -173,6 +173,9 @@ def _toolbar(kind: Kind, key: str, draft: dict, on_save) -> None:
 
     c3.button(f"All {kind.nouns}", key=f"{key}|back", icon=":material/list:", on_click=back,
               width="stretch", help="Your unsaved text stays here until you come back")
+    if draft["doc_id"] is not None and c4.button("Review mode", key=f"{key}|review", icon=":material/rate_review:",
+                                                 width="stretch", help="Read-only, with comments and decisions"):
+        st.switch_page("pages/review.py", query_params={"id": str(draft["doc_id"])})
 
 
 def _save(kind: Kind, key: str, draft: dict) -> None:

@@ -24,11 +24,21 @@ def history_panel(doc: Document, *, key: str, on_restored=None) -> None:
                        help="The newer side of the comparison")
     old = c2.selectbox("with version", versions, index=1, key=f"{key}|old",
                        help="The older side of the comparison")
-    text = store().diff(doc.id, old, new)
-    if text:
-        st.code(text, language="diff")
-    else:
-        st.caption("These two versions are the same.")
+    side, raw = st.tabs(["Side by side", "Data (YAML diff)"])
+    with side:
+        from sdmkit.compare import COMPARE_CSS, html_table, side_by_side
+        from sdmkit.export.markdown_export import render_body
+
+        a, b = store().revision(doc.id, old), store().revision(doc.id, new)
+        # Built from escaped text only (sdmkit.compare), so it is safe to show as HTML.
+        st.html(COMPARE_CSS + html_table(side_by_side(render_body(a), render_body(b)),
+                                         f"Version {old}", f"Version {new}"))
+    with raw:
+        text = store().diff(doc.id, old, new)
+        if text:
+            st.code(text, language="diff")
+        else:
+            st.caption("These two versions are the same.")
     target = st.selectbox("Restore version", versions[1:], key=f"{key}|restore",
                           help="Makes that version the newest again. The versions after it stay in history.")
 

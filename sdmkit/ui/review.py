@@ -1,0 +1,128 @@
+"""Review mode: the document alone for silent reading, margin comments on the
+revision they were made on, and the decision log."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from sdmkit.errors import InvalidDocument, NotFound
+from sdmkit.export.html_export import reading_html
+from sdmkit.kinds import get_kind
+from sdmkit.store import review as R
+from sdmkit.ui.state import flash, store, when
+from sdmkit.ui.text import esc
+
+GENERAL = "General"
+
+READING_CSS = """
+<style>
+.sdm-read { font-family: Georgia, "DejaVu Serif", serif; font-size: 1.08rem; line-height: 1.65; color: #1f2937;
+  max-width: 44rem; }
+.sdm-read h2 { font-family: inherit; font-size: 1.35rem; margin: 1.6rem 0 0.5rem; color: #1e3a5f; }
+.sdm-read h3 { font-family: inherit; font-size: 1.12rem; margin: 1.1rem 0 0.4rem; }
+.sdm-read table { border-collapse: collapse; font-size: 0.92rem; margin: 0.6rem 0; }
+.sdm-read th, .sdm-read td { border: 1px solid #e5e7eb; padding: 0.25rem 0.5rem; vertical-align: top; }
+.sdm-read th { background: #f5f7fa; }
+.sdm-read figure img { max-width: 100%; }
+</style>
+"""
+
+
+def choose_document() -> None:
+    st.info("Pick a document to review. Review mode shows it read-only, for the silent reading at the start of "
+            "the meeting, with margin comments and a decision log.", icon=":material/rate_review:")
+    docs = store().list(limit=100).items
+    if not docs:
+        st.caption("No documents yet.")
+        return
+    choice = st.selectbox("Document", docs, format_func=lambda s: f"{get_kind(s.kind).label}: {s.title}",
+                          help="The 100 most recently updated documents")
+    if st.button("Review it", type="primary", icon=":material/rate_review:"):
+        st.query_params["id"] = str(choice.id)
+        st.rerun()
+
+
+def review(doc_id: int) -> None:
+    try:
+        current = store().get(doc_id)
+    except NotFound as exc:
+        st.error(esc(str(exc)))
+        return
+    versions = [r.version for r in store().history(doc_id)]
+    kind = get_kind(current.kind)
+    st.caption(f"REVIEW MODE · {kind.label.upper()} · READ-ONLY")
+    st.title(esc(current.title), anchor=False)
+    c1, c2, _ = st.columns([1.4, 1.4, 3])
+    version = c1.selectbox("Version", versions, key=f"rev|{doc_id}|version",
+                           help="Comments belong to the version they were made on")
+    if c2.button("Open in editor", icon=":material/edit:", width="stretch"):
+        st.switch_page(kind.page, query_params={"id": str(doc_id)})
+    doc = store().revision(doc_id, version)
+    body, headings, _ = reading_html(doc)
+    left, right = st.columns([3, 1.5], gap="large")
+    with left:
+        # Sanitized by the export pipeline (nh3) and built from escaped user text.
+        st.html(READING_CSS + f'<div class="sdm-read">{body}</div>')
+    with right:
+        _comments(doc_id, version, [GENERAL, *[h.text for h in headings if h.level == 2]])
+    st.divider()
+    _decisions(doc_id, version)
+
+
+def _comments(doc_id: int, version: int, sections: list[str]) -> None:
+    st.subheader("Comments", anchor=False)
+    mine = R.comments(store(), doc_id, version=version)
+    earlier = [c for c in R.comments(store(), doc_id) if c.version < version]
+    for section in sections:
+        for c in [c for c in mine if (c.anchor or GENERAL) == section]:
+            with st.container(border=True):
+                st.markdown(f"**{esc(section)}** · {esc(c.author) or 'anonymous'} · {esc(when(c.created_at))}")
+                st.markdown(esc(c.text) if not c.resolved else f"~~{esc(c.text)}~~")
+                st.checkbox("Resolved", value=c.resolved, key=f"rev|c|{c.id}",
+                            on_change=lambda cid=c.id: R.set_resolved(store(), cid, st.session_state[f"rev|c|{cid}"]))
+    if not mine:
+        st.caption("No comments on this version yet.")
+    with st.form(f"rev|new|{doc_id}|{version}", clear_on_submit=True, border=True):
+        anchor = st.selectbox("Section", sections, help="The part of the document the comment is about")
+        author = st.text_input("Your name", key="rev|author", help="Shown with the comment")
+        text = st.text_area("Comment", height=90, help="A question or a suggestion for the authors")
+        if st.form_submit_button("Add comment", icon=":material/add_comment:"):
+            try:
+                R.add_comment(store(), doc_id, version, text, anchor="" if anchor == GENERAL else anchor,
+                              author=author)
+                flash("Comment added")
+                st.rerun()
+            except InvalidDocument as exc:
+                st.error(esc(exc.problems[0].problem))
+    if earlier:
+        with st.expander(f"{len(earlier)} comments on earlier versions"):
+            for c in earlier:
+                st.markdown(f"v{c.version} · **{esc(c.anchor or GENERAL)}** · {esc(c.author) or 'anonymous'}: "
+                            f"{esc(c.text)}" + (" (resolved)" if c.resolved else ""))
+
+
+def _decisions(doc_id: int, version: int) -> None:
+    st.subheader("Decision log", anchor=False)
+    log = R.decisions(store(), doc_id)
+    if log:
+        st.dataframe([{"Date": d.decided_on.isoformat(), "Version": d.version, "Outcome": d.outcome,
+                       "Decision": d.decision, "Decided by": d.decided_by} for d in log],
+                     hide_index=True, width="stretch")
+    else:
+        st.caption("No decisions recorded yet. Record what the meeting decided, and who decided it.")
+    with st.form(f"rev|decision|{doc_id}", clear_on_submit=True):
+        c1, c2, c3 = st.columns([3, 1.3, 1.3])
+        decision = c1.text_input("Decision", help="What was decided, in one sentence")
+        outcome = c2.selectbox("Outcome", R.OUTCOMES, help="Approved, rejected, needs more work, or a decision")
+        decided_on = c3.date_input("Date", value=date.today(), help="When it was decided")
+        decided_by = st.text_input("Decided by", help="Who made the call")
+        if st.form_submit_button(f"Record decision on version {version}", icon=":material/gavel:"):
+            try:
+                R.add_decision(store(), doc_id, version, decision, outcome=outcome, decided_by=decided_by,
+                               decided_on=decided_on)
+                flash("Decision recorded")
+                st.rerun()
+            except InvalidDocument as exc:
+                st.error(esc(f"{exc.problems[0].field}: {exc.problems[0].problem}"))
