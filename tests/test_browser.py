@@ -249,3 +249,73 @@ def test_mark_an_action_item_done_from_the_action_items_page(browser, tmp_path):
         remaining = action_items(store)
         assert len(remaining) == 5  # six open items in the examples, one now done
         store.engine.dispose()
+
+
+def test_prfaq_created_coached_reviewed_and_exported(browser, tmp_path):
+    from datetime import date
+
+    from tests.browser import fill, press, tab, visible
+
+    with sdmkit_server(tmp_path / "data") as url:
+        page = new_page(browser)
+        page.goto(f"{url}/prfaq?id=new")
+        wait_for_app(page)
+        fill(page, "Who is the customer?", "Owners of small online shops who keep their own books.")
+        fill(page, "What is the problem or opportunity?", "Matching payouts to orders takes them 6 hours a month.")
+        fill(page, "What is the most important customer benefit?", "Payouts arrive matched, so the books close in minutes.")
+        fill(page, "How do you know what customers need?", "41 interviews and a prototype test with 10 sellers.")
+        fill(page, "What does the experience look like?", "Connect your accounting tool once; payouts arrive matched.")
+
+        tab(page, "Press release")
+        assert visible(page.get_by_text("The press release has no headline")).is_visible()  # coached, at the field
+        fill(page, "Headline", "Sellers close their books in minutes with matched payouts")
+        # The first enabled one belongs to the (empty) subheading: start it from the customer answer.
+        visible(page.get_by_role("button", name="Start from it").and_(page.locator(":enabled"))).click()
+        wait_for_app(page)
+        fill(page, "Dateline city", "Berlin")
+        launch = visible(page.get_by_label("Launch date", exact=True)).locator("[role=spinbutton]").first
+        launch.click()
+        page.keyboard.type(f"{date.today().year + 1}0414")
+        page.keyboard.press("Tab")
+        wait_for_app(page)
+        fill(page, "Summary paragraph", "Starting today, you can connect your accounting tool and get every payout "
+                                        "matched to its orders.")
+        fill(page, "Leader quote", "Sellers start a shop to sell, not to do bookkeeping at midnight.")
+        fill(page, "Leader", "Maria Santos, VP Seller Services")
+        fill(page, "Customer quote", "Month-end used to eat my Sunday. Now I check the totals with my coffee.")
+        fill(page, "Customer", "Jana Novak, owner of Kettle & Co.")
+        assert visible(page.get_by_text("2 of 2")).is_visible()  # the quotes count in the coach
+
+        tab(page, "Internal FAQ")
+        press(page, "Add it")  # the first starter question from the bank
+        fill(page, "Answer", "An accounting tool changes its interface; contract tests run hourly.")
+        click(page, "Save")
+        assert page.get_by_text("✓ Saved").is_visible()
+
+        click(page, "Review mode")
+        assert "/review" in page.url
+        fill(page, "Comment", "Is the 6 hours measured or estimated?")
+        press(page, "Add comment")
+        assert visible(page.get_by_text("Is the 6 hours measured or estimated?")).is_visible()
+        fill(page, "Decision", "Approved for a Q2 launch")
+        press(page, "Record decision on version 1")
+        from sdmkit.store import open_store, review
+
+        store = open_store(f"sqlite:///{tmp_path / 'data' / 'sdmkit.db'}")
+        assert [d.decision for d in review.decisions(store, 1)] == ["Approved for a Q2 launch"]
+        assert [(c.version, c.text) for c in review.comments(store, 1)] == [(1, "Is the 6 hours measured or estimated?")]
+        store.engine.dispose()
+
+        click(page, "Open in editor")
+        tab(page, "History & export")
+        click(page, "Make PDF")
+        with page.expect_download() as info:
+            visible(page.get_by_role("button", name="PDF", exact=True)).click()
+        from pypdf import PdfReader
+
+        pages = [" ".join(p.extract_text().split()) for p in PdfReader(info.value.path()).pages]
+        assert "Sellers close their books in minutes with matched payouts" in pages[0]
+        assert "BERLIN" in pages[0] and "Maria Santos" in pages[0]
+        assert "Frequently asked questions" not in pages[0]  # the press release has page one to itself
+        assert "Frequently asked questions" in pages[1] and "three biggest risks" in pages[1]
+        assert page.locator("[data-testid='stException']").count() == 0

@@ -71,6 +71,7 @@ def editor(kind: Kind, doc_id: int | None) -> None:
     draft = drafts.get(kind, doc_id, store().get)
     key = drafts.draft_key(kind, doc_id)
     drafts.seed_all(kind, key, draft)
+    drafts.collect(kind, key, draft)  # what the user just typed, before anything is drawn from the draft
 
     def on_save():
         _save(kind, key, draft)

@@ -1,0 +1,62 @@
+"""The PR/FAQ editor and review mode through AppTest."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from tests.test_app import app, by_label, save, texts
+
+
+def test_working_backwards_feeds_the_press_release(workspace):
+    at = app("pages/prfaq.py", id="new")
+    by_label(at.text_area, "Who is the customer?").input("Owners of small online shops.").run()
+    assert "From your answer: Owners of small online shops." in texts(at)
+    [b for b in at.button if b.label == "Start from it" and b.key.endswith("subheading|from")][0].click().run()
+    assert by_label(at.text_area, "Subheading").value == "Owners of small online shops."
+
+
+def test_faq_bank_adds_a_hard_question(workspace):
+    at = app("pages/prfaq.py", id="new")
+    internal = [s for s in at.selectbox if s.label == "Starter questions"][1]
+    internal.select("Why now? What happens if we wait a year?").run()
+    [b for b in at.button if b.label == "Add it"][1].click().run()
+    assert by_label(at.text_input, "Question 1: question").value == "Why now? What happens if we wait a year?"
+
+
+def test_bad_input_gets_field_level_messages_and_keeps_text(workspace):
+    past = (date.today() - timedelta(days=3)).isoformat()
+    doc = workspace.create("prfaq", "Draft PR", {"headline": "", "launch_date": past, "city": "Berlin",
+                                                 "external_faqs": [{"question": "", "answer": "It is free."}]})
+    at = app("pages/prfaq.py", id=str(doc.id))
+    errors = " ".join(e.value for e in at.error)
+    assert "The press release has no headline" in errors
+    assert "is not in the future" in errors
+    assert "FAQ 1 has an answer but no question" in errors
+    assert by_label(at.text_area, "Answer").value == "It is free."
+    by_label(at.text_input, "Headline").input("Sellers close their books in minutes").run()
+    save(at)
+    assert workspace.get(doc.id).content["external_faqs"] == [{"question": "", "answer": "It is free."}]
+
+
+def test_review_mode_comments_and_decisions(workspace):
+    from sdmkit.examples import load_examples
+    from sdmkit.store import review as R
+
+    load_examples(workspace)
+    doc = workspace.list(kind="prfaq").items[0]
+    at = app("pages/review.py", id=str(doc.id))
+    assert not at.exception
+    assert "No comments on this version yet." in texts(at)
+    by_label(at.text_area, "Comment").input("Is the 20 minutes measured?")
+    by_label(at.text_input, "Your name").input("Ana")
+    [b for b in at.button if b.label == "Add comment"][0].click().run()
+    assert [c.text for c in R.comments(workspace, doc.id)] == ["Is the 20 minutes measured?"]
+    by_label(at.text_input, "Decision").input("Build for three tools first")
+    [b for b in at.button if b.label.startswith("Record decision")][0].click().run()
+    assert [d.decision for d in R.decisions(workspace, doc.id)] == ["Build for three tools first"]
+
+
+def test_review_page_without_a_document_offers_a_choice(workspace):
+    at = app("pages/review.py")
+    assert not at.exception
+    assert "Pick a document to review" in texts(at)
