@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser import CHROMIUM_ARGS, chromium_path, click, field, sdmkit_server, type_into, wait_for_app
 from tests.conftest import need
@@ -41,7 +42,7 @@ def test_create_save_reload_and_download_pdf(browser, server):
     page = new_page(browser)
     page.goto(server)
     wait_for_app(page)
-    assert page.get_by_text("Your workspace is empty").is_visible()
+    expect(page.get_by_text("Your workspace is empty")).to_be_visible()
     click(page, "New team charter")
     assert "id=new" in page.url
     type_into(page, "Team name", "Search Relevance")
@@ -50,14 +51,14 @@ def test_create_save_reload_and_download_pdf(browser, server):
     click(page, "Add tenet")
     type_into(page, "Tenet 1: name", "Relevance over recency")
     type_into(page, "Statement", "We rank what customers meant over what is newest, unless they sort by date.")
-    assert page.get_by_text("● Unsaved changes").is_visible()
+    expect(page.get_by_text("● Unsaved changes")).to_be_visible()
     click(page, "Save")
-    assert page.get_by_text("✓ Saved").is_visible()
+    expect(page.get_by_text("✓ Saved")).to_be_visible()
     assert "id=1" in page.url
 
     page.reload()
     wait_for_app(page)
-    assert page.get_by_role("heading", name="Search Relevance team charter").is_visible()
+    expect(page.get_by_role("heading", name="Search Relevance team charter")).to_be_visible()
     assert field(page, "Mission").input_value().startswith("We help shoppers")
     page.get_by_role("tab", name="Tenets").click()
     assert field(page, "Tenet 1: name").input_value() == "Relevance over recency"
@@ -85,11 +86,11 @@ def test_two_sessions_editing_one_charter(browser, tmp_path):
             wait_for_app(p)
         type_into(alice, "Mission", "Alice's mission for the team.")
         click(alice, "Save")
-        assert alice.get_by_text("✓ Saved").is_visible()
+        expect(alice.get_by_text("✓ Saved")).to_be_visible()
 
         type_into(bob, "Mission", "Bob's mission for the team.")
         click(bob, "Save")
-        assert bob.get_by_text("while you were editing version 1").is_visible()
+        expect(bob.get_by_text("while you were editing version 1")).to_be_visible()
         assert field(bob, "Mission").input_value() == "Bob's mission for the team."
         click(bob, "Save mine as a copy")
         assert bob.locator("[data-testid='stException']").count() == 0
@@ -136,7 +137,7 @@ def test_coe_with_timeline_branching_whys_and_action_items(browser, tmp_path):
             select(page, "Type", kind)
             fill(page, "What happened", what)
             press(page, "Add event")
-        assert visible(page.get_by_text("Time to detect")).is_visible()
+        expect(visible(page.get_by_text("Time to detect"))).to_be_visible()
 
         tab(page, "Metrics and graphs")
         # Dashboards are a table; the rubric accepts data points too, so leave a note and move on.
@@ -184,7 +185,7 @@ def test_coe_with_timeline_branching_whys_and_action_items(browser, tmp_path):
             press(page, "Add action item")
 
         click(page, "Save")
-        assert page.get_by_text("✓ Saved").is_visible()
+        expect(page.get_by_text("✓ Saved")).to_be_visible()
         assert "id=1" in page.url
         assert page.locator("[data-testid='stException']").count() == 0
 
@@ -202,7 +203,7 @@ def test_coe_with_timeline_branching_whys_and_action_items(browser, tmp_path):
         assert parents[whys["1.1.1"]] == ids[whys["1.1"]] and parents[whys["1.2.1"]] == ids[whys["1.2"]]
         assert [a["addresses"] for a in c["action_items"]] == [ids[whys["1.1.1"]], ids[whys["1.2.1"]]]
         assert [a["due"] for a in c["action_items"]] == ["2027-01-15", "2027-01-15"]
-        assert visible(page.get_by_text("Time to detect")).is_visible()
+        expect(visible(page.get_by_text("Time to detect"))).to_be_visible()
 
         # Exports from the app: md and json import back unchanged, the PDF reads like a COE.
         tab(page, "History & export")
@@ -267,7 +268,7 @@ def test_prfaq_created_coached_reviewed_and_exported(browser, tmp_path):
         fill(page, "What does the experience look like?", "Connect your accounting tool once; payouts arrive matched.")
 
         tab(page, "Press release")
-        assert visible(page.get_by_text("The press release has no headline")).is_visible()  # coached, at the field
+        expect(visible(page.get_by_text("The press release has no headline"))).to_be_visible()  # coached, at the field
         fill(page, "Headline", "Sellers close their books in minutes with matched payouts")
         # The first enabled one belongs to the (empty) subheading: start it from the customer answer.
         visible(page.get_by_role("button", name="Start from it").and_(page.locator(":enabled"))).click()
@@ -284,19 +285,19 @@ def test_prfaq_created_coached_reviewed_and_exported(browser, tmp_path):
         fill(page, "Leader", "Maria Santos, VP Seller Services")
         fill(page, "Customer quote", "Month-end used to eat my Sunday. Now I check the totals with my coffee.")
         fill(page, "Customer", "Jana Novak, owner of Kettle & Co.")
-        assert visible(page.get_by_text("2 of 2")).is_visible()  # the quotes count in the coach
+        expect(visible(page.get_by_text("2 of 2"))).to_be_visible()  # the quotes count in the coach
 
         tab(page, "Internal FAQ")
         press(page, "Add it")  # the first starter question from the bank
         fill(page, "Answer", "An accounting tool changes its interface; contract tests run hourly.")
         click(page, "Save")
-        assert page.get_by_text("✓ Saved").is_visible()
+        expect(page.get_by_text("✓ Saved")).to_be_visible()
 
         click(page, "Review mode")
         assert "/review" in page.url
         fill(page, "Comment", "Is the 6 hours measured or estimated?")
         press(page, "Add comment")
-        assert visible(page.get_by_text("Is the 6 hours measured or estimated?")).is_visible()
+        expect(visible(page.get_by_text("Is the 6 hours measured or estimated?"))).to_be_visible()
         fill(page, "Decision", "Approved for a Q2 launch")
         press(page, "Record decision on version 1")
         from sdmkit.store import open_store, review
@@ -318,4 +319,61 @@ def test_prfaq_created_coached_reviewed_and_exported(browser, tmp_path):
         assert "BERLIN" in pages[0] and "Maria Santos" in pages[0]
         assert "Frequently asked questions" not in pages[0]  # the press release has page one to itself
         assert "Frequently asked questions" in pages[1] and "three biggest risks" in pages[1]
+        assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_rotation_created_with_leave_and_calendar_downloaded(browser, tmp_path):
+    from datetime import date, timedelta
+
+    from tests.browser import fill, press, select, tab, visible
+
+    with sdmkit_server(tmp_path / "data") as url:
+        page = new_page(browser)
+        page.goto(f"{url}/oncall?id=new")
+        wait_for_app(page)
+        fill(page, "Rotation name", "Checkout primary")
+        fill(page, "Team", "Checkout Experience")
+        select(page, "Time zone", "Europe/Berlin")
+        monday = date.today() - timedelta(days=date.today().weekday())
+        start = visible(page.get_by_label("Start date", exact=True)).locator("[role=spinbutton]").first
+        start.click()
+        page.keyboard.type(monday.strftime("%Y%m%d"))
+        page.keyboard.press("Tab")
+        wait_for_app(page)
+
+        tab(page, "Members")
+        visible(page.get_by_text("Add a member")).click()
+        for name in ("Ana", "Ben", "Cy", "Dee"):
+            fill(page, "Name", name)
+            press(page, "Add member")
+
+        tab(page, "Holidays and leave")
+        visible(page.get_by_text("Add a leave")).click()
+        select(page, "Person", "Ana")
+        for label, day in (("First day", monday), ("Last day", monday + timedelta(days=20))):
+            visible(page.get_by_label(label, exact=True)).locator("[role=spinbutton]").first.click()
+            page.keyboard.type(day.strftime("%Y%m%d"))
+            page.keyboard.press("Tab")
+            wait_for_app(page)
+        press(page, "Add leave")
+        click(page, "Save")  # saving regenerates the schedule from the new inputs
+        expect(page.get_by_text("✓ Saved")).to_be_visible()
+
+        tab(page, "Schedule")
+        with page.expect_download() as info:
+            visible(page.get_by_role("button", name="Calendar (.ics)")).click()
+        assert info.value.suggested_filename == "checkout-primary.ics"
+        import vobject
+
+        cal = vobject.readOne(open(info.value.path(), encoding="utf-8").read())
+        events = cal.vevent_list
+        assert events and {e.summary.value.split(": ")[1] for e in events} <= {"Ana", "Ben", "Cy", "Dee"}
+        away = {monday + timedelta(days=i) for i in range(21)}
+        from zoneinfo import ZoneInfo
+
+        berlin = ZoneInfo("Europe/Berlin")
+        for e in events:
+            if e.summary.value.endswith("Ana"):
+                first = e.dtstart.value.astimezone(berlin).date()
+                assert first > max(away), e.summary.value
         assert page.locator("[data-testid='stException']").count() == 0

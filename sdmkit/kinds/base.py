@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from sdmkit.coach.engine import Rule
 
-Widget = Literal["line", "text", "choice", "date", "list", "table", "cards", "tree"]
+Widget = Literal["line", "text", "choice", "date", "time", "number", "toggle", "list", "table", "cards", "tree"]
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class Column:
     key: str
     label: str
     help: str = ""
-    kind: Literal["text", "choice", "date", "datetime", "number", "long"] = "text"
+    kind: Literal["text", "choice", "date", "datetime", "time", "number", "long"] = "text"
     choices: tuple[str, ...] = ()
     required: bool = False
     # Choices that depend on the document (e.g. the whys an action item can address):
@@ -57,6 +57,7 @@ class Section:
     fields: tuple[Field, ...]
     intro: str = ""
     charts: bool = False  # draw the kind's charts under this section
+    view: str = ""  # a named screen the UI draws in this tab (e.g. the on-call schedule)
 
 
 class Part(BaseModel):

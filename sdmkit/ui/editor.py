@@ -126,6 +126,10 @@ def editor(kind: Kind, doc_id: int | None) -> None:
                            on_structure_change=on_structure, problems=problems.get(field.key, []))
                 if section.charts and model is not None:
                     _charts(kind, model)
+                if section.view:
+                    from sdmkit.ui.views import draw_view
+
+                    draw_view(section.view, kind, draft, model)
         with tabs[-2]:
             _meta_tab(kind, key, problems)
         with tabs[-1]:

@@ -84,6 +84,29 @@ def _to_datetime(value) -> datetime | None:
         return None
 
 
+def _to_time(value):
+    from datetime import time
+
+    if isinstance(value, time):
+        return value
+    text = _time_iso(value)
+    try:
+        return time.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _time_iso(value) -> str | None:
+    from datetime import time
+
+    if _is_blank(value):
+        return None
+    if isinstance(value, time | datetime):
+        return value.strftime("%H:%M")
+    text = str(value).strip()
+    return text[:5] if text else None
+
+
 def _is_blank(value) -> bool:
     return value is None or value == "" or (isinstance(value, float) and value != value)
 
@@ -93,6 +116,8 @@ def _cell(col: Column, value):
         return _iso(value)
     if col.kind == "datetime":
         return _iso_minutes(value)
+    if col.kind == "time":
+        return _time_iso(value)
     if col.kind == "number":
         return None if _is_blank(value) else float(value)
     if col.kind == "choice":
@@ -111,6 +136,12 @@ def _seed_simple(field: Field, key: str, value) -> None:
         st.session_state[key] = "\n".join(value or [])
     elif field.widget == "date":
         st.session_state[key] = _to_date(value)
+    elif field.widget == "time":
+        st.session_state[key] = _to_time(value)
+    elif field.widget == "number":
+        st.session_state[key] = None if _is_blank(value) else int(value)
+    elif field.widget == "toggle":
+        st.session_state[key] = bool(value)
     elif field.widget == "choice":
         st.session_state[key] = value if value in field.choices else None
     else:
@@ -125,7 +156,9 @@ def _read_simple(field: Field, key: str):
         return [line.strip() for line in (value or "").splitlines() if line.strip()]
     if field.widget == "date":
         return _iso(value)
-    if field.widget == "choice":
+    if field.widget == "time":
+        return _time_iso(value)
+    if field.widget in ("choice", "number", "toggle"):
         return value
     return value or ""
 
@@ -145,6 +178,12 @@ def _draw_simple(field: Field, key: str) -> None:
                      format_func=lambda x: "Choose…" if x is None else labels.get(x, str(x).capitalize()))
     elif field.widget == "date":
         st.date_input(field.label, format="YYYY-MM-DD", **common)
+    elif field.widget == "time":
+        st.time_input(field.label, step=900, **common)
+    elif field.widget == "number":
+        st.number_input(field.label, min_value=1, step=1, **common)
+    elif field.widget == "toggle":
+        st.toggle(field.label, **common)
 
 
 # --- tables ------------------------------------------------------------------------
@@ -161,6 +200,8 @@ def _typed(col: Column, value):
         return _to_date(value)
     if col.kind == "datetime":
         return _to_datetime(value)
+    if col.kind == "time":
+        return _to_time(value)
     return value
 
 
@@ -225,6 +266,8 @@ def _column_config(c: Column, content: dict):
         return st.column_config.DatetimeColumn(c.label, help=help_text, format="YYYY-MM-DD HH:mm", step=60)
     if c.kind == "number":
         return st.column_config.NumberColumn(c.label, help=help_text)
+    if c.kind == "time":
+        return st.column_config.TimeColumn(c.label, help=help_text, format="HH:mm", step=900)
     return st.column_config.TextColumn(c.label, help=help_text, width="large" if c.kind == "long" else "medium")
 
 
@@ -245,6 +288,8 @@ def _draw_table(field: Field, key: str, content: dict) -> None:
             frame[c.key] = pd.to_datetime(frame[c.key])
         elif c.kind == "number":
             frame[c.key] = pd.to_numeric(frame[c.key])
+        elif c.kind == "time":
+            frame[c.key] = frame[c.key].astype("object")
         elif c.kind != "choice":
             frame[c.key] = frame[c.key].astype("object").where(frame[c.key].notna(), "")
     st.markdown(f"**{field.label}**", help=field.help)

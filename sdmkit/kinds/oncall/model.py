@@ -1,0 +1,153 @@
+"""The on-call rotation content model.
+
+Times of day (handoff, regional working windows) are wall-clock times in a named
+zone; shifts are computed as aware datetimes from them (see schedule.py)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Literal
+
+from pydantic import Field as PydField, field_validator, model_validator
+
+from sdmkit.kinds.base import Part
+from sdmkit.kinds.coe.model import is_zone
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+PATTERNS = ("daily", "weekly", "every n days")
+LAYERS = ("primary", "secondary")
+
+
+def _zone_ok(value: str) -> str:
+    if value and not is_zone(value):
+        raise ValueError(f"unknown time zone '{value}' (use a name like Europe/Berlin or UTC)")
+    return value
+
+
+class Member(Part):
+    name: str = ""
+    contact: str = ""
+    zone: str = ""  # the member's own zone, for night hours; empty: the rotation's
+    region: str = ""  # follow-the-sun region they cover; empty: any
+    joined: date | None = None
+    left: date | None = None
+
+    @field_validator("zone")
+    @classmethod
+    def _zone(cls, value):
+        return _zone_ok(value)
+
+
+class Region(Part):
+    name: str = ""
+    zone: str = "UTC"
+    start: time = time(8, 0)  # local working window
+    end: time = time(20, 0)
+
+    @field_validator("zone")
+    @classmethod
+    def _zone(cls, value):
+        return _zone_ok(value or "UTC") or "UTC"
+
+
+class Leave(Part):
+    person: str = ""
+    start: date | None = None
+    end: date | None = None  # inclusive: the last day away
+    note: str = ""
+
+
+class Override(Part):
+    layer: Literal["primary", "secondary"] = "primary"
+    start: datetime | None = None  # wall clock in the rotation's zone
+    end: datetime | None = None
+    person: str = ""
+    reason: str = ""
+
+
+class EscalationLevel(Part):
+    level: int | None = None
+    who: str = ""
+    after_minutes: int | None = None
+
+
+class SupportLevel(Part):
+    severity: str = ""
+    response_time: str = ""
+
+
+class CarriedLoad(Part):
+    person: str = ""
+    burden: float | None = None  # weighted hours from before the schedule starts
+
+
+class Rotation(Part):
+    name: str = ""
+    time_zone: str = "UTC"
+    members: list[Member] = PydField(default_factory=list)
+    pattern: Literal["daily", "weekly", "every n days"] = "weekly"
+    every_n_days: int = PydField(default=7, ge=1, le=28)
+    handoff_weekday: Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] = "monday"
+    handoff_time: time = time(10, 0)
+    start_date: date | None = None  # the first handoff on or after this date
+    secondary: bool = False
+    regions: list[Region] = PydField(default_factory=list)  # follow the sun, when set
+    holiday_country: str = ""
+    holiday_subdivision: str = ""
+    leave: list[Leave] = PydField(default_factory=list)
+    overrides: list[Override] = PydField(default_factory=list)
+    carried: list[CarriedLoad] = PydField(default_factory=list)
+    escalation: list[EscalationLevel] = PydField(default_factory=list)
+    support: list[SupportLevel] = PydField(default_factory=list)
+    known_risks: list[str] = PydField(default_factory=list)
+    policy: str = ""
+
+    @field_validator("time_zone")
+    @classmethod
+    def _zone(cls, value):
+        return _zone_ok(value or "UTC") or "UTC"
+
+    @field_validator("holiday_country")
+    @classmethod
+    def _country(cls, value):
+        value = (value or "").strip().upper()
+        if value:
+            import holidays
+
+            if value not in holidays.list_supported_countries():
+                raise ValueError(f"unknown country '{value}' (use an ISO code such as DE, US or GB)")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        if self.holiday_subdivision:
+            if not self.holiday_country:
+                raise ValueError("holiday_subdivision: give the holiday country first")
+            import holidays
+
+            subdivisions = holidays.list_supported_countries().get(self.holiday_country, [])
+            if self.holiday_subdivision not in subdivisions:
+                raise ValueError(f"holiday_subdivision: '{self.holiday_subdivision}' is not a subdivision of "
+                                 f"{self.holiday_country}")
+        for i, leave in enumerate(self.leave, 1):
+            if leave.start and leave.end and leave.end < leave.start:
+                raise ValueError(f"leave[{i}].end: leave ends ({leave.end}) before it starts ({leave.start})")
+        for i, m in enumerate(self.members, 1):
+            if m.joined and m.left and m.left < m.joined:
+                raise ValueError(f"members[{i}].left: left ({m.left}) before joining ({m.joined})")
+        spans = []
+        for i, o in enumerate(self.overrides, 1):
+            if o.start and o.end:
+                if o.end <= o.start:
+                    raise ValueError(f"overrides[{i}].end: the override ends before it starts")
+                for j, (layer, s, e) in spans:
+                    if layer == o.layer and o.start < e and s < o.end:
+                        raise ValueError(f"overrides[{i}].start: overlaps override {j} on the {o.layer} layer")
+                spans.append((i, (o.layer, o.start, o.end)))
+        for i, r in enumerate(self.regions, 1):
+            if r.start == r.end:
+                raise ValueError(f"regions[{i}].end: the working window is empty")
+        return self
+
+    def active_members(self) -> list[Member]:
+        return [m for m in self.members if m.name]

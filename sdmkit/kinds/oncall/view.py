@@ -1,0 +1,73 @@
+"""Tables of a rotation for screens and exports: shifts with times and why, and
+the per-person load."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sdmkit.kinds.oncall.model import Rotation
+from sdmkit.kinds.oncall.schedule import Schedule, Shift
+
+EXPORT_WEEKS = 8
+
+
+def stamp(dt: datetime) -> str:
+    """'Mon 02 Mar 10:00 (UTC+01:00)': the local time and its offset, so DST is visible."""
+    off = dt.utcoffset()
+    minutes = int(off.total_seconds() // 60) if off is not None else 0
+    sign = "+" if minutes >= 0 else "-"
+    return f"{dt:%a %d %b %Y %H:%M} (UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d})"
+
+
+def shift_rows(schedule: Schedule, start: datetime | None = None, end: datetime | None = None) -> list[dict]:
+    rows = []
+    for s in schedule.shifts:
+        if start and s.end.astimezone(UTC) <= start.astimezone(UTC):
+            continue
+        if end and s.start.astimezone(UTC) >= end.astimezone(UTC):
+            continue
+        rows.append({"layer": s.layer, "region": s.region, "start": stamp(s.start), "end": stamp(s.end),
+                     "person": s.person or "nobody", "hours": round(s.weight.hours, 1) if s.weight else 0,
+                     "burden": round(s.weight.burden, 1) if s.weight else 0, "why": s.why, "override": s.override})
+    return rows
+
+
+def load_rows(r: Rotation, shifts: list[Shift], start: datetime | None = None,
+              end: datetime | None = None) -> list[dict]:
+    """Per person: shifts, hours, weekend and holiday days, weighted burden (carried load included)."""
+    table = {m.name: {"person": m.name, "shifts": 0, "hours": 0.0, "weekend_days": set(), "holiday_days": set(),
+                      "night_hours": 0.0, "burden": 0.0} for m in r.active_members()}
+    if start is None:
+        for c in r.carried:
+            if c.person in table and c.burden:
+                table[c.person]["burden"] += c.burden
+    for s in shifts:
+        if s.person not in table or not s.weight:
+            continue
+        if start and s.end.astimezone(UTC) <= start.astimezone(UTC):
+            continue
+        if end and s.start.astimezone(UTC) >= end.astimezone(UTC):
+            continue
+        row = table[s.person]
+        row["shifts"] += 1
+        row["hours"] += s.weight.hours
+        row["night_hours"] += s.weight.night_hours
+        row["weekend_days"] |= s.weight.weekend_days
+        row["holiday_days"] |= s.weight.holiday_days
+        row["burden"] += s.weight.burden
+    return [{**row, "hours": round(row["hours"], 1), "night_hours": round(row["night_hours"], 1),
+             "weekend_days": len(row["weekend_days"]), "holiday_days": len(row["holiday_days"]),
+             "burden": round(row["burden"], 1)} for row in table.values()]
+
+
+def view(r: Rotation) -> dict:
+    from sdmkit.kinds.oncall.rules import schedule_for
+    from sdmkit.kinds.oncall.schedule import first_handoff, needed_people
+
+    if not r.active_members():
+        return {"rows": [], "loads": [], "warnings": [], "needed": needed_people(r), "from": None}
+    s = schedule_for(r)
+    first = first_handoff(r)
+    shown = [x for x in s.shifts if x.start.date() < date.fromordinal(first.toordinal() + 7 * EXPORT_WEEKS)]
+    return {"rows": shift_rows(Schedule(shown, s.loads)), "loads": load_rows(r, s.shifts), "warnings": s.warnings,
+            "needed": needed_people(r), "from": first}

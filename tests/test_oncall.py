@@ -1,0 +1,254 @@
+"""On-call: the generator's promises (property tests), DST-correct handoffs, the
+calendar read back by an independent parser, hours, warnings and bad input."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from sdmkit.coach import lint
+from sdmkit.errors import InvalidDocument
+from sdmkit.kinds import get_kind
+from sdmkit.kinds.oncall.exports import event_uid, hours_csv, to_ics
+from sdmkit.kinds.oncall.model import Rotation
+from sdmkit.kinds.oncall.schedule import generate
+
+KIND = get_kind("oncall")
+NAMES = ["Ana", "Ben", "Cy", "Dee", "Eve", "Fay", "Gus", "Hal", "Ida", "Jo"]
+QUARTER_START = date(2026, 1, 5)
+
+
+def rotation(**kw) -> Rotation:
+    data = {"name": "R", "time_zone": "Europe/Berlin", "start_date": QUARTER_START.isoformat(),
+            "members": [{"name": n} for n in NAMES[:8]]}
+    data.update(kw)
+    return KIND.validate(data)
+
+
+def quarter(r: Rotation):
+    return generate(r, until=QUARTER_START + timedelta(weeks=13))
+
+
+# --- properties over random teams, leave and holidays ------------------------------
+
+team = st.integers(min_value=3, max_value=10)
+pattern = st.sampled_from([("weekly", 7), ("daily", 1), ("every n days", 3)])
+country = st.sampled_from(["", "DE", "US", "GB", "FR"])
+
+
+@st.composite
+def random_rotation(draw, with_leave=True):
+    n = draw(team)
+    pat, days = draw(pattern)
+    leave = []
+    if with_leave:
+        # Ana is never away, so every shift can be staffed; anyone else may be.
+        for name in NAMES[1:n]:
+            if draw(st.booleans()):
+                start = QUARTER_START + timedelta(days=draw(st.integers(0, 80)))
+                leave.append({"person": name, "start": start.isoformat(),
+                              "end": (start + timedelta(days=draw(st.integers(0, 20)))).isoformat()})
+    return rotation(members=[{"name": x} for x in NAMES[:n]], pattern=pat, every_n_days=days, leave=leave,
+                    holiday_country=draw(country), handoff_time=draw(st.sampled_from(["09:00", "10:30", "17:00"])))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(random_rotation())
+def test_every_shift_has_exactly_one_primary_and_nobody_on_leave_is_on_call(r):
+    sched = quarter(r)
+    primaries = [s for s in sched.shifts if s.layer == "primary"]
+    periods = {s.period for s in primaries}
+    for p in periods:
+        staffed = [s for s in primaries if s.period == p]
+        assert len(staffed) == 1 and staffed[0].person, staffed
+    for s in sched.shifts:
+        for lv in r.leave:
+            if lv.person == s.person:
+                assert not any(lv.start <= d <= lv.end for d in s.dates()), (s.person, s.dates(), lv)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(random_rotation(with_leave=False))
+def test_equal_availability_keeps_loads_within_one_shift(r):
+    sched = quarter(r)
+    heaviest = max(s.weight.burden for s in sched.shifts if s.weight)
+    loads = sched.loads.values()
+    assert max(loads) - min(loads) <= heaviest + 1e-6
+
+
+def test_the_generator_is_deterministic():
+    r = rotation(secondary=True, holiday_country="DE", leave=[{"person": "Ben", "start": "2026-01-10", "end": "2026-01-20"}])
+    a, b = quarter(r), quarter(r)
+    assert [(s.layer, s.start, s.end, s.person, s.why) for s in a.shifts] == \
+           [(s.layer, s.start, s.end, s.person, s.why) for s in b.shifts]
+
+
+def test_nobody_outside_their_membership():
+    r = rotation(members=[{"name": "Ana"}, {"name": "Ben", "joined": "2026-02-01"}, {"name": "Cy", "left": "2026-01-20"},
+                          {"name": "Dee"}])
+    for s in quarter(r).shifts:
+        if s.person == "Ben":
+            assert min(s.dates()) >= date(2026, 2, 1)
+        if s.person == "Cy":
+            assert max(s.dates()) <= date(2026, 1, 20)
+
+
+def test_a_late_joiner_starts_at_the_average_load():
+    r = rotation(members=[{"name": n} for n in NAMES[:4]] + [{"name": "Jo", "joined": "2026-02-16"}])
+    jo = [s.start.date() for s in quarter(r).shifts if s.person == "Jo"]
+    assert jo and all(b - a > timedelta(days=7) for a, b in zip(jo, jo[1:], strict=False))  # no catch-up run
+
+
+def test_each_assignment_is_explained():
+    r = rotation(members=[{"name": "Ana"}, {"name": "Ben"}, {"name": "Cy"}],
+                 leave=[{"person": "Ana", "start": "2026-01-05", "end": "2026-01-12"}])
+    first = quarter(r).shifts[0]
+    assert first.person == "Ben"
+    assert first.why == "lowest weighted load so far (0 h); Ana is on leave; next in line: Cy (0 h)"
+
+
+def test_carried_load_counts():
+    r = rotation(members=[{"name": "Ana"}, {"name": "Ben"}], carried=[{"person": "Ana", "burden": 500}])
+    assert [s.person for s in quarter(r).shifts[:3]] == ["Ben", "Ben", "Ben"]
+
+
+# --- time: handoffs at local wall-clock time across DST ----------------------------
+
+def test_weekly_handoff_keeps_local_time_across_spring_forward():
+    r = rotation(start_date="2026-03-23", members=[{"name": "Ana"}, {"name": "Ben"}])
+    s = generate(r, until=date(2026, 4, 6)).shifts
+    dst = s[0]  # Mon 23 Mar 10:00 CET -> Mon 30 Mar 10:00 CEST
+    assert dst.start.hour == dst.end.hour == 10
+    assert dst.start.utcoffset() == timedelta(hours=1) and dst.end.utcoffset() == timedelta(hours=2)
+    assert dst.weight.hours == 167
+    assert s[1].weight.hours == 168
+
+
+def test_weekly_handoff_across_fall_back_is_169_hours():
+    r = rotation(start_date="2026-10-19", members=[{"name": "Ana"}, {"name": "Ben"}])
+    assert generate(r, until=date(2026, 10, 27)).shifts[0].weight.hours == 169
+
+
+def test_daily_shifts_across_dst_are_23_and_25_hours():
+    spring = generate(rotation(pattern="daily", start_date="2026-03-28"), until=date(2026, 3, 30)).shifts
+    autumn = generate(rotation(pattern="daily", start_date="2026-10-24"), until=date(2026, 10, 26)).shifts
+    assert [s.weight.hours for s in spring] == [23, 24]
+    assert [s.weight.hours for s in autumn] == [25, 24]
+
+
+def test_weekend_holiday_and_night_weights():
+    r = rotation(members=[{"name": "Ana"}, {"name": "Ben"}], holiday_country="DE", start_date="2026-12-21",
+                 handoff_weekday="monday")
+    christmas = generate(r, until=date(2026, 12, 28)).shifts[0].weight
+    assert christmas.holiday_days == {date(2026, 12, 25), date(2026, 12, 26)}
+    assert christmas.weekend_days == {date(2026, 12, 26), date(2026, 12, 27)}
+    assert christmas.night_hours == 63
+    # 168 h: 48 h of holiday (25th, 26th: 2x), 24 h of plain weekend (27th: 1.5x), 96 h weekday, 63 night h +0.25
+    assert christmas.burden == pytest.approx(96 + 48 * 2 + 24 * 1.5 + 63 * 0.25, abs=0.01)
+
+
+# --- the calendar, read back by vobject ---------------------------------------------
+
+def test_ics_parses_in_an_independent_parser_with_right_local_times_across_dst():
+    import vobject
+
+    r = rotation(start_date="2026-03-23", members=[{"name": "Ana"}, {"name": "Ben"}])
+    sched = generate(r, until=date(2026, 4, 6))
+    data = to_ics(r, sched, doc_id=7, version=3, stamp=datetime(2026, 3, 1, tzinfo=UTC)).decode()
+    cal = vobject.readOne(data)
+    events = sorted(cal.vevent_list, key=lambda e: e.dtstart.value)
+    from zoneinfo import ZoneInfo
+
+    berlin = ZoneInfo("Europe/Berlin")
+    starts = [e.dtstart.value.astimezone(berlin) for e in events]
+    assert [(d.hour, d.utcoffset()) for d in starts] == [(10, timedelta(hours=1)), (10, timedelta(hours=2))]
+    end = events[0].dtend.value.astimezone(berlin)
+    assert end.hour == 10 and end.utcoffset() == timedelta(hours=2)
+    assert "Mon 23 Mar 2026 10:00 (UTC+01:00) to Mon 30 Mar 2026 10:00 (UTC+02:00)" in events[0].description.value
+    assert events[0].uid.value == event_uid(7, "primary", "", sched.shifts[0].start)
+    assert events[0].sequence.value == "3"
+    assert events[0].summary.value == "On call (primary): Ana"
+
+
+def test_ics_uids_are_stable_when_the_schedule_changes():
+    import vobject
+
+    r1 = rotation(members=[{"name": "Ana"}, {"name": "Ben"}])
+    r2 = rotation(members=[{"name": "Ana"}, {"name": "Ben"}], leave=[{"person": "Ana", "start": "2026-01-05", "end": "2026-01-09"}])
+    a = vobject.readOne(to_ics(r1, quarter(r1), doc_id=1, version=1, stamp=datetime(2026, 1, 1, tzinfo=UTC)).decode())
+    b = vobject.readOne(to_ics(r2, quarter(r2), doc_id=1, version=2, stamp=datetime(2026, 1, 2, tzinfo=UTC)).decode())
+    assert [e.uid.value for e in a.vevent_list] == [e.uid.value for e in b.vevent_list]
+    assert a.vevent_list[0].summary.value != b.vevent_list[0].summary.value  # updated in place on re-import
+
+
+def test_ics_for_one_person():
+    import vobject
+
+    r = rotation(members=[{"name": "Ana"}, {"name": "Ben"}])
+    cal = vobject.readOne(to_ics(r, quarter(r), doc_id=1, version=1, stamp=datetime(2026, 1, 1, tzinfo=UTC),
+                                 person="Ben").decode())
+    assert {e.summary.value for e in cal.vevent_list} == {"On call (primary): Ben"}
+
+
+def test_hours_csv_clips_to_the_range():
+    r = rotation(members=[{"name": "Ana"}, {"name": "Ben"}], handoff_time="00:00")
+    rows = hours_csv(r, quarter(r), date(2026, 1, 5), date(2026, 1, 7)).splitlines()
+    assert rows[0].startswith("person,shifts,hours")
+    assert rows[1].startswith("Ana,1,72.00,")  # three days of Ana's first week
+    assert rows[2].startswith("Ben,0,0.00,")
+
+
+# --- warnings and bad input by field ------------------------------------------------
+
+def test_team_too_small_and_coverage_gaps_are_flagged():
+    small = rotation(members=[{"name": n} for n in NAMES[:5]], secondary=True)
+    assert any("wants at least 8" in f.message for f in lint(KIND, small) if f.rule == "oncall.sustainable")
+    assert not [f for f in lint(KIND, rotation(members=[{"name": n} for n in NAMES[:8]], secondary=True))
+                if f.rule == "oncall.sustainable"]
+    fts = rotation(regions=[{"name": "EU", "zone": "Europe/Dublin", "start": "08:00", "end": "18:00"},
+                            {"name": "US", "zone": "America/Los_Angeles", "start": "08:00", "end": "18:00"}],
+                   members=[{"name": n, "region": "EU" if i < 3 else "US"} for i, n in enumerate(NAMES[:6])])
+    gaps = [f.message for f in lint(KIND, fts) if f.rule == "oncall.coverage"]
+    assert gaps == ["Coverage gap: 02:00 to 08:00 UTC every day", "Coverage gap: 18:00 to 16:00 UTC every day"] or \
+        all(g.startswith("Coverage gap") for g in gaps) and gaps
+
+
+def test_no_members_is_an_error_at_members():
+    f = [f for f in lint(KIND, KIND.validate({"name": "Empty"})) if f.severity == "error"]
+    assert [(x.rule, x.location) for x in f] == [("oncall.members", "members")]
+
+
+@pytest.mark.parametrize("content, field, words", [
+    ({"overrides": [{"start": "2026-01-05T10:00", "end": "2026-01-06T10:00", "person": "Ana"},
+                    {"start": "2026-01-06T09:00", "end": "2026-01-07T10:00", "person": "Ben"}]},
+     "content.overrides[2].start", "overlaps override 1"),
+    ({"leave": [{"person": "Ana", "start": "2026-02-10", "end": "2026-02-01"}]}, "content.leave[1].end",
+     "before it starts"),
+    ({"time_zone": "Europe/Atlantis"}, "content.time_zone", "unknown time zone"),
+    ({"holiday_country": "XX"}, "content.holiday_country", "unknown country 'XX'"),
+    ({"holiday_country": "DE", "holiday_subdivision": "ZZ"}, "content.holiday_subdivision", "not a subdivision"),
+    ({"members": [{"name": "Ana", "zone": "Mars/Base"}]}, "content.members[1].zone", "unknown time zone"),
+])
+def test_bad_input_names_the_field(content, field, words):
+    with pytest.raises(InvalidDocument) as caught:
+        KIND.validate({"name": "R", **content})
+    problem = caught.value.problems[0]
+    assert problem.field == field and words in problem.problem
+
+
+def test_handoff_note_lists_actions_incidents_and_risks(sqlite_store):
+    from sdmkit.handoff import boundaries, handoff_note
+
+    sqlite_store.create("coe", "Payments down", {
+        "timeline": [{"at": "2026-01-08T10:00", "type": "start"}],
+        "action_items": [{"what": "Add a cert check", "owner": "Ana", "due": "2026-01-02", "status": "open"}]},
+        team="Payments")
+    r = rotation(members=[{"name": "Ana"}, {"name": "Ben"}], known_risks=["Peak week <script>"])
+    out, inc = boundaries(quarter(r).shifts)[1]
+    note = handoff_note(sqlite_store, r, "Payments", out, inc)
+    assert "Ana → Ben" in note
+    assert "**OVERDUE** Add a cert check (Ana, due 2026-01-02; Payments down)" in note
+    assert "Payments down (started 2026-01-08 10:00 UTC" in note
+    assert "Peak week &lt;script&gt;" in note
