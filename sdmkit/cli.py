@@ -191,7 +191,7 @@ def export(
         if name in used:  # two documents with one title: keep both files
             name = name.replace(f".{fmt}", f"-{doc.id}.{fmt}")
         used.add(name)
-        (out / name).write_bytes(exporter.render(doc, fmt, page_size=size))
+        (out / name).write_bytes(exporter.render_from(store, doc, fmt, page_size=size))
         typer.echo(str(out / name))
 
 

@@ -252,3 +252,22 @@ def test_handoff_note_lists_actions_incidents_and_risks(sqlite_store):
     assert "**OVERDUE** Add a cert check (Ana, due 2026-01-02; Payments down)" in note
     assert "Payments down (started 2026-01-08 10:00 UTC" in note
     assert "Peak week &lt;script&gt;" in note
+
+
+def test_the_charter_team_page_shows_the_current_rotation(sqlite_store):
+    from sdmkit.export import render_from
+    from sdmkit.interchange import parse_text
+
+    charter = sqlite_store.create("charter", "", {"team_name": "Payments", "mission": "m"})
+    assert "On call now" not in render_from(sqlite_store, charter, "md").decode()
+    sqlite_store.create("oncall", "", {"name": "Payments primary", "time_zone": "UTC",
+                                       "start_date": (date.today() - timedelta(days=14)).isoformat(),
+                                       "members": [{"name": "Ana"}, {"name": "Ben"}],
+                                       "escalation": [{"level": 1, "who": "Primary", "after_minutes": 0}],
+                                       "support": [{"severity": "Sev 2", "response_time": "15 minutes"}]},
+                        team="Payments")
+    md = render_from(sqlite_store, charter, "md").decode()
+    assert "### On call: Payments primary" in md and "On call now: **" in md
+    assert "| Sev 2 | 15 minutes |" in md  # the rotation's support protocol, as the charter has none
+    again = parse_text(md, ".md", "team.md")
+    assert again.content == charter.content  # the borrowed part is not the charter's own content

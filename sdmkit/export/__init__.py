@@ -27,21 +27,28 @@ def file_name(doc: Document, fmt: str) -> str:
     return f"{slug(doc.title, doc.kind)}.{fmt}"
 
 
-def render(doc: Document, fmt: str, *, page_size: str = "A4") -> bytes:
+def render(doc: Document, fmt: str, *, page_size: str = "A4", extra: dict | None = None) -> bytes:
     if fmt == "md":
         from sdmkit.export.markdown_export import render_markdown
 
-        return render_markdown(doc).encode("utf-8")
+        return render_markdown(doc, extra).encode("utf-8")
     if fmt == "html":
         from sdmkit.export.html_export import render_html
 
-        return render_html(doc, page_size=page_size).encode("utf-8")
+        return render_html(doc, page_size=page_size, extra=extra).encode("utf-8")
     if fmt == "pdf":
         from sdmkit.export.pdf_export import render_pdf
 
-        return render_pdf(doc, page_size=page_size)
+        return render_pdf(doc, page_size=page_size, extra=extra)
     if fmt == "json":
         from sdmkit.interchange import to_json
 
         return to_json(doc).encode("utf-8")
     raise ValueError(f"unknown format '{fmt}' (one of: {', '.join(FORMATS)})")
+
+
+def render_from(store, doc: Document, fmt: str, *, page_size: str = "A4") -> bytes:
+    """Render with what the kind borrows from the workspace (a charter's rotation)."""
+    kind = doc.kind_spec
+    extra = kind.enrich(store, doc) if kind.enrich and fmt != "json" else None
+    return render(doc, fmt, page_size=page_size, extra=extra)

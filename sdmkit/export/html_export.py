@@ -76,20 +76,20 @@ def stylesheet() -> str:
     return (resources.assets_dir() / "document.css").read_text(encoding="utf-8")
 
 
-def reading_html(doc: Document) -> tuple[str, list[Heading], str]:
+def reading_html(doc: Document, extra: dict | None = None) -> tuple[str, list[Heading], str]:
     """The document body as sanitized HTML with its charts, its headings, and its Markdown."""
     kind = doc.kind_spec
     model = kind.model.model_validate(doc.content)
     token = "SDMKITCHART" + secrets.token_hex(8)  # unguessable, so user text cannot place a chart
-    body_md = render_body(doc, chart_token=token)
+    body_md = render_body(doc, chart_token=token, extra=extra)
     body, headings = markdown_to_html(body_md)
     return _place_charts(body, token, kind.charts(model)), headings, body_md
 
 
-def render_html(doc: Document, *, page_size: str = "A4", for_print: bool = False) -> str:
+def render_html(doc: Document, *, page_size: str = "A4", for_print: bool = False, extra: dict | None = None) -> str:
     kind = doc.kind_spec
     model = kind.model.model_validate(doc.content)
-    body, headings, body_md = reading_html(doc)
+    body, headings, body_md = reading_html(doc, extra)
     words = len(re.findall(r"\w+", body_md))
     toc = [h for h in headings if h.level == 2] if words >= TOC_MIN_WORDS else []
     size = page_size if page_size in PAGE_SIZES else "A4"

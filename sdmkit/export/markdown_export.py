@@ -7,7 +7,7 @@ from sdmkit.interchange import front_matter
 from sdmkit.store.documents import Document
 
 
-def render_body(doc: Document, *, standalone: bool = False, chart_token: str = "") -> str:
+def render_body(doc: Document, *, standalone: bool = False, chart_token: str = "", extra: dict | None = None) -> str:
     """The readable part: what a person sees, and what the HTML is made from."""
     kind = doc.kind_spec
     model = kind.model.model_validate(doc.content)
@@ -15,7 +15,7 @@ def render_body(doc: Document, *, standalone: bool = False, chart_token: str = "
     # chart_token: where the HTML export puts each chart (see html_export); empty in Markdown,
     # where the templates show the chart's data as a table instead.
     text = template.render(doc=doc, c=model, kind=kind, derived=kind.derived(model), v=kind.view(model),
-                           standalone=standalone, chart_token=chart_token)
+                           standalone=standalone, chart_token=chart_token, x=extra or {})
     # Templates leave blank runs where optional sections are empty; keep one.
     lines, blank = [], 0
     for line in text.splitlines():
@@ -25,7 +25,7 @@ def render_body(doc: Document, *, standalone: bool = False, chart_token: str = "
     return "\n".join(lines).strip() + "\n"
 
 
-def render_markdown(doc: Document) -> str:
+def render_markdown(doc: Document, extra: dict | None = None) -> str:
     from sdmkit.export.escape import md_inline
 
-    return f"{front_matter(doc)}# {md_inline(doc.title)}\n\n{render_body(doc, standalone=True)}"
+    return f"{front_matter(doc)}# {md_inline(doc.title)}\n\n{render_body(doc, standalone=True, extra=extra)}"

@@ -72,5 +72,5 @@ def html_to_pdf(html: str, fetcher=None) -> bytes:
     return HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf()
 
 
-def render_pdf(doc: Document, *, page_size: str = "A4", fetcher=None) -> bytes:
-    return html_to_pdf(render_html(doc, page_size=page_size, for_print=True), fetcher)
+def render_pdf(doc: Document, *, page_size: str = "A4", fetcher=None, extra: dict | None = None) -> bytes:
+    return html_to_pdf(render_html(doc, page_size=page_size, for_print=True, extra=extra), fetcher)

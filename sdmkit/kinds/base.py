@@ -103,6 +103,8 @@ class Kind:
     rubric: tuple[RubricCheck, ...] = ()
     derived_help: dict = field(default_factory=dict)  # what each derived fact measures
     view: Callable[[Any], dict] = field(default=lambda content: {})  # extra data for the templates
+    # Data from elsewhere in the workspace for this kind's exports (a charter's on-call rotation).
+    enrich: Callable[[Any, Any], dict] | None = None
     title_of: Callable[[Any], str] = field(default=lambda content: "")  # a title when the user gave none
     long_sentence_words: int = 25  # the prose coach's limit for this kind
     min_reading_ease: float | None = None  # Flesch reading ease the prose should reach; None: not checked

@@ -336,6 +336,12 @@ SECTIONS = (
 )
 
 
+def _enrich(store, doc) -> dict:
+    from sdmkit.team_page import charter_extras
+
+    return charter_extras(store, doc)
+
+
 KIND = Kind(
     id="charter",
     label="Team charter",
@@ -352,4 +358,5 @@ KIND = Kind(
     prose=_prose,
     summary=_summary,
     attention=_attention,
+    enrich=_enrich,
 )

@@ -10,19 +10,26 @@ from sdmkit.ui.state import store
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _rendered(doc_id: int, version: int, fmt: str, page_size: str) -> bytes:
-    # Keyed by version: a saved version never changes, so neither does its export.
+def _rendered(doc_id: int, version: int, fmt: str, page_size: str, context: tuple) -> bytes:
+    # Keyed by version (a saved version never changes) and by `context`: the workspace state and
+    # the hour, for what an export borrows from other documents (a charter's on-call).
     doc = store().get(doc_id)
     if doc.version != version:
         doc = store().revision(doc_id, version)
-    return export.render(doc, fmt, page_size=page_size)
+    return export.render_from(store(), doc, fmt, page_size=page_size)
+
+
+def _context() -> tuple:
+    from datetime import datetime
+
+    return (*store().fingerprint(), datetime.now().strftime("%Y%m%d%H"))
 
 
 def export_buttons(doc: Document, *, key: str) -> None:
     page_size = store().setting("pdf_page_size", "A4")
     cols = st.columns(4)
     for col, fmt, label in zip(cols, ("md", "json", "html"), ("Markdown", "JSON", "HTML"), strict=False):
-        col.download_button(label, data=_rendered(doc.id, doc.version, fmt, page_size),
+        col.download_button(label, data=_rendered(doc.id, doc.version, fmt, page_size, _context()),
                             file_name=export.file_name(doc, fmt), mime=export.MIME[fmt],
                             key=f"{key}|{fmt}", icon=":material/download:", width="stretch",
                             help=f"Version {doc.version} as {label}")
@@ -34,5 +41,5 @@ def export_buttons(doc: Document, *, key: str) -> None:
     elif cols[3].button("Make PDF", key=f"{key}|pdfmake", icon=":material/picture_as_pdf:",
                         width="stretch", help=f"Typeset version {doc.version} as a {page_size} PDF"):
         with st.spinner("Typesetting the PDF…"):
-            st.session_state[pdf_key] = _rendered(doc.id, doc.version, "pdf", page_size)
+            st.session_state[pdf_key] = _rendered(doc.id, doc.version, "pdf", page_size, _context())
         st.rerun()
