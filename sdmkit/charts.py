@@ -47,3 +47,47 @@ def svg(spec: dict) -> str:
 def svg_data_url(spec: dict) -> str:
     """An <img>-ready data: URL. As an image, an SVG can run no script and load nothing."""
     return "data:image/svg+xml;base64," + base64.b64encode(svg(spec).encode("utf-8")).decode("ascii")
+
+
+def six_twelve(title: str, unit: str, weekly: list[dict], monthly: list[dict], target: float | None,
+               aggregation: str = "mean") -> dict:
+    """The 6-12 chart: the trailing 6 weeks beside the trailing 12 months, this year
+    as a solid line, last year dashed, the target as a rule (a weekly target means
+    nothing against a monthly sum, so summed metrics show it on the weeks only)."""
+
+    def panel(points: list[dict], label_fmt: str, x_title: str, width: int, target: float | None) -> dict:
+        values = []
+        for p in points:
+            for series, key in (("This year", "value"), ("Last year", "prior")):
+                if p.get(key) is not None:
+                    values.append({"period": p["period"], "series": series, "value": p[key]})
+        layers = [{
+            "data": {"values": values},
+            "mark": {"type": "line", "point": True},
+            "encoding": {
+                "x": {"field": "period", "type": "ordinal", "title": x_title, "sort": None,
+                      "axis": {"labelExpr": label_fmt, "labelAngle": 0}},
+                "y": {"field": "value", "type": "quantitative", "title": unit or None, "scale": {"zero": False}},
+                "color": {"field": "series", "type": "nominal",
+                          "scale": {"domain": ["This year", "Last year"], "range": [PALETTE, "#9ca3af"]},
+                          "legend": {"orient": "bottom", "title": None}},
+                "strokeDash": {"field": "series", "type": "nominal",
+                               "scale": {"domain": ["This year", "Last year"], "range": [[1, 0], [4, 3]]},
+                               "legend": None},
+            },
+        }]
+        if target is not None:
+            layers.append({"data": {"values": [{"target": target}]}, "mark": {"type": "rule", "color": "#b45309",
+                                                                               "strokeDash": [2, 2]},
+                           "encoding": {"y": {"field": "target", "type": "quantitative"}}})
+        return {"width": width, "height": 120, "layer": layers}
+
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "title": {"text": title, "anchor": "start", "fontSize": 12},
+        "hconcat": [panel(weekly, "slice(datum.label, 5)", "Last 6 weeks", 190, target),
+                    panel(monthly, "timeFormat(toDate(datum.label + '-15'), '%b')", "Last 12 months", 330,
+                          None if aggregation == "sum" else target)],
+        "resolve": {"scale": {"y": "independent"}},
+        "config": {"font": "DejaVu Sans", "view": {"stroke": None}},
+    }

@@ -377,3 +377,54 @@ def test_rotation_created_with_leave_and_calendar_downloaded(browser, tmp_path):
                 first = e.dtstart.value.astimezone(berlin).date()
                 assert first > max(away), e.summary.value
         assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_metric_review_import_commentary_and_pdf(browser, tmp_path):
+    from tests.browser import fill, press, select, tab, visible
+
+    csv = tmp_path / "week.csv"
+    rows = ["metric,week_end,value", "Deployments,2026-11-22,27", "Pages per week,2026-11-22,4",
+            "COE action-item age (p50),2026-11-22,12", "Change failure rate,2026-11-22,4.9",
+            "High-severity incidents,2026-11-22,0", "p99 latency,2026-11-22,990", "Availability,2026-11-22,99.96",
+            "Tickets per week,2026-11-22,35", "Authorisation success rate,2026-11-22,99.4",
+            "Deployments,2026-11-21,3"]  # a Saturday: rejected, the rest kept
+    csv.write_text("\n".join(rows) + "\n")
+    with sdmkit_server(tmp_path / "data", examples=True) as url:
+        page = new_page(browser)
+        page.goto(f"{url}/metrics")
+        wait_for_app(page)
+        select(page, "Team", "Payments Platform")
+        tab(page, "Import CSV")
+        # The file input is hidden behind the drop zone, as in any browser; Playwright fills it directly.
+        page.locator("input[type=file]").first.set_input_files(str(csv))
+        wait_for_app(page)
+        expect(visible(page.get_by_text("9 valid rows, 1 rejected"))).to_be_visible()
+        press(page, "Import 9 valid rows")
+
+        page.goto(f"{url}/metric_review?id=new")
+        wait_for_app(page)
+        fill(page, "Team", "Payments Platform")
+        week = visible(page.get_by_label("Week ending", exact=True)).locator("[role=spinbutton]").first
+        week.click()
+        page.keyboard.type("20261122")
+        page.keyboard.press("Tab")
+        wait_for_app(page)
+        tab(page, "Metrics")
+        press(page, "Refresh from data")
+        expect(visible(page.get_by_text("Exceptional: above the upper limit"))).to_be_visible()
+        fill(page, "Commentary on p99 latency", "Gateway 4.2 made the fraud call synchronous; rollback on Monday.")
+        select(page, "Status of p99 latency", "explained")
+        click(page, "Save")
+        expect(page.get_by_text("✓ Saved")).to_be_visible()
+
+        tab(page, "History & export")
+        click(page, "Make PDF")
+        with page.expect_download() as info:
+            visible(page.get_by_role("button", name="PDF", exact=True)).click()
+        from pypdf import PdfReader
+
+        reader = PdfReader(info.value.path())
+        text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+        assert "p99 latency" in text and "Gateway 4.2 made the fraud call synchronous" in text
+        assert "Last 6 weeks" in text and "Last 12 months" in text  # the 6-12 charts, drawn as vector text
+        assert page.locator("[data-testid='stException']").count() == 0

@@ -35,7 +35,11 @@ def _fmt_date(value, fmt: str = "%d %b %Y") -> str:
 
 
 def _common(env: Environment) -> Environment:
+    from sdmkit.metrics.format import change, number
+
     env.filters["date"] = _fmt_date
+    env.globals["fmt"] = number
+    env.globals["chg"] = change
     env.trim_blocks = True
     env.lstrip_blocks = True
     return env

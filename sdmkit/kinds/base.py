@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict
 
 from sdmkit.coach.engine import Rule
 
-Widget = Literal["line", "text", "choice", "date", "time", "number", "toggle", "list", "table", "cards", "tree"]
+Widget = Literal["line", "text", "choice", "date", "time", "number", "toggle", "list", "table", "cards", "tree",
+                 "deck"]
 
 
 @dataclass(frozen=True)

@@ -91,3 +91,32 @@ class DecisionRow(SQLModel, table=True):
     decided_by: str = Field(default="", max_length=200)
     decided_on: date = Field(sa_column=Column(Date, nullable=False))
     created_at: datetime = Field(sa_column=Column(DateTime, nullable=False))
+
+
+class MetricRow(SQLModel, table=True):
+    """One metric of a team's catalog."""
+
+    __tablename__ = "metric"
+    __table_args__ = (UniqueConstraint("team", "name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team: str = Field(max_length=200)
+    name: str = Field(max_length=200)
+    unit: str = Field(default="", max_length=40)
+    owner: str = Field(default="", max_length=200)
+    kind: str = Field(default="output", max_length=10)  # input (controllable) or output
+    drives: str = Field(default="", max_length=200)  # for inputs: the output it moves
+    target: float | None = None
+    direction: str = Field(default="higher", max_length=10)  # which way is better
+    aggregation: str = Field(default="sum", max_length=10)  # how weeks roll up to months
+    position: int = 0
+
+
+class MetricValueRow(SQLModel, table=True):
+    __tablename__ = "metric_value"
+    __table_args__ = (UniqueConstraint("metric_id", "week_end"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    metric_id: int = Field(foreign_key="metric.id")
+    week_end: date = Field(sa_column=Column(Date, nullable=False))
+    value: float

@@ -443,13 +443,19 @@ def edit_cards(items: list[dict], action: str, index: int, step: int, blank: dic
 def seed(field: Field, key: str, value) -> None:
     from sdmkit.ui import tree
 
-    {"table": _seed_table, "cards": _seed_cards, "tree": tree.seed}.get(field.widget, _seed_simple)(field, key, value)
+    from sdmkit.ui import deck
+
+    {"table": _seed_table, "cards": _seed_cards, "tree": tree.seed, "deck": deck.seed}.get(
+        field.widget, _seed_simple)(field, key, value)
 
 
 def read(field: Field, key: str):
     from sdmkit.ui import tree
 
-    return {"table": _read_table, "cards": _read_cards, "tree": tree.read}.get(field.widget, _read_simple)(field, key)
+    from sdmkit.ui import deck
+
+    return {"table": _read_table, "cards": _read_cards, "tree": tree.read, "deck": deck.read}.get(
+        field.widget, _read_simple)(field, key)
 
 
 def draw(field: Field, key: str, *, content: dict, on_structure_change=None, problems: list[str] = ()) -> None:
@@ -465,6 +471,10 @@ def draw(field: Field, key: str, *, content: dict, on_structure_change=None, pro
         _draw_cards(field, key, on_structure_change)
     elif field.widget == "tree":
         tree.draw(field, key, on_structure_change)
+    elif field.widget == "deck":
+        from sdmkit.ui import deck
+
+        deck.draw(field, key, on_structure_change)
     else:
         _draw_simple(field, key)
     if field.feeds_from:

@@ -1,0 +1,107 @@
+"""Weekly metric review: inputs before the outputs they drive, each metric's week
+in numbers and in a 6-12 chart, XmR limits so that only exceptional weeks ask for
+commentary, noteworthy events and action items."""
+
+from __future__ import annotations
+
+import copy
+
+from sdmkit.kinds.base import Column, Field, Kind, Section
+from sdmkit.kinds.metric_review.model import MetricReview
+from sdmkit.kinds.metric_review.rules import RULES
+
+STATUSES = ("draft", "reviewed")
+
+
+def _title(c: MetricReview) -> str:
+    return f"Weekly review, week ending {c.week_ending.isoformat()}" if c.week_ending else ""
+
+
+def _derived(c: MetricReview) -> dict:
+    signals = [m for m in c.metrics if m.signal]
+    answered = [m for m in signals if m.commentary or m.status == "still investigating"]
+    return {"Metrics": str(len(c.metrics)), "Signals": str(len(signals)),
+            "Answered": f"{len(answered)} of {len(signals)}"} if c.metrics else {}
+
+
+def _charts(c: MetricReview) -> list[tuple[str, dict]]:
+    from sdmkit.charts import six_twelve
+
+    return [(m.name, six_twelve(f"{m.name}{' (' + m.unit + ')' if m.unit else ''}", m.unit,
+                                [p.model_dump() for p in m.weekly], [p.model_dump() for p in m.monthly], m.target,
+                                m.aggregation))
+            for m in c.metrics]
+
+
+def _prose(c: MetricReview):
+    for i, m in enumerate(c.metrics, 1):
+        yield f"metrics[{i}].commentary", m.commentary
+    for i, e in enumerate(c.events, 1):
+        yield f"events[{i}]", e
+    yield "notes", c.notes
+
+
+def _action_items(c: MetricReview) -> list[dict]:
+    return [{"index": i, "what": a.what, "owner": a.owner, "due": a.due, "status": a.status, "priority": "",
+             "type": "", "ticket": a.ticket} for i, a in enumerate(c.action_items, 1)]
+
+
+def _set_action_status(content: dict, index: int, status: str) -> dict:
+    items = content.get("action_items") or []
+    if not 1 <= index <= len(items):
+        raise ValueError(f"there is no action item {index}")
+    if status not in ("open", "done", "won't do"):
+        raise ValueError(f"status '{status}' is not one of open, done, won't do")
+    new = copy.deepcopy(content)
+    new["action_items"][index - 1]["status"] = status
+    return new
+
+
+SECTIONS = (
+    Section("Week", (
+        Field("meta.team", "Team", "line", "The team whose metric catalog this review reads.",
+              example="Payments Platform"),
+        Field("week_ending", "Week ending", "date", "The Sunday the reviewed week ends on."),
+        Field("meta.title", "Title", "line", "Left empty, it says which week it reviews."),
+        Field("notes", "Opening notes", "text", "Anything the room should know before the metrics.",
+              example="Peak week: traffic was 3x a normal week from Thursday."),
+    )),
+    Section("Metrics", (
+        Field("metrics", "Metrics", "deck",
+              "Inputs first, then the outputs they drive. Only exceptional weeks (outside the XmR limits, or a "
+              "run of 8 on one side) ask for commentary; routine variation does not.",
+              prompt="For a flagged metric the owner explains what happened, or writes 'still investigating'."),
+    )),
+    Section("Events and actions", (
+        Field("events", "Noteworthy events", "list", "Launches, incidents, holidays: what explains the week. "
+              "One per line.", example="Black Friday, 27 November: 3.1x normal checkout traffic"),
+        Field("action_items", "Action items", "table", "What the review decided to do; they join the COEs' "
+              "items on the Action items page.", quick_add=True, item="action item",
+              columns=(Column("what", "What", kind="long", required=True), Column("owner", "Owner"),
+                       Column("due", "Due", kind="date"),
+                       Column("status", "Status", kind="choice", choices=("open", "done", "won't do")),
+                       Column("ticket", "Ticket"))),
+    )),
+)
+
+
+KIND = Kind(
+    id="metric_review",
+    label="Metric review",
+    plural="Metric reviews",
+    icon=":material/monitoring:",
+    description="The weekly review: inputs before outputs, 6-12 charts, XmR limits so only signals need "
+                "commentary, events and action items.",
+    model=MetricReview,
+    statuses=STATUSES,
+    sections=SECTIONS,
+    rules=RULES,
+    page="pages/metric_review.py",
+    team_of=lambda c: "",
+    title_of=_title,
+    prose=_prose,
+    derived=_derived,
+    charts=_charts,
+    action_items=_action_items,
+    set_action_status=_set_action_status,
+)

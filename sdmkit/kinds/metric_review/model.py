@@ -1,0 +1,69 @@
+"""A weekly metric review: the figures of its week, the owners' commentary,
+noteworthy events and action items."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field as PydField, field_validator
+
+from sdmkit.kinds.base import Part
+from sdmkit.metrics.stats import is_week_end
+
+
+class Point(Part):
+    period: str = ""
+    value: float | None = None
+    prior: float | None = None
+
+
+class MetricSnapshot(Part):
+    name: str = ""
+    unit: str = ""
+    owner: str = ""
+    kind: Literal["input", "output"] = "output"
+    drives: str = ""
+    target: float | None = None
+    direction: Literal["higher", "lower"] = "higher"
+    aggregation: Literal["sum", "mean", "last"] = "sum"
+    value: float | None = None
+    wow: float | None = None
+    wow_pct: float | None = None
+    yoy: float | None = None
+    yoy_pct: float | None = None
+    avg4: float | None = None
+    avg13: float | None = None
+    vs_target: float | None = None
+    met: bool | None = None
+    centre: float | None = None
+    lower: float | None = None
+    upper: float | None = None
+    signal: str = ""
+    weekly: list[Point] = PydField(default_factory=list)
+    monthly: list[Point] = PydField(default_factory=list)
+    commentary: str = ""
+    status: Literal["", "explained", "still investigating"] = ""
+
+
+class ReviewAction(Part):
+    what: str = ""
+    owner: str = ""
+    due: date | None = None
+    status: Literal["open", "done", "won't do"] = "open"
+    ticket: str = ""
+
+
+class MetricReview(Part):
+    week_ending: date | None = None
+    metrics: list[MetricSnapshot] = PydField(default_factory=list)
+    events: list[str] = PydField(default_factory=list)
+    action_items: list[ReviewAction] = PydField(default_factory=list)
+    notes: str = ""
+
+    @field_validator("week_ending")
+    @classmethod
+    def _sunday(cls, value):
+        if value is not None and not is_week_end(value):
+            raise ValueError(f"{value.isoformat()} is a {value:%A}; a review's week ends on a Sunday")
+        return value

@@ -1,0 +1,112 @@
+"""A team's metric catalog and its weekly values, in the store."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sdmkit.errors import FieldProblem, InvalidDocument
+from sdmkit.store.tables import MetricRow, MetricValueRow
+
+KINDS = ("input", "output")
+DIRECTIONS = ("higher", "lower")
+AGGREGATIONS = ("sum", "mean", "last")
+
+
+@dataclass
+class Metric:
+    name: str
+    unit: str = ""
+    owner: str = ""
+    kind: str = "output"
+    drives: str = ""
+    target: float | None = None
+    direction: str = "higher"
+    aggregation: str = "sum"
+    id: int | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+# A starter set for engineering teams: inputs the team controls first, then what they drive.
+STARTER = (
+    Metric("Deployments", "count", kind="input", drives="Change failure rate", target=25, direction="higher"),
+    Metric("Pages per week", "count", kind="input", drives="Availability", target=5, direction="lower"),
+    Metric("COE action-item age (p50)", "days", kind="input", drives="High-severity incidents", target=14,
+           direction="lower", aggregation="mean"),
+    Metric("Change failure rate", "%", target=5, direction="lower", aggregation="mean"),
+    Metric("High-severity incidents", "count", target=0, direction="lower"),
+    Metric("p99 latency", "ms", target=800, direction="lower", aggregation="mean"),
+    Metric("Availability", "%", target=99.95, direction="higher", aggregation="mean"),
+    Metric("Tickets per week", "count", target=40, direction="lower"),
+)
+
+
+def catalog(store, team: str) -> list[Metric]:
+    with Session(store.engine) as s:
+        rows = s.scalars(select(MetricRow).where(MetricRow.team == team).order_by(MetricRow.position, MetricRow.id))
+        return [Metric(r.name, r.unit, r.owner, r.kind, r.drives, r.target, r.direction, r.aggregation, r.id)
+                for r in rows]
+
+
+def teams_with_metrics(store) -> list[str]:
+    with Session(store.engine) as s:
+        return sorted(set(s.scalars(select(MetricRow.team))))
+
+
+def validate(metrics: list[Metric]) -> None:
+    problems, seen = [], set()
+    for i, m in enumerate(metrics, 1):
+        if not m.name.strip():
+            problems.append(FieldProblem(f"metrics[{i}].name", "a metric needs a name"))
+        elif m.name in seen:
+            problems.append(FieldProblem(f"metrics[{i}].name", f"'{m.name}' is in the catalog twice"))
+        seen.add(m.name)
+        for attr, allowed in (("kind", KINDS), ("direction", DIRECTIONS), ("aggregation", AGGREGATIONS)):
+            if getattr(m, attr) not in allowed:
+                problems.append(FieldProblem(f"metrics[{i}].{attr}", f"'{getattr(m, attr)}' is not one of: "
+                                                                       f"{', '.join(allowed)}"))
+    if problems:
+        raise InvalidDocument(problems)
+
+
+def save_catalog(store, team: str, metrics: list[Metric]) -> list[Metric]:
+    """Create or update metrics by name, in this order. Metrics left out stay, with their data."""
+    if not team.strip():
+        raise InvalidDocument([FieldProblem("team", "choose the team the metrics belong to")])
+    validate(metrics)
+    with Session(store.engine) as s, s.begin():
+        existing = {r.name: r for r in s.scalars(select(MetricRow).where(MetricRow.team == team))}
+        for i, m in enumerate(metrics):
+            row = existing.get(m.name) or MetricRow(team=team, name=m.name)
+            row.unit, row.owner, row.kind, row.drives = m.unit, m.owner, m.kind, m.drives
+            row.target, row.direction, row.aggregation, row.position = m.target, m.direction, m.aggregation, i
+            s.add(row)
+    return catalog(store, team)
+
+
+def series(store, metric_id: int) -> dict[date, float]:
+    with Session(store.engine) as s:
+        rows = s.execute(select(MetricValueRow.week_end, MetricValueRow.value)
+                         .where(MetricValueRow.metric_id == metric_id).order_by(MetricValueRow.week_end))
+        return {w: v for w, v in rows}
+
+
+def upsert_values(store, values: list[tuple[int, date, float]]) -> tuple[int, int]:
+    """(metric id, week end, value) rows; returns (created, updated)."""
+    created = updated = 0
+    with Session(store.engine) as s, s.begin():
+        for metric_id, week, value in values:
+            row = s.scalars(select(MetricValueRow).where(MetricValueRow.metric_id == metric_id,
+                                                         MetricValueRow.week_end == week)).first()
+            if row is None:
+                s.add(MetricValueRow(metric_id=metric_id, week_end=week, value=value))
+                created += 1
+            elif row.value != value:
+                row.value = value
+                updated += 1
+    return created, updated

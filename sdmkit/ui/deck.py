@@ -1,0 +1,92 @@
+"""The weekly review's deck: a card per metric with its week in numbers, its 6-12
+chart, and the owner's commentary. Snapshots come from the data ('Refresh from
+data'); only the commentary and its status are typed here."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sdmkit.kinds.base import Field
+from sdmkit.metrics.format import change, number
+from sdmkit.ui.text import esc
+
+STATUSES = ("", "explained", "still investigating")
+
+
+def _shape(key: str) -> str:
+    return f"{key}|deck"
+
+
+def _k(key: str, name: str, what: str) -> str:
+    return f"{key}|{name}|{what}"
+
+
+def seed(field: Field, key: str, value) -> None:
+    if _shape(key) in st.session_state:
+        return
+    metrics = [dict(m) for m in (value or [])]
+    st.session_state[_shape(key)] = metrics
+    for m in metrics:
+        st.session_state[_k(key, m["name"], "commentary")] = m.get("commentary") or ""
+        st.session_state[_k(key, m["name"], "status")] = m.get("status") or ""
+
+
+def read(field: Field, key: str):
+    from sdmkit.ui.fields import MISSING
+
+    if _shape(key) not in st.session_state:
+        return MISSING
+    return [{**m, "commentary": (st.session_state.get(_k(key, m["name"], "commentary")) or "").strip(),
+             "status": st.session_state.get(_k(key, m["name"], "status")) or ""}
+            for m in st.session_state[_shape(key)]]
+
+
+def draw(field: Field, key: str, on_change) -> None:
+    from sdmkit.charts import six_twelve
+
+    metrics = st.session_state[_shape(key)]
+    st.button("Refresh from data", key=f"{key}|refresh", icon=":material/refresh:", on_click=on_change,
+              args=("refresh", field, 0, 0),
+              help="Rebuild the figures from the team's catalog and weekly data; commentary is kept")
+    if not metrics:
+        st.info("No metrics yet. Set the team and the week, then press 'Refresh from data'. The team's catalog "
+                "and data live on the Metrics page.", icon=":material/monitoring:")
+        return
+    st.dataframe([{"Metric": m["name"], "Type": m["kind"], "Last week": number(m["value"], m["unit"]),
+                   "WoW": change(m["wow"], m["wow_pct"], m["unit"]), "YoY": change(m["yoy"], m["yoy_pct"], m["unit"]),
+                   "Target": number(m["target"], m["unit"]),
+                   "Signal": m["signal"] or "routine"} for m in metrics], hide_index=True, width="stretch")
+    for m in metrics:
+        with st.container(border=True):
+            head = f"**{esc(m['name'])}**"
+            if m["kind"] == "input":
+                head += f" · input{' → ' + esc(m['drives']) if m['drives'] else ''}"
+            head += f" · owner {esc(m['owner']) or 'not set'}"
+            st.markdown(head)
+            cols = st.columns(5)
+            cols[0].metric("Last week", number(m["value"], m["unit"]))
+            cols[1].metric("Week over week", change(m["wow"], m["wow_pct"], m["unit"]))
+            cols[2].metric("Year over year", change(m["yoy"], m["yoy_pct"], m["unit"]))
+            cols[3].metric("4 / 13-week avg", f"{number(m['avg4'])} / {number(m['avg13'])}")
+            met = "" if m["met"] is None else (" ✓" if m["met"] else " ✗")
+            cols[4].metric("Target", number(m["target"], m["unit"]) + met)
+            st.vega_lite_chart(six_twelve(m["name"], m["unit"], m["weekly"], m["monthly"], m["target"], m["aggregation"]),
+                               width="stretch")
+            if m["signal"]:
+                st.warning(f"Exceptional: {esc(m['signal'])}. The owner explains, or marks it still investigating.",
+                           icon=":material/priority_high:")
+                _commentary(key, m)
+            else:
+                limits = (f"within {number(m['lower'])} to {number(m['upper'])}" if m["lower"] is not None
+                          else "not enough history for limits yet")
+                st.caption(f"Routine variation ({limits}): no commentary needed.")
+                with st.expander("Add commentary anyway"):
+                    _commentary(key, m)
+
+
+def _commentary(key: str, m: dict) -> None:
+    c1, c2 = st.columns([3, 1.2])
+    c1.text_area(f"Commentary on {m['name']}", key=_k(key, m["name"], "commentary"), height=80,
+                 help="What happened and why, in numbers; or what you are checking")
+    c2.selectbox(f"Status of {m['name']}", STATUSES, key=_k(key, m["name"], "status"),
+                 format_func=lambda s: s or "not answered", help="Explained, or still investigating")

@@ -1,0 +1,43 @@
+"""The Metrics page and the weekly review editor through AppTest."""
+
+from __future__ import annotations
+
+from tests.test_app import app, by_label, save, texts
+
+
+def test_metrics_page_offers_the_starter_set_for_a_new_team(workspace):
+    at = app("pages/metrics.py")
+    by_label(at.selectbox, "Team").select("+ a new team").run()
+    by_label(at.text_input, "New team name").input("Search").run()
+    assert "Search has no metrics yet" in texts(at)
+    [b for b in at.button if b.label == "Add the starter set"][0].click().run()
+    from sdmkit.metrics.catalog import catalog
+
+    assert len(catalog(workspace, "Search")) == 8
+
+
+def test_review_refreshes_from_data_and_saves_commentary(workspace):
+    from sdmkit.examples import load_examples
+
+    load_examples(workspace)
+    at = app("pages/metric_review.py", id="new")
+    by_label(at.text_input, "Team").input("Payments Platform").run()
+    by_label(at.date_input, "Week ending").set_value(__import__("datetime").date(2026, 11, 15)).run()
+    [b for b in at.button if b.label == "Refresh from data"][0].click().run()
+    assert not at.exception
+    assert "p99 latency is exceptional this week" in texts(at)
+    by_label(at.text_area, "Commentary on p99 latency").input("Gateway 4.2 added a synchronous call.").run()
+    by_label(at.selectbox, "Status of p99 latency").select("explained").run()
+    save(at)
+    doc = workspace.get(workspace.list(kind="metric_review").items[0].id)
+    p99 = next(m for m in doc.content["metrics"] if m["name"] == "p99 latency")
+    assert (p99["commentary"], p99["status"]) == ("Gateway 4.2 added a synchronous call.", "explained")
+    assert [m["kind"] for m in doc.content["metrics"]][:3] == ["input", "input", "input"]
+
+
+def test_refresh_without_team_or_week_names_the_field(workspace):
+    at = app("pages/metric_review.py", id="new")
+    [b for b in at.button if b.label == "Refresh from data"][0].click().run()
+    page = texts(at)
+    assert "team: set the team whose metrics to review" in page
+    assert "week_ending: pick the Sunday the week ends on" in page
