@@ -83,15 +83,32 @@ def field(page, label: str):
 
 
 def type_into(page, label: str, text: str) -> None:
-    box = field(page, label)
-    box.fill(text)
-    box.press("Tab")  # Streamlit commits text on blur
+    def type_it():
+        box = field(page, label)
+        box.fill(text)
+        box.press("Tab")  # Streamlit commits text on blur
+
+    retried(type_it)
     wait_for_app(page)
 
 
 def click(page, name: str, nth: int = 0) -> None:
-    page.get_by_role("button", name=name, exact=True).nth(nth).click()
+    retried(lambda: page.get_by_role("button", name=name, exact=True).nth(nth).click())
     wait_for_app(page)
+
+
+def retried(action, attempts: int = 3):
+    """Run a browser action again when Streamlit replaced its element mid-way (a rerun
+    re-renders the page); a real failure still fails after the last attempt."""
+    from playwright.sync_api import Error
+
+    for i in range(attempts):
+        try:
+            return action()
+        except Error as exc:
+            if i == attempts - 1 or "detached" not in str(exc) and "not attached" not in str(exc):
+                raise
+            time.sleep(0.5)
 
 
 def visible(locator):
@@ -101,18 +118,23 @@ def visible(locator):
 
 def select(page, label: str, option: str) -> None:
     """Pick an option of a Streamlit selectbox by typing it, as a keyboard user would."""
-    box = visible(page.get_by_role("combobox", name=label))
-    box.click()
-    page.keyboard.type(option)
-    page.get_by_role("option", name=option).first.click()
+    def pick():
+        visible(page.get_by_role("combobox", name=label)).click()
+        page.keyboard.type(option)
+        page.get_by_role("option", name=option).first.click()
+
+    retried(pick)
     wait_for_app(page)
 
 
 def fill(page, label: str, text: str) -> None:
     """Type into the visible input or text area with this label and commit it."""
-    box = visible(page.get_by_label(label, exact=True).and_(page.locator("input, textarea")))
-    box.fill(text)
-    box.press("Tab")
+    def type_it():
+        box = visible(page.get_by_label(label, exact=True).and_(page.locator("input, textarea")))
+        box.fill(text)
+        box.press("Tab")
+
+    retried(type_it)
     wait_for_app(page)
 
 
@@ -122,5 +144,5 @@ def tab(page, name: str) -> None:
 
 
 def press(page, name: str) -> None:
-    visible(page.get_by_role("button", name=name, exact=True)).click()
+    retried(lambda: visible(page.get_by_role("button", name=name, exact=True)).click())
     wait_for_app(page)
