@@ -6,7 +6,6 @@ SQLAlchemy, Streamlit) are imported inside the commands so `sdmkit --help` is qu
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -25,24 +24,12 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+from sdmkit.cli.common import JsonFlag, doc_id as _doc_id, echo_json as _echo_json, store as _store
+from sdmkit.cli.metrics import app as metrics_app
+from sdmkit.cli.oncall import app as oncall_app
 
-
-def _store():
-    from sdmkit.store import open_store
-
-    return open_store()
-
-
-def _echo_json(data) -> None:
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
-
-
-def _doc_id(value: str) -> int:
-    try:
-        return int(value)
-    except ValueError:
-        raise SdmkitError(f"'{value}' is not a document id (ids are numbers; see `sdmkit list`)") from None
+app.add_typer(oncall_app, name="oncall")
+app.add_typer(metrics_app, name="metrics")
 
 
 # --- workspace ---------------------------------------------------------------------
@@ -340,148 +327,6 @@ def restore(
         typer.echo(f"current workspace saved to {safety}")
     n = do_restore(store, data, replace=replace)
     typer.echo(f"restored {n} documents from {file}")
-
-
-oncall_app = typer.Typer(help="On-call rotations: calendars, hours and the schedule.", no_args_is_help=True)
-app.add_typer(oncall_app, name="oncall")
-
-
-def _rotation(doc_id: str):
-    doc = _store().get(_doc_id(doc_id))
-    if doc.kind != "oncall":
-        raise SdmkitError(f"document {doc.id} is a {doc.kind_spec.noun}, not an on-call rotation")
-    return doc, doc.model()
-
-
-@oncall_app.command("ics")
-def oncall_ics(
-    doc_id: Annotated[str, typer.Argument(metavar="ID")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="The .ics file to write.")],
-    person: Annotated[str | None, typer.Option(help="Only this person's shifts.")] = None,
-    weeks: Annotated[int, typer.Option(help="How far ahead, in weeks from the first handoff.")] = 26,
-):
-    """Write the rotation's calendar (stable event ids: re-importing updates, never duplicates)."""
-    from datetime import timedelta
-
-    from sdmkit.kinds.oncall.exports import to_ics
-    from sdmkit.kinds.oncall.schedule import first_handoff, generate
-
-    doc, rot = _rotation(doc_id)
-    if person and person not in {m.name for m in rot.active_members()}:
-        raise SdmkitError(f"--person: '{person}' is not a member of this rotation")
-    sched = generate(rot, until=first_handoff(rot) + timedelta(weeks=weeks))
-    out.write_bytes(to_ics(rot, sched, doc_id=doc.id, version=doc.version, stamp=doc.updated_at, person=person,
-                           title=doc.title))
-    typer.echo(str(out))
-
-
-@oncall_app.command("hours")
-def oncall_hours(
-    doc_id: Annotated[str, typer.Argument(metavar="ID")],
-    date_from: Annotated[str, typer.Option("--from", help="First day, YYYY-MM-DD (included).")],
-    date_to: Annotated[str, typer.Option("--to", help="Last day, YYYY-MM-DD (included).")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="The .csv file to write.")],
-):
-    """Write hours per person for a date range as CSV."""
-    from datetime import date, timedelta
-
-    from sdmkit.kinds.oncall.exports import hours_csv
-    from sdmkit.kinds.oncall.schedule import generate
-
-    def parse(value: str, flag: str) -> date:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise SdmkitError(f"{flag}: '{value}' is not a date like 2026-11-30") from None
-
-    start, end = parse(date_from, "--from"), parse(date_to, "--to")
-    if end < start:
-        raise SdmkitError(f"--to: {end} is before --from {start}")
-    doc, rot = _rotation(doc_id)
-    out.write_text(hours_csv(rot, generate(rot, until=end + timedelta(days=8)), start, end), encoding="utf-8")
-    typer.echo(str(out))
-
-
-@oncall_app.command("schedule")
-def oncall_schedule(
-    doc_id: Annotated[str, typer.Argument(metavar="ID")],
-    weeks: Annotated[int, typer.Option(help="How many weeks from the first handoff.")] = 4,
-    as_json: JsonFlag = False,
-):
-    """Print the shifts: who, when (with UTC offset) and why."""
-    from datetime import timedelta
-
-    from sdmkit.kinds.oncall.schedule import first_handoff, generate
-    from sdmkit.kinds.oncall.view import shift_rows
-
-    doc, rot = _rotation(doc_id)
-    sched = generate(rot, until=first_handoff(rot) + timedelta(weeks=weeks))
-    rows = shift_rows(sched)
-    if as_json:
-        _echo_json({"rotation": doc.title, "warnings": sched.warnings, "shifts": rows})
-        return
-    for w in sched.warnings:
-        typer.echo(f"warning: {w}")
-    for r in rows:
-        where = f" {r['region']}" if r["region"] else ""
-        typer.echo(f"{r['start']} -> {r['end']}  {r['layer']:<9}{where} {r['person']:<20} {r['why']}")
-
-
-metrics_app = typer.Typer(help="Team metric catalogs and weekly data.", no_args_is_help=True)
-app.add_typer(metrics_app, name="metrics")
-
-
-@metrics_app.command("import")
-def metrics_import(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="CSV with columns metric, week_end, value.")],
-    team: Annotated[str, typer.Option(help="The team whose catalog the metrics belong to.")],
-):
-    """Import weekly values; one line per rejected row, exit 1 when any row was rejected."""
-    from sdmkit.metrics.catalog import catalog
-    from sdmkit.metrics.importer import import_csv
-
-    if not file.is_file():
-        raise SdmkitError(f"{file}: no such file")
-    store = _store()
-    if not catalog(store, team):
-        raise SdmkitError(f"--team: '{team}' has no metric catalog (create one: sdmkit metrics catalog --team "
-                          f"'{team}' --starter)")
-    try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise SdmkitError(f"{file}: not a UTF-8 text file") from None
-    parsed, created, updated = import_csv(store, team, text)
-    for p in parsed.problems:
-        typer.echo(f"{file}: {p}", err=True)
-    typer.echo(f"{len(parsed.good)} rows kept ({created} new, {updated} updated, "
-               f"{len(parsed.good) - created - updated} unchanged); {len(parsed.problems)} rejected")
-    if parsed.problems:
-        raise typer.Exit(1)
-
-
-@metrics_app.command("catalog")
-def metrics_catalog(
-    team: Annotated[str, typer.Option(help="The team.")],
-    starter: Annotated[bool, typer.Option("--starter", help="Add the starter set for engineering teams.")] = False,
-    as_json: JsonFlag = False,
-):
-    """Show a team's metric catalog (and optionally add the starter set)."""
-    from sdmkit.metrics.catalog import STARTER, catalog, save_catalog
-
-    store = _store()
-    metrics = catalog(store, team)
-    if starter:
-        have = {m.name for m in metrics}
-        metrics = save_catalog(store, team, [*metrics, *[m for m in STARTER if m.name not in have]])
-    if as_json:
-        _echo_json([m.as_dict() for m in metrics])
-        return
-    if not metrics:
-        typer.echo(f"{team} has no metrics yet; add the starter set with --starter")
-    for m in metrics:
-        target = "" if m.target is None else f" target {m.target:g} ({m.direction} is better)"
-        typer.echo(f"{m.kind:<6} {m.name}{' [' + m.unit + ']' if m.unit else ''}{target}"
-                   + (f" -> {m.drives}" if m.drives else ""))
 
 
 def main() -> None:

@@ -1,0 +1,5 @@
+"""python -m sdmkit.cli"""
+
+from sdmkit.cli import main
+
+main()

@@ -1,0 +1,32 @@
+"""What every CLI module shares: opening the store, JSON output, ids, errors."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from sdmkit.errors import SdmkitError
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+def store():
+    from sdmkit.store import open_store
+
+    return open_store()
+
+
+def echo_json(data) -> None:
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def doc_id(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise SdmkitError(f"'{value}' is not a document id (ids are numbers; see `sdmkit list`)") from None
+
+
+__all__ = ["JsonFlag", "SdmkitError", "doc_id", "echo_json", "store"]
