@@ -205,3 +205,11 @@ def test_conflict_load_theirs_keeps_mine_visible(workspace):
     assert by_label(at.text_area, "Mission").value == "Their mission."
     assert "Your discarded text (from the conflict)" in [e.label for e in at.expander]
     assert workspace.get(doc.id).version == 2
+
+
+def test_a_document_opened_in_another_kinds_editor_goes_to_its_own(workspace):
+    doc = workspace.create("charter", "", {"team_name": "T", "mission": "Ours."})
+    at = app("pages/coe.py", id=str(doc.id))
+    assert not at.exception
+    assert by_label(at.text_input, "Team name").value == "T"  # the charter editor, not the COE one
+    assert workspace.get(doc.id).kind == "charter" and workspace.get(doc.id).version == 1

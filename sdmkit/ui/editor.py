@@ -31,7 +31,7 @@ def kind_page(kind_id: str) -> None:
         return
     try:
         doc_id = int(raw)
-        store().get(doc_id)
+        found = store().get(doc_id)
     except (ValueError, NotFound):
         st.error(f"There is no {kind.noun} with id {esc(raw)}. It may be in the trash "
                  "(see Library → Trash).", icon=":material/search_off:")
@@ -39,6 +39,9 @@ def kind_page(kind_id: str) -> None:
             st.query_params.clear()
             st.rerun()
         return
+    if found.kind != kind.id:
+        # A link to the wrong editor (an old bookmark, a typed URL): open the right one.
+        st.switch_page(get_kind(found.kind).page, query_params={"id": str(doc_id)})
     editor(kind, doc_id)
 
 
