@@ -61,7 +61,9 @@ def test_home_shows_recent_and_attention(workspace):
     assert "coach error" in page
 
 
-@pytest.mark.parametrize("page", ["pages/library.py", "pages/settings.py", "pages/charter.py"])
+@pytest.mark.parametrize("page", ["pages/library.py", "pages/settings.py", "pages/actions.py", "pages/review.py",
+                                  "pages/metrics.py", "pages/charter.py", "pages/coe.py", "pages/prfaq.py",
+                                  "pages/oncall.py", "pages/metric_review.py", "pages/story.py"])
 def test_page_loads_on_a_filled_workspace(workspace, page):
     from sdmkit.examples import load_examples
 
@@ -213,3 +215,13 @@ def test_a_document_opened_in_another_kinds_editor_goes_to_its_own(workspace):
     assert not at.exception
     assert by_label(at.text_input, "Team name").value == "T"  # the charter editor, not the COE one
     assert workspace.get(doc.id).kind == "charter" and workspace.get(doc.id).version == 1
+
+
+def test_every_example_opens_in_its_editor_without_an_error(workspace):
+    from sdmkit.examples import load_examples
+    from sdmkit.kinds import get_kind
+
+    load_examples(workspace)
+    for s in workspace.list(limit=100).items:
+        at = app(get_kind(s.kind).page, id=str(s.id))
+        assert not at.exception, (s.kind, s.title, at.exception)

@@ -105,7 +105,7 @@ def _draw_simple(field: Field, key: str) -> None:
     elif field.widget == "time":
         st.time_input(field.label, step=900, **common)
     elif field.widget == "number":
-        st.number_input(field.label, min_value=1, step=1, **common)
+        st.number_input(field.label, min_value=0, step=1, **common)
     elif field.widget == "toggle":
         st.toggle(field.label, **common)
 

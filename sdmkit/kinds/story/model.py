@@ -1,0 +1,39 @@
+"""A STAR interview story: Situation, Task, Action, Result, with the principles it
+shows, where it came from, and how it has been practised."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field as PydField
+
+from sdmkit.kinds.base import Part
+
+SCOPES = ("team", "multi-team", "org")
+
+
+class PrincipleEvidence(Part):
+    principle: str = ""
+    evidence: str = ""  # the sentence of the story that shows it
+
+
+class Source(Part):
+    document_id: int | None = None
+    section: str = ""  # e.g. "impact", "timeline", "action_items"
+    note: str = ""
+
+
+class Story(Part):
+    question: str = ""  # the question it answers best, in the interviewer's words
+    situation: str = ""
+    task: str = ""
+    action: str = ""
+    result: str = ""
+    principles: list[PrincipleEvidence] = PydField(default_factory=list)
+    scope: Literal["team", "multi-team", "org"] = "team"
+    numbers: list[str] = PydField(default_factory=list)  # figures the story cites, as in the source
+    sources: list[Source] = PydField(default_factory=list)
+    follow_ups: list[str] = PydField(default_factory=list)
+    practice_count: int = PydField(default=0, ge=0)
+    last_practised: date | None = None
