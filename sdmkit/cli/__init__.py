@@ -27,9 +27,11 @@ app = typer.Typer(
 from sdmkit.cli.common import JsonFlag, doc_id as _doc_id, echo_json as _echo_json, store as _store
 from sdmkit.cli.metrics import app as metrics_app
 from sdmkit.cli.oncall import app as oncall_app
+from sdmkit.cli.stories import app as stories_app
 
 app.add_typer(oncall_app, name="oncall")
 app.add_typer(metrics_app, name="metrics")
+app.add_typer(stories_app, name="stories")
 
 
 # --- workspace ---------------------------------------------------------------------

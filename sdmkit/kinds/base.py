@@ -107,6 +107,8 @@ class Kind:
     # Data from elsewhere in the workspace for this kind's exports (a charter's on-call rotation).
     enrich: Callable[[Any, Any], dict] | None = None
     title_of: Callable[[Any], str] = field(default=lambda content: "")  # a title when the user gave none
+    # STAR drafts mined from a document of this kind: (slot, title, story content) triples.
+    mine: Callable[[Any, Any], list[tuple[str, str, dict]]] | None = None
     long_sentence_words: int = 25  # the prose coach's limit for this kind
     min_reading_ease: float | None = None  # Flesch reading ease the prose should reach; None: not checked
     # Documents that carry action items (COEs, later metric reviews) expose them here so

@@ -342,6 +342,12 @@ def _enrich(store, doc) -> dict:
     return charter_extras(store, doc)
 
 
+def _mine(doc, c):
+    from sdmkit.kinds.charter_mine import mine
+
+    return mine(doc, c)
+
+
 KIND = Kind(
     id="charter",
     label="Team charter",
@@ -359,4 +365,5 @@ KIND = Kind(
     summary=_summary,
     attention=_attention,
     enrich=_enrich,
+    mine=_mine,
 )

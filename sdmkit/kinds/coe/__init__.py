@@ -156,6 +156,12 @@ SECTIONS = (
 )
 
 
+def _mine(doc, c):
+    from sdmkit.kinds.coe.mine import mine
+
+    return mine(doc, c)
+
+
 KIND = Kind(
     id="coe",
     label="COE",
@@ -179,4 +185,5 @@ KIND = Kind(
     view=view,
     action_items=action_items,
     set_action_status=set_action_status,
+    mine=_mine,
 )

@@ -85,6 +85,12 @@ SECTIONS = (
 )
 
 
+def _mine(doc, c):
+    from sdmkit.kinds.metric_review.mine import mine
+
+    return mine(doc, c)
+
+
 KIND = Kind(
     id="metric_review",
     label="Metric review",
@@ -104,4 +110,5 @@ KIND = Kind(
     charts=_charts,
     action_items=_action_items,
     set_action_status=_set_action_status,
+    mine=_mine,
 )

@@ -108,6 +108,12 @@ SECTIONS = (
 )
 
 
+def _mine(doc, r):
+    from sdmkit.kinds.oncall.mine import mine
+
+    return mine(doc, r)
+
+
 KIND = Kind(
     id="oncall",
     label="On-call rotation",
@@ -126,4 +132,5 @@ KIND = Kind(
     derived=_derived,
     view=view,
     summary=lambda r: r.policy,
+    mine=_mine,
 )

@@ -97,6 +97,12 @@ SECTIONS = (
 )
 
 
+def _mine(doc, c):
+    from sdmkit.kinds.prfaq.mine import mine
+
+    return mine(doc, c)
+
+
 KIND = Kind(
     id="prfaq",
     label="PR/FAQ",
@@ -116,4 +122,5 @@ KIND = Kind(
     summary=lambda c: c.subheading,
     long_sentence_words=20,
     min_reading_ease=50,
+    mine=_mine,
 )

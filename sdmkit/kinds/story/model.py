@@ -37,3 +37,8 @@ class Story(Part):
     follow_ups: list[str] = PydField(default_factory=list)
     practice_count: int = PydField(default=0, ge=0)
     last_practised: date | None = None
+    # Set by mining: which document slot it came from, at which version, and the text it
+    # generated, so re-mining updates an untouched story and keeps an edited one.
+    origin: str = ""
+    origin_version: int | None = None
+    generated: str = ""

@@ -1,0 +1,58 @@
+"""sdmkit stories: mine the documents, match a question, show coverage."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from sdmkit.cli.common import JsonFlag, echo_json, store
+
+app = typer.Typer(help="The story bank: mining, matching, coverage.", no_args_is_help=True)
+
+
+@app.command("mine")
+def stories_mine(as_json: JsonFlag = False):
+    """Mine every document into STAR drafts; reports stories created, updated and kept."""
+    from sdmkit.stories.mine import mine_all
+
+    report = mine_all(store())
+    if as_json:
+        echo_json(report.as_dict())
+        return
+    typer.echo(f"{report.documents} documents ({report.skipped} unchanged since the last mining): "
+               f"{len(report.created)} stories created, {len(report.updated)} updated, "
+               f"{len(report.kept)} kept as you edited them")
+
+
+@app.command("match")
+def stories_match(question: Annotated[str, typer.Argument(metavar="QUESTION")], as_json: JsonFlag = False):
+    """Rank the stories that answer a question, with the reason for each."""
+    from sdmkit.stories.match import match
+
+    found = match(question, list(store().iter_documents(kind="story")))
+    if as_json:
+        echo_json([m.__dict__ for m in found])
+        return
+    if not found:
+        typer.echo("no story yet for this question; mine your documents or write one")
+    for m in found[:10]:
+        typer.echo(f"{m.score:>3}  {m.story_id:>5}  {m.title}  ({m.reason})")
+
+
+@app.command("coverage")
+def stories_coverage(as_json: JsonFlag = False):
+    """Principles by stories, and the loop's questions with a ready story, with the gaps."""
+    from sdmkit.stories.match import coverage
+
+    cov = coverage(list(store().iter_documents(kind="story")))
+    if as_json:
+        echo_json(cov)
+        return
+    for p, ids in cov["principles"].items():
+        typer.echo(f"{'covered' if ids else 'GAP':<8} {p}" + (f"  ({len(ids)} stor{'y' if len(ids) == 1 else 'ies'})" if ids else ""))
+    for r in cov["rounds"]:
+        typer.echo(f"\n{r['round']}")
+        for q in r["questions"]:
+            best = q["stories"][0]["title"] if q["stories"] else "no story yet"
+            typer.echo(f"  - {q['question']}\n      {best}")

@@ -1,0 +1,69 @@
+"""Mining: every document whose kind can tell a story becomes STAR drafts.
+
+Deterministic and offline: the same documents give the same drafts. Each draft
+remembers its origin (document and slot), the document version it came from and
+the text it generated. Re-mining skips documents whose version it has already
+mined; for a changed document it updates stories nobody edited and keeps the ones
+the user rewrote."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sdmkit.kinds import all_kinds
+
+MINED = "stories.mined_versions"  # setting: {document id: version mined}
+
+
+@dataclass
+class MineReport:
+    documents: int = 0
+    skipped: int = 0  # unchanged since the last mining
+    created: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    kept: list[int] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"documents": self.documents, "unchanged_documents": self.skipped, "created": self.created,
+                "updated": self.updated, "kept": self.kept}
+
+
+def star_text(content: dict) -> str:
+    return "\n".join(content.get(k) or "" for k in ("situation", "task", "action", "result"))
+
+
+def mine_all(store, progress: Callable[[int, int], None] | None = None) -> MineReport:
+    kinds = {k.id: k for k in all_kinds() if k.mine is not None}
+    mined: dict[str, int] = dict(store.setting(MINED, {}) or {})
+    stories = {d.content.get("origin"): d for d in store.iter_documents(kind="story") if d.content.get("origin")}
+    docs = [d for kid in kinds for d in store.iter_documents(kind=kid)]
+    report = MineReport(documents=len(docs))
+    for i, doc in enumerate(docs, 1):
+        if progress:
+            progress(i, len(docs))
+        if mined.get(str(doc.id)) == doc.version:
+            report.skipped += 1
+            continue
+        kind = kinds[doc.kind]
+        for slot, title, content in kind.mine(doc, kind.validate(doc.content)):
+            origin = f"{doc.id}:{slot}"
+            fresh = {**content, "origin": origin, "origin_version": doc.version, "generated": star_text(content)}
+            existing = stories.get(origin)
+            if existing is None:
+                new = store.create("story", title[:300], fresh, team=doc.team, tags=["mined", doc.kind],
+                                   note=f"mined from document {doc.id} version {doc.version}")
+                report.created.append(new.id)
+            elif star_text(existing.content) != existing.content.get("generated", ""):
+                report.kept.append(existing.id)  # the user rewrote it: theirs stands
+            elif fresh["generated"] != existing.content.get("generated") or \
+                    existing.content.get("origin_version") != doc.version:
+                keep = {k: existing.content.get(k) for k in ("practice_count", "last_practised", "follow_ups")}
+                saved = store.save(existing.id, existing.version, title=existing.title, content={**fresh, **keep},
+                                   team=existing.team, status=existing.status, tags=existing.tags,
+                                   coach_off=existing.coach_off, coach_allow=existing.coach_allow,
+                                   note=f"re-mined from document {doc.id} version {doc.version}")
+                report.updated.append(saved.id)
+        mined[str(doc.id)] = doc.version
+    store.set_setting(MINED, mined)
+    return report

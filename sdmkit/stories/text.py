@@ -1,0 +1,27 @@
+"""Small helpers the miners share: figures found in text, joining sentences."""
+
+from __future__ import annotations
+
+import re
+
+_FIGURE = re.compile(r"(?:[A-Z]{3}\s)?\d[\d,.]*\s?(?:%|ms|min(?:utes)?|hours?|h|days?|weeks?|x|k|million)?", re.I)
+
+
+def figures(*texts: str, limit: int = 6) -> list[str]:
+    """Figures as they appear in the text ('18,400', '31%', '47 minutes'), in order, without repeats."""
+    out: list[str] = []
+    for text in texts:
+        for m in _FIGURE.finditer(text or ""):
+            f = m.group(0).strip().rstrip(".,")
+            if f and any(c.isdigit() for c in f) and f not in out and len(f) > 1:
+                out.append(f)
+    return out[:limit]
+
+
+def sentence(text: str) -> str:
+    text = (text or "").strip()
+    return text if not text or text[-1] in ".!?" else text + "."
+
+
+def join(*parts: str) -> str:
+    return " ".join(sentence(p) for p in parts if p and p.strip())
