@@ -225,3 +225,22 @@ def test_every_example_opens_in_its_editor_without_an_error(workspace):
     for s in workspace.list(limit=100).items:
         at = app(get_kind(s.kind).page, id=str(s.id))
         assert not at.exception, (s.kind, s.title, at.exception)
+
+
+def test_story_bank_mines_matches_and_saves_practice(workspace):
+    from sdmkit.examples import load_examples
+    from sdmkit.stories import practice
+
+    load_examples(workspace)
+    at = app("pages/story_bank.py")
+    assert not at.exception
+    [b for b in at.button if b.label == "Mine my documents"][0].click().run()
+    assert not at.exception
+    assert "stories created" in texts(at)
+    [b for b in at.button if b.label == "Match"][0].click().run()
+    assert "No story yet for this question" in texts(at)  # the recruiter's first question: no story fits
+    by_label(at.selectbox, "Question").select("Tell me about a time you failed. What did you learn from it?").run()
+    [b for b in at.button if b.label == "Match"][0].click().run()
+    assert "The certificate outage and the configuration pipeline" in texts(at)
+    [b for b in at.button if b.label == "Save this practice"][0].click().run()
+    assert practice.history(workspace)[0]["round"] == "Recruiter/HR screen"

@@ -431,3 +431,60 @@ def test_metric_review_import_commentary_and_pdf(browser, tmp_path):
         assert "p99 latency" in text and "Gateway 4.2 made the fraud call synchronous" in text
         assert "Last 6 weeks" in text and "Last 12 months" in text  # the 6-12 charts, drawn as vector text
         assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_story_bank_mine_edit_match_practise_and_portfolio(browser, tmp_path):
+    from tests.browser import fill, press, select, tab, visible
+
+    with sdmkit_server(tmp_path / "data", examples=True) as url:
+        page = new_page(browser)
+        page.goto(f"{url}/story_bank")
+        wait_for_app(page)
+        press(page, "Mine my documents")
+        expect(visible(page.get_by_text("stories created"))).to_be_visible()
+
+        from sdmkit.store import open_store
+
+        store = open_store(f"sqlite:///{tmp_path / 'data' / 'sdmkit.db'}")
+        mined = next(s for s in store.iter_documents(kind="story") if s.content.get("origin", "").endswith(":coe"))
+        page.goto(f"{url}/story?id={mined.id}")
+        wait_for_app(page)
+        fill(page, "Action", "I took incident command and asked for every change of the last hour. I rolled "
+                             "back the configuration change and wrote the COE myself.")
+        click(page, "Save")
+        expect(page.get_by_text("✓ Saved")).to_be_visible()
+
+        page.goto(f"{url}/story_bank")
+        wait_for_app(page)
+        tab(page, "Match a question")
+        select(page, "Question", "Tell me about a time you failed. What did you learn from it?")
+        press(page, "Match")
+        expect(visible(page.get_by_text(mined.title)).first).to_be_visible()
+
+        tab(page, "Practice")
+        press(page, "Start the timer")
+        press(page, "Save this practice")
+        from sdmkit.stories import practice
+
+        assert practice.history(store)[0]["round"] == "Recruiter/HR screen"
+
+        tab(page, "Portfolio")
+        box = visible(page.get_by_role("combobox", name="Stories"))
+        box.click()
+        page.keyboard.type("Card payments failed")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")  # a multiselect stays open after a pick
+        wait_for_app(page)
+        press(page, "Make the PDF")
+        with page.expect_download() as info:
+            visible(page.get_by_role("button", name="Portfolio (.pdf)")).click()
+        assert info.value.suggested_filename == "interview-portfolio.pdf"
+        from pypdf import PdfReader
+
+        text = " ".join(" ".join(p.extract_text() for p in PdfReader(info.value.path()).pages).split())
+        assert "Contents" in text and "I took incident command" in text
+        import re
+
+        assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", text)  # redacted by default
+        assert page.locator("[data-testid='stException']").count() == 0
+        store.engine.dispose()

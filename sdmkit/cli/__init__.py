@@ -160,6 +160,7 @@ def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="md, html, pdf or json.")] = "md",
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")] = Path("."),
     page_size: Annotated[str | None, typer.Option(help="A4 or Letter (default: the workspace setting).")] = None,
+    redact: Annotated[bool, typer.Option("--redact", help="Apply the redaction list, e-mails, URLs, ticket ids.")] = False,
 ):
     """Export documents to Markdown, HTML, PDF or JSON."""
     from sdmkit import export as exporter
@@ -176,11 +177,11 @@ def export(
     out.mkdir(parents=True, exist_ok=True)
     used: set[str] = set()
     for doc in docs:
-        name = exporter.file_name(doc, fmt)
+        name = exporter.file_name(doc, fmt).replace(f".{fmt}", f"-redacted.{fmt}" if redact else f".{fmt}")
         if name in used:  # two documents with one title: keep both files
             name = name.replace(f".{fmt}", f"-{doc.id}.{fmt}")
         used.add(name)
-        (out / name).write_bytes(exporter.render_from(store, doc, fmt, page_size=size))
+        (out / name).write_bytes(exporter.render_from(store, doc, fmt, page_size=size, redacted=redact))
         typer.echo(str(out / name))
 
 

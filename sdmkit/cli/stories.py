@@ -56,3 +56,30 @@ def stories_coverage(as_json: JsonFlag = False):
         for q in r["questions"]:
             best = q["stories"][0]["title"] if q["stories"] else "no story yet"
             typer.echo(f"  - {q['question']}\n      {best}")
+
+
+@app.command("portfolio")
+def stories_portfolio(
+    ids: Annotated[list[int], typer.Argument(metavar="STORY_ID...", help="The stories to include.")],
+    out: Annotated[str, typer.Option("--out", "-o", help="File to write: .md or .pdf.")],
+    redact: Annotated[bool, typer.Option("--redact", help="Apply the redaction list.")] = False,
+    owner: Annotated[str, typer.Option(help="Your name, for the title.")] = "",
+):
+    """The interview portfolio: chosen stories and their source documents, in one file."""
+    from pathlib import Path
+
+    from sdmkit.errors import SdmkitError
+    from sdmkit.portfolio import portfolio_markdown, portfolio_pdf
+
+    path = Path(out)
+    if path.suffix not in (".md", ".pdf"):
+        raise SdmkitError(f"--out: '{out}' must end in .md or .pdf")
+    s = store()
+    for i in ids:
+        if s.get(i).kind != "story":
+            raise SdmkitError(f"document {i} is not a story")
+    if path.suffix == ".md":
+        path.write_text(portfolio_markdown(s, ids, redacted=redact, owner=owner), encoding="utf-8")
+    else:
+        path.write_bytes(portfolio_pdf(s, ids, redacted=redact, owner=owner))
+    typer.echo(str(path))

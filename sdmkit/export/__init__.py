@@ -47,8 +47,15 @@ def render(doc: Document, fmt: str, *, page_size: str = "A4", extra: dict | None
     raise ValueError(f"unknown format '{fmt}' (one of: {', '.join(FORMATS)})")
 
 
-def render_from(store, doc: Document, fmt: str, *, page_size: str = "A4") -> bytes:
-    """Render with what the kind borrows from the workspace (a charter's rotation)."""
+def render_from(store, doc: Document, fmt: str, *, page_size: str = "A4", redacted: bool = False) -> bytes:
+    """Render with what the kind borrows from the workspace (a charter's rotation), and
+    with the workspace's redaction list applied when asked."""
     kind = doc.kind_spec
     extra = kind.enrich(store, doc) if kind.enrich and fmt != "json" else None
+    if redacted:
+        from sdmkit.redaction import redact, redact_value, terms
+
+        rules = terms(store)
+        doc = redact(doc, rules)
+        extra = redact_value(extra, rules) if extra else extra
     return render(doc, fmt, page_size=page_size, extra=extra)

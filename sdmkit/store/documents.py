@@ -192,6 +192,13 @@ class Store:
             yield from docs
             last = docs[-1].id
 
+    def versions(self, kinds: Iterable[str]) -> dict[int, int]:
+        """Live documents of these kinds: id -> version, without reading their content."""
+        with Session(self.engine) as s:
+            rows = s.execute(select(DocumentRow.id, DocumentRow.version)
+                             .where(DocumentRow.deleted_at.is_(None), DocumentRow.kind.in_(list(kinds))))
+            return {r.id: r.version for r in rows}
+
     def teams(self) -> list[str]:
         with Session(self.engine) as s:
             rows = s.execute(select(DocumentRow.team).where(DocumentRow.deleted_at.is_(None),
@@ -228,6 +235,25 @@ class Store:
             s.add(self._revision(row.id, 1, doc, now, note))
             doc_id = row.id
         return self.get(doc_id)
+
+    def create_many(self, items: list[dict], *, note: str = "created") -> list[int]:
+        """Create many documents in one transaction (mining writes hundreds at once).
+        Each item has kind, title, content and optionally team, status, tags."""
+        docs = [normalise(i["kind"], i.get("title", ""), i.get("content"), i.get("team"), i.get("status"),
+                          i.get("tags", ()), i.get("coach_off", ()), i.get("coach_allow", ())) for i in items]
+        now = utcnow()
+        ids = []
+        with Session(self.engine) as s, s.begin():
+            rows = [DocumentRow(kind=d.kind, title=d.title, team=d.team, status=d.status, tags=d.tags,
+                                content=d.content, coach_off=d.coach_off, coach_allow=d.coach_allow, version=1,
+                                created_at=now, updated_at=now,
+                                search_text=search_text(d.title, d.team, d.tags, d.content)) for d in docs]
+            s.add_all(rows)
+            s.flush()
+            for row, d, item in zip(rows, docs, items, strict=True):
+                s.add(self._revision(row.id, 1, d, now, item.get("note", note)))
+                ids.append(row.id)
+        return ids
 
     def save(self, doc_id: int, base_version: int, *, title: str, content: dict, team: str | None = None,
              status: str | None = None, tags: Iterable[str] = (), coach_off: Iterable[str] = (),

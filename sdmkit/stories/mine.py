@@ -36,24 +36,28 @@ def star_text(content: dict) -> str:
 def mine_all(store, progress: Callable[[int, int], None] | None = None) -> MineReport:
     kinds = {k.id: k for k in all_kinds() if k.mine is not None}
     mined: dict[str, int] = dict(store.setting(MINED, {}) or {})
+    versions = store.versions(kinds)  # ids and versions only: an unchanged workspace costs one query
+    changed = {i for i, v in versions.items() if mined.get(str(i)) != v}
+    report = MineReport(documents=len(versions), skipped=len(versions) - len(changed))
+    if not changed:
+        if progress:
+            progress(len(versions), len(versions))
+        return report
     stories = {d.content.get("origin"): d for d in store.iter_documents(kind="story") if d.content.get("origin")}
-    docs = [d for kid in kinds for d in store.iter_documents(kind=kid)]
-    report = MineReport(documents=len(docs))
+    docs = [d for kid in kinds for d in store.iter_documents(kind=kid) if d.id in changed]
+    pending: list[dict] = []  # new stories, written together: one transaction, not one each
     for i, doc in enumerate(docs, 1):
         if progress:
             progress(i, len(docs))
-        if mined.get(str(doc.id)) == doc.version:
-            report.skipped += 1
-            continue
         kind = kinds[doc.kind]
         for slot, title, content in kind.mine(doc, kind.validate(doc.content)):
             origin = f"{doc.id}:{slot}"
             fresh = {**content, "origin": origin, "origin_version": doc.version, "generated": star_text(content)}
             existing = stories.get(origin)
             if existing is None:
-                new = store.create("story", title[:300], fresh, team=doc.team, tags=["mined", doc.kind],
-                                   note=f"mined from document {doc.id} version {doc.version}")
-                report.created.append(new.id)
+                pending.append({"kind": "story", "title": title[:300], "content": fresh, "team": doc.team,
+                                "tags": ["mined", doc.kind],
+                                "note": f"mined from document {doc.id} version {doc.version}"})
             elif star_text(existing.content) != existing.content.get("generated", ""):
                 report.kept.append(existing.id)  # the user rewrote it: theirs stands
             elif fresh["generated"] != existing.content.get("generated") or \
@@ -65,5 +69,10 @@ def mine_all(store, progress: Callable[[int, int], None] | None = None) -> MineR
                                    note=f"re-mined from document {doc.id} version {doc.version}")
                 report.updated.append(saved.id)
         mined[str(doc.id)] = doc.version
+        if len(pending) >= 500:
+            report.created += store.create_many(pending)
+            pending = []
+    if pending:
+        report.created += store.create_many(pending)
     store.set_setting(MINED, mined)
     return report

@@ -28,9 +28,10 @@ def run() -> None:
     actions = st.Page("pages/actions.py", title="Action items", icon=":material/checklist:")
     review = st.Page("pages/review.py", title="Review", icon=":material/rate_review:")
     metrics = st.Page("pages/metrics.py", title="Metrics", icon=":material/query_stats:")
+    bank = st.Page("pages/story_bank.py", title="Story bank", icon=":material/school:")
     kinds = [st.Page(k.page, title=k.plural, icon=k.icon, url_path=k.id) for k in all_kinds()]
     settings = st.Page("pages/settings.py", title="Settings", icon=":material/settings:")
-    page = st.navigation({"Workspace": [home, library, actions, review, metrics], "Mechanisms": kinds,
+    page = st.navigation({"Workspace": [home, library, actions, review, metrics, bank], "Mechanisms": kinds,
                            "sdmkit": [settings]})
     with st.sidebar:
         st.caption("Your drafts stay in this browser tab until you save; every save is a new version.")

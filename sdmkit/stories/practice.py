@@ -1,0 +1,60 @@
+"""Practice: a question from a round, the stories that answer it, a self-rating
+against what interviewers look for, and the history of sessions."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime
+
+from sdmkit.interview import ROUNDS
+
+HISTORY = "practice.history"
+CUSTOM = "interview.custom_questions"
+
+
+@dataclass
+class Session:
+    when: str
+    round: str
+    question: str
+    story_id: int | None
+    seconds: int
+    ratings: dict[str, int] = field(default_factory=dict)  # look-for -> 1..5
+    note: str = ""
+
+
+def question_for(round_number: int, turn: int) -> str:
+    """The round's questions in turn: deterministic, so a practice run is repeatable."""
+    r = next(r for r in ROUNDS if r.number == round_number)
+    return r.questions[turn % len(r.questions)]
+
+
+def record(store, session: Session) -> None:
+    history = list(store.setting(HISTORY, []) or [])
+    history.append(asdict(session))
+    store.set_setting(HISTORY, history)
+    if session.story_id:
+        story = store.get(session.story_id)
+        content = {**story.content, "practice_count": int(story.content.get("practice_count") or 0) + 1,
+                   "last_practised": date.today().isoformat()}
+        store.save(story.id, story.version, title=story.title, content=content, team=story.team,
+                   status=story.status, tags=story.tags, coach_off=story.coach_off, coach_allow=story.coach_allow,
+                   note="practised")
+
+
+def history(store) -> list[dict]:
+    return list(reversed(store.setting(HISTORY, []) or []))
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def custom_questions(store) -> list[str]:
+    return list(store.setting(CUSTOM, []) or [])
+
+
+def add_custom_question(store, question: str) -> None:
+    question = " ".join((question or "").split())
+    if question and question not in custom_questions(store):
+        store.set_setting(CUSTOM, [*custom_questions(store), question])
