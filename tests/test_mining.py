@@ -110,3 +110,28 @@ def test_cli_stories(workspace):
     assert ranked and {"story_id", "title", "score", "reason"} <= set(ranked[0])
     cov = json.loads(run("stories", "coverage", "--json").output)
     assert len(cov["principles"]) == 16
+
+
+def test_figures_are_checked_against_the_source(sqlite_store):
+    from sdmkit.stories.sources import check_figures
+
+    coe = sqlite_store.create("coe", "Outage", {"summary": "Down.", "impact": {"how_many": "18,400 failed checkouts"},
+                                                "timeline": [{"at": "2026-01-01T10:00", "type": "start"}]})
+    mine_all(sqlite_store)
+    story = next(sqlite_store.iter_documents(kind="story"))
+    assert [(c.figure, c.found) for c in check_figures(sqlite_store, story)] == [("18,400", True)]
+    edited = {**story.content, "numbers": ["18,400", "19,000"]}
+    story = sqlite_store.save(story.id, story.version, title=story.title, content=edited)
+    assert [(c.figure, c.found) for c in check_figures(sqlite_store, story)] == [("18,400", True), ("19,000", False)]
+    assert coe.id in {s["document_id"] for s in story.content["sources"]}
+
+
+def test_portfolio_of_the_whole_bank(workspace, tmp_path):
+    from tests.test_cli import run
+
+    run("init", "--examples")
+    run("stories", "mine")
+    out = tmp_path / "bank.md"
+    assert run("stories", "portfolio", "--all", "--out", str(out)).exit_code == 0
+    text = out.read_text()
+    assert text.count("\n### Story: ") >= 5 and "## Source documents" in text

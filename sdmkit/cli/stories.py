@@ -60,12 +60,13 @@ def stories_coverage(as_json: JsonFlag = False):
 
 @app.command("portfolio")
 def stories_portfolio(
-    ids: Annotated[list[int], typer.Argument(metavar="STORY_ID...", help="The stories to include.")],
     out: Annotated[str, typer.Option("--out", "-o", help="File to write: .md or .pdf.")],
+    ids: Annotated[list[int] | None, typer.Argument(metavar="[STORY_ID]...", help="The stories to include.")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="The whole story bank.")] = False,
     redact: Annotated[bool, typer.Option("--redact", help="Apply the redaction list.")] = False,
     owner: Annotated[str, typer.Option(help="Your name, for the title.")] = "",
 ):
-    """The interview portfolio: chosen stories and their source documents, in one file."""
+    """The interview portfolio (chosen stories, or --all for the story bank) with their sources, in one file."""
     from pathlib import Path
 
     from sdmkit.errors import SdmkitError
@@ -75,6 +76,9 @@ def stories_portfolio(
     if path.suffix not in (".md", ".pdf"):
         raise SdmkitError(f"--out: '{out}' must end in .md or .pdf")
     s = store()
+    if bool(ids) == all_:
+        raise SdmkitError("give story ids or --all (not both)")
+    ids = [d.id for d in s.iter_documents(kind="story")] if all_ else ids
     for i in ids:
         if s.get(i).kind != "story":
             raise SdmkitError(f"document {i} is not a story")

@@ -8,5 +8,9 @@ def draw_view(name: str, kind, draft: dict, model) -> None:
         from sdmkit.ui.oncall import schedule_view
 
         schedule_view(kind, draft, model)
+    elif name == "story.sources":
+        from sdmkit.ui.story_sources import sources_view
+
+        sources_view(draft)
     else:  # a kind naming a screen that does not exist is a programming error, shown plainly
         raise ValueError(f"no view named {name!r}")

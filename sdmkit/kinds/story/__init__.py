@@ -58,6 +58,8 @@ SECTIONS = (
         Field("practice_count", "Times practised", "number", "How often you have told it out loud."),
         Field("last_practised", "Last practised", "date", "When you last told it."),
     )),
+    Section("Sources", (), view="story.sources",
+            intro="The documents this story came from, and whether its figures still match them."),
 )
 
 KIND = Kind(

@@ -1,0 +1,34 @@
+"""A story's sources tab: links to the documents it came from, and its figures checked."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sdmkit.kinds import get_kind
+from sdmkit.stories.sources import check_figures, source_documents
+from sdmkit.ui.state import store
+from sdmkit.ui.text import esc
+
+
+def sources_view(draft: dict) -> None:
+    if draft["doc_id"] is None:
+        st.caption("Mined stories link to their documents here; save this story to check its figures.")
+        return
+    story = store().get(draft["doc_id"])
+    docs = source_documents(store(), story)
+    if not docs:
+        st.caption("Written by hand: no source documents.")
+        return
+    for d in docs:
+        c1, c2 = st.columns([5, 1], vertical_alignment="center")
+        c1.markdown(f"**{esc(d.title)}**  \n<span class='sdm-muted'>{get_kind(d.kind).label} · version {d.version}"
+                    "</span>", unsafe_allow_html=True)
+        if c2.button("Open", key=f"src|{d.id}", width="stretch"):
+            st.switch_page(get_kind(d.kind).page, query_params={"id": str(d.id)})
+    checks = check_figures(store(), story)
+    if checks:
+        st.markdown("**Figures**")
+        for c in checks:
+            (st.success if c.found else st.error)(
+                f"{esc(c.figure)}: " + ("in the source" if c.found else "not in any source document; check it"),
+                icon=":material/check:" if c.found else ":material/error:")
