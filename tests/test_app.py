@@ -244,3 +244,17 @@ def test_story_bank_mines_matches_and_saves_practice(workspace):
     assert "The certificate outage and the configuration pipeline" in texts(at)
     [b for b in at.button if b.label == "Save this practice"][0].click().run()
     assert practice.history(workspace)[0]["round"] == "Recruiter/HR screen"
+
+
+def test_study_plan_ticks_are_kept(workspace):
+    at = app("pages/story_bank.py")
+    box = [c for c in at.checkbox if c.label.startswith("Write two or three STAR stories")][0]
+    box.check().run()
+    assert "Write two or three STAR stories for each Leadership Principle, with numbers" in \
+        workspace.setting("interview.study_plan_done")
+
+
+def test_export_buttons_offer_a_redacted_download(workspace):
+    doc = workspace.create("charter", "", {"team_name": "T", "mission": "Mail ana@example.com."})
+    at = app("pages/charter.py", id=str(doc.id))
+    assert any(t.label == "Redacted" for t in at.toggle)

@@ -122,9 +122,13 @@ def portfolio_tab() -> None:
     if not stories:
         st.info("Mine your documents or write stories first.", icon=":material/lightbulb:")
         return
-    chosen = st.multiselect("Stories", [s.id for s in stories], key="sb|port",
-                            format_func=lambda i: next(s.title for s in stories if s.id == i),
-                            help="The stories to take to the interview; their source documents come with them")
+    whole = st.toggle("The whole story bank", key="sb|whole", help="Every story, instead of a chosen few")
+    if whole:
+        chosen = [s.id for s in stories]
+    else:
+        chosen = st.multiselect("Stories", [s.id for s in stories], key="sb|port",
+                                format_func=lambda i: next(s.title for s in stories if s.id == i),
+                                help="The stories to take to the interview; their source documents come with them")
     owner = st.text_input("Your name", key="sb|owner", help="For the portfolio's title")
     redacted = st.toggle("Redact", value=True, key="sb|redact",
                          help="Replace the names on your redaction list, e-mail addresses, links and ticket ids")
@@ -156,3 +160,24 @@ def redaction_tab() -> None:
         set_terms(store(), edited)
         flash("Redaction list saved")
         st.rerun()
+
+
+def study_plan_tab() -> None:
+    from sdmkit.interview import STUDY_PLAN
+
+    done = set(store().setting(PLAN, []) or [])
+    st.caption("Six weeks to the loop. Ticks are saved in this workspace.")
+    for period, items in STUDY_PLAN:
+        st.markdown(f"**{esc(period)}**")
+        for item in items:
+            def toggle(item=item):
+                now = set(store().setting(PLAN, []) or [])
+                now.symmetric_difference_update({item})
+                store().set_setting(PLAN, sorted(now))
+
+            st.checkbox(item, value=item in done, key=f"sb|plan|{item}", on_change=toggle,
+                        help="Tick it when it is done")
+    st.progress(len(done) / sum(len(i) for _, i in STUDY_PLAN), text=f"{len(done)} done")
+
+
+PLAN = "interview.study_plan_done"
