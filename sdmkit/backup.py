@@ -1,5 +1,6 @@
 """The whole workspace in one JSON file: every document (the trash too), every
-revision with its time and note, and the settings. Restore gives back the same ids."""
+revision with its time and note, review comments and decisions, metric catalogs
+and their weekly values, and the settings. Restore gives back the same ids."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from sdmkit.errors import SdmkitError
 from sdmkit.store import Store
-from sdmkit.store.tables import CommentRow, DecisionRow, DocumentRow, RevisionRow, SettingRow
+from sdmkit.store.tables import (CommentRow, DecisionRow, DocumentRow, MetricRow, MetricValueRow, RevisionRow,
+                                 SettingRow)
 
 FORMAT = "sdmkit-backup"
 FORMAT_VERSION = 1
@@ -22,8 +24,11 @@ _REV_FIELDS = ("id", "document_id", "version", "title", "team", "status", "tags"
                "coach_allow", "saved_at", "note")
 _COMMENT_FIELDS = ("id", "document_id", "version", "anchor", "author", "text", "created_at", "resolved")
 _DECISION_FIELDS = ("id", "document_id", "version", "decision", "outcome", "decided_by", "decided_on", "created_at")
+_METRIC_FIELDS = ("id", "team", "name", "unit", "owner", "kind", "drives", "target", "direction", "aggregation",
+                  "position")
+_VALUE_FIELDS = ("id", "metric_id", "week_end", "value")
 _TIMES = {"created_at", "updated_at", "deleted_at", "saved_at"}
-_DATES = {"decided_on"}
+_DATES = {"decided_on", "week_end"}
 
 
 def _dump_row(row, fields) -> dict:
@@ -55,8 +60,11 @@ def dump(store: Store) -> dict:
         settings = {r.key: r.value for r in s.scalars(select(SettingRow))}
         comments = [_dump_row(r, _COMMENT_FIELDS) for r in s.scalars(select(CommentRow).order_by(CommentRow.id))]
         decisions = [_dump_row(r, _DECISION_FIELDS) for r in s.scalars(select(DecisionRow).order_by(DecisionRow.id))]
+        metrics = [_dump_row(r, _METRIC_FIELDS) for r in s.scalars(select(MetricRow).order_by(MetricRow.id))]
+        values = [_dump_row(r, _VALUE_FIELDS) for r in s.scalars(select(MetricValueRow).order_by(MetricValueRow.id))]
     return {"format": FORMAT, "format_version": FORMAT_VERSION, "documents": docs, "revisions": revs,
-            "comments": comments, "decisions": decisions, "settings": settings}
+            "comments": comments, "decisions": decisions, "metrics": metrics, "metric_values": values,
+            "settings": settings}
 
 
 def write_backup(store: Store, path: Path) -> dict:
@@ -93,6 +101,8 @@ def restore(store: Store, data: dict, *, replace: bool = False) -> int:
                               "(a backup of the current workspace is written first)")
         s.execute(delete(CommentRow))
         s.execute(delete(DecisionRow))
+        s.execute(delete(MetricValueRow))
+        s.execute(delete(MetricRow))
         s.execute(delete(RevisionRow))
         s.execute(delete(DocumentRow))
         s.execute(delete(SettingRow))
@@ -106,12 +116,17 @@ def restore(store: Store, data: dict, *, replace: bool = False) -> int:
             s.add(CommentRow(**_load_row(c, _COMMENT_FIELDS)))
         for d in data.get("decisions", []):
             s.add(DecisionRow(**_load_row(d, _DECISION_FIELDS)))
+        for m in data.get("metrics", []):
+            s.add(MetricRow(**_load_row(m, _METRIC_FIELDS)))
+        s.flush()
+        for v in data.get("metric_values", []):
+            s.add(MetricValueRow(**_load_row(v, _VALUE_FIELDS)))
         for key, value in (data.get("settings") or {}).items():
             s.add(SettingRow(key=key, value=value))
         s.flush()
         if s.bind.dialect.name == "postgresql":
             # Ids came from the file; move the sequences past them so new documents get fresh ids.
-            for table in ("document", "revision", "comment", "decision"):
+            for table in ("document", "revision", "comment", "decision", "metric", "metric_value"):
                 s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"))
     return len(data.get("documents", []))

@@ -204,3 +204,19 @@ def test_cli_metrics_import_reports_rows_and_exits_non_zero(workspace, tmp_path)
     assert "1 rows kept" in result.stdout
     missing = sdmkit("metrics", "import", str(good), "--team", "Nobody")
     assert missing.returncode == 1 and "has no metric catalog" in missing.stderr
+
+
+def test_backup_and_restore_keep_catalogs_and_weekly_values(store, tmp_path):
+    import json
+
+    from sdmkit.backup import dump, restore
+
+    save_catalog(store, "Payments", [Metric("Deployments", target=25)])
+    import_csv(store, "Payments", "metric,week_end,value\nDeployments,2026-11-15,25\nDeployments,2026-11-08,21\n")
+    data = json.loads(json.dumps(dump(store)))
+    assert len(data["metrics"]) == 1 and len(data["metric_values"]) == 2
+    restore(store, data, replace=True)
+    assert dump(store) == data
+    ids = {m.name: m.id for m in catalog(store, "Payments")}
+    assert series(store, ids["Deployments"]) == {date(2026, 11, 15): 25.0, date(2026, 11, 8): 21.0}
+    save_catalog(store, "Payments", [Metric("Deployments"), Metric("Pages")])  # new ids still work after restore
