@@ -9,7 +9,8 @@ from sdmkit.kinds.coe.actions import action_items, set_action_status
 from sdmkit.kinds.coe.charts import charts
 from sdmkit.kinds.coe.view import view
 from sdmkit.kinds.coe.model import (ACTION_STATUSES, ACTION_TYPES, APPROVER_DECISIONS, COE, EVENT_TYPES,
-                                    PRIORITIES, SEVERITY, zone_names)
+                                    PRIORITIES, SEVERITY)
+from sdmkit.timezones import zone_names
 
 STATUSES = ("draft", "in review", "approved", "closed")
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from typing import Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import Field as PydField, field_validator, model_validator
 
 from sdmkit.kinds.base import Part
+from sdmkit.timezones import check_zone, to_utc
 
 EVENT_TYPES = ("start", "detection", "engagement", "mitigation", "resolution", "other")
 ACTION_TYPES = ("mitigate", "prevent", "detect", "process")
@@ -27,51 +27,6 @@ SEVERITY = {
     4: "Sev 4: minor. Small or internal impact; fix during working hours.",
     5: "Sev 5: negligible. No customer impact; a near miss worth learning from.",
 }
-
-
-def zone(name: str) -> ZoneInfo:
-    """An IANA time zone; raises ValueError with a message a user can act on."""
-    if not name:
-        raise ValueError("time zone is empty")
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone '{name}' (use a name like Europe/Berlin or UTC)") from None
-
-
-def is_zone(name: str) -> bool:
-    try:
-        zone(name)
-    except ValueError:
-        return False
-    return True
-
-
-COMMON_ZONES = (
-    "UTC", "America/Los_Angeles", "America/Denver", "America/Chicago", "America/New_York", "America/Sao_Paulo",
-    "Europe/London", "Europe/Dublin", "Europe/Berlin", "Europe/Paris", "Europe/Madrid", "Europe/Warsaw",
-    "Africa/Johannesburg", "Asia/Dubai", "Asia/Kolkata", "Asia/Singapore", "Asia/Shanghai", "Asia/Tokyo",
-    "Australia/Sydney", "Pacific/Auckland",
-)
-
-
-def to_utc(local: datetime, zone_name: str) -> datetime:
-    """Wall-clock time in a zone -> an aware UTC time.
-
-    A time that does not exist (the hour skipped when clocks go forward) is an error.
-    A time that exists twice (clocks go back) is taken as the first of the two."""
-    tz = zone(zone_name)
-    first = local.replace(tzinfo=tz, fold=0)
-    # Round-tripping through UTC changes a skipped wall time; that is how to detect one.
-    if first.astimezone(ZoneInfo("UTC")).astimezone(tz).replace(tzinfo=None) != local:
-        raise ValueError(f"{local:%Y-%m-%d %H:%M} does not exist in {zone_name}: the clocks skipped it "
-                         "(daylight saving time began)")
-    return first.astimezone(ZoneInfo("UTC"))
-
-
-def is_ambiguous(local: datetime, zone_name: str) -> bool:
-    tz = zone(zone_name)
-    return local.replace(tzinfo=tz, fold=0).utcoffset() != local.replace(tzinfo=tz, fold=1).utcoffset()
 
 
 _Part = Part  # the shared base: strict fields, trimmed text
@@ -106,9 +61,7 @@ class TimelineEvent(_Part):
     @field_validator("zone")
     @classmethod
     def _known_zone(cls, value):
-        if value and not is_zone(value):
-            raise ValueError(f"unknown time zone '{value}' (use a name like Europe/Berlin or UTC)")
-        return value
+        return check_zone(value)
 
 
 class DataPoint(_Part):
@@ -178,10 +131,7 @@ class COE(_Part):
     @field_validator("time_zone")
     @classmethod
     def _zone(cls, value):
-        value = value or "UTC"
-        if not is_zone(value):
-            raise ValueError(f"unknown time zone '{value}' (use a name like Europe/Berlin or UTC)")
-        return value
+        return check_zone(value, "UTC")
 
     @model_validator(mode="after")
     def _consistent(self):
@@ -205,12 +155,6 @@ class COE(_Part):
 
     def event_utc(self, event: TimelineEvent) -> datetime | None:
         return to_utc(event.at, event.zone or self.time_zone) if event.at else None
-
-
-def zone_names() -> list[str]:
-    """Common zones first, then every other IANA zone, for pickers."""
-    rest = sorted(available_timezones() - set(COMMON_ZONES))
-    return [*COMMON_ZONES, *rest]
 
 
 def duration_text(delta: timedelta | None) -> str:

@@ -4,7 +4,7 @@ follow-the-sun regions, DST-correct handoffs, escalation and support protocol.""
 from __future__ import annotations
 
 from sdmkit.kinds.base import Column, Field, Kind, Section
-from sdmkit.kinds.coe.model import zone_names
+from sdmkit.timezones import zone_names
 from sdmkit.kinds.oncall.model import LAYERS, PATTERNS, WEEKDAYS, Rotation
 from sdmkit.kinds.oncall.rules import RULES, schedule_for
 from sdmkit.kinds.oncall.view import view

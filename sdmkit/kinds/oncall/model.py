@@ -11,17 +11,11 @@ from typing import Literal
 from pydantic import Field as PydField, field_validator, model_validator
 
 from sdmkit.kinds.base import Part
-from sdmkit.kinds.coe.model import is_zone
+from sdmkit.timezones import check_zone
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 PATTERNS = ("daily", "weekly", "every n days")
 LAYERS = ("primary", "secondary")
-
-
-def _zone_ok(value: str) -> str:
-    if value and not is_zone(value):
-        raise ValueError(f"unknown time zone '{value}' (use a name like Europe/Berlin or UTC)")
-    return value
 
 
 class Member(Part):
@@ -35,7 +29,7 @@ class Member(Part):
     @field_validator("zone")
     @classmethod
     def _zone(cls, value):
-        return _zone_ok(value)
+        return check_zone(value)
 
 
 class Region(Part):
@@ -47,7 +41,7 @@ class Region(Part):
     @field_validator("zone")
     @classmethod
     def _zone(cls, value):
-        return _zone_ok(value or "UTC") or "UTC"
+        return check_zone(value, "UTC")
 
 
 class Leave(Part):
@@ -105,7 +99,7 @@ class Rotation(Part):
     @field_validator("time_zone")
     @classmethod
     def _zone(cls, value):
-        return _zone_ok(value or "UTC") or "UTC"
+        return check_zone(value, "UTC")
 
     @field_validator("holiday_country")
     @classmethod
