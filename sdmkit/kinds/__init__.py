@@ -18,7 +18,7 @@ _ORDER = ["charter", "coe", "prfaq", "oncall", "metric_review", "story"]
 def registry() -> dict[str, Kind]:
     found: dict[str, Kind] = {}
     for info in pkgutil.iter_modules(__path__):
-        if info.name.startswith("_") or info.name == "base":
+        if info.name.startswith("_") or info.name in ("base", "action_items"):
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         kind = getattr(module, "KIND", None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sdmkit.kinds.base import Column, Field, Kind, Section
 from sdmkit.kinds.coe import rubric, timeline, whys
-from sdmkit.kinds.coe.actions import action_items, set_action_status
+from sdmkit.kinds import action_items
 from sdmkit.kinds.coe.charts import charts
 from sdmkit.kinds.coe.view import view
 from sdmkit.kinds.coe.model import (ACTION_STATUSES, ACTION_TYPES, APPROVER_DECISIONS, COE, EVENT_TYPES,
@@ -184,7 +184,7 @@ KIND = Kind(
     attention=_attention,
     charts=charts,
     view=view,
-    action_items=action_items,
-    set_action_status=set_action_status,
+    action_items=action_items.read,
+    set_action_status=action_items.set_status,
     mine=_mine,
 )

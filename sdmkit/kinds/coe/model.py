@@ -11,12 +11,13 @@ from typing import Literal
 
 from pydantic import Field as PydField, field_validator, model_validator
 
+from sdmkit.kinds.action_items import STATUSES
 from sdmkit.kinds.base import Part
 from sdmkit.timezones import check_zone, to_utc
 
 EVENT_TYPES = ("start", "detection", "engagement", "mitigation", "resolution", "other")
 ACTION_TYPES = ("mitigate", "prevent", "detect", "process")
-ACTION_STATUSES = ("open", "done", "won't do")
+ACTION_STATUSES = STATUSES  # every kind with action items shares them
 PRIORITIES = ("high", "medium", "low")
 APPROVER_DECISIONS = ("pending", "approved", "changes requested")
 

@@ -4,8 +4,7 @@ commentary, noteworthy events and action items."""
 
 from __future__ import annotations
 
-import copy
-
+from sdmkit.kinds import action_items
 from sdmkit.kinds.base import Column, Field, Kind, Section
 from sdmkit.kinds.metric_review.model import MetricReview
 from sdmkit.kinds.metric_review.rules import RULES
@@ -41,22 +40,6 @@ def _prose(c: MetricReview):
     yield "notes", c.notes
 
 
-def _action_items(c: MetricReview) -> list[dict]:
-    return [{"index": i, "what": a.what, "owner": a.owner, "due": a.due, "status": a.status, "priority": "",
-             "type": "", "ticket": a.ticket} for i, a in enumerate(c.action_items, 1)]
-
-
-def _set_action_status(content: dict, index: int, status: str) -> dict:
-    items = content.get("action_items") or []
-    if not 1 <= index <= len(items):
-        raise ValueError(f"there is no action item {index}")
-    if status not in ("open", "done", "won't do"):
-        raise ValueError(f"status '{status}' is not one of open, done, won't do")
-    new = copy.deepcopy(content)
-    new["action_items"][index - 1]["status"] = status
-    return new
-
-
 SECTIONS = (
     Section("Week", (
         Field("meta.team", "Team", "line", "The team whose metric catalog this review reads.",
@@ -79,7 +62,7 @@ SECTIONS = (
               "items on the Action items page.", quick_add=True, item="action item",
               columns=(Column("what", "What", kind="long", required=True), Column("owner", "Owner"),
                        Column("due", "Due", kind="date"),
-                       Column("status", "Status", kind="choice", choices=("open", "done", "won't do")),
+                       Column("status", "Status", kind="choice", choices=action_items.STATUSES),
                        Column("ticket", "Ticket"))),
     )),
 )
@@ -108,7 +91,7 @@ KIND = Kind(
     prose=_prose,
     derived=_derived,
     charts=_charts,
-    action_items=_action_items,
-    set_action_status=_set_action_status,
+    action_items=action_items.read,
+    set_action_status=action_items.set_status,
     mine=_mine,
 )
