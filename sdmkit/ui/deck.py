@@ -41,6 +41,29 @@ def read(field: Field, key: str):
             for m in st.session_state[_shape(key)]]
 
 
+def refresh(store, draft: dict) -> tuple[list | None, list[tuple[str, str]]]:
+    """The review's metric snapshots rebuilt from the team's data (commentary kept), or
+    the fields to fix first: the team and a Sunday."""
+    from datetime import date
+
+    from sdmkit.metrics.review import build
+    from sdmkit.metrics.stats import is_week_end
+
+    week = draft["content"].get("week_ending")
+    team = draft["meta"].get("team") or ""
+    problems = []
+    if not team:
+        problems.append(("team", "set the team whose metrics to review"))
+    if not week:
+        problems.append(("week_ending", "pick the Sunday the week ends on"))
+    if problems:
+        return None, problems
+    week = date.fromisoformat(week)
+    if not is_week_end(week):
+        return None, [("week_ending", f"{week:%A %d %b} is not a Sunday")]
+    return build(store, team, week, existing=draft["content"]), []
+
+
 def draw(field: Field, key: str, on_change) -> None:
     from sdmkit.charts import six_twelve
 

@@ -90,28 +90,14 @@ def editor(kind: Kind, doc_id: int | None) -> None:
                 return  # the typed values stay in the form, with the problem beside them
             W.clear_quick_add(field, W.widget_key(key, field.key))
             items = [*items, row]
-        elif action == "refresh":  # a review's figures, rebuilt from the team's data
-            from sdmkit.metrics.review import build
-            from sdmkit.metrics.stats import is_week_end
+        elif action == "refresh":  # the deck's figures, rebuilt from the team's data
+            from sdmkit.ui import deck
 
-            week = W.get_path(draft["content"], "week_ending")
-            team = draft["meta"].get("team") or ""
-            problems = []
-            if not team:
-                problems.append(("team", "set the team whose metrics to review"))
-            if not week:
-                problems.append(("week_ending", "pick the Sunday the week ends on"))
+            items, problems = deck.refresh(store(), draft)
             if problems:
                 draft["problems"] = problems
                 return
-            from datetime import date as _date
-
-            week = _date.fromisoformat(week)
-            if not is_week_end(week):
-                draft["problems"] = [("week_ending", f"{week:%A %d %b} is not a Sunday")]
-                return
             draft.pop("problems", None)
-            items = build(store(), team, week, existing=draft["content"])
         elif action == "copy":  # start a press-release part from its working-backwards answer
             items = W.get_path(draft["content"], field.feeds_from) or ""
         elif action == "bank":  # a starter question from the bank, as a new card

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 
+def _oncall_schedule(kind, draft: dict, model) -> None:
+    from sdmkit.ui.oncall import schedule_view
+
+    schedule_view(kind, draft, model)
+
+
+def _story_sources(kind, draft: dict, model) -> None:
+    from sdmkit.ui.story_sources import sources_view
+
+    sources_view(draft)
+
+
+VIEWS = {"oncall.schedule": _oncall_schedule, "story.sources": _story_sources}
+
+
 def draw_view(name: str, kind, draft: dict, model) -> None:
-    if name == "oncall.schedule":
-        from sdmkit.ui.oncall import schedule_view
-
-        schedule_view(kind, draft, model)
-    elif name == "story.sources":
-        from sdmkit.ui.story_sources import sources_view
-
-        sources_view(draft)
-    else:  # a kind naming a screen that does not exist is a programming error, shown plainly
-        raise ValueError(f"no view named {name!r}")
+    # A kind naming a screen that does not exist is a programming error: KeyError says which.
+    VIEWS[name](kind, draft, model)
