@@ -61,6 +61,19 @@ class Section:
     view: str = ""  # a named screen the UI draws in this tab (e.g. the on-call schedule)
 
 
+def lazy(target: str) -> Callable:
+    """'package.module:function', imported on first call: a kind's heavier helpers (mining,
+    the team page) stay out of the registry's import, which every CLI command pays for."""
+
+    def call(*args, **kwargs):
+        import importlib
+
+        module, name = target.split(":")
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+    return call
+
+
 class Part(BaseModel):
     """Base of every content model. A typo in an imported file is reported, not dropped;
     surrounding spaces are trimmed; a number in a text field ('value: 310') stays its text."""

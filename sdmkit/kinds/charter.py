@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field as PydField
 
 from sdmkit.coach.engine import Hit, Rule
-from sdmkit.kinds.base import Column, Field, Kind, Part, Section
+from sdmkit.kinds.base import Column, Field, Kind, Part, Section, lazy
 
 TEAM_TYPES = ("stream-aligned", "platform", "enabling", "complicated-subsystem")
 INTERACTION_MODES = ("collaboration", "x-as-a-service", "facilitating")
@@ -336,18 +336,6 @@ SECTIONS = (
 )
 
 
-def _enrich(store, doc) -> dict:
-    from sdmkit.team_page import charter_extras
-
-    return charter_extras(store, doc)
-
-
-def _mine(doc, c):
-    from sdmkit.kinds.charter_mine import mine
-
-    return mine(doc, c)
-
-
 KIND = Kind(
     id="charter",
     label="Team charter",
@@ -364,6 +352,6 @@ KIND = Kind(
     prose=_prose,
     summary=_summary,
     attention=_attention,
-    enrich=_enrich,
-    mine=_mine,
+    enrich=lazy("sdmkit.team_page:charter_extras"),
+    mine=lazy("sdmkit.kinds.charter_mine:mine"),
 )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from sdmkit.kinds.base import Column, Field, Kind, Section
+from sdmkit.kinds.base import Column, Field, Kind, Section, lazy
 from sdmkit.kinds.coe import rubric, timeline, whys
 from sdmkit.kinds import action_items
 from sdmkit.kinds.coe.charts import charts
@@ -157,12 +157,6 @@ SECTIONS = (
 )
 
 
-def _mine(doc, c):
-    from sdmkit.kinds.coe.mine import mine
-
-    return mine(doc, c)
-
-
 KIND = Kind(
     id="coe",
     label="COE",
@@ -186,5 +180,5 @@ KIND = Kind(
     view=view,
     action_items=action_items.read,
     set_action_status=action_items.set_status,
-    mine=_mine,
+    mine=lazy("sdmkit.kinds.coe.mine:mine"),
 )

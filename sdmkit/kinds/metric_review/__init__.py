@@ -5,7 +5,7 @@ commentary, noteworthy events and action items."""
 from __future__ import annotations
 
 from sdmkit.kinds import action_items
-from sdmkit.kinds.base import Column, Field, Kind, Section
+from sdmkit.kinds.base import Column, Field, Kind, Section, lazy
 from sdmkit.kinds.metric_review.model import MetricReview
 from sdmkit.kinds.metric_review.rules import RULES
 
@@ -68,12 +68,6 @@ SECTIONS = (
 )
 
 
-def _mine(doc, c):
-    from sdmkit.kinds.metric_review.mine import mine
-
-    return mine(doc, c)
-
-
 KIND = Kind(
     id="metric_review",
     label="Metric review",
@@ -93,5 +87,5 @@ KIND = Kind(
     charts=_charts,
     action_items=action_items.read,
     set_action_status=action_items.set_status,
-    mine=_mine,
+    mine=lazy("sdmkit.kinds.metric_review.mine:mine"),
 )

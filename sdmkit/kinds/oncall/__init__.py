@@ -3,7 +3,7 @@ follow-the-sun regions, DST-correct handoffs, escalation and support protocol.""
 
 from __future__ import annotations
 
-from sdmkit.kinds.base import Column, Field, Kind, Section
+from sdmkit.kinds.base import Column, Field, Kind, Section, lazy
 from sdmkit.timezones import zone_names
 from sdmkit.kinds.oncall.model import LAYERS, PATTERNS, WEEKDAYS, Rotation
 from sdmkit.kinds.oncall.rules import RULES, schedule_for
@@ -108,12 +108,6 @@ SECTIONS = (
 )
 
 
-def _mine(doc, r):
-    from sdmkit.kinds.oncall.mine import mine
-
-    return mine(doc, r)
-
-
 KIND = Kind(
     id="oncall",
     label="On-call rotation",
@@ -132,5 +126,5 @@ KIND = Kind(
     derived=_derived,
     view=view,
     summary=lambda r: r.policy,
-    mine=_mine,
+    mine=lazy("sdmkit.kinds.oncall.mine:mine"),
 )

@@ -4,7 +4,7 @@ the press release written from them, then the FAQs a sceptical reader would ask.
 from __future__ import annotations
 
 from sdmkit.coach.readability import measure
-from sdmkit.kinds.base import Column, Field, Kind, Section
+from sdmkit.kinds.base import Column, Field, Kind, Section, lazy
 from sdmkit.kinds.prfaq import bank
 from sdmkit.kinds.prfaq.model import PRFAQ
 from sdmkit.kinds.prfaq.rules import PR_WORD_BUDGET, RULES, faq_words, pr_words
@@ -97,12 +97,6 @@ SECTIONS = (
 )
 
 
-def _mine(doc, c):
-    from sdmkit.kinds.prfaq.mine import mine
-
-    return mine(doc, c)
-
-
 KIND = Kind(
     id="prfaq",
     label="PR/FAQ",
@@ -122,5 +116,5 @@ KIND = Kind(
     summary=lambda c: c.subheading,
     long_sentence_words=20,
     min_reading_ease=50,
-    mine=_mine,
+    mine=lazy("sdmkit.kinds.prfaq.mine:mine"),
 )
