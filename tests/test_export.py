@@ -181,3 +181,20 @@ def test_pdf_fetcher_refuses_files_and_network_even_in_raw_html(no_network_no_fe
     assert "http://127.0.0.1:9/p.png" in refused and "https://127.0.0.1:9/y.css" in refused
     assert not [u for u in fetcher.refused if u.startswith("data:")]
     assert no_network_no_fetch == []
+
+
+def test_a_template_in_the_data_directory_overrides_the_packaged_one(sqlite_store, tmp_path, monkeypatch):
+    from sdmkit.export.templating import html_env, markdown_env
+
+    data = tmp_path / "override-data"
+    (data / "templates").mkdir(parents=True)
+    (data / "templates" / "charter.md.j2").write_text("Our own team page for {{ c.team_name | md }}.\n")
+    monkeypatch.setenv("SDMKIT_DATA_DIR", str(data))
+    markdown_env.cache_clear()
+    html_env.cache_clear()
+    try:
+        doc = sqlite_store.create("charter", "", {"team_name": "Ledger", "mission": "m"})
+        assert "Our own team page for Ledger." in render(doc, "md").decode()
+    finally:
+        markdown_env.cache_clear()
+        html_env.cache_clear()
