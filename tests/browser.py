@@ -85,11 +85,21 @@ def field(page, label: str):
 def type_into(page, label: str, text: str) -> None:
     def type_it():
         box = field(page, label)
-        box.fill(text)
+        _fill(box, text)
         box.press("Tab")  # Streamlit commits text on blur
 
     retried(type_it)
     wait_for_app(page)
+
+
+def _fill(box, text: str) -> None:
+    """Streamlit mounts a text box empty and sets its value a frame later, which would
+    overwrite text typed in between: fill again until the text stays."""
+    for _ in range(3):
+        box.fill(text)
+        box.page.wait_for_timeout(100)
+        if box.input_value() == text:
+            break
 
 
 def click(page, name: str, nth: int = 0) -> None:
@@ -131,7 +141,7 @@ def fill(page, label: str, text: str) -> None:
     """Type into the visible input or text area with this label and commit it."""
     def type_it():
         box = visible(page.get_by_label(label, exact=True).and_(page.locator("input, textarea")))
-        box.fill(text)
+        _fill(box, text)
         box.press("Tab")
 
     retried(type_it)

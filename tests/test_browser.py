@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -59,9 +60,10 @@ def test_create_save_reload_and_download_pdf(browser, server):
     page.reload()
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Search Relevance team charter")).to_be_visible()
-    assert field(page, "Mission").input_value().startswith("We help shoppers")
+    # Streamlit mounts a text area empty and fills it a frame later: wait for the value.
+    expect(field(page, "Mission")).to_have_value(re.compile(r"^We help shoppers"))
     page.get_by_role("tab", name="Tenets").click()
-    assert field(page, "Tenet 1: name").input_value() == "Relevance over recency"
+    expect(field(page, "Tenet 1: name")).to_have_value("Relevance over recency")
 
     page.get_by_role("tab", name="History & export").click()
     click(page, "Make PDF")
@@ -91,7 +93,7 @@ def test_two_sessions_editing_one_charter(browser, tmp_path):
         type_into(bob, "Mission", "Bob's mission for the team.")
         click(bob, "Save")
         expect(bob.get_by_text("while you were editing version 1")).to_be_visible()
-        assert field(bob, "Mission").input_value() == "Bob's mission for the team."
+        expect(field(bob, "Mission")).to_have_value("Bob's mission for the team.")
         click(bob, "Save mine as a copy")
         assert bob.locator("[data-testid='stException']").count() == 0
 
@@ -108,8 +110,6 @@ def test_two_sessions_editing_one_charter(browser, tmp_path):
 
 def test_coe_with_timeline_branching_whys_and_action_items(browser, tmp_path):
     """A COE written in the browser round-trips through md and json and exports a PDF."""
-    import re
-
     from tests.browser import fill, press, select, tab, visible
 
     with sdmkit_server(tmp_path / "data") as url:
@@ -483,7 +483,6 @@ def test_story_bank_mine_edit_match_practise_and_portfolio(browser, tmp_path):
 
         text = " ".join(" ".join(p.extract_text() for p in PdfReader(info.value.path()).pages).split())
         assert "Contents" in text and "I took incident command" in text
-        import re
 
         assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", text)  # redacted by default
         assert page.locator("[data-testid='stException']").count() == 0
