@@ -24,7 +24,7 @@ def needs_attention(store, *, scan: int = 200) -> list[Attention]:
         kind = doc.kind_spec
         model = kind.validate(doc.content)
         reasons = list(kind.attention(model))
-        errors = [f for f in lint_document(doc) if f.severity == "error"]
+        errors = [f for f in lint_document(doc, store.get) if f.severity == "error"]
         if errors:
             reasons.append(f"{len(errors)} coach error{'s' if len(errors) > 1 else ''}: {errors[0].message}")
         if reasons:

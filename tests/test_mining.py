@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from sdmkit.interview import PRINCIPLES, ROUNDS
 from sdmkit.stories.match import coverage, match
 from sdmkit.stories.mine import mine_all, star_text
@@ -119,11 +121,30 @@ def test_figures_are_checked_against_the_source(sqlite_store):
                                                 "timeline": [{"at": "2026-01-01T10:00", "type": "start"}]})
     mine_all(sqlite_store)
     story = next(sqlite_store.iter_documents(kind="story"))
-    assert [(c.figure, c.found) for c in check_figures(sqlite_store, story)] == [("18,400", True)]
+    assert [(c.figure, c.found) for c in check_figures(sqlite_store.get, story)] == [("18,400", True)]
     edited = {**story.content, "numbers": ["18,400", "19,000"]}
     story = sqlite_store.save(story.id, story.version, title=story.title, content=edited)
-    assert [(c.figure, c.found) for c in check_figures(sqlite_store, story)] == [("18,400", True), ("19,000", False)]
+    assert [(c.figure, c.found) for c in check_figures(sqlite_store.get, story)] == [("18,400", True), ("19,000", False)]
     assert coe.id in {s["document_id"] for s in story.content["sources"]}
+
+
+def test_the_coach_flags_a_figure_that_drifted_from_its_source(sqlite_store):
+    """The story's own checks (editor, `sdmkit lint`) include its figures against the source."""
+    from sdmkit.coach import lint_document
+
+    sqlite_store.create("coe", "Outage", {"summary": "Down.", "impact": {"how_many": "18,400 failed checkouts"},
+                                          "timeline": [{"at": "2026-01-01T10:00", "type": "start"}]})
+    mine_all(sqlite_store)
+    story = next(sqlite_store.iter_documents(kind="story"))
+    assert not [f for f in lint_document(story, sqlite_store.get) if f.rule == "story.source_figures"]
+    content = {**story.content, "numbers": ["18,400", "19,000"],
+               "result": story.content["result"] + " We saved 19,000 checkouts."}
+    story = sqlite_store.save(story.id, story.version, title=story.title, content=content)
+    drifted = [f for f in lint_document(story, sqlite_store.get) if f.rule == "story.source_figures"]
+    assert [(f.location, f.severity) for f in drifted] == [("numbers[2]", "warning")]
+    assert "19,000" in drifted[0].message
+    # Without the workspace (a file linted on its own) there is nothing to check against.
+    assert not [f for f in lint_document(story) if f.rule == "story.source_figures"]
 
 
 def test_portfolio_of_the_whole_bank(workspace, tmp_path):
@@ -135,3 +156,17 @@ def test_portfolio_of_the_whole_bank(workspace, tmp_path):
     assert run("stories", "portfolio", "--all", "--out", str(out)).exit_code == 0
     text = out.read_text()
     assert text.count("\n### Story: ") >= 5 and "## Source documents" in text
+
+
+def test_sdmkit_lint_checks_a_stored_story_against_its_source(workspace):
+    from tests.test_cli import run
+
+    coe = workspace.create("coe", "Outage", {"summary": "Down.", "impact": {"how_many": "18,400 failed checkouts"},
+                                             "timeline": [{"at": "2026-01-01T10:00", "type": "start"}]})
+    mine_all(workspace)
+    story = next(s for s in workspace.iter_documents(kind="story")
+                 if coe.id in {src["document_id"] for src in s.content["sources"]})
+    content = {**story.content, "numbers": ["18,500"], "result": "We kept 18,500 checkouts."}
+    workspace.save(story.id, story.version, title=story.title, content=content)
+    out = json.loads(run("lint", str(story.id), "--json").output)
+    assert ("story.source_figures", "numbers[1]") in {(f["rule"], f["location"]) for f in out["findings"]}

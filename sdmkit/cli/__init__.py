@@ -199,13 +199,15 @@ def lint(target: Annotated[str, typer.Argument(metavar="ID|PATH")], as_json: Jso
     from sdmkit.coach import lint_document, score
 
     path = Path(target)
+    lookup = None  # a file is checked on its own; a stored document also against its sources
     if target.isdigit() and not path.exists():
-        doc = _store().get(int(target))
+        store = _store()
+        doc, lookup = store.get(int(target)), store.get
     else:
         from sdmkit.interchange import read_file
 
         doc = read_file(path)
-    findings = lint_document(doc)
+    findings = lint_document(doc, lookup)
     card = score(doc.kind_spec, findings, doc.coach_off)
     if as_json:
         _echo_json({"document": target, "kind": doc.kind, "score": card.as_dict() if card else None,

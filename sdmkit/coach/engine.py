@@ -49,9 +49,13 @@ def _run(rule: Rule, subject) -> Iterator[Finding]:
         yield Finding(rule.id, hit.severity or rule.severity, hit.location, hit.message, hit.suggestion)
 
 
-def lint(kind, content, disabled: Iterable[str] = (), allow: Iterable[str] = ()) -> list[Finding]:
+def lint(kind, content, disabled: Iterable[str] = (), allow: Iterable[str] = (),
+         lookup: Callable | None = None) -> list[Finding]:
     """All findings for one document, errors first, minus the rules switched off and
-    the words its writer allowed (a product name, a term of art)."""
+    the words its writer allowed (a product name, a term of art).
+
+    `lookup` (document id -> stored document) lets the kind's workspace rules look at
+    other documents, such as a story's sources; without it they are not run."""
     from sdmkit.coach import prose
 
     off = set(disabled)
@@ -59,6 +63,10 @@ def lint(kind, content, disabled: Iterable[str] = (), allow: Iterable[str] = ())
     for rule in kind.rules:
         if rule.id not in off:
             findings.extend(_run(rule, content))
+    if lookup is not None:
+        for rule in kind.workspace_rules:
+            if rule.id not in off:
+                findings.extend(_run(rule, (content, lookup)))
     pieces = list(kind.prose(content))
     context = prose.ProseContext.build(pieces, allow=allow, long_sentence=kind.long_sentence_words,
                                        min_ease=kind.min_reading_ease)
@@ -73,16 +81,16 @@ def lint(kind, content, disabled: Iterable[str] = (), allow: Iterable[str] = ())
     return findings
 
 
-def lint_document(doc) -> list[Finding]:
+def lint_document(doc, lookup: Callable | None = None) -> list[Finding]:
     """The findings for a stored or imported document, with its own switches."""
-    return lint(doc.kind_spec, doc.model(), doc.coach_off, doc.coach_allow)
+    return lint(doc.kind_spec, doc.model(), doc.coach_off, doc.coach_allow, lookup)
 
 
 def rule_catalog(kind) -> list[Rule]:
     """Every rule that can fire on a document of this kind, for the 'switch off' list."""
     from sdmkit.coach import prose
 
-    return [*kind.rules, *prose.RULES]
+    return [*kind.rules, *kind.workspace_rules, *prose.RULES]
 
 
 @dataclass(frozen=True)

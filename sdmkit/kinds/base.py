@@ -115,6 +115,9 @@ class Kind:
     summary: Callable[[Any], str] = field(default=lambda content: "")
     attention: Callable[[Any], list[str]] = field(default=lambda content: [])
     rubric: tuple[RubricCheck, ...] = ()
+    # Rules that also read other documents of the workspace: their check gets
+    # (content, lookup), lookup being document id -> stored document.
+    workspace_rules: tuple[Rule, ...] = ()
     derived_help: dict = field(default_factory=dict)  # what each derived fact measures
     view: Callable[[Any], dict] = field(default=lambda content: {})  # extra data for the templates
     # Data from elsewhere in the workspace for this kind's exports (a charter's on-call rotation).

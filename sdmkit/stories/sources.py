@@ -1,9 +1,13 @@
 """A story's sources: the documents it came from, and whether the figures the
 story cites still appear in them (a story that drifted from its source is a story
-an interviewer can catch)."""
+an interviewer can catch).
+
+Both work from a `lookup` (document id -> stored document, raising NotFound), so
+the coach can run the check on an unsaved draft as well as on a stored story."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sdmkit.errors import NotFound
@@ -26,23 +30,36 @@ def _texts(value):
             yield from _texts(v)
 
 
-def source_documents(store, story) -> list:
+def _sources(story) -> list:
+    """The story's source list, from a stored story or from its content model."""
+    content = getattr(story, "content", story)
+    items = content.get("sources") if isinstance(content, dict) else content.sources
+    return [s if isinstance(s, dict) else s.model_dump() for s in items or []]
+
+
+def _numbers(story) -> list[str]:
+    content = getattr(story, "content", story)
+    return list((content.get("numbers") if isinstance(content, dict) else content.numbers) or [])
+
+
+def source_documents(lookup: Callable, story) -> list:
     docs, seen = [], set()
-    for src in story.content.get("sources") or []:
+    for src in _sources(story):
         i = src.get("document_id")
         if i and i not in seen:
             seen.add(i)
             try:
-                docs.append(store.get(i))
+                docs.append(lookup(i))
             except NotFound:
-                continue
+                continue  # a source in the trash is not a source to check against
     return docs
 
 
-def check_figures(store, story) -> list[FigureCheck]:
-    """Each figure the story lists, and whether a source document says it."""
-    docs = source_documents(store, story)
+def check_figures(lookup: Callable, story) -> list[FigureCheck]:
+    """Each figure the story lists, and whether a source document says it. Empty when
+    the story has no source documents (written by hand: nothing to check against)."""
+    docs = source_documents(lookup, story)
     if not docs:
         return []
     text = "\n".join(t for d in docs for t in _texts(d.content)) + "\n" + "\n".join(d.title for d in docs)
-    return [FigureCheck(f, f in text) for f in story.content.get("numbers") or [] if f]
+    return [FigureCheck(f, f in text) for f in _numbers(story) if f]

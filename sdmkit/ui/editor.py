@@ -239,7 +239,8 @@ def _check(kind: Kind, draft: dict):
         model = kind.validate(draft["content"])
     except InvalidDocument:
         return None, []
-    return model, lint(kind, model, draft["meta"].get("coach_off") or [], draft["meta"].get("coach_allow") or [])
+    return model, lint(kind, model, draft["meta"].get("coach_off") or [], draft["meta"].get("coach_allow") or [],
+                       store().get)
 
 
 def _field_for(kind: Kind, path: str) -> str:
@@ -378,5 +379,5 @@ def _coach(kind: Kind, draft: dict) -> None:
                    "\n".join(f"- {esc(p)}" for p in exc.problems), icon=":material/warning:")
         return
     off = draft["meta"].get("coach_off") or []
-    findings = lint(kind, model, off, draft["meta"].get("coach_allow") or [])
+    findings = lint(kind, model, off, draft["meta"].get("coach_allow") or [], store().get)
     coach_panel(kind, findings, kind.derived(model), score(kind, findings, off))

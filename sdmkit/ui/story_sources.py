@@ -15,7 +15,7 @@ def sources_view(draft: dict) -> None:
         st.caption("Mined stories link to their documents here; save this story to check its figures.")
         return
     story = store().get(draft["doc_id"])
-    docs = source_documents(store(), story)
+    docs = source_documents(store().get, story)
     if not docs:
         st.caption("Written by hand: no source documents.")
         return
@@ -25,7 +25,7 @@ def sources_view(draft: dict) -> None:
                     "</span>", unsafe_allow_html=True)
         if c2.button("Open", key=f"src|{d.id}", width="stretch"):
             st.switch_page(get_kind(d.kind).page, query_params={"id": str(d.id)})
-    checks = check_figures(store(), story)
+    checks = check_figures(store().get, story)
     if checks:
         st.markdown("**Figures**")
         for c in checks:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sdmkit.interview import PRINCIPLES
 from sdmkit.kinds.base import Column, Field, Kind, Section
 from sdmkit.kinds.story.model import SCOPES, Story
-from sdmkit.kinds.story.rules import RULES, WORDS_PER_MINUTE
+from sdmkit.kinds.story.rules import RULES, WORDS_PER_MINUTE, WORKSPACE_RULES
 
 
 def _derived(s: Story) -> dict:
@@ -73,6 +73,7 @@ KIND = Kind(
     statuses=("draft", "ready", "retired"),
     sections=SECTIONS,
     rules=RULES,
+    workspace_rules=WORKSPACE_RULES,
     page="pages/story.py",
     team_of=lambda s: "",
     title_of=lambda s: s.question,

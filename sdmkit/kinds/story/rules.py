@@ -84,6 +84,21 @@ def _numbers_in_story(s: Story):
                       "Use the figure as it appears in the source, or remove it from the list.")
 
 
+def _figures_in_sources(subject):
+    from sdmkit.stories.sources import check_figures
+
+    s, lookup = subject
+    missing = {c.figure for c in check_figures(lookup, s) if not c.found}
+    for i, n in enumerate(s.numbers, 1):
+        if n in missing:
+            yield Hit(f"numbers[{i}]", f"The figure '{n}' is not in any of the story's source documents",
+                      "Check it against the source: an interviewer who asks will expect the real number.")
+
+
+WORKSPACE_RULES = (
+    Rule("story.source_figures", "The figures match the source documents", "warning", _figures_in_sources),
+)
+
 RULES = (
     Rule("story.complete", "All four STAR parts", "error", _complete),
     Rule("story.i_not_we", "'I' rather than 'we' in the action", "warning", _i_not_we),
