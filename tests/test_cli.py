@@ -163,3 +163,23 @@ def test_help_is_quick_to_import():
             "if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_app_passes_port_and_address_and_does_not_watch_its_source(workspace, monkeypatch):
+    """`sdmkit app` starts Streamlit with the user's port and address; the product
+    does not reload itself when files change (only `--watch` does, for developers)."""
+    import subprocess
+
+    calls = []
+    monkeypatch.setattr(subprocess, "call", lambda cmd, cwd=None: calls.append(cmd) or 0)
+    result = run("app", "--port", "9123", "--address", "0.0.0.0", "--no-open")
+    assert result.exit_code == 0 and "http://0.0.0.0:9123" in result.output
+    cmd = calls[0]
+
+    def option(name):
+        return cmd[cmd.index(name) + 1]
+
+    assert option("--server.port") == "9123" and option("--server.address") == "0.0.0.0"
+    assert option("--server.headless") == "true" and option("--server.fileWatcherType") == "none"
+    run("app", "--watch", "--no-open")
+    assert calls[1][calls[1].index("--server.fileWatcherType") + 1] == "auto"

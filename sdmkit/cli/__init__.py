@@ -56,6 +56,8 @@ def run_app(
     address: Annotated[str, typer.Option(help="Address to listen on; localhost keeps it private.")] = "localhost",
     examples: Annotated[bool, typer.Option("--examples", help="Load the bundled examples first.")] = False,
     open_browser: Annotated[bool, typer.Option("--open/--no-open", help="Open a browser tab.")] = True,
+    watch: Annotated[bool, typer.Option("--watch", help="For sdmkit's developers: reload when its source "
+                                                        "changes.")] = False,
 ):
     """Start the Streamlit app."""
     import subprocess
@@ -73,7 +75,10 @@ def run_app(
            "--server.port", str(port), "--server.address", address,
            "--server.headless", "false" if open_browser else "true",
            "--browser.gatherUsageStats", "false", "--theme.base", "light",
-           "--theme.primaryColor", "#1e3a5f", "--client.toolbarMode", "minimal"]
+           "--theme.primaryColor", "#1e3a5f", "--client.toolbarMode", "minimal",
+           # A manager's app does not watch its own source: reloading modules under a
+           # running session redefines the store's tables and shows an error.
+           "--server.fileWatcherType", "auto" if watch else "none", "--server.runOnSave", "false"]
     typer.echo(f"sdmkit is starting at http://{address}:{port}  (Ctrl+C to stop)")
     raise typer.Exit(subprocess.call(cmd, cwd=str(resources.app_root())))
 
