@@ -170,3 +170,14 @@ def test_sdmkit_lint_checks_a_stored_story_against_its_source(workspace):
     workspace.save(story.id, story.version, title=story.title, content=content)
     out = json.loads(run("lint", str(story.id), "--json").output)
     assert ("story.source_figures", "numbers[1]") in {(f["rule"], f["location"]) for f in out["findings"]}
+
+
+def test_figures_are_whole_numbers_with_their_units():
+    """The figures a mined story lists must be ones a reader would quote: never a
+    word's tail ('der 60' from 'under 60') nor a unit cut from a word ('3 h' of 'helpers')."""
+    from sdmkit.stories.text import figures
+
+    text = ("Pages stayed under 60 minutes, down 50% this year; we saved USD 1,200 and $3.4 million. "
+            "p99 fell to 180 ms for 12 helpers, 18 h of toil went, builds are 4x faster.")
+    assert figures(text, limit=20) == ["60 minutes", "50%", "USD 1,200", "$3.4 million", "180 ms", "12", "18 h",
+                                       "4x"]

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
-_FIGURE = re.compile(r"(?:[A-Z]{3}\s)?\d[\d,.]*\s?(?:%|ms|min(?:utes)?|hours?|h|days?|weeks?|x|k|million)?", re.I)
+# A figure: an optional currency (a code in capitals, 'USD 1,200', or a sign), a number
+# that starts a word (not the 99 of 'p99'), and an optional unit that ends a word
+# (the h of '18 h', not of '3 helpers').
+_FIGURE = re.compile(r"(?:(?-i:\b[A-Z]{3}\s)|[$€£])?(?<![\w.])\d[\d,.]*"
+                     r"(?:\s?%|\s?(?:ms|min(?:utes)?|hours?|h|days?|weeks?|x|k|million|billion)\b)?", re.I)
 
 
 def figures(*texts: str, limit: int = 6) -> list[str]:
