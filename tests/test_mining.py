@@ -26,6 +26,14 @@ def test_every_example_document_yields_a_story_linked_to_its_source(sqlite_store
                                             for x in s.content["sources"])
         assert s.content["principles"] and all(p["principle"] in PRINCIPLES for p in s.content["principles"])
         assert s.content["scope"] in ("team", "multi-team", "org")
+    # A fresh draft lists the figures it cites, and the coach does not flag them: each
+    # is in the story and in its source document.
+    assert any(s.content["numbers"] for s in mined)
+    from sdmkit.coach import lint_document
+
+    for s in mined:
+        flagged = [f for f in lint_document(s, sqlite_store.get) if f.rule in ("story.numbers", "story.source_figures")]
+        assert flagged == [], (s.title, flagged)
 
 
 def test_mining_is_deterministic(sqlite_store, tmp_path):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sdmkit.kinds import all_kinds
+from sdmkit.stories.sources import texts
 
 MINED = "stories.mined_versions"  # setting: {document id: version mined}
 
@@ -33,6 +34,18 @@ def star_text(content: dict) -> str:
     return "\n".join(content.get(k) or "" for k in ("situation", "task", "action", "result"))
 
 
+def _cited(content: dict, source_text: str) -> list[str]:
+    """The figures a draft lists: those its STAR text says and its source document
+    says too, in the story's order. A count the miner worked out ('8 people') can be
+    in the text, but is not listed, or the figure check would flag a fresh draft."""
+    from sdmkit.stories.text import figures
+
+    star = star_text(content)
+    said = [f for f in content.get("numbers") or [] if f in star]
+    said += [f for f in figures(star, limit=12) if f not in said]
+    return [f for f in said if f in source_text][:6]
+
+
 def mine_all(store, progress: Callable[[int, int], None] | None = None) -> MineReport:
     kinds = {k.id: k for k in all_kinds() if k.mine is not None}
     mined: dict[str, int] = dict(store.setting(MINED, {}) or {})
@@ -50,9 +63,11 @@ def mine_all(store, progress: Callable[[int, int], None] | None = None) -> MineR
         if progress:
             progress(i, len(docs))
         kind = kinds[doc.kind]
+        source_text = "\n".join([doc.title, *texts(doc.content)])
         for slot, title, content in kind.mine(doc, kind.validate(doc.content)):
             origin = f"{doc.id}:{slot}"
-            fresh = {**content, "origin": origin, "origin_version": doc.version, "generated": star_text(content)}
+            fresh = {**content, "numbers": _cited(content, source_text), "origin": origin,
+                     "origin_version": doc.version, "generated": star_text(content)}
             existing = stories.get(origin)
             if existing is None:
                 pending.append({"kind": "story", "title": title[:300], "content": fresh, "team": doc.team,

@@ -19,15 +19,16 @@ class FigureCheck:
     found: bool
 
 
-def _texts(value):
+def texts(value):
+    """Every string in a document's content, depth first."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):
         for v in value.values():
-            yield from _texts(v)
+            yield from texts(v)
     elif isinstance(value, list):
         for v in value:
-            yield from _texts(v)
+            yield from texts(v)
 
 
 def _sources(story) -> list:
@@ -61,5 +62,5 @@ def check_figures(lookup: Callable, story) -> list[FigureCheck]:
     docs = source_documents(lookup, story)
     if not docs:
         return []
-    text = "\n".join(t for d in docs for t in _texts(d.content)) + "\n" + "\n".join(d.title for d in docs)
+    text = "\n".join(t for d in docs for t in texts(d.content)) + "\n" + "\n".join(d.title for d in docs)
     return [FigureCheck(f, f in text) for f in _numbers(story) if f]
