@@ -21,6 +21,23 @@ def test_create_fills_title_team_and_first_revision(store):
     assert [r.version for r in store.history(doc.id)] == [1]
 
 
+def test_create_many_makes_the_same_documents_as_create(store):
+    """Mining writes its drafts in one batch: each is a whole document, ids in order."""
+    items = [{"kind": "charter", "content": {"team_name": f"Team {i}", "mission": f"Mission {i}."},
+              "tags": ["mined"], "note": f"batch item {i}"} for i in range(5)]
+    ids = store.create_many(items)
+    assert len(ids) == 5 and ids == sorted(ids)
+    for i, doc_id in enumerate(ids):
+        doc = store.get(doc_id)
+        assert (doc.title, doc.team, doc.version, doc.tags) == (f"Team {i} team charter", f"Team {i}", 1, ["mined"])
+        assert store.revision(doc_id, 1).content["mission"] == f"Mission {i}."
+        assert store.history(doc_id)[0].note == f"batch item {i}"
+    assert [d.id for d in store.list(query="mission 3").items] == [ids[3]]
+    assert store.create_many([]) == []
+    with pytest.raises(InvalidDocument):
+        store.create_many([{"kind": "charter", "content": {"team_name": "X", "team_type": "squad"}}])
+
+
 def test_every_save_is_a_new_revision_and_history_keeps_them_all(store):
     doc = make(store)
     v2 = store.save(doc.id, 1, title=doc.title, content={**doc.content, "mission": "Second."})

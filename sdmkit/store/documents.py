@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -238,21 +238,29 @@ class Store:
 
     def create_many(self, items: list[dict], *, note: str = "created") -> list[int]:
         """Create many documents in one transaction (mining writes hundreds at once).
-        Each item has kind, title, content and optionally team, status, tags."""
+        Each item has kind, title, content and optionally team, status, tags.
+
+        Core inserts, not ORM objects: building and flushing a thousand ORM rows cost
+        more than mining them. The rows are the same ones create() writes."""
         docs = [normalise(i["kind"], i.get("title", ""), i.get("content"), i.get("team"), i.get("status"),
                           i.get("tags", ()), i.get("coach_off", ()), i.get("coach_allow", ())) for i in items]
+        if not docs:
+            return []
         now = utcnow()
-        ids = []
-        with Session(self.engine) as s, s.begin():
-            rows = [DocumentRow(kind=d.kind, title=d.title, team=d.team, status=d.status, tags=d.tags,
-                                content=d.content, coach_off=d.coach_off, coach_allow=d.coach_allow, version=1,
-                                created_at=now, updated_at=now,
-                                search_text=search_text(d.title, d.team, d.tags, d.content)) for d in docs]
-            s.add_all(rows)
-            s.flush()
-            for row, d, item in zip(rows, docs, items, strict=True):
-                s.add(self._revision(row.id, 1, d, now, item.get("note", note)))
-                ids.append(row.id)
+        table, revisions = DocumentRow.__table__, RevisionRow.__table__
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                [{"kind": d.kind, "title": d.title, "team": d.team, "status": d.status, "tags": d.tags,
+                  "content": d.content, "coach_off": d.coach_off, "coach_allow": d.coach_allow, "version": 1,
+                  "created_at": now, "updated_at": now,
+                  "search_text": search_text(d.title, d.team, d.tags, d.content)} for d in docs])
+            ids = list(result.scalars())
+            conn.execute(insert(revisions), [
+                {"document_id": i, "version": 1, "title": d.title, "team": d.team, "status": d.status,
+                 "tags": d.tags, "content": d.content, "coach_off": d.coach_off, "coach_allow": d.coach_allow,
+                 "saved_at": now, "note": item.get("note", note)[:300]}
+                for i, d, item in zip(ids, docs, items, strict=True)])
         return ids
 
     def save(self, doc_id: int, base_version: int, *, title: str, content: dict, team: str | None = None,

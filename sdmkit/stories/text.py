@@ -8,18 +8,22 @@ import re
 # that starts a word (not the 99 of 'p99'), and an optional unit that ends a word
 # (the h of '18 h', not of '3 helpers').
 _FIGURE = re.compile(r"(?:(?-i:\b[A-Z]{3}\s)|[$€£])?(?<![\w.])\d[\d,.]*"
-                     r"(?:\s?%|\s?(?:ms|min(?:utes)?|hours?|h|days?|weeks?|x|k|million|billion)\b)?", re.I)
+                     r"(?:[ \u00a0]?%|[ \u00a0]?(?:ms|min(?:utes)?|hours?|h|days?|weeks?|x|k|million|billion)\b)?", re.I)
 
 
 def figures(*texts: str, limit: int = 6) -> list[str]:
     """Figures as they appear in the text ('18,400', '31%', '47 minutes'), in order, without repeats."""
     out: list[str] = []
     for text in texts:
-        for m in _FIGURE.finditer(text or ""):
-            f = m.group(0).strip().rstrip(".,")
-            if f and any(c.isdigit() for c in f) and f not in out and len(f) > 1:
+        if not text:
+            continue
+        for m in _FIGURE.finditer(text):
+            f = m.group(0).rstrip(".,")  # the pattern always holds a digit
+            if len(f) > 1 and f not in out:
                 out.append(f)
-    return out[:limit]
+                if len(out) == limit:
+                    return out
+    return out
 
 
 def sentence(text: str) -> str:
