@@ -152,3 +152,26 @@ def test_unknown_document(store):
         store.get(424242)
     with pytest.raises(NotFound):
         store.history(424242)
+
+
+def test_fingerprint_moves_on_every_change_and_only_then(store):
+    """Home's attention list and the export cache are keyed by it: a stale key would
+    show yesterday's list after a save."""
+    seen = [store.fingerprint()]
+
+    def changed():
+        now = store.fingerprint()
+        assert now != seen[-1]
+        seen.append(now)
+
+    doc = make(store)
+    changed()
+    assert store.fingerprint() == seen[-1]  # reading does not move it
+    store.save(doc.id, 1, title=doc.title, content={**doc.content, "mission": "Second."})
+    changed()
+    store.delete(doc.id)
+    changed()
+    store.restore_from_trash(doc.id)
+    changed()  # (back to the state before the delete, and the same answers are right for it)
+    store.restore_revision(doc.id, 1, base_version=2)
+    changed()
