@@ -6,8 +6,11 @@ import re
 
 # A figure: an optional currency (a code in capitals, 'USD 1,200', or a sign), a number
 # that starts a word (not the 99 of 'p99'), and an optional unit that ends a word
-# (the h of '18 h', not of '3 helpers').
+# (the h of '18 h', not of '3 helpers'); not a day of a date.
+_MONTHS = "|".join(m for name in ("January", "February", "March", "April", "May", "June", "July", "August",
+                                   "September", "October", "November", "December") for m in (name, name[:3]))
 _FIGURE = re.compile(r"(?:(?-i:\b[A-Z]{3}\s)|[$€£])?(?<![\w.])\d[\d,.]*"
+                     r"(?![\d,.]|[ \u00a0](?-i:" + _MONTHS + r")\b)"  # '14 October': a date, not a figure
                      r"(?:[ \u00a0]?%|[ \u00a0]?(?:ms|min(?:utes)?|hours?|h|days?|weeks?|x|k|million|billion)\b)?", re.I)
 
 

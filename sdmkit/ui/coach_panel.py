@@ -37,7 +37,7 @@ def coach_panel(kind, findings: list[Finding], derived: dict | None = None, scor
     if derived:
         # A table, not st.metric: durations like '5 h 7 min' do not fit metric tiles.
         rows = "\n".join(f"| {esc(name)} | **{esc(value)}** |" for name, value in derived.items())
-        st.markdown(f"| Fact | |\n|---|---|\n{rows}")
+        st.markdown(f"| Fact | Value |\n|---|---|\n{rows}")
         if kind.derived_help:
             st.caption(" · ".join(f"{esc(k)}: {esc(v)}" for k, v in kind.derived_help.items()))
     if scorecard is not None:
