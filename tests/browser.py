@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -44,7 +45,8 @@ def sdmkit_server(data_dir: Path, *, examples: bool = False):
     if examples:
         args.append("--examples")
     log = open(data_dir.parent / f"server-{port}.log", "w")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT)
+    # Its own process group, so teardown can take down the server it starts too.
+    proc = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -65,7 +67,12 @@ def sdmkit_server(data_dir: Path, *, examples: bool = False):
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            pass
+        try:  # anything left in the group (a server still stopping) goes now
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait()
         log.close()
 
 

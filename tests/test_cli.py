@@ -168,10 +168,10 @@ def test_help_is_quick_to_import():
 def test_app_passes_port_and_address_and_does_not_watch_its_source(workspace, monkeypatch):
     """`sdmkit app` starts Streamlit with the user's port and address; the product
     does not reload itself when files change (only `--watch` does, for developers)."""
-    import subprocess
+    import sdmkit.cli as cli
 
     calls = []
-    monkeypatch.setattr(subprocess, "call", lambda cmd, cwd=None: calls.append(cmd) or 0)
+    monkeypatch.setattr(cli, "_run_server", lambda cmd, cwd: calls.append(cmd) or 0)
     result = run("app", "--port", "9123", "--address", "0.0.0.0", "--no-open")
     assert result.exit_code == 0 and "http://0.0.0.0:9123" in result.output
     cmd = calls[0]
@@ -183,3 +183,41 @@ def test_app_passes_port_and_address_and_does_not_watch_its_source(workspace, mo
     assert option("--server.headless") == "true" and option("--server.fileWatcherType") == "none"
     run("app", "--watch", "--no-open")
     assert calls[1][calls[1].index("--server.fileWatcherType") + 1] == "auto"
+
+
+def test_stopping_sdmkit_app_stops_its_server(tmp_path):
+    """A SIGTERM to `sdmkit app` (a service manager stopping it) must not leave the
+    Streamlit server running on its own."""
+    import signal
+    import time
+
+    from tests.browser import free_port
+
+    port = free_port()
+    env = {**os.environ, "SDMKIT_DATA_DIR": str(tmp_path / "data")}
+    env.pop("SDMKIT_DATABASE_URL", None)
+    app = subprocess.Popen([sys.executable, "-m", "sdmkit.cli", "app", "--port", str(port), "--no-open"], env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not _listening(port):
+            assert app.poll() is None and time.monotonic() < deadline, "sdmkit app did not start"
+            time.sleep(0.3)
+        app.send_signal(signal.SIGTERM)
+        app.wait(timeout=30)
+        deadline = time.monotonic() + 15
+        while _listening(port) and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert not _listening(port), "the Streamlit server outlived sdmkit app"
+    finally:
+        try:  # whatever is left of the process group, the server included
+            os.killpg(app.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def _listening(port: int) -> bool:
+    import socket
+
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0

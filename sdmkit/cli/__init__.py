@@ -60,8 +60,6 @@ def run_app(
                                                         "changes.")] = False,
 ):
     """Start the Streamlit app."""
-    import subprocess
-
     from sdmkit import resources
 
     store = _store()  # migrate before the app starts, so a failure is one clear line here
@@ -80,7 +78,29 @@ def run_app(
            # running session redefines the store's tables and shows an error.
            "--server.fileWatcherType", "auto" if watch else "none", "--server.runOnSave", "false"]
     typer.echo(f"sdmkit is starting at http://{address}:{port}  (Ctrl+C to stop)")
-    raise typer.Exit(subprocess.call(cmd, cwd=str(resources.app_root())))
+    raise typer.Exit(_run_server(cmd, cwd=str(resources.app_root())))
+
+
+def _run_server(cmd: list[str], cwd: str) -> int:
+    """Run Streamlit as a child and take it down with us. Ctrl+C reaches both (one
+    process group); a SIGTERM or SIGHUP sent to `sdmkit app` alone (a service
+    manager, a closed terminal) is passed on, so no server is left running orphaned."""
+    import signal
+    import subprocess
+
+    child = subprocess.Popen(cmd, cwd=cwd)
+
+    def pass_on(signum, _frame):
+        child.send_signal(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), pass_on)
+    while True:
+        try:
+            return child.wait()
+        except KeyboardInterrupt:
+            continue  # the child got Ctrl+C too; wait for it to finish stopping
 
 
 # --- documents ---------------------------------------------------------------------
