@@ -4,14 +4,29 @@ from __future__ import annotations
 
 import re
 
-# A figure: an optional currency (a code in capitals, 'USD 1,200', or a sign), a number
-# that starts a word (not the 99 of 'p99'), and an optional unit that ends a word
-# (the h of '18 h', not of '3 helpers'); not a day of a date.
+# A figure: a number that starts a word (not the 99 of 'p99') and is not the day of a
+# date ('14 October'), with an optional unit that ends a word (the h of '18 h', not of
+# '3 helpers'), and an optional currency before it: a sign, or a code in capitals
+# ('USD 1,200'). The currency is looked at by hand, not in the pattern: a pattern
+# that starts with a digit lets the regex engine skip to the digits, about twice as
+# fast on long texts, and mining runs it on every story.
 _MONTHS = "|".join(m for name in ("January", "February", "March", "April", "May", "June", "July", "August",
                                    "September", "October", "November", "December") for m in (name, name[:3]))
-_FIGURE = re.compile(r"(?:(?-i:\b[A-Z]{3}\s)|[$€£])?(?<![\w.])\d[\d,.]*"
-                     r"(?![\d,.]|[ \u00a0](?-i:" + _MONTHS + r")\b)"  # '14 October': a date, not a figure
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*"
+                     r"(?![\d,.]|[ \u00a0](?-i:" + _MONTHS + r")\b)"
                      r"(?:[ \u00a0]?%|[ \u00a0]?(?:ms|min(?:utes)?|hours?|h|days?|weeks?|x|k|million|billion)\b)?", re.I)
+_CURRENCY_SIGNS = "$€£"
+
+
+def _currency(text: str, start: int) -> int:
+    """Where the figure starting at `start` really starts, with its currency."""
+    if start and text[start - 1] in _CURRENCY_SIGNS:
+        return start - 1
+    code = text[start - 4:start] if start >= 4 else ""
+    if len(code) == 4 and code[3] == " " and code[:3].isalpha() and code[:3].isupper() and code[:3].isascii() \
+            and (start == 4 or not text[start - 5].isalnum()):
+        return start - 4
+    return start
 
 
 def figures(*texts: str, limit: int = 6) -> list[str]:
@@ -20,8 +35,8 @@ def figures(*texts: str, limit: int = 6) -> list[str]:
     for text in texts:
         if not text:
             continue
-        for m in _FIGURE.finditer(text):
-            f = m.group(0).rstrip(".,")  # the pattern always holds a digit
+        for m in _NUMBER.finditer(text):
+            f = text[_currency(text, m.start()):m.end()].rstrip(".,")
             if len(f) > 1 and f not in out:
                 out.append(f)
                 if len(out) == limit:
