@@ -271,3 +271,52 @@ def test_the_charter_team_page_shows_the_current_rotation(sqlite_store):
     assert "| Sev 2 | 15 minutes |" in md  # the rotation's support protocol, as the charter has none
     again = parse_text(md, ".md", "team.md")
     assert again.content == charter.content  # the borrowed part is not the charter's own content
+
+
+def _weigh_step_by_step(start, end, *, site_zone, person_zone, country="", subdivision="", factor=1.0):
+    """The burden's definition, one 15-minute step at a time (what weigh() must equal)."""
+    from zoneinfo import ZoneInfo
+
+    from sdmkit.kinds.oncall import burden as b
+
+    site, own = ZoneInfo(site_zone), ZoneInfo(person_zone or site_zone)
+    t, stop = start.astimezone(UTC), end.astimezone(UTC)
+    totals, weekend_days, holiday_days = [0.0] * 5, set(), set()
+    while t < stop:
+        step = min(b.STEP, stop - t)
+        h = step.total_seconds() / 3600
+        local, mine = t.astimezone(site), t.astimezone(own)
+        is_holiday = local.date() in b.holiday_dates(country, subdivision, local.year)
+        is_weekend = local.weekday() >= 5
+        is_night = mine.hour >= b.NIGHT[0] or mine.hour < b.NIGHT[1]
+        rate = b.HOLIDAY if is_holiday else b.WEEKEND if is_weekend else 1.0
+        for i, on in enumerate((True, is_weekend, is_holiday, is_night)):
+            totals[i] += h if on else 0.0
+        weekend_days |= {local.date()} if is_weekend else set()
+        holiday_days |= {local.date()} if is_holiday else set()
+        totals[4] += h * (rate + (b.NIGHT_EXTRA if is_night else 0.0))
+        t += step
+    return totals[:4], totals[4] * factor, weekend_days, holiday_days
+
+
+ZONES = ["UTC", "Europe/Berlin", "America/New_York", "America/Havana", "Asia/Kolkata", "Asia/Kathmandu",
+         "Australia/Lord_Howe", "Pacific/Chatham", "America/Sao_Paulo"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(start=st.datetimes(min_value=datetime(2024, 1, 1), max_value=datetime(2027, 12, 31)),
+       minutes=st.integers(min_value=1, max_value=60 * 24 * 16), site=st.sampled_from(ZONES),
+       person=st.sampled_from(ZONES), country=st.sampled_from(["", "US", "DE", "IN"]))
+def test_weighing_in_runs_equals_weighing_every_step(start, minutes, site, person, country):
+    """weigh() counts the steps between two class changes together; across DST changes,
+    half-hour and 45-minute zones and holidays it must give what stepping gives."""
+    from sdmkit.kinds.oncall.burden import weigh
+
+    begin = start.replace(tzinfo=UTC)
+    end = begin + timedelta(minutes=minutes)
+    w = weigh(begin, end, site_zone=site, person_zone=person, country=country, factor=0.5)
+    parts, burden, weekend_days, holiday_days = _weigh_step_by_step(begin, end, site_zone=site, person_zone=person,
+                                                                    country=country, factor=0.5)
+    got = [w.hours, w.weekend_hours, w.holiday_hours, w.night_hours]
+    assert got == pytest.approx(parts, abs=1e-9) and w.burden == pytest.approx(burden, abs=1e-9)
+    assert (w.weekend_days, w.holiday_days) == (weekend_days, holiday_days)
