@@ -13,6 +13,10 @@ from tests.conftest import need
 
 pytestmark = pytest.mark.browser
 
+# A CI machine under load can take longer than Playwright's 5 s default to rerun a
+# page; waiting longer costs nothing when the page is quick.
+expect.set_options(timeout=15_000)
+
 
 @pytest.fixture(scope="module")
 def browser():
@@ -36,6 +40,7 @@ def server(tmp_path):
 
 def new_page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    context.set_default_timeout(30_000)
     return context.new_page()
 
 
