@@ -32,7 +32,7 @@ def run() -> None:
     kinds = [st.Page(k.page, title=k.plural, icon=k.icon, url_path=k.id) for k in all_kinds()]
     settings = st.Page("pages/settings.py", title="Settings", icon=":material/settings:")
     page = st.navigation({"Workspace": [home, library, actions, review, metrics, bank], "Mechanisms": kinds,
-                           "sdmkit": [settings]})
+                           "sdmkit": [settings]}, expanded=True)  # every page in view, no "View 3 more"
     with st.sidebar:
         st.caption("Your drafts stay in this browser tab until you save; every save is a new version.")
     show_flashes()
