@@ -90,13 +90,23 @@ def field(page, label: str):
 
 
 def type_into(page, label: str, text: str) -> None:
-    def type_it():
-        box = field(page, label)
-        _fill(box, text)
-        box.press("Tab")  # Streamlit commits text on blur
+    _commit(page, lambda: field(page, label), text)
 
-    retried(type_it)
-    wait_for_app(page)
+
+def _commit(page, find, text: str) -> None:
+    """Type into a box and commit it (Streamlit commits on blur), then check that the
+    rerun kept the text: a box Streamlit re-mounted meanwhile comes back empty, and
+    then it is typed again. A box the app rewrites on purpose is left to the test."""
+    def type_it():
+        box = find()
+        _fill(box, text)
+        box.press("Tab")
+
+    for _ in range(3):
+        retried(type_it)
+        wait_for_app(page)
+        if retried(lambda: find().input_value()) == text:
+            return
 
 
 def _fill(box, text: str) -> None:
@@ -146,13 +156,7 @@ def select(page, label: str, option: str) -> None:
 
 def fill(page, label: str, text: str) -> None:
     """Type into the visible input or text area with this label and commit it."""
-    def type_it():
-        box = visible(page.get_by_label(label, exact=True).and_(page.locator("input, textarea")))
-        _fill(box, text)
-        box.press("Tab")
-
-    retried(type_it)
-    wait_for_app(page)
+    _commit(page, lambda: visible(page.get_by_label(label, exact=True).and_(page.locator("input, textarea"))), text)
 
 
 def tab(page, name: str) -> None:
