@@ -147,6 +147,9 @@ def select(page, label: str, option: str) -> None:
     """Pick an option of a Streamlit selectbox by typing it, as a keyboard user would."""
     def pick():
         visible(page.get_by_role("combobox", name=label)).click()
+        # Replace what is in the search box: a retried pick would otherwise type the
+        # option a second time ('AnaAna') and find nothing.
+        page.keyboard.press("ControlOrMeta+A")
         page.keyboard.type(option)
         page.get_by_role("option", name=option).first.click()
 
