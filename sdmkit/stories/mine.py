@@ -8,11 +8,11 @@ the user rewrote."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sdmkit.kinds import all_kinds
+from sdmkit.stories.sources import document_text
 
 MINED = "stories.mined_versions"  # setting: {document id: version mined}
 
@@ -63,8 +63,7 @@ def mine_all(store, progress: Callable[[int, int], None] | None = None) -> MineR
         if progress:
             progress(i, len(docs))
         kind = kinds[doc.kind]
-        # Every text of the document in one string (JSON is the quick way to flatten it).
-        source_text = doc.title + "\n" + json.dumps(doc.content, ensure_ascii=False)
+        source_text = document_text(doc)
         for slot, title, content in kind.mine(doc, kind.validate(doc.content)):
             origin = f"{doc.id}:{slot}"
             fresh = {**content, "numbers": _cited(content, source_text), "origin": origin,

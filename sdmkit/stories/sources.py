@@ -7,6 +7,7 @@ the coach can run the check on an unsaved draft as well as on a stored story."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,16 +20,10 @@ class FigureCheck:
     found: bool
 
 
-def texts(value):
-    """Every string in a document's content, depth first."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from texts(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from texts(v)
+def document_text(doc) -> str:
+    """A document's title and every text of its content in one string, to look for a
+    figure in (JSON is the quick way to flatten it; figures hold no quotes to escape)."""
+    return doc.title + "\n" + json.dumps(doc.content, ensure_ascii=False)
 
 
 def _sources(story) -> list:
@@ -62,5 +57,5 @@ def check_figures(lookup: Callable, story) -> list[FigureCheck]:
     docs = source_documents(lookup, story)
     if not docs:
         return []
-    text = "\n".join(t for d in docs for t in texts(d.content)) + "\n" + "\n".join(d.title for d in docs)
+    text = "\n".join(document_text(d) for d in docs)
     return [FigureCheck(f, f in text) for f in _numbers(story) if f]
