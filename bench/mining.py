@@ -28,12 +28,14 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="sdmkit-mine-"))
     os.environ["SDMKIT_DATA_DIR"] = str(tmp / "data")
     from sdmkit.examples import example_files
-    from sdmkit.kinds.oncall.rules import _cached as _cached_schedules
     from sdmkit.interchange import read_file
+    from sdmkit.kinds.oncall.rules import _cached as _cached_schedules
     from sdmkit.store import open_store
     from sdmkit.stories.mine import mine_all
 
-    templates = [d for d in (read_file(p) for p in example_files()) if d.kind not in ("story", "metric_review")]
+    templates = [
+        d for d in (read_file(p) for p in example_files()) if d.kind not in ("story", "metric_review")
+    ]
     # Three fresh workspaces, and the median of each figure: on a shared two-core
     # machine one run swings by 20% with the neighbours' load.
     minings, reminings = [], []
@@ -52,10 +54,14 @@ def main() -> int:
         store.engine.dispose()
     mining, remining = statistics.median(minings), statistics.median(reminings)
     rate = first.documents / mining
-    print(f"mining {first.documents} documents (median of {args.runs} runs): {mining:.2f} s ({rate:.0f} documents/s, "
-          f"{len(first.created)} stories created)")
-    print(f"re-mining, nothing changed: {remining:.3f} s ({first.documents / remining:.0f} documents/s, "
-          f"{again.skipped} unchanged); {mining / remining:.1f}x faster")
+    print(
+        f"mining {first.documents} documents (median of {args.runs} runs): {mining:.2f} s ({rate:.0f} documents/s, "
+        f"{len(first.created)} stories created)"
+    )
+    print(
+        f"re-mining, nothing changed: {remining:.3f} s ({first.documents / remining:.0f} documents/s, "
+        f"{again.skipped} unchanged); {mining / remining:.1f}x faster"
+    )
     ok = rate >= 1000 and mining / remining >= 10
     print(f"targets (>= 1000 documents/s, re-mining >= 10x faster): {'OK' if ok else 'NOT MET'}")
     return 0 if ok else 1

@@ -45,8 +45,9 @@ def fill(store, n: int, start: int = 0) -> None:
         content = dict(t.content)
         if t.kind == "charter":  # vary what the Library filters and searches on
             content.update(team_name=teams[i % len(teams)], mission=f"{t.content['mission']} (#{i})")
-        store.create(t.kind, f"{t.title} {i:05}", content, team=teams[i % len(teams)], status=t.status,
-                     tags=t.tags)
+        store.create(
+            t.kind, f"{t.title} {i:05}", content, team=teams[i % len(teams)], status=t.status, tags=t.tags
+        )
 
 
 def library_run_times(urls: list[str], rounds: int = 31) -> list[float]:
@@ -91,8 +92,10 @@ def main() -> int:
     start = time.perf_counter()
     fill(big, args.documents)
     created = time.perf_counter() - start
-    print(f"workspace: {args.documents} documents created in {created:.1f} s "
-          f"({created / args.documents * 1000:.2f} ms each)")
+    print(
+        f"workspace: {args.documents} documents created in {created:.1f} s "
+        f"({created / args.documents * 1000:.2f} ms each)"
+    )
 
     rows = []
     rows.append(("list, first page of 25", timed(lambda: big.list(limit=25), 20)))

@@ -1,6 +1,6 @@
 """Retake docs/screenshot.png: the example charter's Tenets tab, as the README shows it.
 
-    .venv/bin/python docs/make_screenshot.py      (needs the test extras and Chromium)
+.venv/bin/python docs/make_screenshot.py      (needs the test extras and Chromium)
 """
 
 from __future__ import annotations
@@ -18,8 +18,11 @@ def main() -> None:
 
     from tests.browser import CHROMIUM_ARGS, chromium_path, sdmkit_server, wait_for_app
 
-    with tempfile.TemporaryDirectory() as tmp, sdmkit_server(Path(tmp) / "data", examples=True) as url, \
-            sync_playwright() as p:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        sdmkit_server(Path(tmp) / "data", examples=True) as url,
+        sync_playwright() as p,
+    ):
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         page = browser.new_context(viewport={"width": 1440, "height": 900}).new_page()
         page.goto(f"{url}/charter?id=1")

@@ -5,9 +5,11 @@ import streamlit as st
 from sdmkit.ui.home import attention_list, empty_workspace, recent_documents, start_buttons
 
 st.title("sdmkit", anchor=False)
-st.markdown("The workbench for the written mechanisms you run your team with. Every editor teaches what a good "
-            "document looks like while you write it, every save is kept, and every document exports as Markdown "
-            "or a PDF that reads like the real thing.")
+st.markdown(
+    "The workbench for the written mechanisms you run your team with. Every editor teaches what a good "
+    "document looks like while you write it, every save is kept, and every document exports as Markdown "
+    "or a PDF that reads like the real thing."
+)
 st.subheader("Start a document", anchor=False)
 start_buttons()
 if not empty_workspace():

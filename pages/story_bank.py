@@ -2,13 +2,25 @@
 
 import streamlit as st
 
-from sdmkit.ui.story_bank import (coverage_tab, match_tab, mine_tab, portfolio_tab, practice_tab, redaction_tab,
-                                  study_plan_tab)
+from sdmkit.ui.story_bank import (
+    coverage_tab,
+    match_tab,
+    mine_tab,
+    portfolio_tab,
+    practice_tab,
+    redaction_tab,
+    study_plan_tab,
+)
 
 st.title("Story bank", anchor=False)
-st.caption("STAR stories from your own work, mapped to the Leadership Principles and the questions of the loop.")
+st.caption(
+    "STAR stories from your own work, mapped to the Leadership Principles and the questions of the loop."
+)
 tabs = st.tabs(["Mine", "Match a question", "Coverage", "Practice", "Portfolio", "Redaction", "Study plan"])
-for tab, draw in zip(tabs, (mine_tab, match_tab, coverage_tab, practice_tab, portfolio_tab, redaction_tab,
-                            study_plan_tab), strict=True):
+for tab, draw in zip(
+    tabs,
+    (mine_tab, match_tab, coverage_tab, practice_tab, portfolio_tab, redaction_tab, study_plan_tab),
+    strict=True,
+):
     with tab:
         draw()

@@ -39,8 +39,15 @@ def _kinds_with_actions() -> list[str]:
     return [k.id for k in all_kinds() if k.action_items is not None]
 
 
-def action_items(store, *, owner: str | None = None, team: str | None = None, overdue: bool = False,
-                 include_closed: bool = False, today: date | None = None) -> list[ActionRef]:
+def action_items(
+    store,
+    *,
+    owner: str | None = None,
+    team: str | None = None,
+    overdue: bool = False,
+    include_closed: bool = False,
+    today: date | None = None,
+) -> list[ActionRef]:
     """Open action items (all of them with include_closed), most urgent first: overdue, then by due date."""
     today = today or date.today()
     owner_q = (owner or "").strip().lower()
@@ -51,8 +58,20 @@ def action_items(store, *, owner: str | None = None, team: str | None = None, ov
             if team and doc.team != team:
                 continue
             for item in kind.action_items(kind.validate(doc.content)):
-                ref = ActionRef(doc.id, doc.version, doc.title, kind_id, doc.team, item["index"], item["what"],
-                                item["owner"], item["due"], item["status"], item["priority"], item["ticket"])
+                ref = ActionRef(
+                    doc.id,
+                    doc.version,
+                    doc.title,
+                    kind_id,
+                    doc.team,
+                    item["index"],
+                    item["what"],
+                    item["owner"],
+                    item["due"],
+                    item["status"],
+                    item["priority"],
+                    item["ticket"],
+                )
                 if not include_closed and ref.status != "open":
                     continue
                 if owner_q and owner_q not in ref.owner.lower():
@@ -74,6 +93,14 @@ def set_status(store, doc_id: int, index: int, status: str, *, base_version: int
         content = kind.set_action_status(doc.content, index, status)
     except ValueError as exc:
         raise SdmkitError(f"document {doc_id}: {exc}") from None
-    return store.save(doc.id, base_version if base_version is not None else doc.version, title=doc.title,
-                      content=content, team=doc.team, status=doc.status, tags=doc.tags, coach_off=doc.coach_off,
-                      note=f"action item {index} marked {status}")
+    return store.save(
+        doc.id,
+        base_version if base_version is not None else doc.version,
+        title=doc.title,
+        content=content,
+        team=doc.team,
+        status=doc.status,
+        tags=doc.tags,
+        coach_off=doc.coach_off,
+        note=f"action item {index} marked {status}",
+    )

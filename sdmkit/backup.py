@@ -13,19 +13,72 @@ from sqlalchemy.orm import Session
 
 from sdmkit.errors import SdmkitError
 from sdmkit.store import Store
-from sdmkit.store.tables import (CommentRow, DecisionRow, DocumentRow, MetricRow, MetricValueRow, RevisionRow,
-                                 SettingRow)
+from sdmkit.store.tables import (
+    CommentRow,
+    DecisionRow,
+    DocumentRow,
+    MetricRow,
+    MetricValueRow,
+    RevisionRow,
+    SettingRow,
+)
 
 FORMAT = "sdmkit-backup"
 FORMAT_VERSION = 1
-_DOC_FIELDS = ("id", "kind", "title", "team", "status", "tags", "content", "coach_off", "coach_allow", "version",
-               "created_at", "updated_at", "deleted_at", "search_text")
-_REV_FIELDS = ("id", "document_id", "version", "title", "team", "status", "tags", "content", "coach_off",
-               "coach_allow", "saved_at", "note")
+_DOC_FIELDS = (
+    "id",
+    "kind",
+    "title",
+    "team",
+    "status",
+    "tags",
+    "content",
+    "coach_off",
+    "coach_allow",
+    "version",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+    "search_text",
+)
+_REV_FIELDS = (
+    "id",
+    "document_id",
+    "version",
+    "title",
+    "team",
+    "status",
+    "tags",
+    "content",
+    "coach_off",
+    "coach_allow",
+    "saved_at",
+    "note",
+)
 _COMMENT_FIELDS = ("id", "document_id", "version", "anchor", "author", "text", "created_at", "resolved")
-_DECISION_FIELDS = ("id", "document_id", "version", "decision", "outcome", "decided_by", "decided_on", "created_at")
-_METRIC_FIELDS = ("id", "team", "name", "unit", "owner", "kind", "drives", "target", "direction", "aggregation",
-                  "position")
+_DECISION_FIELDS = (
+    "id",
+    "document_id",
+    "version",
+    "decision",
+    "outcome",
+    "decided_by",
+    "decided_on",
+    "created_at",
+)
+_METRIC_FIELDS = (
+    "id",
+    "team",
+    "name",
+    "unit",
+    "owner",
+    "kind",
+    "drives",
+    "target",
+    "direction",
+    "aggregation",
+    "position",
+)
 _VALUE_FIELDS = ("id", "metric_id", "week_end", "value")
 _TIMES = {"created_at", "updated_at", "deleted_at", "saved_at"}
 _DATES = {"decided_on", "week_end"}
@@ -58,13 +111,27 @@ def dump(store: Store) -> dict:
         docs = [_dump_row(r, _DOC_FIELDS) for r in s.scalars(select(DocumentRow).order_by(DocumentRow.id))]
         revs = [_dump_row(r, _REV_FIELDS) for r in s.scalars(select(RevisionRow).order_by(RevisionRow.id))]
         settings = {r.key: r.value for r in s.scalars(select(SettingRow))}
-        comments = [_dump_row(r, _COMMENT_FIELDS) for r in s.scalars(select(CommentRow).order_by(CommentRow.id))]
-        decisions = [_dump_row(r, _DECISION_FIELDS) for r in s.scalars(select(DecisionRow).order_by(DecisionRow.id))]
+        comments = [
+            _dump_row(r, _COMMENT_FIELDS) for r in s.scalars(select(CommentRow).order_by(CommentRow.id))
+        ]
+        decisions = [
+            _dump_row(r, _DECISION_FIELDS) for r in s.scalars(select(DecisionRow).order_by(DecisionRow.id))
+        ]
         metrics = [_dump_row(r, _METRIC_FIELDS) for r in s.scalars(select(MetricRow).order_by(MetricRow.id))]
-        values = [_dump_row(r, _VALUE_FIELDS) for r in s.scalars(select(MetricValueRow).order_by(MetricValueRow.id))]
-    return {"format": FORMAT, "format_version": FORMAT_VERSION, "documents": docs, "revisions": revs,
-            "comments": comments, "decisions": decisions, "metrics": metrics, "metric_values": values,
-            "settings": settings}
+        values = [
+            _dump_row(r, _VALUE_FIELDS) for r in s.scalars(select(MetricValueRow).order_by(MetricValueRow.id))
+        ]
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "documents": docs,
+        "revisions": revs,
+        "comments": comments,
+        "decisions": decisions,
+        "metrics": metrics,
+        "metric_values": values,
+        "settings": settings,
+    }
 
 
 def write_backup(store: Store, path: Path) -> dict:
@@ -97,8 +164,10 @@ def restore(store: Store, data: dict, *, replace: bool = False) -> int:
     with Session(store.engine) as s, s.begin():
         existing = s.scalar(select(func.count()).select_from(DocumentRow))
         if existing and not replace:
-            raise SdmkitError(f"the workspace already has {existing} documents; restore with --replace "
-                              "(a backup of the current workspace is written first)")
+            raise SdmkitError(
+                f"the workspace already has {existing} documents; restore with --replace "
+                "(a backup of the current workspace is written first)"
+            )
         s.execute(delete(CommentRow))
         s.execute(delete(DecisionRow))
         s.execute(delete(MetricValueRow))
@@ -127,6 +196,10 @@ def restore(store: Store, data: dict, *, replace: bool = False) -> int:
         if s.bind.dialect.name == "postgresql":
             # Ids came from the file; move the sequences past them so new documents get fresh ids.
             for table in ("document", "revision", "comment", "decision", "metric", "metric_value"):
-                s.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                               f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"))
+                s.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                        f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+                    )
+                )
     return len(data.get("documents", []))

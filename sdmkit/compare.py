@@ -72,8 +72,10 @@ def html_table(rows: list[Row], old_label: str, new_label: str, *, context: int 
         body.append(f'<tr class="fold"><td colspan="2">… {folded} unchanged lines …</td></tr>')
     if not keep:
         body = ['<tr class="fold"><td colspan="2">No differences.</td></tr>']
-    return (f'<table class="sdm-compare"><thead><tr><th>{escape(old_label)}</th><th>{escape(new_label)}</th></tr>'
-            f'</thead><tbody>{"".join(body)}</tbody></table>')
+    return (
+        f'<table class="sdm-compare"><thead><tr><th>{escape(old_label)}</th><th>{escape(new_label)}</th></tr>'
+        f"</thead><tbody>{''.join(body)}</tbody></table>"
+    )
 
 
 COMPARE_CSS = """

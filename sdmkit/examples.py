@@ -15,8 +15,11 @@ METRICS = "metrics"  # examples/metrics: team catalogs and their weekly data, no
 
 def example_files() -> list[Path]:
     root = resources.examples_dir()
-    return sorted(p for p in root.rglob("*") if p.suffix in SUFFIXES and p.is_file()
-                  and METRICS not in p.relative_to(root).parts)
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.suffix in SUFFIXES and p.is_file() and METRICS not in p.relative_to(root).parts
+    )
 
 
 def load_metric_examples(store) -> int:
@@ -51,6 +54,16 @@ def load_examples(store) -> tuple[list, list]:
         if any(s.title == doc.title for s in existing):
             skipped.append(doc)
             continue
-        created.append(store.create(doc.kind, doc.title, doc.content, team=doc.team, status=doc.status,
-                                    tags=doc.tags, coach_off=doc.coach_off, note=f"example {path.name}"))
+        created.append(
+            store.create(
+                doc.kind,
+                doc.title,
+                doc.content,
+                team=doc.team,
+                status=doc.status,
+                tags=doc.tags,
+                coach_off=doc.coach_off,
+                note=f"example {path.name}",
+            )
+        )
     return created, skipped

@@ -42,22 +42,38 @@ def recent_incidents(store, team: str, at: datetime) -> list[tuple[int, str, dat
 
 def handoff_note(store, rotation: Rotation, team: str, outgoing: Shift | None, incoming: Shift) -> str:
     at = incoming.start.astimezone(UTC)
-    who = f"{md_inline(outgoing.person) if outgoing and outgoing.person else 'nobody'} → " \
-          f"{md_inline(incoming.person or 'nobody')}"
+    who = (
+        f"{md_inline(outgoing.person) if outgoing and outgoing.person else 'nobody'} → "
+        f"{md_inline(incoming.person or 'nobody')}"
+    )
     region = f" ({md_inline(incoming.region)})" if incoming.region else ""
-    lines = [f"# Handoff: {md_inline(rotation.name)}{region}", "",
-             f"**{stamp(incoming.start)}** · {incoming.layer} · {who}", ""]
+    lines = [
+        f"# Handoff: {md_inline(rotation.name)}{region}",
+        "",
+        f"**{stamp(incoming.start)}** · {incoming.layer} · {who}",
+        "",
+    ]
     items = action_items(store, team=team or None, today=at.date())
     lines += ["## Open action items", ""]
-    lines += [f"- {'**OVERDUE** ' if i.overdue(at.date()) else ''}{md_inline(i.what)} "
-              f"({md_inline(i.owner or 'no owner')}, due {i.due.isoformat() if i.due else 'no date'}; "
-              f"{md_inline(i.doc_title)})" for i in items] or ["- None."]
+    lines += [
+        f"- {'**OVERDUE** ' if i.overdue(at.date()) else ''}{md_inline(i.what)} "
+        f"({md_inline(i.owner or 'no owner')}, due {i.due.isoformat() if i.due else 'no date'}; "
+        f"{md_inline(i.doc_title)})"
+        for i in items
+    ] or ["- None."]
     incidents = recent_incidents(store, team, at)
     lines += ["", f"## Incidents in the last {RECENT_DAYS} days", ""]
-    lines += [f"- {md_inline(title)} (started {started:%Y-%m-%d %H:%M} UTC, COE {doc_id})"
-              for doc_id, title, started in incidents] or ["- None."]
+    lines += [
+        f"- {md_inline(title)} (started {started:%Y-%m-%d %H:%M} UTC, COE {doc_id})"
+        for doc_id, title, started in incidents
+    ] or ["- None."]
     lines += ["", "## Known risks", ""]
     lines += [f"- {md_inline(r)}" for r in rotation.known_risks] or ["- None recorded."]
-    lines += ["", "## Notes from the outgoing on-call", "", "_Add what only you know: noisy alarms, customers to "
-              "watch, work in flight._", ""]
+    lines += [
+        "",
+        "## Notes from the outgoing on-call",
+        "",
+        "_Add what only you know: noisy alarms, customers to watch, work in flight._",
+        "",
+    ]
     return "\n".join(lines)

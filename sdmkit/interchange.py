@@ -25,8 +25,14 @@ FRONT_MATTER = "---"
 
 
 def to_dict(doc: Document) -> dict:
-    data = {"kind": doc.kind, "title": doc.title, "team": doc.team, "status": doc.status,
-            "tags": list(doc.tags), "coach_off": list(doc.coach_off)}
+    data = {
+        "kind": doc.kind,
+        "title": doc.title,
+        "team": doc.team,
+        "status": doc.status,
+        "tags": list(doc.tags),
+        "coach_off": list(doc.coach_off),
+    }
     if doc.coach_allow:  # written only when used, so older files and exports stay as they were
         data["coach_allow"] = list(doc.coach_allow)
     data["content"] = doc.content
@@ -52,7 +58,9 @@ def from_dict(data, source: str = "") -> Document:
     unknown = [k for k in data if k not in TOP_LEVEL]
     problems = [FieldProblem(k, f"unknown field (expected one of: {', '.join(TOP_LEVEL)})") for k in unknown]
     if not data.get("kind"):
-        problems.append(FieldProblem("kind", "missing; one of: charter, coe, prfaq, oncall, metric_review, story"))
+        problems.append(
+            FieldProblem("kind", "missing; one of: charter, coe, prfaq, oncall, metric_review, story")
+        )
     for key in ("tags", "coach_off", "coach_allow"):
         if key in data and not isinstance(data[key] or [], list):
             problems.append(FieldProblem(key, "expected a list"))
@@ -61,9 +69,16 @@ def from_dict(data, source: str = "") -> Document:
     if problems:
         raise InvalidDocument(problems, source)
     try:
-        return normalise(str(data["kind"]), str(data.get("title") or ""), data.get("content") or {},
-                         data.get("team"), data.get("status"), data.get("tags") or [], data.get("coach_off") or [],
-                         data.get("coach_allow") or [])
+        return normalise(
+            str(data["kind"]),
+            str(data.get("title") or ""),
+            data.get("content") or {},
+            data.get("team"),
+            data.get("status"),
+            data.get("tags") or [],
+            data.get("coach_off") or [],
+            data.get("coach_allow") or [],
+        )
     except InvalidDocument as exc:
         raise InvalidDocument(exc.problems, source) from None
     except SdmkitError as exc:
@@ -91,8 +106,10 @@ def parse_text(text: str, suffix: str, source: str = "") -> Document:
 def _front_matter_data(text: str, source: str):
     lines = text.lstrip("\ufeff").splitlines()
     if not lines or lines[0].strip() != FRONT_MATTER:
-        raise SdmkitError(f"{source}: no front matter: export the document with `sdmkit export --format md` "
-                          "or write YAML between two '---' lines at the top")
+        raise SdmkitError(
+            f"{source}: no front matter: export the document with `sdmkit export --format md` "
+            "or write YAML between two '---' lines at the top"
+        )
     for i, line in enumerate(lines[1:], 1):
         if line.strip() == FRONT_MATTER:
             return yaml.safe_load("\n".join(lines[1:i]))
@@ -129,10 +146,16 @@ def schema(kind_id: str) -> dict:
             "team": {"type": "string"},
             "status": {"enum": list(kind.statuses)},
             "tags": {"type": "array", "items": {"type": "string"}},
-            "coach_off": {"type": "array", "items": {"type": "string"},
-                          "description": "coach rules switched off for this document"},
-            "coach_allow": {"type": "array", "items": {"type": "string"},
-                            "description": "words and acronyms the coach accepts in this document"},
+            "coach_off": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "coach rules switched off for this document",
+            },
+            "coach_allow": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "words and acronyms the coach accepts in this document",
+            },
             "content": content,
         },
         "$defs": defs,

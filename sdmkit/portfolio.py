@@ -28,27 +28,38 @@ def portfolio_markdown(store, story_ids: list[int], *, redacted: bool = False, o
     for i in sources:
         try:
             docs.append(store.get(i))
-        except Exception:  # noqa: BLE001 - a source deleted since mining is left out, not fatal
+        except Exception:
             continue
     if redacted:
         stories = [redact(s, rules) for s in stories]
         docs = [redact(d, rules) for d in docs]
-    lines = [f"# Interview portfolio{' of ' + md_inline(owner) if owner else ''}", "",
-             f"_{len(stories)} stories and {len(docs)} source documents, {date.today():%d %B %Y}"
-             f"{', redacted' if redacted else ''}._", ""]
+    lines = [
+        f"# Interview portfolio{' of ' + md_inline(owner) if owner else ''}",
+        "",
+        f"_{len(stories)} stories and {len(docs)} source documents, {date.today():%d %B %Y}"
+        f"{', redacted' if redacted else ''}._",
+        "",
+    ]
     lines += ["## Stories", ""]
     for s in stories:
         lines += [f"### {md_inline(s.title)}", "", _demote(_demote(render_body(s))), ""]
     if docs:
         lines += ["## Source documents", ""]
         for d in docs:
-            lines += [f"### {md_inline(d.title)}", "", f"_{d.kind_spec.label}, version {d.version}._", "",
-                      _demote(_demote(render_body(d))), ""]
+            lines += [
+                f"### {md_inline(d.title)}",
+                "",
+                f"_{d.kind_spec.label}, version {d.version}._",
+                "",
+                _demote(_demote(render_body(d))),
+                "",
+            ]
     return "\n".join(lines).strip() + "\n"
 
 
-def portfolio_pdf(store, story_ids: list[int], *, redacted: bool = False, owner: str = "",
-                  page_size: str = "A4") -> bytes:
+def portfolio_pdf(
+    store, story_ids: list[int], *, redacted: bool = False, owner: str = "", page_size: str = "A4"
+) -> bytes:
     from html import escape
 
     from markupsafe import Markup
@@ -59,12 +70,17 @@ def portfolio_pdf(store, story_ids: list[int], *, redacted: bool = False, owner:
     md = portfolio_markdown(store, story_ids, redacted=redacted, owner=owner)
     md = md.split("\n", 1)[1]  # the title block carries the title
     body, headings = markdown_to_html(md)
-    toc = "".join(f'<li class="l{h.level}"><a href="#{escape(h.id)}">{escape(h.text)}</a></li>'
-                  for h in headings if h.level in (2, 3))
-    html = (f'<!doctype html><html><head><meta charset="utf-8"><style>@page {{ size: {page_size}; }}'
-            f"{stylesheet()} .toc li.l3 {{ margin-left: 1.2em; }}</style></head><body class=\"kind-portfolio\">"
-            f'<header class="title-block"><div class="kind-label">Interview portfolio</div>'
-            f'<h1 class="doc-title">{escape("Interview portfolio" + (" of " + owner if owner else ""))}</h1></header>'
-            f'<nav class="toc"><h2>Contents</h2><ol>{toc}</ol></nav><main class="body">{Markup(body)}</main>'
-            f"</body></html>")
+    toc = "".join(
+        f'<li class="l{h.level}"><a href="#{escape(h.id)}">{escape(h.text)}</a></li>'
+        for h in headings
+        if h.level in (2, 3)
+    )
+    html = (
+        f'<!doctype html><html><head><meta charset="utf-8"><style>@page {{ size: {page_size}; }}'
+        f'{stylesheet()} .toc li.l3 {{ margin-left: 1.2em; }}</style></head><body class="kind-portfolio">'
+        f'<header class="title-block"><div class="kind-label">Interview portfolio</div>'
+        f'<h1 class="doc-title">{escape("Interview portfolio" + (" of " + owner if owner else ""))}</h1></header>'
+        f'<nav class="toc"><h2>Contents</h2><ol>{toc}</ol></nav><main class="body">{Markup(body)}</main>'
+        f"</body></html>"
+    )
     return html_to_pdf(html)

@@ -11,8 +11,11 @@ from dataclasses import dataclass, replace
 
 SETTING = "redaction.terms"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\])\"']+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|example|internal|corp)"
-                 r"(?:/[^\s<>\])\"']*)?", re.I)
+URL = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>\])\"']+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|example|internal|corp)"
+    r"(?:/[^\s<>\])\"']*)?",
+    re.I,
+)
 TICKET = re.compile(r"\b[A-Z][A-Z0-9]{1,9}-\d+\b")
 
 
@@ -23,13 +26,19 @@ class Term:
 
 
 def terms(store) -> list[Term]:
-    return [Term(t["term"], t.get("replacement") or "[redacted]")
-            for t in (store.setting(SETTING, []) or []) if (t.get("term") or "").strip()]
+    return [
+        Term(t["term"], t.get("replacement") or "[redacted]")
+        for t in (store.setting(SETTING, []) or [])
+        if (t.get("term") or "").strip()
+    ]
 
 
 def set_terms(store, rows: list[dict]) -> None:
-    clean = [{"term": r["term"].strip(), "replacement": (r.get("replacement") or "").strip() or "[redacted]"}
-             for r in rows if (r.get("term") or "").strip()]
+    clean = [
+        {"term": r["term"].strip(), "replacement": (r.get("replacement") or "").strip() or "[redacted]"}
+        for r in rows
+        if (r.get("term") or "").strip()
+    ]
     store.set_setting(SETTING, clean)
 
 
@@ -62,5 +71,10 @@ def _walk(value, rules):
 def redact(doc, rules: list[Term]):
     """A redacted copy of a document: title, team, tags and every text in its content."""
     content = _walk(copy.deepcopy(doc.content), rules)
-    return replace(doc, title=redact_text(doc.title, rules), team=redact_text(doc.team, rules),
-                   tags=[redact_text(t, rules) for t in doc.tags], content=content)
+    return replace(
+        doc,
+        title=redact_text(doc.title, rules),
+        team=redact_text(doc.team, rules),
+        tags=[redact_text(t, rules) for t in doc.tags],
+        content=content,
+    )

@@ -26,8 +26,14 @@ def charter_extras(store, doc, *, at: datetime | None = None) -> dict:
             continue
         sched = generate(r, until=date.fromordinal(at.date().toordinal() + 21))
         now, nxt = now_and_next(sched, at)
-        out.append({"name": r.name or d.title, "now": now.person if now and now.person else "nobody",
-                    "until": stamp(now.end) if now else "", "next": nxt.person if nxt and nxt.person else "nobody",
-                    "escalation": [(e.level, e.who, e.after_minutes) for e in r.escalation],
-                    "support": [(s.severity, s.response_time) for s in r.support]})
+        out.append(
+            {
+                "name": r.name or d.title,
+                "now": now.person if now and now.person else "nobody",
+                "until": stamp(now.end) if now else "",
+                "next": nxt.person if nxt and nxt.person else "nobody",
+                "escalation": [(e.level, e.who, e.after_minutes) for e in r.escalation],
+                "support": [(s.severity, s.response_time) for s in r.support],
+            }
+        )
     return {"oncall": out} if out else {}

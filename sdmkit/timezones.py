@@ -28,10 +28,26 @@ def is_zone(name: str) -> bool:
 
 
 COMMON_ZONES = (
-    "UTC", "America/Los_Angeles", "America/Denver", "America/Chicago", "America/New_York", "America/Sao_Paulo",
-    "Europe/London", "Europe/Dublin", "Europe/Berlin", "Europe/Paris", "Europe/Madrid", "Europe/Warsaw",
-    "Africa/Johannesburg", "Asia/Dubai", "Asia/Kolkata", "Asia/Singapore", "Asia/Shanghai", "Asia/Tokyo",
-    "Australia/Sydney", "Pacific/Auckland",
+    "UTC",
+    "America/Los_Angeles",
+    "America/Denver",
+    "America/Chicago",
+    "America/New_York",
+    "America/Sao_Paulo",
+    "Europe/London",
+    "Europe/Dublin",
+    "Europe/Berlin",
+    "Europe/Paris",
+    "Europe/Madrid",
+    "Europe/Warsaw",
+    "Africa/Johannesburg",
+    "Asia/Dubai",
+    "Asia/Kolkata",
+    "Asia/Singapore",
+    "Asia/Shanghai",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+    "Pacific/Auckland",
 )
 
 
@@ -44,8 +60,10 @@ def to_utc(local: datetime, zone_name: str) -> datetime:
     first = local.replace(tzinfo=tz, fold=0)
     # Round-tripping through UTC changes a skipped wall time; that is how to detect one.
     if first.astimezone(ZoneInfo("UTC")).astimezone(tz).replace(tzinfo=None) != local:
-        raise ValueError(f"{local:%Y-%m-%d %H:%M} does not exist in {zone_name}: the clocks skipped it "
-                         "(daylight saving time began)")
+        raise ValueError(
+            f"{local:%Y-%m-%d %H:%M} does not exist in {zone_name}: the clocks skipped it "
+            "(daylight saving time began)"
+        )
     return first.astimezone(ZoneInfo("UTC"))
 
 

@@ -13,14 +13,21 @@ import subprocess
 import sys
 import time
 import urllib.request
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
 # Chromium's background services try to reach the internet; this machine has none.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 
 
 def chromium_path() -> str | None:
@@ -64,14 +71,10 @@ def sdmkit_server(data_dir: Path, *, examples: bool = False):
         yield url
     finally:
         proc.terminate()
-        try:
+        with suppress(subprocess.TimeoutExpired):
             proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            pass
-        try:  # anything left in the group (a server still stopping) goes now
+        with suppress(ProcessLookupError):  # anything left in the group goes now
             os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         proc.wait()
         log.close()
 
@@ -97,6 +100,7 @@ def _commit(page, find, text: str) -> None:
     """Type into a box and commit it (Streamlit commits on blur), then check that the
     rerun kept the text: a box Streamlit re-mounted meanwhile comes back empty, and
     then it is typed again. A box the app rewrites on purpose is left to the test."""
+
     def type_it():
         box = find()
         _fill(box, text)
@@ -145,6 +149,7 @@ def visible(locator):
 
 def select(page, label: str, option: str) -> None:
     """Pick an option of a Streamlit selectbox by typing it, as a keyboard user would."""
+
     def pick():
         visible(page.get_by_role("combobox", name=label)).click()
         # Replace what is in the search box: a retried pick would otherwise type the
@@ -159,7 +164,11 @@ def select(page, label: str, option: str) -> None:
 
 def fill(page, label: str, text: str) -> None:
     """Type into the visible input or text area with this label and commit it."""
-    _commit(page, lambda: visible(page.get_by_label(label, exact=True).and_(page.locator("input, textarea"))), text)
+    _commit(
+        page,
+        lambda: visible(page.get_by_label(label, exact=True).and_(page.locator("input, textarea"))),
+        text,
+    )
 
 
 def tab(page, name: str) -> None:

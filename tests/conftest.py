@@ -35,6 +35,7 @@ def _isolated_data_dir(tmp_path, monkeypatch):
 
 # --- SQLite: migrate once, copy the file per test -----------------------------------
 
+
 @pytest.fixture(scope="session")
 def _sqlite_template(tmp_path_factory) -> Path:
     from sdmkit.store import open_store
@@ -54,6 +55,7 @@ def _sqlite_store(template: Path, tmp_path: Path):
 
 
 # --- PostgreSQL: one migrated database per session, emptied before each test --------
+
 
 def pg_admin_url(dbname: str) -> str:
     from sqlalchemy.engine import make_url
@@ -86,7 +88,7 @@ def _pg_database():
     need(bool(PG_URL), "PostgreSQL tests need SDMKIT_TEST_POSTGRES_URL (see README, 'Running the tests')")
     try:
         name = create_pg_database("sdmkit_test")
-    except Exception as exc:  # noqa: BLE001 - report any connection problem the same way
+    except Exception as exc:
         need(False, f"PostgreSQL at SDMKIT_TEST_POSTGRES_URL is not reachable: {exc}")
     yield pg_admin_url(name)
     drop_pg_database(name)
@@ -99,8 +101,12 @@ def _pg_store(url: str):
 
     store = open_store(url)
     with store.engine.begin() as conn:
-        conn.execute(text("TRUNCATE comment, decision, revision, document, setting, metric_value, metric "
-                          "RESTART IDENTITY CASCADE"))
+        conn.execute(
+            text(
+                "TRUNCATE comment, decision, revision, document, setting, metric_value, metric "
+                "RESTART IDENTITY CASCADE"
+            )
+        )
     return store
 
 
@@ -143,7 +149,9 @@ def workspace(tmp_path, monkeypatch, _sqlite_template):
 
 def example_paths() -> list[Path]:
     """The example documents (examples/metrics holds catalogs and data, not documents)."""
-    return sorted(p for p in (ROOT / "examples").rglob("*.yaml") if "metrics" not in p.relative_to(ROOT).parts)
+    return sorted(
+        p for p in (ROOT / "examples").rglob("*.yaml") if "metrics" not in p.relative_to(ROOT).parts
+    )
 
 
 @pytest.fixture

@@ -19,13 +19,23 @@ def make_coe(store, team, items):
 
 @pytest.fixture
 def two_coes(store):
-    a = make_coe(store, "Payments", [
-        {"what": "Add cert check", "owner": "Tomasz Nowak", "due": "2026-11-01", "status": "open"},
-        {"what": "Canary config", "owner": "Jonas Weber", "due": "2027-01-29", "status": "open"},
-        {"what": "Runbook step", "owner": "Priya Raman", "due": "2026-10-31", "status": "done"}])
-    b = make_coe(store, "Checkout", [
-        {"what": "Disk growth alarm", "owner": "Sofia Rossi", "due": "2026-12-04", "status": "open"},
-        {"what": "No date yet", "owner": "", "status": "open"}])
+    a = make_coe(
+        store,
+        "Payments",
+        [
+            {"what": "Add cert check", "owner": "Tomasz Nowak", "due": "2026-11-01", "status": "open"},
+            {"what": "Canary config", "owner": "Jonas Weber", "due": "2027-01-29", "status": "open"},
+            {"what": "Runbook step", "owner": "Priya Raman", "due": "2026-10-31", "status": "done"},
+        ],
+    )
+    b = make_coe(
+        store,
+        "Checkout",
+        [
+            {"what": "Disk growth alarm", "owner": "Sofia Rossi", "due": "2026-12-04", "status": "open"},
+            {"what": "No date yet", "owner": "", "status": "open"},
+        ],
+    )
     store.create("charter", "", {"team_name": "Payments"})  # kinds without action items are ignored
     return a, b
 
@@ -34,7 +44,12 @@ def test_open_items_across_documents_most_urgent_first(store, two_coes):
     items = action_items(store, today=TODAY)
     assert [i.what for i in items] == ["Add cert check", "Disk growth alarm", "Canary config", "No date yet"]
     first = items[0]
-    assert (first.doc_id, first.index, first.owner, first.status) == (two_coes[0].id, 1, "Tomasz Nowak", "open")
+    assert (first.doc_id, first.index, first.owner, first.status) == (
+        two_coes[0].id,
+        1,
+        "Tomasz Nowak",
+        "open",
+    )
     assert first.overdue(TODAY) and not items[1].overdue(TODAY)
 
 
@@ -72,11 +87,15 @@ def test_mark_done_errors_are_clear(store, two_coes):
 
 
 def test_outline_operations_keep_branches_together():
-    nodes = add_child([], None)                      # w1
-    nodes = add_child(nodes, "w1")                   # w2 under w1
-    nodes = add_sibling(nodes, "w2")                 # w3 under w1
-    nodes = add_child(nodes, "w2")                   # w4 under w2, placed after w2's subtree
-    assert [(n["id"], num) for n, _, num in walk(nodes)] == [("w1", "1"), ("w2", "1.1"), ("w4", "1.1.1"),
-                                                            ("w3", "1.2")]
+    nodes = add_child([], None)  # w1
+    nodes = add_child(nodes, "w1")  # w2 under w1
+    nodes = add_sibling(nodes, "w2")  # w3 under w1
+    nodes = add_child(nodes, "w2")  # w4 under w2, placed after w2's subtree
+    assert [(n["id"], num) for n, _, num in walk(nodes)] == [
+        ("w1", "1"),
+        ("w2", "1.1"),
+        ("w4", "1.1.1"),
+        ("w3", "1.2"),
+    ]
     assert leaf_ids(nodes) == {"w3", "w4"}
     assert [n["id"] for n in remove(nodes, "w2")] == ["w1", "w3"]

@@ -61,9 +61,22 @@ def test_home_shows_recent_and_attention(workspace):
     assert "coach error" in page
 
 
-@pytest.mark.parametrize("page", ["pages/library.py", "pages/settings.py", "pages/actions.py", "pages/review.py",
-                                  "pages/metrics.py", "pages/charter.py", "pages/coe.py", "pages/prfaq.py",
-                                  "pages/oncall.py", "pages/metric_review.py", "pages/story.py"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "pages/library.py",
+        "pages/settings.py",
+        "pages/actions.py",
+        "pages/review.py",
+        "pages/metrics.py",
+        "pages/charter.py",
+        "pages/coe.py",
+        "pages/prfaq.py",
+        "pages/oncall.py",
+        "pages/metric_review.py",
+        "pages/story.py",
+    ],
+)
 def test_page_loads_on_a_filled_workspace(workspace, page):
     from sdmkit.examples import load_examples
 
@@ -93,7 +106,9 @@ def test_create_and_save_a_charter_through_the_ui(workspace):
     at = app("pages/charter.py", id="new")
     assert "Not saved yet" in texts(at)
     by_label(at.text_input, "Team name").input("Search Relevance").run()
-    by_label(at.text_area, "Mission").input("We help shoppers find what they meant in the first five results.").run()
+    by_label(at.text_area, "Mission").input(
+        "We help shoppers find what they meant in the first five results."
+    ).run()
     assert "Unsaved changes" in texts(at)
     [b for b in at.button if b.label == "Add tenet"][0].click().run()
     by_label(at.text_input, "Tenet 1: name").input("Relevance over recency").run()
@@ -104,15 +119,26 @@ def test_create_and_save_a_charter_through_the_ui(workspace):
     assert len(docs) == 1
     doc = workspace.get(docs[0].id)
     assert doc.title == "Search Relevance team charter"
-    assert doc.content["tenets"] == [{"name": "Relevance over recency",
-                                      "statement": "We rank what customers meant over what is newest."}]
+    assert doc.content["tenets"] == [
+        {"name": "Relevance over recency", "statement": "We rank what customers meant over what is newest."}
+    ]
     assert at.query_params["id"] in (str(doc.id), [str(doc.id)])
     assert "Saved" in texts(at) and "Unsaved" not in texts(at)
 
 
 def test_tenets_reorder_and_delete_keep_text(workspace):
-    doc = workspace.create("charter", "", {"team_name": "T", "mission": "m", "tenets": [
-        {"name": "First", "statement": "a over b"}, {"name": "Second", "statement": "c over d"}]})
+    doc = workspace.create(
+        "charter",
+        "",
+        {
+            "team_name": "T",
+            "mission": "m",
+            "tenets": [
+                {"name": "First", "statement": "a over b"},
+                {"name": "Second", "statement": "c over d"},
+            ],
+        },
+    )
     at = app("pages/charter.py", id=str(doc.id))
     by_label(at.text_input, "Tenet 2: name").input("Second, edited").run()
     [b for b in at.button if b.key.endswith("|1|up")][0].click().run()
@@ -179,7 +205,9 @@ def test_bad_input_shows_field_message_and_keeps_text(workspace):
 
 def test_library_filters_pages_and_trash(workspace):
     for i in range(30):
-        workspace.create("charter", f"Charter {i:02}", {"team_name": "Alpha" if i % 3 else "Beta", "mission": "m"})
+        workspace.create(
+            "charter", f"Charter {i:02}", {"team_name": "Alpha" if i % 3 else "Beta", "mission": "m"}
+        )
     at = app("pages/library.py")
     assert "Page 1 of 2 · 30 documents" in texts(at)
     by_label(at.selectbox, "Team").select("Beta").run()
@@ -239,7 +267,9 @@ def test_story_bank_mines_matches_and_saves_practice(workspace):
     assert "stories created" in texts(at)
     [b for b in at.button if b.label == "Match"][0].click().run()
     assert "No story yet for this question" in texts(at)  # the recruiter's first question: no story fits
-    by_label(at.selectbox, "Question").select("Tell me about a time you failed. What did you learn from it?").run()
+    by_label(at.selectbox, "Question").select(
+        "Tell me about a time you failed. What did you learn from it?"
+    ).run()
     [b for b in at.button if b.label == "Match"][0].click().run()
     assert "The certificate outage and the configuration pipeline" in texts(at)
     [b for b in at.button if b.label == "Save this practice"][0].click().run()
@@ -250,8 +280,9 @@ def test_study_plan_ticks_are_kept(workspace):
     at = app("pages/story_bank.py")
     box = [c for c in at.checkbox if c.label.startswith("Write two or three STAR stories")][0]
     box.check().run()
-    assert "Write two or three STAR stories for each Leadership Principle, with numbers" in \
-        workspace.setting("interview.study_plan_done")
+    assert "Write two or three STAR stories for each Leadership Principle, with numbers" in workspace.setting(
+        "interview.study_plan_done"
+    )
 
 
 def test_export_buttons_offer_a_redacted_download(workspace):

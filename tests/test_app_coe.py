@@ -40,12 +40,18 @@ def test_whys_tree_grows_and_branches(workspace):
     doc = workspace.get(workspace.list().items[0].id)
     tree = {n["text"]: n["parent"] for n in doc.content["whys"]}
     root = next(n["id"] for n in doc.content["whys"] if n["parent"] is None)
-    assert tree == {"The index build failed.": None, "The feed schema changed.": root, "Nobody was alerted.": root}
+    assert tree == {
+        "The index build failed.": None,
+        "The feed schema changed.": root,
+        "Nobody was alerted.": root,
+    }
     # Delete a branch: its text goes, the rest stays.
     [b for b in at.button if b.label == "Delete"][2].click().run()
     save(at)
-    assert [n["text"] for n in workspace.get(doc.id).content["whys"]] == ["The index build failed.",
-                                                                           "The feed schema changed."]
+    assert [n["text"] for n in workspace.get(doc.id).content["whys"]] == [
+        "The index build failed.",
+        "The feed schema changed.",
+    ]
 
 
 def test_quick_add_keeps_bad_input_and_names_the_field(workspace):
@@ -63,10 +69,18 @@ def test_quick_add_keeps_bad_input_and_names_the_field(workspace):
 
 
 def test_field_level_messages_for_bad_coe_input(workspace):
-    doc = workspace.create("coe", "Bad input", {
-        "timeline": [{"at": "2026-10-14T14:10", "type": "start"}, {"at": "2026-10-14T14:05", "type": "detection"}],
-        "whys": [{"id": "w1", "parent": None, "text": ""}],
-        "action_items": [{"what": "Old item", "owner": "Ann Lee", "due": "2020-01-01", "status": "open"}]})
+    doc = workspace.create(
+        "coe",
+        "Bad input",
+        {
+            "timeline": [
+                {"at": "2026-10-14T14:10", "type": "start"},
+                {"at": "2026-10-14T14:05", "type": "detection"},
+            ],
+            "whys": [{"id": "w1", "parent": None, "text": ""}],
+            "action_items": [{"what": "Old item", "owner": "Ann Lee", "due": "2020-01-01", "status": "open"}],
+        },
+    )
     at = app("pages/coe.py", id=str(doc.id))
     errors = [e.value for e in at.error]
     assert any("Event 2 is earlier than an event listed before it" in e for e in errors)

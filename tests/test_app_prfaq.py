@@ -11,7 +11,9 @@ def test_working_backwards_feeds_the_press_release(workspace):
     at = app("pages/prfaq.py", id="new")
     by_label(at.text_area, "Who is the customer?").input("Owners of small online shops.").run()
     assert "From your answer: Owners of small online shops." in texts(at)
-    [b for b in at.button if b.label == "Start from it" and b.key.endswith("subheading|from")][0].click().run()
+    [b for b in at.button if b.label == "Start from it" and b.key.endswith("subheading|from")][
+        0
+    ].click().run()
     assert by_label(at.text_area, "Subheading").value == "Owners of small online shops."
 
 
@@ -25,8 +27,16 @@ def test_faq_bank_adds_a_hard_question(workspace):
 
 def test_bad_input_gets_field_level_messages_and_keeps_text(workspace):
     past = (date.today() - timedelta(days=3)).isoformat()
-    doc = workspace.create("prfaq", "Draft PR", {"headline": "", "launch_date": past, "city": "Berlin",
-                                                 "external_faqs": [{"question": "", "answer": "It is free."}]})
+    doc = workspace.create(
+        "prfaq",
+        "Draft PR",
+        {
+            "headline": "",
+            "launch_date": past,
+            "city": "Berlin",
+            "external_faqs": [{"question": "", "answer": "It is free."}],
+        },
+    )
     at = app("pages/prfaq.py", id=str(doc.id))
     errors = " ".join(e.value for e in at.error)
     assert "The press release has no headline" in errors

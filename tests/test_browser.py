@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -56,7 +57,9 @@ def test_create_save_reload_and_download_pdf(browser, server):
     page.get_by_role("tab", name="Tenets").click()
     click(page, "Add tenet")
     type_into(page, "Tenet 1: name", "Relevance over recency")
-    type_into(page, "Statement", "We rank what customers meant over what is newest, unless they sort by date.")
+    type_into(
+        page, "Statement", "We rank what customers meant over what is newest, unless they sort by date."
+    )
     expect(page.get_by_text("● Unsaved changes")).to_be_visible()
     click(page, "Save")
     expect(page.get_by_text("✓ Saved")).to_be_visible()
@@ -76,7 +79,7 @@ def test_create_save_reload_and_download_pdf(browser, server):
         page.get_by_role("button", name="PDF", exact=True).click()
     download = info.value
     assert download.suggested_filename == "search-relevance-team-charter.pdf"
-    data = open(download.path(), "rb").read()
+    data = Path(download.path()).read_bytes()
     assert data.startswith(b"%PDF")
     from pypdf import PdfReader
 
@@ -125,17 +128,21 @@ def test_coe_with_timeline_branching_whys_and_action_items(browser, tmp_path):
         select(page, "Severity", "Sev 2")
         fill(page, "Owning team", "Payments Platform")
         fill(page, "Authors", "Priya Raman")
-        fill(page, "Executive summary", "Card payments failed for 47 minutes. We rolled back a config change.")
+        fill(
+            page, "Executive summary", "Card payments failed for 47 minutes. We rolled back a config change."
+        )
 
         tab(page, "Customer impact")
         fill(page, "How many", "18,400 failed checkouts (31% of attempts)")
 
         tab(page, "Timeline")
-        events = [("2026-10-14 23:50", "start", "Card errors rise to 31%"),
-                  ("2026-10-14 23:59", "detection", "5xx alarm pages the on-call"),
-                  ("2026-10-15 00:04", "engagement", "On-call joins"),
-                  ("2026-10-15 00:31", "mitigation", "Config change rolled back"),
-                  ("2026-10-15 00:37", "resolution", "Errors at baseline")]
+        events = [
+            ("2026-10-14 23:50", "start", "Card errors rise to 31%"),
+            ("2026-10-14 23:59", "detection", "5xx alarm pages the on-call"),
+            ("2026-10-15 00:04", "engagement", "On-call joins"),
+            ("2026-10-15 00:31", "mitigation", "Config change rolled back"),
+            ("2026-10-15 00:37", "resolution", "Errors at baseline"),
+        ]
         visible(page.get_by_text("Add an event")).click()
         for when, kind, what in events:
             fill(page, "When", when)
@@ -149,11 +156,13 @@ def test_coe_with_timeline_branching_whys_and_action_items(browser, tmp_path):
         tab(page, "Five whys")
         fill(page, "Problem", "Card payments failed for 31% of checkout attempts.")
         press(page, "Add a why")
-        whys = {"1": "The processor rejected our TLS handshake.",
-                "1.1": "The certificate reference was removed by a config change.",
-                "1.1.1": "The config pipeline does not check certificate references.",
-                "1.2": "Failover did not trigger on TLS failures.",
-                "1.2.1": "The health check counts HTTP errors only."}
+        whys = {
+            "1": "The processor rejected our TLS handshake.",
+            "1.1": "The certificate reference was removed by a config change.",
+            "1.1.1": "The config pipeline does not check certificate references.",
+            "1.2": "Failover did not trigger on TLS failures.",
+            "1.2.1": "The health check counts HTTP errors only.",
+        }
 
         def why(number, text):
             box = visible(page.get_by_label(re.compile(rf"^Why {re.escape(number)}( · root cause)?$")))
@@ -165,20 +174,28 @@ def test_coe_with_timeline_branching_whys_and_action_items(browser, tmp_path):
         page.get_by_role("button", name="Ask why", exact=True).locator("visible=true").nth(0).click()
         wait_for_app(page)
         why("1.1", whys["1.1"])
-        page.get_by_role("button", name="Add another cause", exact=True).locator("visible=true").nth(1).click()
+        page.get_by_role("button", name="Add another cause", exact=True).locator("visible=true").nth(
+            1
+        ).click()
         wait_for_app(page)
         why("1.2", whys["1.2"])
-        page.get_by_role("button", name="Ask why", exact=True).locator("visible=true").nth(1).click()  # under 1.1
+        page.get_by_role("button", name="Ask why", exact=True).locator("visible=true").nth(
+            1
+        ).click()  # under 1.1
         wait_for_app(page)
         why("1.1.1", whys["1.1.1"])
-        page.get_by_role("button", name="Ask why", exact=True).locator("visible=true").nth(3).click()  # under 1.2
+        page.get_by_role("button", name="Ask why", exact=True).locator("visible=true").nth(
+            3
+        ).click()  # under 1.2
         wait_for_app(page)
         why("1.2.1", whys["1.2.1"])
 
         tab(page, "Action items")
         visible(page.get_by_text("Add an action item")).click()
-        for what, owner, addresses in [("Check certificate references in the config pipeline", "Tomasz Nowak", "Why 1.1.1"),
-                                       ("Count TLS failures in the failover health check", "Aisha Bello", "Why 1.2.1")]:
+        for what, owner, addresses in [
+            ("Check certificate references in the config pipeline", "Tomasz Nowak", "Why 1.1.1"),
+            ("Count TLS failures in the failover health check", "Aisha Bello", "Why 1.2.1"),
+        ]:
             fill(page, "What", what)
             fill(page, "Owner", owner)
             # The date field is made of segments (year, month, day) that take digits in turn.
@@ -200,7 +217,13 @@ def test_coe_with_timeline_branching_whys_and_action_items(browser, tmp_path):
         store = open_store(f"sqlite:///{tmp_path / 'data' / 'sdmkit.db'}")
         doc = store.get(1)
         c = doc.content
-        assert [e["type"] for e in c["timeline"]] == ["start", "detection", "engagement", "mitigation", "resolution"]
+        assert [e["type"] for e in c["timeline"]] == [
+            "start",
+            "detection",
+            "engagement",
+            "mitigation",
+            "resolution",
+        ]
         assert c["timeline"][0]["at"] == "2026-10-14T23:50:00"
         parents = {n["text"]: n["parent"] for n in c["whys"]}
         ids = {n["text"]: n["id"] for n in c["whys"]}
@@ -215,7 +238,7 @@ def test_coe_with_timeline_branching_whys_and_action_items(browser, tmp_path):
         for label, suffix in (("Markdown", ".md"), ("JSON", ".json")):
             with page.expect_download() as info:
                 visible(page.get_by_role("button", name=label, exact=True)).click()
-            text = open(info.value.path(), encoding="utf-8").read()
+            text = Path(info.value.path()).read_text(encoding="utf-8")
             again = parse_text(text, suffix, info.value.suggested_filename)
             assert again.content == doc.content and again.title == doc.title and again.team == doc.team
         click(page, "Make PDF")
@@ -270,13 +293,31 @@ def test_prfaq_created_coached_reviewed_and_exported(browser, tmp_path):
         page.goto(f"{url}/prfaq?id=new")
         wait_for_app(page)
         fill(page, "Who is the customer?", "Owners of small online shops who keep their own books.")
-        fill(page, "What is the problem or opportunity?", "Matching payouts to orders takes them 6 hours a month.")
-        fill(page, "What is the most important customer benefit?", "Payouts arrive matched, so the books close in minutes.")
-        fill(page, "How do you know what customers need?", "41 interviews and a prototype test with 10 sellers.")
-        fill(page, "What does the experience look like?", "Connect your accounting tool once; payouts arrive matched.")
+        fill(
+            page,
+            "What is the problem or opportunity?",
+            "Matching payouts to orders takes them 6 hours a month.",
+        )
+        fill(
+            page,
+            "What is the most important customer benefit?",
+            "Payouts arrive matched, so the books close in minutes.",
+        )
+        fill(
+            page,
+            "How do you know what customers need?",
+            "41 interviews and a prototype test with 10 sellers.",
+        )
+        fill(
+            page,
+            "What does the experience look like?",
+            "Connect your accounting tool once; payouts arrive matched.",
+        )
 
         tab(page, "Press release")
-        expect(visible(page.get_by_text("The press release has no headline"))).to_be_visible()  # coached, at the field
+        expect(
+            visible(page.get_by_text("The press release has no headline"))
+        ).to_be_visible()  # coached, at the field
         fill(page, "Headline", "Sellers close their books in minutes with matched payouts")
         # The first enabled one belongs to the (empty) subheading: start it from the customer answer.
         visible(page.get_by_role("button", name="Start from it").and_(page.locator(":enabled"))).click()
@@ -287,11 +328,17 @@ def test_prfaq_created_coached_reviewed_and_exported(browser, tmp_path):
         page.keyboard.type(f"{date.today().year + 1}0414")
         page.keyboard.press("Tab")
         wait_for_app(page)
-        fill(page, "Summary paragraph", "Starting today, you can connect your accounting tool and get every payout "
-                                        "matched to its orders.")
+        fill(
+            page,
+            "Summary paragraph",
+            "Starting today, you can connect your accounting tool and get every payout "
+            "matched to its orders.",
+        )
         fill(page, "Leader quote", "Sellers start a shop to sell, not to do bookkeeping at midnight.")
         fill(page, "Leader", "Maria Santos, VP Seller Services")
-        fill(page, "Customer quote", "Month-end used to eat my Sunday. Now I check the totals with my coffee.")
+        fill(
+            page, "Customer quote", "Month-end used to eat my Sunday. Now I check the totals with my coffee."
+        )
         fill(page, "Customer", "Jana Novak, owner of Kettle & Co.")
         expect(visible(page.get_by_text("2 of 2"))).to_be_visible()  # the quotes count in the coach
 
@@ -312,7 +359,9 @@ def test_prfaq_created_coached_reviewed_and_exported(browser, tmp_path):
 
         store = open_store(f"sqlite:///{tmp_path / 'data' / 'sdmkit.db'}")
         assert [d.decision for d in review.decisions(store, 1)] == ["Approved for a Q2 launch"]
-        assert [(c.version, c.text) for c in review.comments(store, 1)] == [(1, "Is the 6 hours measured or estimated?")]
+        assert [(c.version, c.text) for c in review.comments(store, 1)] == [
+            (1, "Is the 6 hours measured or estimated?")
+        ]
         store.engine.dispose()
 
         click(page, "Open in editor")
@@ -373,7 +422,7 @@ def test_rotation_created_with_leave_and_calendar_downloaded(browser, tmp_path):
         assert info.value.suggested_filename == "checkout-primary.ics"
         import vobject
 
-        cal = vobject.readOne(open(info.value.path(), encoding="utf-8").read())
+        cal = vobject.readOne(Path(info.value.path()).read_text(encoding="utf-8"))
         events = cal.vevent_list
         assert events and {e.summary.value.split(": ")[1] for e in events} <= {"Ana", "Ben", "Cy", "Dee"}
         away = {monday + timedelta(days=i) for i in range(21)}
@@ -391,11 +440,19 @@ def test_metric_review_import_commentary_and_pdf(browser, tmp_path):
     from tests.browser import fill, press, select, tab, visible
 
     csv = tmp_path / "week.csv"
-    rows = ["metric,week_end,value", "Deployments,2026-11-22,27", "Pages per week,2026-11-22,4",
-            "COE action-item age (p50),2026-11-22,12", "Change failure rate,2026-11-22,4.9",
-            "High-severity incidents,2026-11-22,0", "p99 latency,2026-11-22,990", "Availability,2026-11-22,99.96",
-            "Tickets per week,2026-11-22,35", "Authorisation success rate,2026-11-22,99.4",
-            "Deployments,2026-11-21,3"]  # a Saturday: rejected, the rest kept
+    rows = [
+        "metric,week_end,value",
+        "Deployments,2026-11-22,27",
+        "Pages per week,2026-11-22,4",
+        "COE action-item age (p50),2026-11-22,12",
+        "Change failure rate,2026-11-22,4.9",
+        "High-severity incidents,2026-11-22,0",
+        "p99 latency,2026-11-22,990",
+        "Availability,2026-11-22,99.96",
+        "Tickets per week,2026-11-22,35",
+        "Authorisation success rate,2026-11-22,99.4",
+        "Deployments,2026-11-21,3",
+    ]  # a Saturday: rejected, the rest kept
     csv.write_text("\n".join(rows) + "\n")
     with sdmkit_server(tmp_path / "data", examples=True) as url:
         page = new_page(browser)
@@ -420,7 +477,11 @@ def test_metric_review_import_commentary_and_pdf(browser, tmp_path):
         tab(page, "Metrics")
         press(page, "Refresh from data")
         expect(visible(page.get_by_text("Exceptional: above the upper limit"))).to_be_visible()
-        fill(page, "Commentary on p99 latency", "Gateway 4.2 made the fraud call synchronous; rollback on Monday.")
+        fill(
+            page,
+            "Commentary on p99 latency",
+            "Gateway 4.2 made the fraud call synchronous; rollback on Monday.",
+        )
         select(page, "Status of p99 latency", "explained")
         click(page, "Save")
         expect(page.get_by_text("✓ Saved")).to_be_visible()
@@ -451,11 +512,17 @@ def test_story_bank_mine_edit_match_practise_and_portfolio(browser, tmp_path):
         from sdmkit.store import open_store
 
         store = open_store(f"sqlite:///{tmp_path / 'data' / 'sdmkit.db'}")
-        mined = next(s for s in store.iter_documents(kind="story") if s.content.get("origin", "").endswith(":coe"))
+        mined = next(
+            s for s in store.iter_documents(kind="story") if s.content.get("origin", "").endswith(":coe")
+        )
         page.goto(f"{url}/story?id={mined.id}")
         wait_for_app(page)
-        fill(page, "Action", "I took incident command and asked for every change of the last hour. I rolled "
-                             "back the configuration change and wrote the COE myself.")
+        fill(
+            page,
+            "Action",
+            "I took incident command and asked for every change of the last hour. I rolled "
+            "back the configuration change and wrote the COE myself.",
+        )
         click(page, "Save")
         expect(page.get_by_text("✓ Saved")).to_be_visible()
 

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from contextlib import suppress
 
 from typer.testing import CliRunner
 
@@ -22,8 +23,14 @@ def run(*args):
 def sdmkit(*args, env=None, cwd=None):
     """The installed entry point, as a user types it."""
     full_env = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "sdmkit.cli", *args], capture_output=True, text=True,
-                          env=full_env, cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "sdmkit.cli", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=cwd,
+        timeout=120,
+    )
 
 
 def test_init_examples_is_idempotent(workspace):
@@ -39,7 +46,10 @@ def test_list_and_show(workspace):
     run("init", "--examples")
     out = run("list", "--json", "--kind", "charter")
     docs = json.loads(out.output)
-    assert {d["title"] for d in docs} == {"Payments Platform team charter", "Checkout Experience team charter"}
+    assert {d["title"] for d in docs} == {
+        "Payments Platform team charter",
+        "Checkout Experience team charter",
+    }
     doc_id = str(docs[0]["id"])
     shown = json.loads(run("show", doc_id, "--json").output)
     assert shown["kind"] == "charter" and shown["version"] == 1
@@ -58,7 +68,8 @@ def test_import_prints_new_ids_and_reports_bad_files(workspace, tmp_path):
     assert workspace.get(int(new_id)).title == "Payments Platform team charter"
     assert result.stderr.strip().splitlines() == [
         f"sdmkit: {bad}: content.team_type: Input should be 'stream-aligned', 'platform', 'enabling' or "
-        "'complicated-subsystem'"]
+        "'complicated-subsystem'"
+    ]
     assert "Traceback" not in result.stderr
 
 
@@ -104,9 +115,13 @@ def test_lint_exit_status(workspace, tmp_path):
     result = run("lint", str(bad), "--json")
     assert result.exit_code == 1
     findings = json.loads(result.output)["findings"]
-    assert {"rule": "charter.required", "severity": "error", "location": "mission",
-            "message": "There is no mission",
-            "suggestion": "One sentence: who you serve and what you do for them."} in findings
+    assert {
+        "rule": "charter.required",
+        "severity": "error",
+        "location": "mission",
+        "message": "There is no mission",
+        "suggestion": "One sentence: who you serve and what you do for them.",
+    } in findings
     doc_id = run("import", str(bad)).output.split("\t")[0]
     assert run("lint", doc_id).exit_code == 1
 
@@ -159,8 +174,10 @@ def test_backup_and_restore_are_lossless(workspace, tmp_path, monkeypatch):
 
 def test_help_is_quick_to_import():
     """`sdmkit --help` must not pull in WeasyPrint, SQLAlchemy or Streamlit."""
-    code = ("import sys, sdmkit.cli; heavy = [m for m in ('weasyprint', 'sqlalchemy', 'streamlit') "
-            "if m in sys.modules]; print(heavy)")
+    code = (
+        "import sys, sdmkit.cli; heavy = [m for m in ('weasyprint', 'sqlalchemy', 'streamlit') "
+        "if m in sys.modules]; print(heavy)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -196,8 +213,13 @@ def test_stopping_sdmkit_app_stops_its_server(tmp_path):
     port = free_port()
     env = {**os.environ, "SDMKIT_DATA_DIR": str(tmp_path / "data")}
     env.pop("SDMKIT_DATABASE_URL", None)
-    app = subprocess.Popen([sys.executable, "-m", "sdmkit.cli", "app", "--port", str(port), "--no-open"], env=env,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    app = subprocess.Popen(
+        [sys.executable, "-m", "sdmkit.cli", "app", "--port", str(port), "--no-open"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while not _listening(port):
@@ -210,10 +232,8 @@ def test_stopping_sdmkit_app_stops_its_server(tmp_path):
             time.sleep(0.3)
         assert not _listening(port), "the Streamlit server outlived sdmkit app"
     finally:
-        try:  # whatever is left of the process group, the server included
+        with suppress(ProcessLookupError):  # what is left of the group, the server too
             os.killpg(app.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
 
 def _listening(port: int) -> bool:

@@ -19,7 +19,9 @@ FUTURE = (date.today() + timedelta(days=30)).isoformat()
 def coe(**changes) -> dict:
     """A COE that passes the whole rubric; tests break one thing at a time."""
     content = {
-        "severity": 2, "authors": ["Priya Raman"], "time_zone": "UTC",
+        "severity": 2,
+        "authors": ["Priya Raman"],
+        "time_zone": "UTC",
         "summary": "Card payments failed for 47 minutes. We rolled back a config change.",
         "impact": {"who": "EU card shoppers", "how_many": "18,400 failed checkouts"},
         "timeline": [
@@ -34,10 +36,21 @@ def coe(**changes) -> dict:
         "whys": [
             {"id": "w1", "parent": None, "text": "The processor rejected our TLS handshake."},
             {"id": "w2", "parent": "w1", "text": "The certificate reference was removed by a config change."},
-            {"id": "w3", "parent": "w2", "text": "The config pipeline does not check certificate references."},
+            {
+                "id": "w3",
+                "parent": "w2",
+                "text": "The config pipeline does not check certificate references.",
+            },
         ],
-        "action_items": [{"what": "Add a certificate check", "owner": "Tomasz Nowak", "due": FUTURE,
-                          "addresses": "w3", "status": "open"}],
+        "action_items": [
+            {
+                "what": "Add a certificate check",
+                "owner": "Tomasz Nowak",
+                "due": FUTURE,
+                "addresses": "w3",
+                "status": "open",
+            }
+        ],
     }
     content.update(changes)
     return content
@@ -53,6 +66,7 @@ def metrics(events: list[dict], zone: str = "UTC"):
 
 # --- time metrics -------------------------------------------------------------------
 
+
 def test_the_reference_coe_passes_every_check():
     findings = lint(KIND, KIND.validate(coe()))
     assert not [f for f in findings if f.rule.startswith("coe.")]
@@ -62,14 +76,25 @@ def test_the_reference_coe_passes_every_check():
 
 def test_metrics_from_the_timeline():
     m = timeline.metrics(KIND.validate(coe()))
-    assert m.as_text() == {"Time to detect": "9 min", "Time to engage": "5 min", "Time to mitigate": "41 min",
-                           "Time to resolve": "47 min", "Impact duration": "41 min"}
+    assert m.as_text() == {
+        "Time to detect": "9 min",
+        "Time to engage": "5 min",
+        "Time to mitigate": "41 min",
+        "Time to resolve": "47 min",
+        "Impact duration": "41 min",
+    }
 
 
 def test_metrics_across_midnight():
-    m = metrics([{"at": "2026-11-01T23:41", "type": "start"}, {"at": "2026-11-01T23:43", "type": "detection"},
-                 {"at": "2026-11-02T01:17", "type": "mitigation"}, {"at": "2026-11-02T02:30", "type": "resolution"}],
-                "Europe/Berlin")
+    m = metrics(
+        [
+            {"at": "2026-11-01T23:41", "type": "start"},
+            {"at": "2026-11-01T23:43", "type": "detection"},
+            {"at": "2026-11-02T01:17", "type": "mitigation"},
+            {"at": "2026-11-02T02:30", "type": "resolution"},
+        ],
+        "Europe/Berlin",
+    )
     assert m.detect == timedelta(minutes=2)
     assert m.mitigate == timedelta(minutes=96)
     assert m.resolve == timedelta(hours=2, minutes=49)
@@ -77,49 +102,75 @@ def test_metrics_across_midnight():
 
 def test_metrics_across_dst_spring_forward():
     # Berlin, 29 March 2026: 02:00 becomes 03:00. 01:30 to 03:30 on the wall is one hour.
-    m = metrics([{"at": "2026-03-29T01:30", "type": "start"}, {"at": "2026-03-29T03:30", "type": "resolution"}],
-                "Europe/Berlin")
+    m = metrics(
+        [{"at": "2026-03-29T01:30", "type": "start"}, {"at": "2026-03-29T03:30", "type": "resolution"}],
+        "Europe/Berlin",
+    )
     assert m.resolve == timedelta(hours=1)
 
 
 def test_metrics_across_dst_fall_back():
     # New York, 1 November 2026: 02:00 becomes 01:00 again. 00:30 to 03:30 on the wall is four hours.
-    m = metrics([{"at": "2026-11-01T00:30", "type": "start"}, {"at": "2026-11-01T03:30", "type": "resolution"}],
-                "America/New_York")
+    m = metrics(
+        [{"at": "2026-11-01T00:30", "type": "start"}, {"at": "2026-11-01T03:30", "type": "resolution"}],
+        "America/New_York",
+    )
     assert m.resolve == timedelta(hours=4)
 
 
 def test_metrics_with_events_in_different_zones():
     # The same instant seen from New York (UTC-4 in October) and from Berlin (UTC+2).
-    m = metrics([{"at": "2026-10-14T08:10", "zone": "America/New_York", "type": "start"},
-                 {"at": "2026-10-14T14:19", "zone": "Europe/Berlin", "type": "detection"},
-                 {"at": "2026-10-14T21:24", "zone": "Asia/Tokyo", "type": "engagement"},
-                 {"at": "2026-10-14T12:51", "zone": "UTC", "type": "mitigation"}])
-    assert (m.detect, m.engage, m.mitigate) == (timedelta(minutes=9), timedelta(minutes=5), timedelta(minutes=41))
+    m = metrics(
+        [
+            {"at": "2026-10-14T08:10", "zone": "America/New_York", "type": "start"},
+            {"at": "2026-10-14T14:19", "zone": "Europe/Berlin", "type": "detection"},
+            {"at": "2026-10-14T21:24", "zone": "Asia/Tokyo", "type": "engagement"},
+            {"at": "2026-10-14T12:51", "zone": "UTC", "type": "mitigation"},
+        ]
+    )
+    assert (m.detect, m.engage, m.mitigate) == (
+        timedelta(minutes=9),
+        timedelta(minutes=5),
+        timedelta(minutes=41),
+    )
 
 
 def test_event_zone_defaults_to_the_document_zone():
-    m = metrics([{"at": "2026-10-14T14:10", "type": "start"},
-                 {"at": "2026-10-14T12:20", "zone": "UTC", "type": "detection"}], "Europe/Berlin")
+    m = metrics(
+        [
+            {"at": "2026-10-14T14:10", "type": "start"},
+            {"at": "2026-10-14T12:20", "zone": "UTC", "type": "detection"},
+        ],
+        "Europe/Berlin",
+    )
     assert m.detect == timedelta(minutes=10)
 
 
 def test_a_skipped_wall_time_is_refused_with_its_field():
     with pytest.raises(InvalidDocument) as caught:
-        KIND.validate({"time_zone": "Europe/Berlin",
-                       "timeline": [{"at": "2026-03-29T01:50", "type": "start"},
-                                    {"at": "2026-03-29T02:30", "type": "detection"}]})
+        KIND.validate(
+            {
+                "time_zone": "Europe/Berlin",
+                "timeline": [
+                    {"at": "2026-03-29T01:50", "type": "start"},
+                    {"at": "2026-03-29T02:30", "type": "detection"},
+                ],
+            }
+        )
     problem = caught.value.problems[0]
     assert problem.field == "content.timeline[2].at"
     assert "does not exist in Europe/Berlin" in problem.problem
 
 
-@pytest.mark.parametrize("content, field", [
-    ({"time_zone": "Mars/Olympus"}, "content.time_zone"),
-    ({"timeline": [{"at": "2026-01-01T00:00", "zone": "Nowhere/City"}]}, "content.timeline[1].zone"),
-    ({"severity": 7}, "content.severity"),
-    ({"whys": [{"id": "w1", "parent": "w9", "text": "x"}]}, "content.whys[1]"),
-])
+@pytest.mark.parametrize(
+    "content, field",
+    [
+        ({"time_zone": "Mars/Olympus"}, "content.time_zone"),
+        ({"timeline": [{"at": "2026-01-01T00:00", "zone": "Nowhere/City"}]}, "content.timeline[1].zone"),
+        ({"severity": 7}, "content.severity"),
+        ({"whys": [{"id": "w1", "parent": "w9", "text": "x"}]}, "content.whys[1]"),
+    ],
+)
 def test_bad_values_name_their_field(content, field):
     with pytest.raises(InvalidDocument) as caught:
         KIND.validate(content)
@@ -135,57 +186,112 @@ def test_duration_text():
 
 # --- the rubric: each rule fires, and stays quiet on the fixed text -----------------
 
-WHYS_HUMAN = [{"id": "w1", "parent": None, "text": "The processor rejected our TLS handshake."},
-              {"id": "w2", "parent": "w1", "text": "The certificate reference was removed."},
-              {"id": "w3", "parent": "w2", "text": "Human error during the config change."}]
+WHYS_HUMAN = [
+    {"id": "w1", "parent": None, "text": "The processor rejected our TLS handshake."},
+    {"id": "w2", "parent": "w1", "text": "The certificate reference was removed."},
+    {"id": "w3", "parent": "w2", "text": "Human error during the config change."},
+]
 
 
-@pytest.mark.parametrize("rule, broken", [
-    ("coe.impact_quantified", {"impact": {"who": "Some shoppers", "how_many": "many",
-                                          "description": "They could not pay."}}),
-    ("coe.human_error", {"whys": WHYS_HUMAN}),
-    ("coe.action_owner", {"action_items": [{"what": "Add a check", "due": FUTURE, "addresses": "w3"}]}),
-    ("coe.root_cause_action", {"action_items": [{"what": "Add a check", "owner": "Tomasz Nowak", "due": FUTURE,
-                                                 "addresses": "w2"}]}),
-    ("coe.action_due", {"action_items": [{"what": "Add a check", "owner": "Tomasz Nowak", "addresses": "w3"}]}),
-    ("coe.action_overdue", {"action_items": [{"what": "Add a check", "owner": "Tomasz Nowak", "due": "2020-01-01",
-                                              "addresses": "w3", "status": "open"}]}),
-    ("coe.timeline_complete", {"timeline": [{"at": "2026-10-14T14:10", "type": "start"}]}),
-    ("coe.data_collected", {"graph_links": []}),
-    ("coe.empty_why", {"whys": [*coe()["whys"], {"id": "w4", "parent": "w3", "text": ""}]}),
-    ("coe.whys_deep", {"whys": coe()["whys"][:2], "action_items": [
-        {"what": "x", "owner": "Tomasz Nowak", "due": FUTURE, "addresses": "w2"}]}),
-    ("coe.blameless", {"whys": [*coe()["whys"][:2], {"id": "w3", "parent": "w2",
-                                                     "text": "Tomasz skipped the canary for the config change."}]}),
-    ("coe.summary_length", {"summary": "One. Two. Three. Four. Five. Six."}),
-])
+@pytest.mark.parametrize(
+    "rule, broken",
+    [
+        (
+            "coe.impact_quantified",
+            {"impact": {"who": "Some shoppers", "how_many": "many", "description": "They could not pay."}},
+        ),
+        ("coe.human_error", {"whys": WHYS_HUMAN}),
+        ("coe.action_owner", {"action_items": [{"what": "Add a check", "due": FUTURE, "addresses": "w3"}]}),
+        (
+            "coe.root_cause_action",
+            {
+                "action_items": [
+                    {"what": "Add a check", "owner": "Tomasz Nowak", "due": FUTURE, "addresses": "w2"}
+                ]
+            },
+        ),
+        (
+            "coe.action_due",
+            {"action_items": [{"what": "Add a check", "owner": "Tomasz Nowak", "addresses": "w3"}]},
+        ),
+        (
+            "coe.action_overdue",
+            {
+                "action_items": [
+                    {
+                        "what": "Add a check",
+                        "owner": "Tomasz Nowak",
+                        "due": "2020-01-01",
+                        "addresses": "w3",
+                        "status": "open",
+                    }
+                ]
+            },
+        ),
+        ("coe.timeline_complete", {"timeline": [{"at": "2026-10-14T14:10", "type": "start"}]}),
+        ("coe.data_collected", {"graph_links": []}),
+        ("coe.empty_why", {"whys": [*coe()["whys"], {"id": "w4", "parent": "w3", "text": ""}]}),
+        (
+            "coe.whys_deep",
+            {
+                "whys": coe()["whys"][:2],
+                "action_items": [{"what": "x", "owner": "Tomasz Nowak", "due": FUTURE, "addresses": "w2"}],
+            },
+        ),
+        (
+            "coe.blameless",
+            {
+                "whys": [
+                    *coe()["whys"][:2],
+                    {"id": "w3", "parent": "w2", "text": "Tomasz skipped the canary for the config change."},
+                ]
+            },
+        ),
+        ("coe.summary_length", {"summary": "One. Two. Three. Four. Five. Six."}),
+    ],
+)
 def test_rubric_rule_fires_on_broken_coe_and_not_on_reference(rule, broken):
     assert rule in fired(coe(**broken))
     assert rule not in fired(coe())
 
 
 def test_closed_items_are_not_overdue():
-    done = coe(action_items=[{"what": "x", "owner": "T N", "due": "2020-01-01", "addresses": "w3", "status": "done"}])
+    done = coe(
+        action_items=[{"what": "x", "owner": "T N", "due": "2020-01-01", "addresses": "w3", "status": "done"}]
+    )
     assert "coe.action_overdue" not in fired(done)
 
 
 def test_wont_do_does_not_cover_a_root_cause():
-    content = coe(action_items=[{"what": "x", "owner": "T N", "due": FUTURE, "addresses": "w3", "status": "won't do"}])
+    content = coe(
+        action_items=[{"what": "x", "owner": "T N", "due": FUTURE, "addresses": "w3", "status": "won't do"}]
+    )
     assert "coe.root_cause_action" in fired(content)
 
 
 def test_human_error_in_a_middle_why_is_fine_when_the_chain_goes_on():
-    whys = [{"id": "w1", "parent": None, "text": "An operator error deleted the table."},
-            {"id": "w2", "parent": "w1", "text": "The console allows deletes without a second approval."},
-            {"id": "w3", "parent": "w2", "text": "Production access uses the same role as staging."}]
+    whys = [
+        {"id": "w1", "parent": None, "text": "An operator error deleted the table."},
+        {"id": "w2", "parent": "w1", "text": "The console allows deletes without a second approval."},
+        {"id": "w3", "parent": "w2", "text": "Production access uses the same role as staging."},
+    ]
     assert "coe.human_error" not in fired(coe(whys=whys))
 
 
-@pytest.mark.parametrize("timeline_, location", [
-    ([{"at": "2026-10-14T14:10", "type": "start"}, {"at": "2026-10-14T14:05", "type": "detection"},
-      {"at": "2026-10-14T14:51", "type": "mitigation"}, {"at": "2026-10-14T14:57", "type": "resolution"}],
-     "timeline[2].at"),
-])
+@pytest.mark.parametrize(
+    "timeline_, location",
+    [
+        (
+            [
+                {"at": "2026-10-14T14:10", "type": "start"},
+                {"at": "2026-10-14T14:05", "type": "detection"},
+                {"at": "2026-10-14T14:51", "type": "mitigation"},
+                {"at": "2026-10-14T14:57", "type": "resolution"},
+            ],
+            "timeline[2].at",
+        ),
+    ],
+)
 def test_out_of_order_and_end_before_start_point_at_the_event(timeline_, location):
     findings = lint(KIND, KIND.validate(coe(timeline=timeline_)))
     order = [f for f in findings if f.rule == "coe.timeline_order"]

@@ -47,7 +47,12 @@ def test_charter_pdf_reads_like_a_team_page(sqlite_store):
     text = "\n".join(pages)
     assert 1 <= len(pages) <= 2  # a team page, not a report
     assert "Payments Platform team charter" in pages[0]
-    for heading in ("Mission", "Tenets (unless you know better ones)", "How to work with us", "Support protocol"):
+    for heading in (
+        "Mission",
+        "Tenets (unless you know better ones)",
+        "How to work with us",
+        "Support protocol",
+    ):
         assert heading in text
     assert "Correct before fast" in text
     for i, page in enumerate(pages, 1):
@@ -151,7 +156,10 @@ def test_hostile_text_is_inert_in_markdown_html_and_pdf(sqlite_store, no_network
     assert "script" not in parser.tags and "img" not in parser.tags and "iframe" not in parser.tags
     assert parser.tags.count("style") == 1  # ours, in <head>
     assert not [u for u in parser.urls if re.match(r"\s*(file|https?|javascript):", u) or "url(" in u]
-    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html or "&lt;script&gt;alert('x')&lt;/script&gt;" in html
+    assert (
+        "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+        or "&lt;script&gt;alert('x')&lt;/script&gt;" in html
+    )
 
     fetcher = make_fetcher()
     from sdmkit.export.html_export import render_html

@@ -14,13 +14,26 @@ from tests.conftest import example_paths
 
 
 def _stored(store, doc):
-    return store.create(doc.kind, doc.title, doc.content, team=doc.team, status=doc.status, tags=doc.tags,
-                        coach_off=doc.coach_off)
+    return store.create(
+        doc.kind,
+        doc.title,
+        doc.content,
+        team=doc.team,
+        status=doc.status,
+        tags=doc.tags,
+        coach_off=doc.coach_off,
+    )
 
 
 def _same(a, b):
-    assert (a.kind, a.title, a.team, a.status, a.tags, a.coach_off) == (b.kind, b.title, b.team, b.status, b.tags,
-                                                                         b.coach_off)
+    assert (a.kind, a.title, a.team, a.status, a.tags, a.coach_off) == (
+        b.kind,
+        b.title,
+        b.team,
+        b.status,
+        b.tags,
+        b.coach_off,
+    )
     assert a.content == b.content
 
 
@@ -40,19 +53,30 @@ def test_yaml_and_json_files_import(tmp_path):
     assert read_file(tmp_path / "a.yaml").content == read_file(tmp_path / "a.json").content
 
 
-@pytest.mark.parametrize("text, suffix, expected", [
-    ("kind: charter\ncontent:\n  misson: typo\n", ".yaml", "content.misson: Extra inputs are not permitted"),
-    ("kind: charter\ncontent:\n  team_type: squad\n", ".yaml", "content.team_type: Input should be"),
-    ("kind: charter\ncontent:\n  tenets: [{name: [3], statement: x}]\n", ".yaml", "content.tenets[1].name"),
-    ("kind: charter\ncontent:\n  next_review: not-a-date\n", ".yaml", "content.next_review"),
-    ("kind: memo\ntitle: x\n", ".yaml", "unknown kind 'memo'"),
-    ("title: x\n", ".yaml", "kind: missing"),
-    ("kind: charter\nowner: me\n", ".yaml", "owner: unknown field"),
-    ("kind: [unclosed\n", ".yaml", "line 2: not valid YAML"),
-    ("{\"kind\": ", ".json", "not valid JSON"),
-    ("# no front matter\n", ".md", "no front matter"),
-    ("- a\n- b\n", ".yaml", "expected a mapping"),
-])
+@pytest.mark.parametrize(
+    "text, suffix, expected",
+    [
+        (
+            "kind: charter\ncontent:\n  misson: typo\n",
+            ".yaml",
+            "content.misson: Extra inputs are not permitted",
+        ),
+        ("kind: charter\ncontent:\n  team_type: squad\n", ".yaml", "content.team_type: Input should be"),
+        (
+            "kind: charter\ncontent:\n  tenets: [{name: [3], statement: x}]\n",
+            ".yaml",
+            "content.tenets[1].name",
+        ),
+        ("kind: charter\ncontent:\n  next_review: not-a-date\n", ".yaml", "content.next_review"),
+        ("kind: memo\ntitle: x\n", ".yaml", "unknown kind 'memo'"),
+        ("title: x\n", ".yaml", "kind: missing"),
+        ("kind: charter\nowner: me\n", ".yaml", "owner: unknown field"),
+        ("kind: [unclosed\n", ".yaml", "line 2: not valid YAML"),
+        ('{"kind": ', ".json", "not valid JSON"),
+        ("# no front matter\n", ".md", "no front matter"),
+        ("- a\n- b\n", ".yaml", "expected a mapping"),
+    ],
+)
 def test_bad_files_name_the_file_field_and_problem(text, suffix, expected):
     with pytest.raises(SdmkitError) as caught:
         parse_text(text, suffix, f"bad{suffix}")

@@ -85,26 +85,39 @@ def test_year_over_year_in_a_53_week_year():
 
 # --- the catalog, the import, the review ------------------------------------------
 
+
 @pytest.fixture
 def team(store):
-    save_catalog(store, "Payments", [
-        Metric("p99 latency", "ms", "Aisha", "output", target=800, direction="lower", aggregation="mean"),
-        Metric("Deployments", "count", "Jonas", "input", drives="p99 latency", target=25)])
+    save_catalog(
+        store,
+        "Payments",
+        [
+            Metric("p99 latency", "ms", "Aisha", "output", target=800, direction="lower", aggregation="mean"),
+            Metric("Deployments", "count", "Jonas", "input", drives="p99 latency", target=25),
+        ],
+    )
     return store
 
 
 def test_csv_rows_reported_one_by_one_and_valid_rows_kept(team):
-    text = ("metric,week_end,value\n"
-            "Deployments,2026-11-15,25\n"
-            "Unknown metric,2026-11-15,3\n"
-            "Deployments,2026-11-14,3\n"
-            "p99 latency,2026-11-15,fast\n"
-            "Deployments,2026-11-15,26\n"
-            "p99 latency,15/11/2026,700\n"
-            "p99 latency,2026-11-15,\"1,234\"\n")
+    text = (
+        "metric,week_end,value\n"
+        "Deployments,2026-11-15,25\n"
+        "Unknown metric,2026-11-15,3\n"
+        "Deployments,2026-11-14,3\n"
+        "p99 latency,2026-11-15,fast\n"
+        "Deployments,2026-11-15,26\n"
+        "p99 latency,15/11/2026,700\n"
+        'p99 latency,2026-11-15,"1,234"\n'
+    )
     parsed, created, updated = import_csv(team, "Payments", text)
-    assert [(p.row, p.column) for p in parsed.problems] == [(3, "metric"), (4, "week_end"), (5, "value"),
-                                                            (6, "week_end"), (7, "week_end")]
+    assert [(p.row, p.column) for p in parsed.problems] == [
+        (3, "metric"),
+        (4, "week_end"),
+        (5, "value"),
+        (6, "week_end"),
+        (7, "week_end"),
+    ]
     assert "already in row 2" in parsed.problems[3].problem
     assert "is a Saturday, not a week end" in parsed.problems[1].problem
     assert (created, updated) == (2, 0)
@@ -126,8 +139,10 @@ def test_missing_header_is_reported(team):
 
 
 def test_review_puts_inputs_first_and_keeps_commentary_on_refresh(team):
-    rows = "\n".join(f"p99 latency,{(W - timedelta(days=7 * i)).isoformat()},{v}"
-                     for i, v in enumerate([900, 700, 710, 705, 702, 712, 698, 707]))
+    rows = "\n".join(
+        f"p99 latency,{(W - timedelta(days=7 * i)).isoformat()},{v}"
+        for i, v in enumerate([900, 700, 710, 705, 702, 712, 698, 707])
+    )
     import_csv(team, "Payments", "metric,week_end,value\n" + rows + "\n")
     deck = build(team, "Payments", W)
     assert [m["name"] for m in deck] == ["Deployments", "p99 latency"]
@@ -170,7 +185,9 @@ def test_the_example_team_and_reviews(sqlite_store):
     reviews = sqlite_store.list(kind="metric_review").items
     assert len(reviews) == 2
     doc = sqlite_store.get(reviews[0].id)
-    fresh = build(sqlite_store, "Payments Platform", date.fromisoformat(doc.content["week_ending"]), doc.content)
+    fresh = build(
+        sqlite_store, "Payments Platform", date.fromisoformat(doc.content["week_ending"]), doc.content
+    )
     stored = {m["name"]: m for m in doc.content["metrics"]}
     assert {m["name"]: m["value"] for m in fresh} == {n: m["value"] for n, m in stored.items()}
 
@@ -178,11 +195,19 @@ def test_the_example_team_and_reviews(sqlite_store):
 def test_review_action_items_join_the_cross_document_list(sqlite_store):
     from sdmkit.actions import action_items, set_status
 
-    doc = sqlite_store.create("metric_review", "Review", {"week_ending": W.isoformat(), "action_items": [
-        {"what": "Roll back gateway 4.2", "owner": "Priya", "due": "2026-11-19"}]}, team="Payments")
+    doc = sqlite_store.create(
+        "metric_review",
+        "Review",
+        {
+            "week_ending": W.isoformat(),
+            "action_items": [{"what": "Roll back gateway 4.2", "owner": "Priya", "due": "2026-11-19"}],
+        },
+        team="Payments",
+    )
     items = action_items(sqlite_store, today=date(2026, 11, 23))
-    assert [(i.kind, i.what, i.overdue(date(2026, 11, 23))) for i in items] == \
-        [("metric_review", "Roll back gateway 4.2", True)]
+    assert [(i.kind, i.what, i.overdue(date(2026, 11, 23))) for i in items] == [
+        ("metric_review", "Roll back gateway 4.2", True)
+    ]
     set_status(sqlite_store, doc.id, 1, "done")
     assert action_items(sqlite_store) == []
 
@@ -200,7 +225,8 @@ def test_cli_metrics_import_reports_rows_and_exits_non_zero(workspace, tmp_path)
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
         f"{bad}: row 3, week_end: 2026-11-09 is a Monday, not a week end (Sunday)",
-        f"{bad}: row 3, value: 'x' is not a number"]
+        f"{bad}: row 3, value: 'x' is not a number",
+    ]
     assert "1 rows kept" in result.stdout
     missing = sdmkit("metrics", "import", str(good), "--team", "Nobody")
     assert missing.returncode == 1 and "has no metric catalog" in missing.stderr
@@ -212,11 +238,15 @@ def test_backup_and_restore_keep_catalogs_and_weekly_values(store, tmp_path):
     from sdmkit.backup import dump, restore
 
     save_catalog(store, "Payments", [Metric("Deployments", target=25)])
-    import_csv(store, "Payments", "metric,week_end,value\nDeployments,2026-11-15,25\nDeployments,2026-11-08,21\n")
+    import_csv(
+        store, "Payments", "metric,week_end,value\nDeployments,2026-11-15,25\nDeployments,2026-11-08,21\n"
+    )
     data = json.loads(json.dumps(dump(store)))
     assert len(data["metrics"]) == 1 and len(data["metric_values"]) == 2
     restore(store, data, replace=True)
     assert dump(store) == data
     ids = {m.name: m.id for m in catalog(store, "Payments")}
     assert series(store, ids["Deployments"]) == {date(2026, 11, 15): 25.0, date(2026, 11, 8): 21.0}
-    save_catalog(store, "Payments", [Metric("Deployments"), Metric("Pages")])  # new ids still work after restore
+    save_catalog(
+        store, "Payments", [Metric("Deployments"), Metric("Pages")]
+    )  # new ids still work after restore

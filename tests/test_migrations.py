@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from sdmkit.store import db, migrate
-from tests.conftest import create_pg_database, drop_pg_database, need, pg_admin_url, PG_URL
+from tests.conftest import PG_URL, create_pg_database, drop_pg_database, need, pg_admin_url
 
 
 @pytest.fixture
@@ -28,14 +28,22 @@ def test_upgrade_from_first_migration_keeps_documents(empty_url):
     assert migrate.current(engine) == "0001"
     now = datetime(2026, 1, 5, 9, 30)
     with engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO document (id, kind, title, team, status, tags, content, coach_off, version, created_at, updated_at) "
-            "VALUES (1, 'charter', 'Old charter', 'Ledger', 'draft', '[]', :content, '[]', 1, :now, :now)"),
-            {"content": '{"team_name": "Ledger", "mission": "Balance every account nightly."}', "now": now})
-        conn.execute(text(
-            "INSERT INTO revision (document_id, version, title, team, status, tags, content, coach_off, saved_at, note) "
-            "VALUES (1, 1, 'Old charter', 'Ledger', 'draft', '[]', :content, '[]', :now, 'created')"),
-            {"content": '{"team_name": "Ledger", "mission": "Balance every account nightly."}', "now": now})
+        conn.execute(
+            text(
+                "INSERT INTO document (id, kind, title, team, status, tags, content, coach_off, version, "
+                "created_at, updated_at) "
+                "VALUES (1, 'charter', 'Old charter', 'Ledger', 'draft', '[]', :content, '[]', 1, :now, :now)"
+            ),
+            {"content": '{"team_name": "Ledger", "mission": "Balance every account nightly."}', "now": now},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO revision (document_id, version, title, team, status, tags, content, coach_off, "
+                "saved_at, note) "
+                "VALUES (1, 1, 'Old charter', 'Ledger', 'draft', '[]', :content, '[]', :now, 'created')"
+            ),
+            {"content": '{"team_name": "Ledger", "mission": "Balance every account nightly."}', "now": now},
+        )
     engine.dispose()
 
     from sdmkit.store import open_store

@@ -22,8 +22,9 @@ def test_every_example_document_yields_a_story_linked_to_its_source(sqlite_store
     assert sources == minable  # at least one story per document
     for s in mined:
         assert s.content["situation"] and s.content["action"] and s.content["result"]
-        assert s.content["sources"] and all(x["document_id"] == int(s.content["origin"].split(":")[0])
-                                            for x in s.content["sources"])
+        assert s.content["sources"] and all(
+            x["document_id"] == int(s.content["origin"].split(":")[0]) for x in s.content["sources"]
+        )
         assert s.content["principles"] and all(p["principle"] in PRINCIPLES for p in s.content["principles"])
         assert s.content["scope"] in ("team", "multi-team", "org")
     # A fresh draft lists the figures it cites, and the coach does not flag them: each
@@ -32,7 +33,11 @@ def test_every_example_document_yields_a_story_linked_to_its_source(sqlite_store
     from sdmkit.coach import lint_document
 
     for s in mined:
-        flagged = [f for f in lint_document(s, sqlite_store.get) if f.rule in ("story.numbers", "story.source_figures")]
+        flagged = [
+            f
+            for f in lint_document(s, sqlite_store.get)
+            if f.rule in ("story.numbers", "story.source_figures")
+        ]
         assert flagged == [], (s.title, flagged)
 
 
@@ -45,18 +50,30 @@ def test_mining_is_deterministic(sqlite_store, tmp_path):
     for store in (sqlite_store, other):
         load_examples(store)
         mine_all(store)
-        texts.append(sorted(star_text(s.content) for s in store.iter_documents(kind="story")
-                            if s.content.get("origin")))
+        texts.append(
+            sorted(
+                star_text(s.content) for s in store.iter_documents(kind="story") if s.content.get("origin")
+            )
+        )
     assert texts[0] == texts[1]
     other.engine.dispose()
 
 
 def test_re_mining_keeps_edits_and_updates_untouched_stories(sqlite_store):
-    coe = sqlite_store.create("coe", "Search stale", {
-        "summary": "Search was stale.", "impact": {"how_many": "1.9 million searches", "who": "UK shoppers"},
-        "timeline": [{"at": "2026-09-09T06:05", "type": "start"}, {"at": "2026-09-09T11:12", "type": "mitigation",
-                                                                    "description": "Rebuilt the index"}],
-        "authors": ["Elena"]}, team="Search")
+    coe = sqlite_store.create(
+        "coe",
+        "Search stale",
+        {
+            "summary": "Search was stale.",
+            "impact": {"how_many": "1.9 million searches", "who": "UK shoppers"},
+            "timeline": [
+                {"at": "2026-09-09T06:05", "type": "start"},
+                {"at": "2026-09-09T11:12", "type": "mitigation", "description": "Rebuilt the index"},
+            ],
+            "authors": ["Elena"],
+        },
+        team="Search",
+    )
     first = mine_all(sqlite_store)
     assert len(first.created) == 1
     again = mine_all(sqlite_store)
@@ -64,17 +81,34 @@ def test_re_mining_keeps_edits_and_updates_untouched_stories(sqlite_store):
     story = sqlite_store.get(first.created[0])
     edited = {**story.content, "action": "I rebuilt the index myself and paged the feed team."}
     sqlite_store.save(story.id, story.version, title=story.title, content=edited, team=story.team)
-    sqlite_store.save(coe.id, coe.version, title=coe.title, team=coe.team,
-                      content={**coe.content, "lessons": ["Alarm on index age"]})
+    sqlite_store.save(
+        coe.id,
+        coe.version,
+        title=coe.title,
+        team=coe.team,
+        content={**coe.content, "lessons": ["Alarm on index age"]},
+    )
     report = mine_all(sqlite_store)
     assert report.kept == [story.id] and report.updated == []
-    assert sqlite_store.get(story.id).content["action"] == "I rebuilt the index myself and paged the feed team."
+    assert (
+        sqlite_store.get(story.id).content["action"] == "I rebuilt the index myself and paged the feed team."
+    )
     # An untouched story follows its source.
-    sqlite_store.save(story.id, sqlite_store.get(story.id).version, title=story.title, content=story.content,
-                      team=story.team)
+    sqlite_store.save(
+        story.id,
+        sqlite_store.get(story.id).version,
+        title=story.title,
+        content=story.content,
+        team=story.team,
+    )
     coe = sqlite_store.get(coe.id)
-    sqlite_store.save(coe.id, coe.version, title=coe.title, team=coe.team,
-                      content={**coe.content, "lessons": ["Alarm on index age, not on the job"]})
+    sqlite_store.save(
+        coe.id,
+        coe.version,
+        title=coe.title,
+        team=coe.team,
+        content={**coe.content, "lessons": ["Alarm on index age, not on the job"]},
+    )
     report = mine_all(sqlite_store)
     assert report.updated == [story.id]
     assert "not on the job" in sqlite_store.get(story.id).content["result"]
@@ -116,7 +150,9 @@ def test_cli_stories(workspace):
     assert mined["created"] and mined["documents"] >= 11
     again = json.loads(run("stories", "mine", "--json").output)
     assert again["created"] == [] and again["unchanged_documents"] == again["documents"]
-    ranked = json.loads(run("stories", "match", "How do you handle conflict within your team?", "--json").output)
+    ranked = json.loads(
+        run("stories", "match", "How do you handle conflict within your team?", "--json").output
+    )
     assert ranked and {"story_id", "title", "score", "reason"} <= set(ranked[0])
     cov = json.loads(run("stories", "coverage", "--json").output)
     assert len(cov["principles"]) == 16
@@ -125,14 +161,24 @@ def test_cli_stories(workspace):
 def test_figures_are_checked_against_the_source(sqlite_store):
     from sdmkit.stories.sources import check_figures
 
-    coe = sqlite_store.create("coe", "Outage", {"summary": "Down.", "impact": {"how_many": "18,400 failed checkouts"},
-                                                "timeline": [{"at": "2026-01-01T10:00", "type": "start"}]})
+    coe = sqlite_store.create(
+        "coe",
+        "Outage",
+        {
+            "summary": "Down.",
+            "impact": {"how_many": "18,400 failed checkouts"},
+            "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
+        },
+    )
     mine_all(sqlite_store)
     story = next(sqlite_store.iter_documents(kind="story"))
     assert [(c.figure, c.found) for c in check_figures(sqlite_store.get, story)] == [("18,400", True)]
     edited = {**story.content, "numbers": ["18,400", "19,000"]}
     story = sqlite_store.save(story.id, story.version, title=story.title, content=edited)
-    assert [(c.figure, c.found) for c in check_figures(sqlite_store.get, story)] == [("18,400", True), ("19,000", False)]
+    assert [(c.figure, c.found) for c in check_figures(sqlite_store.get, story)] == [
+        ("18,400", True),
+        ("19,000", False),
+    ]
     assert coe.id in {s["document_id"] for s in story.content["sources"]}
 
 
@@ -140,13 +186,23 @@ def test_the_coach_flags_a_figure_that_drifted_from_its_source(sqlite_store):
     """The story's own checks (editor, `sdmkit lint`) include its figures against the source."""
     from sdmkit.coach import lint_document
 
-    sqlite_store.create("coe", "Outage", {"summary": "Down.", "impact": {"how_many": "18,400 failed checkouts"},
-                                          "timeline": [{"at": "2026-01-01T10:00", "type": "start"}]})
+    sqlite_store.create(
+        "coe",
+        "Outage",
+        {
+            "summary": "Down.",
+            "impact": {"how_many": "18,400 failed checkouts"},
+            "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
+        },
+    )
     mine_all(sqlite_store)
     story = next(sqlite_store.iter_documents(kind="story"))
     assert not [f for f in lint_document(story, sqlite_store.get) if f.rule == "story.source_figures"]
-    content = {**story.content, "numbers": ["18,400", "19,000"],
-               "result": story.content["result"] + " We saved 19,000 checkouts."}
+    content = {
+        **story.content,
+        "numbers": ["18,400", "19,000"],
+        "result": story.content["result"] + " We saved 19,000 checkouts.",
+    }
     story = sqlite_store.save(story.id, story.version, title=story.title, content=content)
     drifted = [f for f in lint_document(story, sqlite_store.get) if f.rule == "story.source_figures"]
     assert [(f.location, f.severity) for f in drifted] == [("numbers[2]", "warning")]
@@ -169,11 +225,21 @@ def test_portfolio_of_the_whole_bank(workspace, tmp_path):
 def test_sdmkit_lint_checks_a_stored_story_against_its_source(workspace):
     from tests.test_cli import run
 
-    coe = workspace.create("coe", "Outage", {"summary": "Down.", "impact": {"how_many": "18,400 failed checkouts"},
-                                             "timeline": [{"at": "2026-01-01T10:00", "type": "start"}]})
+    coe = workspace.create(
+        "coe",
+        "Outage",
+        {
+            "summary": "Down.",
+            "impact": {"how_many": "18,400 failed checkouts"},
+            "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
+        },
+    )
     mine_all(workspace)
-    story = next(s for s in workspace.iter_documents(kind="story")
-                 if coe.id in {src["document_id"] for src in s.content["sources"]})
+    story = next(
+        s
+        for s in workspace.iter_documents(kind="story")
+        if coe.id in {src["document_id"] for src in s.content["sources"]}
+    )
     content = {**story.content, "numbers": ["18,500"], "result": "We kept 18,500 checkouts."}
     workspace.save(story.id, story.version, title=story.title, content=content)
     out = json.loads(run("lint", str(story.id), "--json").output)
@@ -185,7 +251,17 @@ def test_figures_are_whole_numbers_with_their_units():
     word's tail ('der 60' from 'under 60') nor a unit cut from a word ('3 h' of 'helpers')."""
     from sdmkit.stories.text import figures
 
-    text = ("Pages stayed under 60 minutes, down 50% this year; we saved USD 1,200 and $3.4 million. "
-            "p99 fell to 180 ms for 12 helpers, 18 h of toil went, builds are 4x faster by 14 October.")
-    assert figures(text, limit=20) == ["60 minutes", "50%", "USD 1,200", "$3.4 million", "180 ms", "12", "18 h",
-                                       "4x"]
+    text = (
+        "Pages stayed under 60 minutes, down 50% this year; we saved USD 1,200 and $3.4 million. "
+        "p99 fell to 180 ms for 12 helpers, 18 h of toil went, builds are 4x faster by 14 October."
+    )
+    assert figures(text, limit=20) == [
+        "60 minutes",
+        "50%",
+        "USD 1,200",
+        "$3.4 million",
+        "180 ms",
+        "12",
+        "18 h",
+        "4x",
+    ]

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sdmkit.coach import lint
 from sdmkit.errors import InvalidDocument
@@ -21,8 +22,12 @@ QUARTER_START = date(2026, 1, 5)
 
 
 def rotation(**kw) -> Rotation:
-    data = {"name": "R", "time_zone": "Europe/Berlin", "start_date": QUARTER_START.isoformat(),
-            "members": [{"name": n} for n in NAMES[:8]]}
+    data = {
+        "name": "R",
+        "time_zone": "Europe/Berlin",
+        "start_date": QUARTER_START.isoformat(),
+        "members": [{"name": n} for n in NAMES[:8]],
+    }
     data.update(kw)
     return KIND.validate(data)
 
@@ -48,10 +53,21 @@ def random_rotation(draw, with_leave=True):
         for name in NAMES[1:n]:
             if draw(st.booleans()):
                 start = QUARTER_START + timedelta(days=draw(st.integers(0, 80)))
-                leave.append({"person": name, "start": start.isoformat(),
-                              "end": (start + timedelta(days=draw(st.integers(0, 20)))).isoformat()})
-    return rotation(members=[{"name": x} for x in NAMES[:n]], pattern=pat, every_n_days=days, leave=leave,
-                    holiday_country=draw(country), handoff_time=draw(st.sampled_from(["09:00", "10:30", "17:00"])))
+                leave.append(
+                    {
+                        "person": name,
+                        "start": start.isoformat(),
+                        "end": (start + timedelta(days=draw(st.integers(0, 20)))).isoformat(),
+                    }
+                )
+    return rotation(
+        members=[{"name": x} for x in NAMES[:n]],
+        pattern=pat,
+        every_n_days=days,
+        leave=leave,
+        holiday_country=draw(country),
+        handoff_time=draw(st.sampled_from(["09:00", "10:30", "17:00"])),
+    )
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -79,15 +95,26 @@ def test_equal_availability_keeps_loads_within_one_shift(r):
 
 
 def test_the_generator_is_deterministic():
-    r = rotation(secondary=True, holiday_country="DE", leave=[{"person": "Ben", "start": "2026-01-10", "end": "2026-01-20"}])
+    r = rotation(
+        secondary=True,
+        holiday_country="DE",
+        leave=[{"person": "Ben", "start": "2026-01-10", "end": "2026-01-20"}],
+    )
     a, b = quarter(r), quarter(r)
-    assert [(s.layer, s.start, s.end, s.person, s.why) for s in a.shifts] == \
-           [(s.layer, s.start, s.end, s.person, s.why) for s in b.shifts]
+    assert [(s.layer, s.start, s.end, s.person, s.why) for s in a.shifts] == [
+        (s.layer, s.start, s.end, s.person, s.why) for s in b.shifts
+    ]
 
 
 def test_nobody_outside_their_membership():
-    r = rotation(members=[{"name": "Ana"}, {"name": "Ben", "joined": "2026-02-01"}, {"name": "Cy", "left": "2026-01-20"},
-                          {"name": "Dee"}])
+    r = rotation(
+        members=[
+            {"name": "Ana"},
+            {"name": "Ben", "joined": "2026-02-01"},
+            {"name": "Cy", "left": "2026-01-20"},
+            {"name": "Dee"},
+        ]
+    )
     for s in quarter(r).shifts:
         if s.person == "Ben":
             assert min(s.dates()) >= date(2026, 2, 1)
@@ -102,8 +129,10 @@ def test_a_late_joiner_starts_at_the_average_load():
 
 
 def test_each_assignment_is_explained():
-    r = rotation(members=[{"name": "Ana"}, {"name": "Ben"}, {"name": "Cy"}],
-                 leave=[{"person": "Ana", "start": "2026-01-05", "end": "2026-01-12"}])
+    r = rotation(
+        members=[{"name": "Ana"}, {"name": "Ben"}, {"name": "Cy"}],
+        leave=[{"person": "Ana", "start": "2026-01-05", "end": "2026-01-12"}],
+    )
     first = quarter(r).shifts[0]
     assert first.person == "Ben"
     assert first.why == "lowest weighted load so far (0 h); Ana is on leave; next in line: Cy (0 h)"
@@ -115,6 +144,7 @@ def test_carried_load_counts():
 
 
 # --- time: handoffs at local wall-clock time across DST ----------------------------
+
 
 def test_weekly_handoff_keeps_local_time_across_spring_forward():
     r = rotation(start_date="2026-03-23", members=[{"name": "Ana"}, {"name": "Ben"}])
@@ -139,8 +169,12 @@ def test_daily_shifts_across_dst_are_23_and_25_hours():
 
 
 def test_weekend_holiday_and_night_weights():
-    r = rotation(members=[{"name": "Ana"}, {"name": "Ben"}], holiday_country="DE", start_date="2026-12-21",
-                 handoff_weekday="monday")
+    r = rotation(
+        members=[{"name": "Ana"}, {"name": "Ben"}],
+        holiday_country="DE",
+        start_date="2026-12-21",
+        handoff_weekday="monday",
+    )
     christmas = generate(r, until=date(2026, 12, 28)).shifts[0].weight
     assert christmas.holiday_days == {date(2026, 12, 25), date(2026, 12, 26)}
     assert christmas.weekend_days == {date(2026, 12, 26), date(2026, 12, 27)}
@@ -150,6 +184,7 @@ def test_weekend_holiday_and_night_weights():
 
 
 # --- the calendar, read back by vobject ---------------------------------------------
+
 
 def test_ics_parses_in_an_independent_parser_with_right_local_times_across_dst():
     import vobject
@@ -166,7 +201,10 @@ def test_ics_parses_in_an_independent_parser_with_right_local_times_across_dst()
     assert [(d.hour, d.utcoffset()) for d in starts] == [(10, timedelta(hours=1)), (10, timedelta(hours=2))]
     end = events[0].dtend.value.astimezone(berlin)
     assert end.hour == 10 and end.utcoffset() == timedelta(hours=2)
-    assert "Mon 23 Mar 2026 10:00 (UTC+01:00) to Mon 30 Mar 2026 10:00 (UTC+02:00)" in events[0].description.value
+    assert (
+        "Mon 23 Mar 2026 10:00 (UTC+01:00) to Mon 30 Mar 2026 10:00 (UTC+02:00)"
+        in events[0].description.value
+    )
     assert events[0].uid.value == event_uid(7, "primary", "", sched.shifts[0].start)
     assert events[0].sequence.value == "3"
     assert events[0].summary.value == "On call (primary): Ana"
@@ -176,9 +214,16 @@ def test_ics_uids_are_stable_when_the_schedule_changes():
     import vobject
 
     r1 = rotation(members=[{"name": "Ana"}, {"name": "Ben"}])
-    r2 = rotation(members=[{"name": "Ana"}, {"name": "Ben"}], leave=[{"person": "Ana", "start": "2026-01-05", "end": "2026-01-09"}])
-    a = vobject.readOne(to_ics(r1, quarter(r1), doc_id=1, version=1, stamp=datetime(2026, 1, 1, tzinfo=UTC)).decode())
-    b = vobject.readOne(to_ics(r2, quarter(r2), doc_id=1, version=2, stamp=datetime(2026, 1, 2, tzinfo=UTC)).decode())
+    r2 = rotation(
+        members=[{"name": "Ana"}, {"name": "Ben"}],
+        leave=[{"person": "Ana", "start": "2026-01-05", "end": "2026-01-09"}],
+    )
+    a = vobject.readOne(
+        to_ics(r1, quarter(r1), doc_id=1, version=1, stamp=datetime(2026, 1, 1, tzinfo=UTC)).decode()
+    )
+    b = vobject.readOne(
+        to_ics(r2, quarter(r2), doc_id=1, version=2, stamp=datetime(2026, 1, 2, tzinfo=UTC)).decode()
+    )
     assert [e.uid.value for e in a.vevent_list] == [e.uid.value for e in b.vevent_list]
     assert a.vevent_list[0].summary.value != b.vevent_list[0].summary.value  # updated in place on re-import
 
@@ -187,8 +232,11 @@ def test_ics_for_one_person():
     import vobject
 
     r = rotation(members=[{"name": "Ana"}, {"name": "Ben"}])
-    cal = vobject.readOne(to_ics(r, quarter(r), doc_id=1, version=1, stamp=datetime(2026, 1, 1, tzinfo=UTC),
-                                 person="Ben").decode())
+    cal = vobject.readOne(
+        to_ics(
+            r, quarter(r), doc_id=1, version=1, stamp=datetime(2026, 1, 1, tzinfo=UTC), person="Ben"
+        ).decode()
+    )
     assert {e.summary.value for e in cal.vevent_list} == {"On call (primary): Ben"}
 
 
@@ -202,17 +250,28 @@ def test_hours_csv_clips_to_the_range():
 
 # --- warnings and bad input by field ------------------------------------------------
 
+
 def test_team_too_small_and_coverage_gaps_are_flagged():
     small = rotation(members=[{"name": n} for n in NAMES[:5]], secondary=True)
     assert any("wants at least 8" in f.message for f in lint(KIND, small) if f.rule == "oncall.sustainable")
-    assert not [f for f in lint(KIND, rotation(members=[{"name": n} for n in NAMES[:8]], secondary=True))
-                if f.rule == "oncall.sustainable"]
-    fts = rotation(regions=[{"name": "EU", "zone": "Europe/Dublin", "start": "08:00", "end": "18:00"},
-                            {"name": "US", "zone": "America/Los_Angeles", "start": "08:00", "end": "18:00"}],
-                   members=[{"name": n, "region": "EU" if i < 3 else "US"} for i, n in enumerate(NAMES[:6])])
+    assert not [
+        f
+        for f in lint(KIND, rotation(members=[{"name": n} for n in NAMES[:8]], secondary=True))
+        if f.rule == "oncall.sustainable"
+    ]
+    fts = rotation(
+        regions=[
+            {"name": "EU", "zone": "Europe/Dublin", "start": "08:00", "end": "18:00"},
+            {"name": "US", "zone": "America/Los_Angeles", "start": "08:00", "end": "18:00"},
+        ],
+        members=[{"name": n, "region": "EU" if i < 3 else "US"} for i, n in enumerate(NAMES[:6])],
+    )
     gaps = [f.message for f in lint(KIND, fts) if f.rule == "oncall.coverage"]
-    assert gaps == ["Coverage gap: 02:00 to 08:00 UTC every day", "Coverage gap: 18:00 to 16:00 UTC every day"] or \
-        all(g.startswith("Coverage gap") for g in gaps) and gaps
+    assert (
+        gaps == ["Coverage gap: 02:00 to 08:00 UTC every day", "Coverage gap: 18:00 to 16:00 UTC every day"]
+        or all(g.startswith("Coverage gap") for g in gaps)
+        and gaps
+    )
 
 
 def test_no_members_is_an_error_at_members():
@@ -220,17 +279,34 @@ def test_no_members_is_an_error_at_members():
     assert [(x.rule, x.location) for x in f] == [("oncall.members", "members")]
 
 
-@pytest.mark.parametrize("content, field, words", [
-    ({"overrides": [{"start": "2026-01-05T10:00", "end": "2026-01-06T10:00", "person": "Ana"},
-                    {"start": "2026-01-06T09:00", "end": "2026-01-07T10:00", "person": "Ben"}]},
-     "content.overrides[2].start", "overlaps override 1"),
-    ({"leave": [{"person": "Ana", "start": "2026-02-10", "end": "2026-02-01"}]}, "content.leave[1].end",
-     "before it starts"),
-    ({"time_zone": "Europe/Atlantis"}, "content.time_zone", "unknown time zone"),
-    ({"holiday_country": "XX"}, "content.holiday_country", "unknown country 'XX'"),
-    ({"holiday_country": "DE", "holiday_subdivision": "ZZ"}, "content.holiday_subdivision", "not a subdivision"),
-    ({"members": [{"name": "Ana", "zone": "Mars/Base"}]}, "content.members[1].zone", "unknown time zone"),
-])
+@pytest.mark.parametrize(
+    "content, field, words",
+    [
+        (
+            {
+                "overrides": [
+                    {"start": "2026-01-05T10:00", "end": "2026-01-06T10:00", "person": "Ana"},
+                    {"start": "2026-01-06T09:00", "end": "2026-01-07T10:00", "person": "Ben"},
+                ]
+            },
+            "content.overrides[2].start",
+            "overlaps override 1",
+        ),
+        (
+            {"leave": [{"person": "Ana", "start": "2026-02-10", "end": "2026-02-01"}]},
+            "content.leave[1].end",
+            "before it starts",
+        ),
+        ({"time_zone": "Europe/Atlantis"}, "content.time_zone", "unknown time zone"),
+        ({"holiday_country": "XX"}, "content.holiday_country", "unknown country 'XX'"),
+        (
+            {"holiday_country": "DE", "holiday_subdivision": "ZZ"},
+            "content.holiday_subdivision",
+            "not a subdivision",
+        ),
+        ({"members": [{"name": "Ana", "zone": "Mars/Base"}]}, "content.members[1].zone", "unknown time zone"),
+    ],
+)
 def test_bad_input_names_the_field(content, field, words):
     with pytest.raises(InvalidDocument) as caught:
         KIND.validate({"name": "R", **content})
@@ -241,10 +317,17 @@ def test_bad_input_names_the_field(content, field, words):
 def test_handoff_note_lists_actions_incidents_and_risks(sqlite_store):
     from sdmkit.handoff import boundaries, handoff_note
 
-    sqlite_store.create("coe", "Payments down", {
-        "timeline": [{"at": "2026-01-08T10:00", "type": "start"}],
-        "action_items": [{"what": "Add a cert check", "owner": "Ana", "due": "2026-01-02", "status": "open"}]},
-        team="Payments")
+    sqlite_store.create(
+        "coe",
+        "Payments down",
+        {
+            "timeline": [{"at": "2026-01-08T10:00", "type": "start"}],
+            "action_items": [
+                {"what": "Add a cert check", "owner": "Ana", "due": "2026-01-02", "status": "open"}
+            ],
+        },
+        team="Payments",
+    )
     r = rotation(members=[{"name": "Ana"}, {"name": "Ben"}], known_risks=["Peak week <script>"])
     out, inc = boundaries(quarter(r).shifts)[1]
     note = handoff_note(sqlite_store, r, "Payments", out, inc)
@@ -260,12 +343,19 @@ def test_the_charter_team_page_shows_the_current_rotation(sqlite_store):
 
     charter = sqlite_store.create("charter", "", {"team_name": "Payments", "mission": "m"})
     assert "On call now" not in render_from(sqlite_store, charter, "md").decode()
-    sqlite_store.create("oncall", "", {"name": "Payments primary", "time_zone": "UTC",
-                                       "start_date": (date.today() - timedelta(days=14)).isoformat(),
-                                       "members": [{"name": "Ana"}, {"name": "Ben"}],
-                                       "escalation": [{"level": 1, "who": "Primary", "after_minutes": 0}],
-                                       "support": [{"severity": "Sev 2", "response_time": "15 minutes"}]},
-                        team="Payments")
+    sqlite_store.create(
+        "oncall",
+        "",
+        {
+            "name": "Payments primary",
+            "time_zone": "UTC",
+            "start_date": (date.today() - timedelta(days=14)).isoformat(),
+            "members": [{"name": "Ana"}, {"name": "Ben"}],
+            "escalation": [{"level": 1, "who": "Primary", "after_minutes": 0}],
+            "support": [{"severity": "Sev 2", "response_time": "15 minutes"}],
+        },
+        team="Payments",
+    )
     md = render_from(sqlite_store, charter, "md").decode()
     assert "### On call: Payments primary" in md and "On call now: **" in md
     assert "| Sev 2 | 15 minutes |" in md  # the rotation's support protocol, as the charter has none
@@ -299,14 +389,27 @@ def _weigh_step_by_step(start, end, *, site_zone, person_zone, country="", subdi
     return totals[:4], totals[4] * factor, weekend_days, holiday_days
 
 
-ZONES = ["UTC", "Europe/Berlin", "America/New_York", "America/Havana", "Asia/Kolkata", "Asia/Kathmandu",
-         "Australia/Lord_Howe", "Pacific/Chatham", "America/Sao_Paulo"]
+ZONES = [
+    "UTC",
+    "Europe/Berlin",
+    "America/New_York",
+    "America/Havana",
+    "Asia/Kolkata",
+    "Asia/Kathmandu",
+    "Australia/Lord_Howe",
+    "Pacific/Chatham",
+    "America/Sao_Paulo",
+]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(start=st.datetimes(min_value=datetime(2024, 1, 1), max_value=datetime(2027, 12, 31)),
-       minutes=st.integers(min_value=1, max_value=60 * 24 * 16), site=st.sampled_from(ZONES),
-       person=st.sampled_from(ZONES), country=st.sampled_from(["", "US", "DE", "IN"]))
+@given(
+    start=st.datetimes(min_value=datetime(2024, 1, 1), max_value=datetime(2027, 12, 31)),
+    minutes=st.integers(min_value=1, max_value=60 * 24 * 16),
+    site=st.sampled_from(ZONES),
+    person=st.sampled_from(ZONES),
+    country=st.sampled_from(["", "US", "DE", "IN"]),
+)
 def test_weighing_in_runs_equals_weighing_every_step(start, minutes, site, person, country):
     """weigh() counts the steps between two class changes together; across DST changes,
     half-hour and 45-minute zones and holidays it must give what stepping gives."""
@@ -315,8 +418,9 @@ def test_weighing_in_runs_equals_weighing_every_step(start, minutes, site, perso
     begin = start.replace(tzinfo=UTC)
     end = begin + timedelta(minutes=minutes)
     w = weigh(begin, end, site_zone=site, person_zone=person, country=country, factor=0.5)
-    parts, burden, weekend_days, holiday_days = _weigh_step_by_step(begin, end, site_zone=site, person_zone=person,
-                                                                    country=country, factor=0.5)
+    parts, burden, weekend_days, holiday_days = _weigh_step_by_step(
+        begin, end, site_zone=site, person_zone=person, country=country, factor=0.5
+    )
     got = [w.hours, w.weekend_hours, w.holiday_hours, w.night_hours]
     assert got == pytest.approx(parts, abs=1e-9) and w.burden == pytest.approx(burden, abs=1e-9)
     assert (w.weekend_days, w.holiday_days) == (weekend_days, holiday_days)

@@ -50,25 +50,56 @@ def test_the_example_has_no_prfaq_findings():
 PAST = (date.today() - timedelta(days=1)).isoformat()
 
 
-@pytest.mark.parametrize("rule, broken, location", [
-    ("prfaq.headline", {"headline": ""}, "headline"),
-    ("prfaq.dateline", {"launch_date": PAST}, "launch_date"),
-    ("prfaq.dateline", {"city": ""}, "city"),
-    ("prfaq.two_quotes", {"customer_quote": {"text": "", "speaker": ""}}, "customer_quote.text"),
-    ("prfaq.two_quotes", {"solution": 'It works. "This is the best thing our shop has ever had, honestly," said a seller.'},
-     "solution"),
-    ("prfaq.faq_pairs", {"external_faqs": [{"question": "", "answer": "It is free."}]}, "external_faqs[1].question"),
-    ("prfaq.softball", {"external_faqs": [{"question": "Why will sellers love this?", "answer": "Time."}]},
-     "external_faqs[1].question"),
-    ("prfaq.customer_focus", {"solution": "We built it. We run it on our platform and we are proud of our team; "
-                                          "we think our work shows."}, "solution"),
-    ("prfaq.working_backwards", {"evidence": ""}, "evidence"),
-    ("prfaq.pr_one_page", {"problem_paragraph": " ".join(["Sellers match payouts by hand."] * 120)}, "summary"),
-    ("prfaq.faq_five_pages", {"internal_faqs": [{"question": "Why?", "answer": " ".join(["word"] * 2800)}]},
-     "internal_faqs"),
-    ("prfaq.hard_questions", {"internal_faqs": [{"question": "What will it cost?", "answer": "Two engineers."}]},
-     "internal_faqs"),
-])
+@pytest.mark.parametrize(
+    "rule, broken, location",
+    [
+        ("prfaq.headline", {"headline": ""}, "headline"),
+        ("prfaq.dateline", {"launch_date": PAST}, "launch_date"),
+        ("prfaq.dateline", {"city": ""}, "city"),
+        ("prfaq.two_quotes", {"customer_quote": {"text": "", "speaker": ""}}, "customer_quote.text"),
+        (
+            "prfaq.two_quotes",
+            {
+                "solution": 'It works. "This is the best thing our shop has ever had, honestly," said a seller.'
+            },
+            "solution",
+        ),
+        (
+            "prfaq.faq_pairs",
+            {"external_faqs": [{"question": "", "answer": "It is free."}]},
+            "external_faqs[1].question",
+        ),
+        (
+            "prfaq.softball",
+            {"external_faqs": [{"question": "Why will sellers love this?", "answer": "Time."}]},
+            "external_faqs[1].question",
+        ),
+        (
+            "prfaq.customer_focus",
+            {
+                "solution": "We built it. We run it on our platform and we are proud of our team; "
+                "we think our work shows."
+            },
+            "solution",
+        ),
+        ("prfaq.working_backwards", {"evidence": ""}, "evidence"),
+        (
+            "prfaq.pr_one_page",
+            {"problem_paragraph": " ".join(["Sellers match payouts by hand."] * 120)},
+            "summary",
+        ),
+        (
+            "prfaq.faq_five_pages",
+            {"internal_faqs": [{"question": "Why?", "answer": " ".join(["word"] * 2800)}]},
+            "internal_faqs",
+        ),
+        (
+            "prfaq.hard_questions",
+            {"internal_faqs": [{"question": "What will it cost?", "answer": "Two engineers."}]},
+            "internal_faqs",
+        ),
+    ],
+)
 def test_rule_fires_where_it_should(rule, broken, location):
     hits = findings(with_(**broken), rule)
     assert hits and hits[0].location == location
@@ -78,8 +109,11 @@ def test_rule_fires_where_it_should(rule, broken, location):
 def test_bad_input_is_an_error_at_its_field():
     bad = with_(headline="", launch_date=PAST, external_faqs=[{"question": "", "answer": "Free."}])
     errors = {(f.rule, f.location) for f in lint(KIND, KIND.validate(bad)) if f.severity == "error"}
-    assert {("prfaq.headline", "headline"), ("prfaq.dateline", "launch_date"),
-            ("prfaq.faq_pairs", "external_faqs[1].question")} <= errors
+    assert {
+        ("prfaq.headline", "headline"),
+        ("prfaq.dateline", "launch_date"),
+        ("prfaq.faq_pairs", "external_faqs[1].question"),
+    } <= errors
 
 
 def test_today_is_injectable(monkeypatch):
@@ -87,12 +121,19 @@ def test_today_is_injectable(monkeypatch):
     assert "prfaq.dateline" in fired(good())
 
 
-@pytest.mark.parametrize("question", [
-    "What are the three biggest risks?", "Why now? What happens if we wait a year?",
-    "How much does it cost?", "What happens when it does not work?",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are the three biggest risks?",
+        "Why now? What happens if we wait a year?",
+        "How much does it cost?",
+        "What happens when it does not work?",
+    ],
+)
 def test_hard_questions_are_not_softballs(question):
-    assert "prfaq.softball" not in fired(with_(external_faqs=[{"question": question, "answer": "An answer."}]))
+    assert "prfaq.softball" not in fired(
+        with_(external_faqs=[{"question": question, "answer": "An answer."}])
+    )
 
 
 def test_customer_focused_text_passes():
@@ -102,6 +143,7 @@ def test_customer_focused_text_passes():
 
 # --- the narrative pack, as this kind sets it --------------------------------------
 
+
 def test_sentences_over_20_words_are_long_here():
     twenty_one = "Sellers " + " ".join(["connect"] * 19) + " today."
     nineteen = "Sellers " + " ".join(["connect"] * 17) + " today."
@@ -110,8 +152,10 @@ def test_sentences_over_20_words_are_long_here():
 
 
 def test_readability_fires_on_dense_prose_only():
-    dense = ("Organisational interoperability considerations necessitate comprehensive infrastructural "
-             "standardisation initiatives, notwithstanding institutional implementation complexities. ") * 8
+    dense = (
+        "Organisational interoperability considerations necessitate comprehensive infrastructural "
+        "standardisation initiatives, notwithstanding institutional implementation complexities. "
+    ) * 8
     assert "prose.readability" in fired(with_(solution=dense, problem_paragraph=dense))
     assert "prose.readability" not in fired(good())
 
@@ -119,13 +163,17 @@ def test_readability_fires_on_dense_prose_only():
 def test_allow_list_silences_a_word_for_this_document():
     text = "Sellers use the PSP dashboard. It is very fast."
     assert {"prose.acronym", "prose.weasel"} <= fired_in_solution(with_(solution=text))
-    assert not {"prose.acronym", "prose.weasel"} & fired_in_solution(with_(solution=text), allow=["PSP", "very"])
+    assert not {"prose.acronym", "prose.weasel"} & fired_in_solution(
+        with_(solution=text), allow=["PSP", "very"]
+    )
 
 
 def test_no_findings_inside_code_links_or_quoted_names():
     text = 'Open `SOON_FLAG` at https://x.example/many-soon and pick "Very Fast Payouts" in the menu.'
     assert not {"prose.weasel", "prose.vague_time", "prose.acronym"} & fired_in_solution(with_(solution=text))
-    assert {"prose.weasel", "prose.vague_time"} <= fired_in_solution(with_(solution="Very many sellers, soon."))
+    assert {"prose.weasel", "prose.vague_time"} <= fired_in_solution(
+        with_(solution="Very many sellers, soon.")
+    )
 
 
 def test_editor_and_cli_report_the_same_findings(workspace):
@@ -148,6 +196,7 @@ def test_editor_and_cli_report_the_same_findings(workspace):
 
 
 # --- comparison and review --------------------------------------------------------
+
 
 def test_side_by_side_marks_changed_words_and_escapes_text():
     rows = side_by_side("Launch <b>soon</b>.\nSame line", "Launch on 14 April.\nSame line\nNew line")
@@ -177,10 +226,19 @@ def test_decision_log(store):
     from sdmkit.store import review as R
 
     doc = store.create("prfaq", "PR", good())
-    R.add_decision(store, doc.id, 1, "Build it for three tools first", outcome="approved", decided_by="Maria Santos",
-                   decided_on=date(2026, 11, 20))
+    R.add_decision(
+        store,
+        doc.id,
+        1,
+        "Build it for three tools first",
+        outcome="approved",
+        decided_by="Maria Santos",
+        decided_on=date(2026, 11, 20),
+    )
     log = R.decisions(store, doc.id)
-    assert [(d.decision, d.outcome, d.version) for d in log] == [("Build it for three tools first", "approved", 1)]
+    assert [(d.decision, d.outcome, d.version) for d in log] == [
+        ("Build it for three tools first", "approved", 1)
+    ]
     with pytest.raises(InvalidDocument) as caught:
         R.add_decision(store, doc.id, 1, "", outcome="maybe")
     assert {p.field for p in caught.value.problems} == {"decision", "outcome"}
@@ -188,7 +246,8 @@ def test_decision_log(store):
 
 def test_backup_keeps_comments_and_decisions(sqlite_store, tmp_path):
     from sdmkit.backup import dump, restore
-    from sdmkit.store import open_store, review as R
+    from sdmkit.store import open_store
+    from sdmkit.store import review as R
 
     doc = sqlite_store.create("prfaq", "PR", good(), coach_allow=["EUR"])
     R.add_comment(sqlite_store, doc.id, 1, "A comment", anchor="Press release")

@@ -23,13 +23,25 @@ def test_create_fills_title_team_and_first_revision(store):
 
 def test_create_many_makes_the_same_documents_as_create(store):
     """Mining writes its drafts in one batch: each is a whole document, ids in order."""
-    items = [{"kind": "charter", "content": {"team_name": f"Team {i}", "mission": f"Mission {i}."},
-              "tags": ["mined"], "note": f"batch item {i}"} for i in range(5)]
+    items = [
+        {
+            "kind": "charter",
+            "content": {"team_name": f"Team {i}", "mission": f"Mission {i}."},
+            "tags": ["mined"],
+            "note": f"batch item {i}",
+        }
+        for i in range(5)
+    ]
     ids = store.create_many(items)
     assert len(ids) == 5 and ids == sorted(ids)
     for i, doc_id in enumerate(ids):
         doc = store.get(doc_id)
-        assert (doc.title, doc.team, doc.version, doc.tags) == (f"Team {i} team charter", f"Team {i}", 1, ["mined"])
+        assert (doc.title, doc.team, doc.version, doc.tags) == (
+            f"Team {i} team charter",
+            f"Team {i}",
+            1,
+            ["mined"],
+        )
         assert store.revision(doc_id, 1).content["mission"] == f"Mission {i}."
         assert store.history(doc_id)[0].note == f"batch item {i}"
     assert [d.id for d in store.list(query="mission 3").items] == [ids[3]]
@@ -41,7 +53,9 @@ def test_create_many_makes_the_same_documents_as_create(store):
 def test_every_save_is_a_new_revision_and_history_keeps_them_all(store):
     doc = make(store)
     v2 = store.save(doc.id, 1, title=doc.title, content={**doc.content, "mission": "Second."})
-    v3 = store.save(doc.id, 2, title="Renamed", content={**doc.content, "mission": "Third."}, status="approved")
+    v3 = store.save(
+        doc.id, 2, title="Renamed", content={**doc.content, "mission": "Third."}, status="approved"
+    )
     assert (v2.version, v3.version) == (2, 3)
     assert store.get(doc.id).content["mission"] == "Third."
     assert [r.version for r in store.history(doc.id)] == [3, 2, 1]
@@ -119,7 +133,11 @@ def test_invalid_content_names_the_field(store):
 
 def test_list_filters_search_and_pagination(store):
     for i in range(7):
-        make(store, team="Payments" if i % 2 else "Checkout", mission=f"Mission number {i} with ledger" if i < 3 else f"m{i}")
+        make(
+            store,
+            team="Payments" if i % 2 else "Checkout",
+            mission=f"Mission number {i} with ledger" if i < 3 else f"m{i}",
+        )
     assert store.list().total == 7
     assert store.list(team="Payments").total == 3
     assert store.list(query="ledger").total == 3

@@ -6,17 +6,38 @@ import pytest
 import yaml
 
 from sdmkit.coach import lint
-from sdmkit.interview import COMMON_QUESTIONS, LOCATION_QUESTIONS, PRINCIPLES, ROUNDS, STUDY_PLAN, all_questions
+from sdmkit.interview import (
+    COMMON_QUESTIONS,
+    LOCATION_QUESTIONS,
+    PRINCIPLES,
+    ROUNDS,
+    STUDY_PLAN,
+    all_questions,
+)
 from sdmkit.kinds import get_kind
 from tests.conftest import ROOT
 
 KIND = get_kind("story")
 EXAMPLE = yaml.safe_load((ROOT / "examples" / "story" / "certificate-outage.yaml").read_text())["content"]
 
-PUBLISHED = ["Customer Obsession", "Ownership", "Invent and Simplify", "Are Right, A Lot", "Learn and Be Curious",
-             "Hire and Develop the Best", "Insist on the Highest Standards", "Think Big", "Bias for Action",
-             "Frugality", "Earn Trust", "Dive Deep", "Have Backbone; Disagree and Commit", "Deliver Results",
-             "Strive to be Earth's Best Employer", "Success and Scale Bring Broad Responsibility"]
+PUBLISHED = [
+    "Customer Obsession",
+    "Ownership",
+    "Invent and Simplify",
+    "Are Right, A Lot",
+    "Learn and Be Curious",
+    "Hire and Develop the Best",
+    "Insist on the Highest Standards",
+    "Think Big",
+    "Bias for Action",
+    "Frugality",
+    "Earn Trust",
+    "Dive Deep",
+    "Have Backbone; Disagree and Commit",
+    "Deliver Results",
+    "Strive to be Earth's Best Employer",
+    "Success and Scale Bring Broad Responsibility",
+]
 
 
 def test_the_16_principles_by_their_published_names_each_with_questions():
@@ -43,20 +64,31 @@ def test_the_example_story_passes_the_story_checks():
     assert not {r for r in fired() if r.startswith("story.") and r != "story.length"}
 
 
-@pytest.mark.parametrize("rule, broken", [
-    ("story.complete", {"result": ""}),
-    ("story.i_not_we", {"action": "We rolled back. We wrote the COE. We fixed the pipeline and our runbook."}),
-    ("story.quantified", {"result": "Things got much better and the team learned a lot."}),
-    ("story.action_share", {"action": "I rolled back the change."}),
-    ("story.length", {"action": " ".join(["I checked the next change and wrote down what I found."] * 60)}),
-    ("story.principles", {"principles": [{"principle": "Customer Obsesion", "evidence": "x"}]}),
-    ("story.numbers", {"numbers": ["47 minutes", "99.99%"]}),
-])
+@pytest.mark.parametrize(
+    "rule, broken",
+    [
+        ("story.complete", {"result": ""}),
+        (
+            "story.i_not_we",
+            {"action": "We rolled back. We wrote the COE. We fixed the pipeline and our runbook."},
+        ),
+        ("story.quantified", {"result": "Things got much better and the team learned a lot."}),
+        ("story.action_share", {"action": "I rolled back the change."}),
+        (
+            "story.length",
+            {"action": " ".join(["I checked the next change and wrote down what I found."] * 60)},
+        ),
+        ("story.principles", {"principles": [{"principle": "Customer Obsesion", "evidence": "x"}]}),
+        ("story.numbers", {"numbers": ["47 minutes", "99.99%"]}),
+    ],
+)
 def test_each_story_check_fires_on_a_broken_story(rule, broken):
     assert rule in fired(**broken)
     assert rule not in fired() or rule == "story.length"
 
 
 def test_a_story_of_two_to_three_minutes_passes_the_length_check():
-    padded = EXAMPLE["action"] + " I also set up a weekly review of every configuration change with the team." * 4
+    padded = (
+        EXAMPLE["action"] + " I also set up a weekly review of every configuration change with the team." * 4
+    )
     assert "story.length" not in fired(action=padded)

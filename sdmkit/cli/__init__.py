@@ -13,6 +13,13 @@ from typing import Annotated
 
 import typer
 
+from sdmkit.cli.common import JsonFlag
+from sdmkit.cli.common import doc_id as _doc_id
+from sdmkit.cli.common import echo_json as _echo_json
+from sdmkit.cli.common import store as _store
+from sdmkit.cli.metrics import app as metrics_app
+from sdmkit.cli.oncall import app as oncall_app
+from sdmkit.cli.stories import app as stories_app
 from sdmkit.errors import SdmkitError
 
 app = typer.Typer(
@@ -24,17 +31,13 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-from sdmkit.cli.common import JsonFlag, doc_id as _doc_id, echo_json as _echo_json, store as _store
-from sdmkit.cli.metrics import app as metrics_app
-from sdmkit.cli.oncall import app as oncall_app
-from sdmkit.cli.stories import app as stories_app
-
 app.add_typer(oncall_app, name="oncall")
 app.add_typer(metrics_app, name="metrics")
 app.add_typer(stories_app, name="stories")
 
 
 # --- workspace ---------------------------------------------------------------------
+
 
 @app.command()
 def init(examples: Annotated[bool, typer.Option("--examples", help="Load the bundled examples.")] = False):
@@ -53,11 +56,14 @@ def init(examples: Annotated[bool, typer.Option("--examples", help="Load the bun
 @app.command("app")
 def run_app(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8501,
-    address: Annotated[str, typer.Option(help="Address to listen on; localhost keeps it private.")] = "localhost",
+    address: Annotated[
+        str, typer.Option(help="Address to listen on; localhost keeps it private.")
+    ] = "localhost",
     examples: Annotated[bool, typer.Option("--examples", help="Load the bundled examples first.")] = False,
     open_browser: Annotated[bool, typer.Option("--open/--no-open", help="Open a browser tab.")] = True,
-    watch: Annotated[bool, typer.Option("--watch", help="For sdmkit's developers: reload when its source "
-                                                        "changes.")] = False,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="For sdmkit's developers: reload when its source changes.")
+    ] = False,
 ):
     """Start the Streamlit app."""
     from sdmkit import resources
@@ -69,14 +75,32 @@ def run_app(
         created, _ = load_examples(store)
         if created:
             typer.echo(f"loaded {len(created)} example documents")
-    cmd = [sys.executable, "-m", "sdmkit.ui.launch", str(resources.entry_script()),
-           "--server.port", str(port), "--server.address", address,
-           "--server.headless", "false" if open_browser else "true",
-           "--browser.gatherUsageStats", "false", "--theme.base", "light",
-           "--theme.primaryColor", "#1e3a5f", "--client.toolbarMode", "minimal",
-           # A manager's app does not watch its own source: reloading modules under a
-           # running session redefines the store's tables and shows an error.
-           "--server.fileWatcherType", "auto" if watch else "none", "--server.runOnSave", "false"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "sdmkit.ui.launch",
+        str(resources.entry_script()),
+        "--server.port",
+        str(port),
+        "--server.address",
+        address,
+        "--server.headless",
+        "false" if open_browser else "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--theme.base",
+        "light",
+        "--theme.primaryColor",
+        "#1e3a5f",
+        "--client.toolbarMode",
+        "minimal",
+        # A manager's app does not watch its own source: reloading modules under a
+        # running session redefines the store's tables and shows an error.
+        "--server.fileWatcherType",
+        "auto" if watch else "none",
+        "--server.runOnSave",
+        "false",
+    ]
     typer.echo(f"sdmkit is starting at http://{address}:{port}  (Ctrl+C to stop)")
     raise typer.Exit(_run_server(cmd, cwd=str(resources.app_root())))
 
@@ -105,8 +129,11 @@ def _run_server(cmd: list[str], cwd: str) -> int:
 
 # --- documents ---------------------------------------------------------------------
 
+
 @app.command("import")
-def import_(paths: Annotated[list[Path], typer.Argument(help="YAML, JSON or exported Markdown files, or folders.")]):
+def import_(
+    paths: Annotated[list[Path], typer.Argument(help="YAML, JSON or exported Markdown files, or folders.")],
+):
     """Import files as new documents; prints the new ids."""
     from sdmkit.interchange import read_file
 
@@ -121,8 +148,16 @@ def import_(paths: Annotated[list[Path], typer.Argument(help="YAML, JSON or expo
     for path in files:
         try:
             doc = read_file(path)
-            new = store.create(doc.kind, doc.title, doc.content, team=doc.team, status=doc.status,
-                               tags=doc.tags, coach_off=doc.coach_off, note=f"imported from {path.name}")
+            new = store.create(
+                doc.kind,
+                doc.title,
+                doc.content,
+                team=doc.team,
+                status=doc.status,
+                tags=doc.tags,
+                coach_off=doc.coach_off,
+                note=f"imported from {path.name}",
+            )
         except SdmkitError as exc:
             failed += 1
             typer.echo(f"sdmkit: {exc}", err=True)
@@ -149,16 +184,30 @@ def list_(
         get_kind(kind)
     page = _store().list(kind=kind, team=team, status=status, query=search, deleted=trash, limit=limit)
     if as_json:
-        _echo_json([{"id": s.id, "kind": s.kind, "title": s.title, "team": s.team, "status": s.status,
-                     "tags": s.tags, "version": s.version, "updated_at": s.updated_at.isoformat()}
-                    for s in page.items])
+        _echo_json(
+            [
+                {
+                    "id": s.id,
+                    "kind": s.kind,
+                    "title": s.title,
+                    "team": s.team,
+                    "status": s.status,
+                    "tags": s.tags,
+                    "version": s.version,
+                    "updated_at": s.updated_at.isoformat(),
+                }
+                for s in page.items
+            ]
+        )
         return
     if not page.items:
         typer.echo("no documents" + (" in the trash" if trash else "; try `sdmkit init --examples`"))
         return
     for s in page.items:
-        typer.echo(f"{s.id:>5}  {s.kind:<13} {s.status:<10} {s.updated_at:%Y-%m-%d}  {s.title}"
-                   + (f"  [{s.team}]" if s.team else ""))
+        typer.echo(
+            f"{s.id:>5}  {s.kind:<13} {s.status:<10} {s.updated_at:%Y-%m-%d}  {s.title}"
+            + (f"  [{s.team}]" if s.team else "")
+        )
     if page.total > len(page.items):
         typer.echo(f"... {page.total - len(page.items)} more (use --limit)")
 
@@ -170,8 +219,15 @@ def show(doc_id: Annotated[str, typer.Argument(metavar="ID")], as_json: JsonFlag
     if as_json:
         from sdmkit.interchange import to_dict
 
-        _echo_json({"id": doc.id, "version": doc.version, "created_at": doc.created_at,
-                    "updated_at": doc.updated_at, **to_dict(doc)})
+        _echo_json(
+            {
+                "id": doc.id,
+                "version": doc.version,
+                "created_at": doc.created_at,
+                "updated_at": doc.updated_at,
+                **to_dict(doc),
+            }
+        )
     else:
         from sdmkit.export.markdown_export import render_markdown
 
@@ -184,8 +240,12 @@ def export(
     all_: Annotated[bool, typer.Option("--all", help="Every document.")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="md, html, pdf or json.")] = "md",
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")] = Path("."),
-    page_size: Annotated[str | None, typer.Option(help="A4 or Letter (default: the workspace setting).")] = None,
-    redact: Annotated[bool, typer.Option("--redact", help="Apply the redaction list, e-mails, URLs, ticket ids.")] = False,
+    page_size: Annotated[
+        str | None, typer.Option(help="A4 or Letter (default: the workspace setting).")
+    ] = None,
+    redact: Annotated[
+        bool, typer.Option("--redact", help="Apply the redaction list, e-mails, URLs, ticket ids.")
+    ] = False,
 ):
     """Export documents to Markdown, HTML, PDF or JSON."""
     from sdmkit import export as exporter
@@ -235,8 +295,14 @@ def lint(target: Annotated[str, typer.Argument(metavar="ID|PATH")], as_json: Jso
     findings = lint_document(doc, lookup)
     card = score(doc.kind_spec, findings, doc.coach_off)
     if as_json:
-        _echo_json({"document": target, "kind": doc.kind, "score": card.as_dict() if card else None,
-                    "findings": [f.as_dict() for f in findings]})
+        _echo_json(
+            {
+                "document": target,
+                "kind": doc.kind,
+                "score": card.as_dict() if card else None,
+                "findings": [f.as_dict() for f in findings],
+            }
+        )
     else:
         if card:
             typer.echo(f"rubric: {card.passed} of {card.total} checks pass ({card.percent})")
@@ -284,8 +350,10 @@ def actions(
     for i in items:
         due = i.due.isoformat() if i.due else "no date"
         flag = " OVERDUE" if i.overdue(today) else ""
-        typer.echo(f"{i.doc_id:>5}:{i.index:<3} {due:<10}{flag:<8} {i.status:<5} {i.owner or '(no owner)':<20} "
-                   f"{i.what}  [{i.doc_title}]")
+        typer.echo(
+            f"{i.doc_id:>5}:{i.index:<3} {due:<10}{flag:<8} {i.status:<5} {i.owner or '(no owner)':<20} "
+            f"{i.what}  [{i.doc_title}]"
+        )
 
 
 @app.command()
@@ -340,13 +408,15 @@ def backup(file: Annotated[Path, typer.Argument(metavar="FILE")]):
 @app.command()
 def restore(
     file: Annotated[Path, typer.Argument(metavar="FILE")],
-    replace: Annotated[bool, typer.Option("--replace", help="Replace a non-empty workspace "
-                                          "(its backup is written first).")] = False,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace a non-empty workspace (its backup is written first).")
+    ] = False,
 ):
     """Restore a workspace from a backup file."""
     from datetime import datetime
 
-    from sdmkit.backup import read_backup, restore as do_restore, write_backup
+    from sdmkit.backup import read_backup, write_backup
+    from sdmkit.backup import restore as do_restore
     from sdmkit.store.db import data_dir
 
     data = read_backup(file)
@@ -370,8 +440,9 @@ def main() -> None:
     except Exception as exc:  # never a traceback for a user, unless they ask
         if os.environ.get("SDMKIT_DEBUG"):
             raise
-        typer.echo(f"sdmkit: unexpected error: {type(exc).__name__}: {exc} (SDMKIT_DEBUG=1 shows details)",
-                   err=True)
+        typer.echo(
+            f"sdmkit: unexpected error: {type(exc).__name__}: {exc} (SDMKIT_DEBUG=1 shows details)", err=True
+        )
         sys.exit(1)
 
 

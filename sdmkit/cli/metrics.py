@@ -7,7 +7,9 @@ from typing import Annotated
 
 import typer
 
-from sdmkit.cli.common import JsonFlag, SdmkitError, echo_json as _echo_json, store as _store
+from sdmkit.cli.common import JsonFlag, SdmkitError
+from sdmkit.cli.common import echo_json as _echo_json
+from sdmkit.cli.common import store as _store
 
 app = typer.Typer(help="Team metric catalogs and weekly data.", no_args_is_help=True)
 
@@ -25,8 +27,10 @@ def metrics_import(
         raise SdmkitError(f"{file}: no such file")
     store = _store()
     if not catalog(store, team):
-        raise SdmkitError(f"--team: '{team}' has no metric catalog (create one: sdmkit metrics catalog --team "
-                          f"'{team}' --starter)")
+        raise SdmkitError(
+            f"--team: '{team}' has no metric catalog (create one: sdmkit metrics catalog --team "
+            f"'{team}' --starter)"
+        )
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -34,8 +38,10 @@ def metrics_import(
     parsed, created, updated = import_csv(store, team, text)
     for p in parsed.problems:
         typer.echo(f"{file}: {p}", err=True)
-    typer.echo(f"{len(parsed.good)} rows kept ({created} new, {updated} updated, "
-               f"{len(parsed.good) - created - updated} unchanged); {len(parsed.problems)} rejected")
+    typer.echo(
+        f"{len(parsed.good)} rows kept ({created} new, {updated} updated, "
+        f"{len(parsed.good) - created - updated} unchanged); {len(parsed.problems)} rejected"
+    )
     if parsed.problems:
         raise typer.Exit(1)
 
@@ -43,7 +49,9 @@ def metrics_import(
 @app.command("catalog")
 def metrics_catalog(
     team: Annotated[str, typer.Option(help="The team.")],
-    starter: Annotated[bool, typer.Option("--starter", help="Add the starter set for engineering teams.")] = False,
+    starter: Annotated[
+        bool, typer.Option("--starter", help="Add the starter set for engineering teams.")
+    ] = False,
     as_json: JsonFlag = False,
 ):
     """Show a team's metric catalog (and optionally add the starter set)."""
@@ -61,7 +69,7 @@ def metrics_catalog(
         typer.echo(f"{team} has no metrics yet; add the starter set with --starter")
     for m in metrics:
         target = "" if m.target is None else f" target {m.target:g} ({m.direction} is better)"
-        typer.echo(f"{m.kind:<6} {m.name}{' [' + m.unit + ']' if m.unit else ''}{target}"
-                   + (f" -> {m.drives}" if m.drives else ""))
-
-
+        typer.echo(
+            f"{m.kind:<6} {m.name}{' [' + m.unit + ']' if m.unit else ''}{target}"
+            + (f" -> {m.drives}" if m.drives else "")
+        )

@@ -7,7 +7,19 @@ from typing import Annotated
 
 import typer
 
-from sdmkit.cli.common import JsonFlag, SdmkitError, doc_id as _doc_id, echo_json as _echo_json, store as _store
+from sdmkit.cli.common import (
+    JsonFlag,
+    SdmkitError,
+)
+from sdmkit.cli.common import (
+    doc_id as _doc_id,
+)
+from sdmkit.cli.common import (
+    echo_json as _echo_json,
+)
+from sdmkit.cli.common import (
+    store as _store,
+)
 
 app = typer.Typer(help="On-call rotations: calendars, hours and the schedule.", no_args_is_help=True)
 
@@ -36,8 +48,17 @@ def oncall_ics(
     if person and person not in {m.name for m in rot.active_members()}:
         raise SdmkitError(f"--person: '{person}' is not a member of this rotation")
     sched = generate(rot, until=first_handoff(rot) + timedelta(weeks=weeks))
-    out.write_bytes(to_ics(rot, sched, doc_id=doc.id, version=doc.version, stamp=doc.updated_at, person=person,
-                           title=doc.title))
+    out.write_bytes(
+        to_ics(
+            rot,
+            sched,
+            doc_id=doc.id,
+            version=doc.version,
+            stamp=doc.updated_at,
+            person=person,
+            title=doc.title,
+        )
+    )
     typer.echo(str(out))
 
 
@@ -91,5 +112,3 @@ def oncall_schedule(
     for r in rows:
         where = f" {r['region']}" if r["region"] else ""
         typer.echo(f"{r['start']} -> {r['end']}  {r['layer']:<9}{where} {r['person']:<20} {r['why']}")
-
-

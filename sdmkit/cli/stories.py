@@ -20,9 +20,11 @@ def stories_mine(as_json: JsonFlag = False):
     if as_json:
         echo_json(report.as_dict())
         return
-    typer.echo(f"{report.documents} documents ({report.skipped} unchanged since the last mining): "
-               f"{len(report.created)} stories created, {len(report.updated)} updated, "
-               f"{len(report.kept)} kept as you edited them")
+    typer.echo(
+        f"{report.documents} documents ({report.skipped} unchanged since the last mining): "
+        f"{len(report.created)} stories created, {len(report.updated)} updated, "
+        f"{len(report.kept)} kept as you edited them"
+    )
 
 
 @app.command("match")
@@ -50,7 +52,10 @@ def stories_coverage(as_json: JsonFlag = False):
         echo_json(cov)
         return
     for p, ids in cov["principles"].items():
-        typer.echo(f"{'covered' if ids else 'GAP':<8} {p}" + (f"  ({len(ids)} stor{'y' if len(ids) == 1 else 'ies'})" if ids else ""))
+        typer.echo(
+            f"{'covered' if ids else 'GAP':<8} {p}"
+            + (f"  ({len(ids)} stor{'y' if len(ids) == 1 else 'ies'})" if ids else "")
+        )
     for r in cov["rounds"]:
         typer.echo(f"\n{r['round']}")
         for q in r["questions"]:
@@ -61,7 +66,9 @@ def stories_coverage(as_json: JsonFlag = False):
 @app.command("portfolio")
 def stories_portfolio(
     out: Annotated[str, typer.Option("--out", "-o", help="File to write: .md or .pdf.")],
-    ids: Annotated[list[int] | None, typer.Argument(metavar="[STORY_ID]...", help="The stories to include.")] = None,
+    ids: Annotated[
+        list[int] | None, typer.Argument(metavar="[STORY_ID]...", help="The stories to include.")
+    ] = None,
     all_: Annotated[bool, typer.Option("--all", help="The whole story bank.")] = False,
     redact: Annotated[bool, typer.Option("--redact", help="Apply the redaction list.")] = False,
     owner: Annotated[str, typer.Option(help="Your name, for the title.")] = "",

@@ -49,8 +49,9 @@ def _run(rule: Rule, subject) -> Iterator[Finding]:
         yield Finding(rule.id, hit.severity or rule.severity, hit.location, hit.message, hit.suggestion)
 
 
-def lint(kind, content, disabled: Iterable[str] = (), allow: Iterable[str] = (),
-         lookup: Callable | None = None) -> list[Finding]:
+def lint(
+    kind, content, disabled: Iterable[str] = (), allow: Iterable[str] = (), lookup: Callable | None = None
+) -> list[Finding]:
     """All findings for one document, errors first, minus the rules switched off and
     the words its writer allowed (a product name, a term of art).
 
@@ -68,8 +69,9 @@ def lint(kind, content, disabled: Iterable[str] = (), allow: Iterable[str] = (),
             if rule.id not in off:
                 findings.extend(_run(rule, (content, lookup)))
     pieces = list(kind.prose(content))
-    context = prose.ProseContext.build(pieces, allow=allow, long_sentence=kind.long_sentence_words,
-                                       min_ease=kind.min_reading_ease)
+    context = prose.ProseContext.build(
+        pieces, allow=allow, long_sentence=kind.long_sentence_words, min_ease=kind.min_reading_ease
+    )
     for rule in prose.RULES:
         if rule.id in off:
             continue
@@ -104,8 +106,12 @@ class Score:
         return round(100 * self.passed / self.total) if self.total else 100
 
     def as_dict(self) -> dict:
-        return {"passed": self.passed, "total": self.total, "percent": self.percent,
-                "failed": [{"check": c, "advice": a} for c, a in self.failed]}
+        return {
+            "passed": self.passed,
+            "total": self.total,
+            "percent": self.percent,
+            "failed": [{"check": c, "advice": a} for c, a in self.failed],
+        }
 
 
 def score(kind, findings: list[Finding], disabled: Iterable[str] = ()) -> Score | None:

@@ -96,9 +96,48 @@ _VAGUE_RE = _phrase_re(VAGUE_TIME)
 
 # Acronyms everyone in the audience knows; anything else should be spelled out once.
 KNOWN_ACRONYMS = {
-    "API", "APIs", "URL", "URLs", "HTTP", "HTTPS", "UI", "UX", "ID", "IDs", "OK", "CPU", "SQL",
-    "PDF", "CSV", "JSON", "HTML", "CEO", "CTO", "VP", "VPs", "UTC", "US", "UK", "EU", "USA",
-    "AM", "PM", "FAQ", "FAQs", "PR", "COE", "COEs", "TV", "IT", "AI", "iOS", "SDK", "SDKs", "CLI", "DNS", "TLS",
+    "API",
+    "APIs",
+    "URL",
+    "URLs",
+    "HTTP",
+    "HTTPS",
+    "UI",
+    "UX",
+    "ID",
+    "IDs",
+    "OK",
+    "CPU",
+    "SQL",
+    "PDF",
+    "CSV",
+    "JSON",
+    "HTML",
+    "CEO",
+    "CTO",
+    "VP",
+    "VPs",
+    "UTC",
+    "US",
+    "UK",
+    "EU",
+    "USA",
+    "AM",
+    "PM",
+    "FAQ",
+    "FAQs",
+    "PR",
+    "COE",
+    "COEs",
+    "TV",
+    "IT",
+    "AI",
+    "iOS",
+    "SDK",
+    "SDKs",
+    "CLI",
+    "DNS",
+    "TLS",
 }
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]{1,6})(s?)(?![\w-])")
 _DEFINED_AFTER = r"\(\s*{acr}s?\s*\)"  # "Service Level Objective (SLO)"
@@ -112,10 +151,36 @@ _IRREGULAR = (
 )
 _PASSIVE = re.compile(rf"\b{_BE}\s+(?:\w+ly\s+)?(\w+ed|{_IRREGULAR})\b(?:\s+by\b)?", re.I)
 # Adjectives ending in -ed that read as states, not passive constructions.
-_NOT_PASSIVE = {"interested", "based", "concerned", "supposed", "used", "tired", "excited",
-                "involved", "required", "needed", "aligned", "scheduled", "expected", "related",
-                "dedicated", "distributed", "automated", "limited", "detailed", "experienced",
-                "skilled", "motivated", "committed", "focused", "red", "bed", "shed", "speed"}
+_NOT_PASSIVE = {
+    "interested",
+    "based",
+    "concerned",
+    "supposed",
+    "used",
+    "tired",
+    "excited",
+    "involved",
+    "required",
+    "needed",
+    "aligned",
+    "scheduled",
+    "expected",
+    "related",
+    "dedicated",
+    "distributed",
+    "automated",
+    "limited",
+    "detailed",
+    "experienced",
+    "skilled",
+    "motivated",
+    "committed",
+    "focused",
+    "red",
+    "bed",
+    "shed",
+    "speed",
+}
 
 LONG_SENTENCE_WORDS = 25
 
@@ -128,10 +193,15 @@ class ProseContext:
     min_ease: float | None = None
 
     @classmethod
-    def build(cls, pieces, *, allow=(), long_sentence: int = LONG_SENTENCE_WORDS,
-              min_ease: float | None = None) -> "ProseContext":
-        return cls("\n".join(text for _, text in pieces if text),
-                   frozenset(a.strip().lower() for a in allow if a and a.strip()), long_sentence, min_ease)
+    def build(
+        cls, pieces, *, allow=(), long_sentence: int = LONG_SENTENCE_WORDS, min_ease: float | None = None
+    ) -> ProseContext:
+        return cls(
+            "\n".join(text for _, text in pieces if text),
+            frozenset(a.strip().lower() for a in allow if a and a.strip()),
+            long_sentence,
+            min_ease,
+        )
 
     def allowed(self, phrase: str) -> bool:
         return phrase.strip().lower() in self.allow
@@ -160,7 +230,9 @@ def _phrase_hits(subject, pattern, table, what) -> Iterator[Hit]:
             if word in seen or context.allowed(word):
                 continue
             # 'the most tedious task' is a superlative, not a vague quantity.
-            if word == "most" and re.search(r"\b(the|their|our|your|its|his|her|my)\s+$", masked[:m.start()], re.I):
+            if word == "most" and re.search(
+                r"\b(the|their|our|your|its|his|her|my)\s+$", masked[: m.start()], re.I
+            ):
                 continue
             seen.add(word)
             yield Hit(location, f"{what} '{m.group(1)}'", table[word].capitalize() + ".")
@@ -229,21 +301,48 @@ def check_readability(subject):
         return
     r = measure(text for _, text in pieces)
     if r.words >= 60 and r.ease < context.min_ease:
-        yield Hit("", f"Reading ease {r.describe()}: harder than the {context.min_ease:.0f} this kind aims for",
-                  "Shorter sentences and shorter words: 'use' for 'utilise', two sentences for one.")
+        yield Hit(
+            "",
+            f"Reading ease {r.describe()}: harder than the {context.min_ease:.0f} this kind aims for",
+            "Shorter sentences and shorter words: 'use' for 'utilise', two sentences for one.",
+        )
 
 
 RULES = (
-    Rule("prose.weasel", "Weasel words and vague quantities", "warning", check_weasel,
-         "Words like 'significant' or 'many' sound like data but hide it."),
-    Rule("prose.vague_time", "Vague time words", "warning", check_vague_time,
-         "'Soon' is not a date; readers plan around dates."),
-    Rule("prose.long_sentence", "Long sentences", "info",
-         check_long_sentences, "Long sentences hide the point."),
-    Rule("prose.acronym", "Undefined acronyms", "info", check_acronyms,
-         "Readers outside the team do not know your acronyms."),
-    Rule("prose.passive", "Passive voice", "info", check_passive,
-         "Passive voice hides who acts."),
-    Rule("prose.readability", "Readability (Flesch reading ease)", "warning", check_readability,
-         "A customer reads a press release once, quickly."),
+    Rule(
+        "prose.weasel",
+        "Weasel words and vague quantities",
+        "warning",
+        check_weasel,
+        "Words like 'significant' or 'many' sound like data but hide it.",
+    ),
+    Rule(
+        "prose.vague_time",
+        "Vague time words",
+        "warning",
+        check_vague_time,
+        "'Soon' is not a date; readers plan around dates.",
+    ),
+    Rule(
+        "prose.long_sentence",
+        "Long sentences",
+        "info",
+        check_long_sentences,
+        "Long sentences hide the point.",
+    ),
+    Rule(
+        "prose.acronym",
+        "Undefined acronyms",
+        "info",
+        check_acronyms,
+        "Readers outside the team do not know your acronyms.",
+    ),
+    Rule("prose.passive", "Passive voice", "info", check_passive, "Passive voice hides who acts."),
+    Rule(
+        "prose.readability",
+        "Readability (Flesch reading ease)",
+        "warning",
+        check_readability,
+        "A customer reads a press release once, quickly.",
+    ),
 )

@@ -39,7 +39,9 @@ class Readability:
     def ease(self) -> float:
         if not self.words:
             return 100.0
-        return round(206.835 - 1.015 * (self.words / self.sentences) - 84.6 * (self.syllables / self.words), 1)
+        return round(
+            206.835 - 1.015 * (self.words / self.sentences) - 84.6 * (self.syllables / self.words), 1
+        )
 
     @property
     def grade(self) -> float:
@@ -49,8 +51,19 @@ class Readability:
 
     def describe(self) -> str:
         e = self.ease
-        band = ("very easy" if e >= 90 else "easy" if e >= 70 else "plain English" if e >= 60 else
-                "fairly difficult" if e >= 50 else "difficult" if e >= 30 else "very difficult")
+        band = (
+            "very easy"
+            if e >= 90
+            else "easy"
+            if e >= 70
+            else "plain English"
+            if e >= 60
+            else "fairly difficult"
+            if e >= 50
+            else "difficult"
+            if e >= 30
+            else "very difficult"
+        )
         return f"{e:.0f} ({band}), grade {self.grade:.0f}"
 
 

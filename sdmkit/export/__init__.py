@@ -12,8 +12,23 @@ MIME = {"md": "text/markdown", "html": "text/html", "pdf": "application/pdf", "j
 
 
 # Letters that Unicode does not decompose into a base letter plus an accent.
-_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L",
-                          "đ": "d", "Đ": "D", "œ": "oe", "Œ": "OE", "þ": "th", "ı": "i"})
+_LETTERS = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "ı": "i",
+    }
+)
 
 
 def slug(text: str, fallback: str = "document") -> str:

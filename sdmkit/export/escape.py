@@ -34,7 +34,7 @@ def _line(line: str) -> str:
     if m:
         marker = m.group(2)
         if marker[0].isdigit():
-            escaped = escaped[: m.end() - 1] + "\\" + escaped[m.end() - 1:]
+            escaped = escaped[: m.end() - 1] + "\\" + escaped[m.end() - 1 :]
         elif marker in "=~":
             escaped = f"&#{ord(marker)};" + escaped[1:]  # not backslash-escapable
         else:

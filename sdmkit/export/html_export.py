@@ -21,15 +21,56 @@ from sdmkit.store.documents import Document
 PAGE_SIZES = ("A4", "Letter")
 TOC_MIN_WORDS = 1200  # below this a document reads in one sitting and needs no contents
 
-_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "ul", "ol", "li", "strong", "em", "code",
-         "pre", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "a", "span", "div", "del"}
-_ATTRS = {"a": {"href", "title"}, "h1": {"id"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"},
-          "span": {"class"}, "div": {"class"}, "td": {"class"}, "th": {"class"}}
+_TAGS = {
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "br",
+    "hr",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "code",
+    "pre",
+    "blockquote",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "a",
+    "span",
+    "div",
+    "del",
+}
+_ATTRS = {
+    "a": {"href", "title"},
+    "h1": {"id"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+    "span": {"class"},
+    "div": {"class"},
+    "td": {"class"},
+    "th": {"class"},
+}
 
 
 def sanitize(html: str) -> str:
-    return nh3.clean(html, tags=_TAGS, attributes=_ATTRS, url_schemes={"http", "https", "mailto"},
-                     link_rel="noopener noreferrer nofollow")
+    return nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes=_ATTRS,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )
 
 
 @dataclass(frozen=True)
@@ -42,8 +83,10 @@ class Heading:
 def markdown_to_html(text: str) -> tuple[str, list[Heading]]:
     import markdown
 
-    md = markdown.Markdown(extensions=["tables", "sane_lists", "toc"],
-                           extension_configs={"toc": {"permalink": False, "toc_depth": "2-3"}})
+    md = markdown.Markdown(
+        extensions=["tables", "sane_lists", "toc"],
+        extension_configs={"toc": {"permalink": False, "toc_depth": "2-3"}},
+    )
     html = md.convert(text)
     headings: list[Heading] = []
 
@@ -66,7 +109,7 @@ def _place_charts(body: str, token: str, charts: list[tuple[str, dict]]) -> str:
     from sdmkit.charts import svg_data_url
 
     for i, (title, spec) in enumerate(charts):
-        figure = (f'<figure class="chart"><img src="{svg_data_url(spec)}" alt="{escape(title)}"></figure>')
+        figure = f'<figure class="chart"><img src="{svg_data_url(spec)}" alt="{escape(title)}"></figure>'
         body = body.replace(f"<p>{token}-{i}</p>", figure)
     return re.sub(rf"<p>{token}-\d+</p>", "", body)
 
@@ -86,7 +129,9 @@ def reading_html(doc: Document, extra: dict | None = None) -> tuple[str, list[He
     return _place_charts(body, token, kind.charts(model)), headings, body_md
 
 
-def render_html(doc: Document, *, page_size: str = "A4", for_print: bool = False, extra: dict | None = None) -> str:
+def render_html(
+    doc: Document, *, page_size: str = "A4", for_print: bool = False, extra: dict | None = None
+) -> str:
     kind = doc.kind_spec
     model = kind.model.model_validate(doc.content)
     body, headings, body_md = reading_html(doc, extra)
@@ -96,6 +141,15 @@ def render_html(doc: Document, *, page_size: str = "A4", for_print: bool = False
     template = html_env().get_template(kind.html_template)
     from markupsafe import Markup
 
-    return template.render(doc=doc, c=model, kind=kind, derived=kind.derived(model), v=kind.view(model),
-                           body=Markup(body),
-                           toc=toc, css=Markup(stylesheet()), page_size=size, for_print=for_print)
+    return template.render(
+        doc=doc,
+        c=model,
+        kind=kind,
+        derived=kind.derived(model),
+        v=kind.view(model),
+        body=Markup(body),
+        toc=toc,
+        css=Markup(stylesheet()),
+        page_size=size,
+        for_print=for_print,
+    )

@@ -7,15 +7,25 @@ from sdmkit.interchange import front_matter
 from sdmkit.store.documents import Document
 
 
-def render_body(doc: Document, *, standalone: bool = False, chart_token: str = "", extra: dict | None = None) -> str:
+def render_body(
+    doc: Document, *, standalone: bool = False, chart_token: str = "", extra: dict | None = None
+) -> str:
     """The readable part: what a person sees, and what the HTML is made from."""
     kind = doc.kind_spec
     model = kind.model.model_validate(doc.content)
     template = markdown_env().get_template(kind.md_template)
     # chart_token: where the HTML export puts each chart (see html_export); empty in Markdown,
     # where the templates show the chart's data as a table instead.
-    text = template.render(doc=doc, c=model, kind=kind, derived=kind.derived(model), v=kind.view(model),
-                           standalone=standalone, chart_token=chart_token, x=extra or {})
+    text = template.render(
+        doc=doc,
+        c=model,
+        kind=kind,
+        derived=kind.derived(model),
+        v=kind.view(model),
+        standalone=standalone,
+        chart_token=chart_token,
+        x=extra or {},
+    )
     # Templates leave blank runs where optional sections are empty; keep one.
     lines, blank = [], 0
     for line in text.splitlines():

@@ -29,7 +29,7 @@ def make_fetcher():
 
         def fetch(self, url, headers=None):
             if url.startswith(ASSET_SCHEME):
-                name = url[len(ASSET_SCHEME):]
+                name = url[len(ASSET_SCHEME) :]
                 path = resources.assets_dir() / name
                 # Only a plain file name inside the assets folder: no '..', no sub-paths.
                 if "/" not in name and "\\" not in name and path.is_file():
@@ -59,8 +59,9 @@ def decode_data_url(url: str) -> tuple[str, bytes]:
 
 
 def _mime(name: str) -> str:
-    return {"css": "text/css", "svg": "image/svg+xml", "png": "image/png"}.get(name.rsplit(".", 1)[-1],
-                                                                             "application/octet-stream")
+    return {"css": "text/css", "svg": "image/svg+xml", "png": "image/png"}.get(
+        name.rsplit(".", 1)[-1], "application/octet-stream"
+    )
 
 
 def html_to_pdf(html: str, fetcher=None) -> bytes:

@@ -17,8 +17,9 @@ from sdmkit.export.escape import md_block, md_inline
 def _loader():
     from sdmkit.store.db import data_dir
 
-    return ChoiceLoader([FileSystemLoader(str(data_dir() / "templates")),
-                         FileSystemLoader(str(resources.templates_dir()))])
+    return ChoiceLoader(
+        [FileSystemLoader(str(data_dir() / "templates")), FileSystemLoader(str(resources.templates_dir()))]
+    )
 
 
 def _fmt_date(value, fmt: str = "%d %b %Y") -> str:
@@ -49,7 +50,9 @@ def _common(env: Environment) -> Environment:
 def markdown_env() -> Environment:
     # Markdown is not HTML: autoescape is off and user text goes through md_inline /
     # md_block instead (see escape.py). StrictUndefined catches template typos in tests.
-    env = Environment(loader=_loader(), autoescape=False, undefined=StrictUndefined, keep_trailing_newline=True)
+    env = Environment(
+        loader=_loader(), autoescape=False, undefined=StrictUndefined, keep_trailing_newline=True
+    )
     env.filters["md"] = md_inline
     env.filters["mdblock"] = md_block
     return _common(env)
@@ -57,6 +60,9 @@ def markdown_env() -> Environment:
 
 @cache
 def html_env() -> Environment:
-    env = Environment(loader=_loader(), autoescape=select_autoescape(default=True, default_for_string=True),
-                      undefined=StrictUndefined)
+    env = Environment(
+        loader=_loader(),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+    )
     return _common(env)

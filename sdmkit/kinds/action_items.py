@@ -11,9 +11,19 @@ STATUSES = ("open", "done", "won't do")
 
 
 def read(model) -> list[dict]:
-    return [{"index": i, "what": a.what, "owner": a.owner, "due": a.due, "status": a.status,
-             "priority": getattr(a, "priority", ""), "type": getattr(a, "type", ""), "ticket": a.ticket}
-            for i, a in enumerate(model.action_items, 1)]
+    return [
+        {
+            "index": i,
+            "what": a.what,
+            "owner": a.owner,
+            "due": a.due,
+            "status": a.status,
+            "priority": getattr(a, "priority", ""),
+            "type": getattr(a, "type", ""),
+            "ticket": a.ticket,
+        }
+        for i, a in enumerate(model.action_items, 1)
+    ]
 
 
 def set_status(content: dict, index: int, status: str) -> dict:

@@ -14,8 +14,9 @@ from pydantic import BaseModel, ConfigDict
 
 from sdmkit.coach.engine import Rule
 
-Widget = Literal["line", "text", "choice", "date", "time", "number", "toggle", "list", "table", "cards", "tree",
-                 "deck"]
+Widget = Literal[
+    "line", "text", "choice", "date", "time", "number", "toggle", "list", "table", "cards", "tree", "deck"
+]
 
 
 @dataclass(frozen=True)
@@ -169,4 +170,6 @@ class Kind:
             yield from (f for f in section.fields if not f.key.startswith("meta."))
 
     def meta_fields_in_sections(self) -> set[str]:
-        return {f.key.removeprefix("meta.") for s in self.sections for f in s.fields if f.key.startswith("meta.")}
+        return {
+            f.key.removeprefix("meta.") for s in self.sections for f in s.fields if f.key.startswith("meta.")
+        }

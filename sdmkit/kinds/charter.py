@@ -105,8 +105,11 @@ _STAND = re.compile(
     r"unless|not|never|no|more than|less than|first|prefer|favou?r|trade|except|only)\b",
     re.I,
 )
-_CUSTOMER = re.compile(r"\b(customers?|users?|clients?|consumers?|callers?|buyers?|sellers?|"
-                       r"shoppers?|merchants?|developers?|partners?|riders?|patients?)\b", re.I)
+_CUSTOMER = re.compile(
+    r"\b(customers?|users?|clients?|consumers?|callers?|buyers?|sellers?|"
+    r"shoppers?|merchants?|developers?|partners?|riders?|patients?)\b",
+    re.I,
+)
 
 
 def _required(c: Charter):
@@ -115,13 +118,19 @@ def _required(c: Charter):
     if not c.mission:
         yield Hit("mission", "There is no mission", "One sentence: who you serve and what you do for them.")
     if not c.tenets:
-        yield Hit("tenets", "There are no tenets",
-                  "Write 3 to 7 tenets: the beliefs that settle your team's recurring arguments.")
+        yield Hit(
+            "tenets",
+            "There are no tenets",
+            "Write 3 to 7 tenets: the beliefs that settle your team's recurring arguments.",
+        )
     for i, t in enumerate(c.tenets, 1):
         if not t.name or not t.statement:
             missing = "name" if not t.name else "statement"
-            yield Hit(f"tenets[{i}]", f"Tenet {i} has no {missing}",
-                      "Each tenet needs a short name and a one-sentence statement.")
+            yield Hit(
+                f"tenets[{i}]",
+                f"Tenet {i} has no {missing}",
+                "Each tenet needs a short name and a one-sentence statement.",
+            )
 
 
 def _mission_one_sentence(c: Charter):
@@ -129,23 +138,31 @@ def _mission_one_sentence(c: Charter):
 
     n = len(sentences(c.mission)) if c.mission else 0
     if n > 1:
-        yield Hit("mission", f"The mission is {n} sentences, not one",
-                  "Cut it to one sentence; move the rest to the long-term direction.")
+        yield Hit(
+            "mission",
+            f"The mission is {n} sentences, not one",
+            "Cut it to one sentence; move the rest to the long-term direction.",
+        )
 
 
 def _too_many_tenets(c: Charter):
     if len(c.tenets) > MAX_TENETS:
-        yield Hit("tenets", f"{len(c.tenets)} tenets: more than {MAX_TENETS} and nobody remembers them",
-                  "Merge or drop tenets until the team can recite them.")
+        yield Hit(
+            "tenets",
+            f"{len(c.tenets)} tenets: more than {MAX_TENETS} and nobody remembers them",
+            "Merge or drop tenets until the team can recite them.",
+        )
 
 
 def _tenet_takes_stand(c: Charter):
     for i, t in enumerate(c.tenets, 1):
         if t.statement and not _STAND.search(t.statement):
-            yield Hit(f"tenets[{i}].statement",
-                      f"Tenet '{t.name or i}' takes no stand: it names no trade-off",
-                      "Say what you favour over what, e.g. 'correctness over speed when money moves'. "
-                      "A tenet nobody could disagree with settles nothing.")
+            yield Hit(
+                f"tenets[{i}].statement",
+                f"Tenet '{t.name or i}' takes no stand: it names no trade-off",
+                "Say what you favour over what, e.g. 'correctness over speed when money moves'. "
+                "A tenet nobody could disagree with settles nothing.",
+            )
 
 
 def _customer_tenet(c: Charter):
@@ -157,31 +174,46 @@ def _customer_tenet(c: Charter):
         text = f"{t.name} {t.statement}"
         if _CUSTOMER.search(text) or (named and named.search(text)):
             return
-    yield Hit("tenets", "No tenet speaks about the customer",
-              "Add a tenet that says how the customer wins when the team is torn.")
+    yield Hit(
+        "tenets",
+        "No tenet speaks about the customer",
+        "Add a tenet that says how the customer wins when the team is torn.",
+    )
 
 
 def _stale(c: Charter):
     if c.next_review is None:
-        yield Hit("next_review", "No next review date", "Set a date; a charter nobody reviews goes stale.",
-                  severity="info")
+        yield Hit(
+            "next_review",
+            "No next review date",
+            "Set a date; a charter nobody reviews goes stale.",
+            severity="info",
+        )
     elif c.next_review < today():
-        yield Hit("next_review", f"Review date {c.next_review.isoformat()} has passed: the charter is stale",
-                  "Review the charter with the team and set the next date.")
+        yield Hit(
+            "next_review",
+            f"Review date {c.next_review.isoformat()} has passed: the charter is stale",
+            "Review the charter with the team and set the next date.",
+        )
 
 
 def _out_of_scope(c: Charter):
     if not [x for x in c.out_of_scope if x.strip()]:
-        yield Hit("out_of_scope", "Nothing is out of scope",
-                  "Say what the team will not do; it is the part other teams need most.")
+        yield Hit(
+            "out_of_scope",
+            "Nothing is out of scope",
+            "Say what the team will not do; it is the part other teams need most.",
+        )
 
 
 def _collaboration_timeboxed(c: Charter):
     for i, x in enumerate(c.interactions, 1):
         if x.mode == "collaboration" and x.until is None:
-            yield Hit(f"interactions[{i}].until",
-                      f"Collaboration with '{x.team or i}' has no end date",
-                      "Collaboration is costly; give it an end date and the mode it moves to after.")
+            yield Hit(
+                f"interactions[{i}].until",
+                f"Collaboration with '{x.team or i}' has no end date",
+                "Collaboration is costly; give it an end date and the mode it moves to after.",
+            )
 
 
 RULES = (
@@ -234,105 +266,228 @@ def _summary(c: Charter) -> str:
 # --- the guided editor -------------------------------------------------------------
 
 SECTIONS = (
-    Section("Identity", (
-        Field("team_name", "Team name", "line", "The name other teams use for you.",
-              prompt="What do other teams call you when they need you?",
-              example="Payments Platform"),
-        Field("mission", "Mission", "text", "One sentence: who you serve and what you do for them.",
-              prompt="Who is better off because this team exists, and how?",
-              example="We give every Acme checkout a payment path that charges the right amount "
-                      "once, in under a second."),
-        Field("long_term_direction", "Long-term direction", "text",
-              "Where the team is heading in two to three years, and why.",
-              prompt="If everything goes right, what is true in three years that is not true now?",
-              example="By 2028 every product line takes payments through one ledger-backed API, "
-                      "and adding a payment method takes a week, not a quarter."),
-        Field("team_type", "Team type", "choice",
-              "Team Topologies type: how the team delivers value and to whom.",
-              prompt="Do you deliver a customer-facing stream, a platform, expertise, or a hard subsystem?",
-              choices=TEAM_TYPES),
-    )),
-    Section("Customers and scope", (
-        Field("customers", "Customers and what they get", "table",
-              "Who uses what the team builds, and what each gets from it.",
-              prompt="Name customers by who they are, not by the system they call.",
-              example="Checkout teams: one API to authorise, capture and refund across 14 methods.",
-              columns=(Column("name", "Customer", "Who they are", required=True),
-                       Column("what_they_get", "What they get", "The outcome, not the feature", kind="long"))),
-        Field("in_scope", "In scope", "list", "What the team owns and will do. One item per line.",
-              prompt="What would surprise people to learn you own?",
-              example="Card, wallet and bank-transfer authorisation and capture"),
-        Field("out_of_scope", "Out of scope", "list",
-              "What the team will not do, even when asked. One item per line.",
-              prompt="What do people ask you for that belongs elsewhere, and where should they go?",
-              example="Fraud decisions (owned by Risk Engineering)"),
-    )),
-    Section("Tenets", (
-        Field("tenets", "Tenets", "cards",
-              "Ordered beliefs that settle the team's recurring arguments, in priority order. "
-              "The list closes with 'unless you know better ones'.",
-              prompt="Which argument does the team keep having? Write the answer you want every time.",
-              example="Correctness over latency: when money moves, we take the extra 50 ms to be sure.",
-              columns=(Column("name", "Name", "Two to five words", required=True),
-                       Column("statement", "Statement", "One sentence that names a trade-off", kind="long",
-                              required=True))),
-    ), intro="Tenets are most useful when they name a trade-off someone could reasonably disagree with."),
-    Section("What the team owns", (
-        Field("services", "Services and software owned", "table",
-              "Every service, pipeline, library or job the team answers pages for.",
-              prompt="If it breaks at 3 a.m., whose phone rings?",
-              example="payments-api: the public authorise/capture/refund API",
-              columns=(Column("name", "Service", "As named in the service catalog", required=True),
-                       Column("description", "What it does", kind="long"))),
-    )),
-    Section("Working with other teams", (
-        Field("interactions", "Team interactions", "table",
-              "Teams you work with, how (collaboration, X-as-a-service, facilitating), why, and until when.",
-              prompt="Is each interaction the one you want? Collaboration should end by a date.",
-              example="Checkout Experience, collaboration, build the saved-cards flow, until 2027-03-31",
-              columns=(Column("team", "Team", required=True),
-                       Column("mode", "Mode", kind="choice", choices=INTERACTION_MODES),
-                       Column("purpose", "Purpose", kind="long"),
-                       Column("until", "Until", "Leave empty for an ongoing service", kind="date"))),
-        Field("engagement.how_to_request", "How to request work", "text",
-              "The steps another team follows to ask for something.",
-              prompt="What should a requester do before they talk to you?",
-              example="File a ticket with the 'payments-intake' template; attach the PR/FAQ for "
-                      "anything over two weeks of work."),
-        Field("engagement.intake_channel", "Intake channel", "line",
-              "Where requests go: queue, channel, alias.", example="#payments-help and the PAY intake queue"),
-        Field("engagement.response_expectations", "Response expectations", "text",
-              "How fast the team answers requests, and what the answer is.",
-              example="Triage within 2 business days; a yes, a no with the reason, or a date for the decision."),
-        Field("support", "Support protocol", "table",
-              "Severity levels and the response time for each.",
-              prompt="How fast do you respond to each severity, and what counts as each?",
-              example="Sev 2: one product line cannot take payments; 15 minutes, around the clock",
-              columns=(Column("severity", "Severity", required=True),
-                       Column("meaning", "What it means", kind="long"),
-                       Column("response_time", "Response time"))),
-        Field("release_schedule", "Release schedule", "text",
-              "When and how the team ships, and the freeze windows.",
-              example="Continuous deployment on weekdays 09:00-16:00 Berlin; no deploys Fridays after "
-                      "12:00 or from 20 Nov to 2 Dec."),
-    )),
-    Section("How the team works", (
-        Field("working_agreements", "Working agreements", "list",
-              "The team's own rules of working together. One per line.",
-              example="Every change has a reviewer who could be paged for it"),
-        Field("meetings", "Meetings", "table", "The team's recurring meetings and what each is for.",
-              columns=(Column("name", "Meeting", required=True), Column("cadence", "Cadence"),
-                       Column("purpose", "Purpose", kind="long"))),
-        Field("members", "Members and roles", "table", "Who is on the team and their role.",
-              columns=(Column("name", "Name", required=True), Column("role", "Role"))),
-        Field("success_metrics", "Success metrics", "table",
-              "How the team knows it is doing its job, with targets.",
-              example="Payment authorisation success rate: at least 99.95% weekly",
-              columns=(Column("name", "Metric", required=True), Column("target", "Target"))),
-        Field("next_review", "Next review date", "date",
-              "When the team reviews this charter next; after it the charter counts as stale.",
-              prompt="Charters drift: review at least twice a year."),
-    )),
+    Section(
+        "Identity",
+        (
+            Field(
+                "team_name",
+                "Team name",
+                "line",
+                "The name other teams use for you.",
+                prompt="What do other teams call you when they need you?",
+                example="Payments Platform",
+            ),
+            Field(
+                "mission",
+                "Mission",
+                "text",
+                "One sentence: who you serve and what you do for them.",
+                prompt="Who is better off because this team exists, and how?",
+                example="We give every Acme checkout a payment path that charges the right amount "
+                "once, in under a second.",
+            ),
+            Field(
+                "long_term_direction",
+                "Long-term direction",
+                "text",
+                "Where the team is heading in two to three years, and why.",
+                prompt="If everything goes right, what is true in three years that is not true now?",
+                example="By 2028 every product line takes payments through one ledger-backed API, "
+                "and adding a payment method takes a week, not a quarter.",
+            ),
+            Field(
+                "team_type",
+                "Team type",
+                "choice",
+                "Team Topologies type: how the team delivers value and to whom.",
+                prompt="Do you deliver a customer-facing stream, a platform, expertise, or a hard subsystem?",
+                choices=TEAM_TYPES,
+            ),
+        ),
+    ),
+    Section(
+        "Customers and scope",
+        (
+            Field(
+                "customers",
+                "Customers and what they get",
+                "table",
+                "Who uses what the team builds, and what each gets from it.",
+                prompt="Name customers by who they are, not by the system they call.",
+                example="Checkout teams: one API to authorise, capture and refund across 14 methods.",
+                columns=(
+                    Column("name", "Customer", "Who they are", required=True),
+                    Column("what_they_get", "What they get", "The outcome, not the feature", kind="long"),
+                ),
+            ),
+            Field(
+                "in_scope",
+                "In scope",
+                "list",
+                "What the team owns and will do. One item per line.",
+                prompt="What would surprise people to learn you own?",
+                example="Card, wallet and bank-transfer authorisation and capture",
+            ),
+            Field(
+                "out_of_scope",
+                "Out of scope",
+                "list",
+                "What the team will not do, even when asked. One item per line.",
+                prompt="What do people ask you for that belongs elsewhere, and where should they go?",
+                example="Fraud decisions (owned by Risk Engineering)",
+            ),
+        ),
+    ),
+    Section(
+        "Tenets",
+        (
+            Field(
+                "tenets",
+                "Tenets",
+                "cards",
+                "Ordered beliefs that settle the team's recurring arguments, in priority order. "
+                "The list closes with 'unless you know better ones'.",
+                prompt="Which argument does the team keep having? Write the answer you want every time.",
+                example="Correctness over latency: when money moves, we take the extra 50 ms to be sure.",
+                columns=(
+                    Column("name", "Name", "Two to five words", required=True),
+                    Column(
+                        "statement",
+                        "Statement",
+                        "One sentence that names a trade-off",
+                        kind="long",
+                        required=True,
+                    ),
+                ),
+            ),
+        ),
+        intro="Tenets are most useful when they name a trade-off someone could reasonably disagree with.",
+    ),
+    Section(
+        "What the team owns",
+        (
+            Field(
+                "services",
+                "Services and software owned",
+                "table",
+                "Every service, pipeline, library or job the team answers pages for.",
+                prompt="If it breaks at 3 a.m., whose phone rings?",
+                example="payments-api: the public authorise/capture/refund API",
+                columns=(
+                    Column("name", "Service", "As named in the service catalog", required=True),
+                    Column("description", "What it does", kind="long"),
+                ),
+            ),
+        ),
+    ),
+    Section(
+        "Working with other teams",
+        (
+            Field(
+                "interactions",
+                "Team interactions",
+                "table",
+                "Teams you work with, how (collaboration, X-as-a-service, facilitating), why, and until when.",
+                prompt="Is each interaction the one you want? Collaboration should end by a date.",
+                example="Checkout Experience, collaboration, build the saved-cards flow, until 2027-03-31",
+                columns=(
+                    Column("team", "Team", required=True),
+                    Column("mode", "Mode", kind="choice", choices=INTERACTION_MODES),
+                    Column("purpose", "Purpose", kind="long"),
+                    Column("until", "Until", "Leave empty for an ongoing service", kind="date"),
+                ),
+            ),
+            Field(
+                "engagement.how_to_request",
+                "How to request work",
+                "text",
+                "The steps another team follows to ask for something.",
+                prompt="What should a requester do before they talk to you?",
+                example="File a ticket with the 'payments-intake' template; attach the PR/FAQ for "
+                "anything over two weeks of work.",
+            ),
+            Field(
+                "engagement.intake_channel",
+                "Intake channel",
+                "line",
+                "Where requests go: queue, channel, alias.",
+                example="#payments-help and the PAY intake queue",
+            ),
+            Field(
+                "engagement.response_expectations",
+                "Response expectations",
+                "text",
+                "How fast the team answers requests, and what the answer is.",
+                example="Triage within 2 business days; a yes, a no with the reason, or a date for the decision.",
+            ),
+            Field(
+                "support",
+                "Support protocol",
+                "table",
+                "Severity levels and the response time for each.",
+                prompt="How fast do you respond to each severity, and what counts as each?",
+                example="Sev 2: one product line cannot take payments; 15 minutes, around the clock",
+                columns=(
+                    Column("severity", "Severity", required=True),
+                    Column("meaning", "What it means", kind="long"),
+                    Column("response_time", "Response time"),
+                ),
+            ),
+            Field(
+                "release_schedule",
+                "Release schedule",
+                "text",
+                "When and how the team ships, and the freeze windows.",
+                example="Continuous deployment on weekdays 09:00-16:00 Berlin; no deploys Fridays after "
+                "12:00 or from 20 Nov to 2 Dec.",
+            ),
+        ),
+    ),
+    Section(
+        "How the team works",
+        (
+            Field(
+                "working_agreements",
+                "Working agreements",
+                "list",
+                "The team's own rules of working together. One per line.",
+                example="Every change has a reviewer who could be paged for it",
+            ),
+            Field(
+                "meetings",
+                "Meetings",
+                "table",
+                "The team's recurring meetings and what each is for.",
+                columns=(
+                    Column("name", "Meeting", required=True),
+                    Column("cadence", "Cadence"),
+                    Column("purpose", "Purpose", kind="long"),
+                ),
+            ),
+            Field(
+                "members",
+                "Members and roles",
+                "table",
+                "Who is on the team and their role.",
+                columns=(Column("name", "Name", required=True), Column("role", "Role")),
+            ),
+            Field(
+                "success_metrics",
+                "Success metrics",
+                "table",
+                "How the team knows it is doing its job, with targets.",
+                example="Payment authorisation success rate: at least 99.95% weekly",
+                columns=(Column("name", "Metric", required=True), Column("target", "Target")),
+            ),
+            Field(
+                "next_review",
+                "Next review date",
+                "date",
+                "When the team reviews this charter next; after it the charter counts as stale.",
+                prompt="Charters drift: review at least twice a year.",
+            ),
+        ),
+    ),
 )
 
 
@@ -342,7 +497,7 @@ KIND = Kind(
     plural="Team charters",
     icon=":material/groups:",
     description="The team's identity and its contract with other teams: mission, tenets, scope, "
-                "interactions and support.",
+    "interactions and support.",
     model=Charter,
     statuses=("draft", "in review", "approved", "archived"),
     sections=SECTIONS,

@@ -36,8 +36,15 @@ class Metric:
 STARTER = (
     Metric("Deployments", "count", kind="input", drives="Change failure rate", target=25, direction="higher"),
     Metric("Pages per week", "count", kind="input", drives="Availability", target=5, direction="lower"),
-    Metric("COE action-item age (p50)", "days", kind="input", drives="High-severity incidents", target=14,
-           direction="lower", aggregation="mean"),
+    Metric(
+        "COE action-item age (p50)",
+        "days",
+        kind="input",
+        drives="High-severity incidents",
+        target=14,
+        direction="lower",
+        aggregation="mean",
+    ),
     Metric("Change failure rate", "%", target=5, direction="lower", aggregation="mean"),
     Metric("High-severity incidents", "count", target=0, direction="lower"),
     Metric("p99 latency", "ms", target=800, direction="lower", aggregation="mean"),
@@ -48,9 +55,13 @@ STARTER = (
 
 def catalog(store, team: str) -> list[Metric]:
     with Session(store.engine) as s:
-        rows = s.scalars(select(MetricRow).where(MetricRow.team == team).order_by(MetricRow.position, MetricRow.id))
-        return [Metric(r.name, r.unit, r.owner, r.kind, r.drives, r.target, r.direction, r.aggregation, r.id)
-                for r in rows]
+        rows = s.scalars(
+            select(MetricRow).where(MetricRow.team == team).order_by(MetricRow.position, MetricRow.id)
+        )
+        return [
+            Metric(r.name, r.unit, r.owner, r.kind, r.drives, r.target, r.direction, r.aggregation, r.id)
+            for r in rows
+        ]
 
 
 def teams_with_metrics(store) -> list[str]:
@@ -68,8 +79,11 @@ def validate(metrics: list[Metric]) -> None:
         seen.add(m.name)
         for attr, allowed in (("kind", KINDS), ("direction", DIRECTIONS), ("aggregation", AGGREGATIONS)):
             if getattr(m, attr) not in allowed:
-                problems.append(FieldProblem(f"metrics[{i}].{attr}", f"'{getattr(m, attr)}' is not one of: "
-                                                                       f"{', '.join(allowed)}"))
+                problems.append(
+                    FieldProblem(
+                        f"metrics[{i}].{attr}", f"'{getattr(m, attr)}' is not one of: {', '.join(allowed)}"
+                    )
+                )
     if problems:
         raise InvalidDocument(problems)
 
@@ -91,8 +105,11 @@ def save_catalog(store, team: str, metrics: list[Metric]) -> list[Metric]:
 
 def series(store, metric_id: int) -> dict[date, float]:
     with Session(store.engine) as s:
-        rows = s.execute(select(MetricValueRow.week_end, MetricValueRow.value)
-                         .where(MetricValueRow.metric_id == metric_id).order_by(MetricValueRow.week_end))
+        rows = s.execute(
+            select(MetricValueRow.week_end, MetricValueRow.value)
+            .where(MetricValueRow.metric_id == metric_id)
+            .order_by(MetricValueRow.week_end)
+        )
         return {w: v for w, v in rows}
 
 
@@ -101,8 +118,11 @@ def upsert_values(store, values: list[tuple[int, date, float]]) -> tuple[int, in
     created = updated = 0
     with Session(store.engine) as s, s.begin():
         for metric_id, week, value in values:
-            row = s.scalars(select(MetricValueRow).where(MetricValueRow.metric_id == metric_id,
-                                                         MetricValueRow.week_end == week)).first()
+            row = s.scalars(
+                select(MetricValueRow).where(
+                    MetricValueRow.metric_id == metric_id, MetricValueRow.week_end == week
+                )
+            ).first()
             if row is None:
                 s.add(MetricValueRow(metric_id=metric_id, week_end=week, value=value))
                 created += 1

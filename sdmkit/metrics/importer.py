@@ -36,8 +36,10 @@ def parse(store, team: str, text: str) -> Parsed:
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
-        return Parsed([], [RowProblem(1, ", ".join(missing), f"missing column; the header must have "
-                                                             f"{', '.join(COLUMNS)}")])
+        return Parsed(
+            [],
+            [RowProblem(1, ", ".join(missing), f"missing column; the header must have {', '.join(COLUMNS)}")],
+        )
     good, problems, seen = [], [], {}
     for i, raw in enumerate(reader, start=2):
         row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
@@ -51,7 +53,9 @@ def parse(store, team: str, text: str) -> Parsed:
         try:
             week = date.fromisoformat(week_text)
             if not is_week_end(week):
-                problems.append(RowProblem(i, "week_end", f"{week_text} is a {week:%A}, not a week end (Sunday)"))
+                problems.append(
+                    RowProblem(i, "week_end", f"{week_text} is a {week:%A}, not a week end (Sunday)")
+                )
                 bad = True
         except ValueError:
             problems.append(RowProblem(i, "week_end", f"'{week_text}' is not a date like 2026-11-22"))

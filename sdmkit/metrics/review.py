@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from sdmkit.metrics.catalog import catalog, series
-from sdmkit.metrics.stats import months_back, monthly, same_week_last_year, summarise, week_before
+from sdmkit.metrics.stats import monthly, months_back, same_week_last_year, summarise, week_before
 
 
 def _r(x: float | None, n: int = 4) -> float | None:
@@ -26,17 +26,41 @@ def snapshot(m, data: dict[date, float], week: date) -> dict:
     weeks = [week_before(week, i) for i in range(5, -1, -1)]
     months = months_back(week)
     return {
-        "name": m.name, "unit": m.unit, "owner": m.owner, "kind": m.kind, "drives": m.drives, "target": m.target,
-        "direction": m.direction, "aggregation": m.aggregation,
-        "value": _r(s.value), "wow": _r(s.wow), "wow_pct": _r(s.wow_pct), "yoy": _r(s.yoy), "yoy_pct": _r(s.yoy_pct),
-        "avg4": _r(s.avg4), "avg13": _r(s.avg13), "vs_target": _r(s.vs_target), "met": s.met,
-        "centre": _r(s.limits.centre) if s.limits else None, "lower": _r(s.limits.lower) if s.limits else None,
-        "upper": _r(s.limits.upper) if s.limits else None, "signal": s.signal,
-        "weekly": [{"period": w.isoformat(), "value": _r(data.get(w)), "prior": _r(data.get(same_week_last_year(w)))}
-                   for w in weeks],
-        "monthly": [{"period": f"{y}-{mo:02d}", "value": _r(monthly(data, y, mo, m.aggregation)),
-                     "prior": _r(monthly(data, y - 1, mo, m.aggregation))} for y, mo in months],
-        "commentary": "", "status": "",
+        "name": m.name,
+        "unit": m.unit,
+        "owner": m.owner,
+        "kind": m.kind,
+        "drives": m.drives,
+        "target": m.target,
+        "direction": m.direction,
+        "aggregation": m.aggregation,
+        "value": _r(s.value),
+        "wow": _r(s.wow),
+        "wow_pct": _r(s.wow_pct),
+        "yoy": _r(s.yoy),
+        "yoy_pct": _r(s.yoy_pct),
+        "avg4": _r(s.avg4),
+        "avg13": _r(s.avg13),
+        "vs_target": _r(s.vs_target),
+        "met": s.met,
+        "centre": _r(s.limits.centre) if s.limits else None,
+        "lower": _r(s.limits.lower) if s.limits else None,
+        "upper": _r(s.limits.upper) if s.limits else None,
+        "signal": s.signal,
+        "weekly": [
+            {"period": w.isoformat(), "value": _r(data.get(w)), "prior": _r(data.get(same_week_last_year(w)))}
+            for w in weeks
+        ],
+        "monthly": [
+            {
+                "period": f"{y}-{mo:02d}",
+                "value": _r(monthly(data, y, mo, m.aggregation)),
+                "prior": _r(monthly(data, y - 1, mo, m.aggregation)),
+            }
+            for y, mo in months
+        ],
+        "commentary": "",
+        "status": "",
     }
 
 

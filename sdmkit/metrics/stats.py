@@ -80,7 +80,9 @@ def signal(series: dict[date, float], week: date, limits: Limits | None) -> str:
     if value < limits.lower:
         return f"below the lower limit ({limits.lower:.4g})"
     recent = [series[w] for w in sorted(series) if w <= week][-RUN:]
-    if len(recent) == RUN and (all(v > limits.centre for v in recent) or all(v < limits.centre for v in recent)):
+    if len(recent) == RUN and (
+        all(v > limits.centre for v in recent) or all(v < limits.centre for v in recent)
+    ):
         side = "above" if recent[-1] > limits.centre else "below"
         return f"{RUN} weeks in a row {side} the centre line ({limits.centre:.4g})"
     return ""
@@ -128,5 +130,16 @@ def summarise(series: dict[date, float], week: date, *, target: float | None, di
     vs = value - target if value is not None and target is not None else None
     met = None if vs is None else (vs >= 0 if direction == "higher" else vs <= 0)
     limits = xmr_limits(series, week)
-    return WeekSummary(value, wow, wow_pct, yoy, yoy_pct, average(series, week, 4), average(series, week, 13),
-                       vs, met, limits, signal(series, week, limits))
+    return WeekSummary(
+        value,
+        wow,
+        wow_pct,
+        yoy,
+        yoy_pct,
+        average(series, week, 4),
+        average(series, week, 13),
+        vs,
+        met,
+        limits,
+        signal(series, week, limits),
+    )

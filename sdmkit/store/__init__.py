@@ -6,7 +6,8 @@ from sdmkit.store.documents import Document, ListPage, RevisionInfo, Store, Summ
 
 
 def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
-    from sdmkit.store import db, migrate as migrations
+    from sdmkit.store import db
+    from sdmkit.store import migrate as migrations
 
     engine = db.make_engine(url or db.database_url())
     if migrate:

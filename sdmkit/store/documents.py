@@ -57,8 +57,15 @@ class Document:
         return self.kind_spec.validate(self.content)
 
     def meta(self) -> dict:
-        return {"kind": self.kind, "title": self.title, "team": self.team, "status": self.status,
-                "tags": list(self.tags), "coach_off": list(self.coach_off), "coach_allow": list(self.coach_allow)}
+        return {
+            "kind": self.kind,
+            "title": self.title,
+            "team": self.team,
+            "status": self.status,
+            "tags": list(self.tags),
+            "coach_off": list(self.coach_off),
+            "coach_allow": list(self.coach_allow),
+        }
 
 
 @dataclass(frozen=True)
@@ -95,9 +102,18 @@ class ListPage:
 
 def _row_to_doc(row) -> Document:
     return Document(
-        id=row.id, kind=row.kind, title=row.title, team=row.team, status=row.status,
-        tags=list(row.tags or []), content=dict(row.content or {}), coach_off=list(row.coach_off or []),
-        coach_allow=list(getattr(row, "coach_allow", None) or []), version=row.version, created_at=_aware(row.created_at), updated_at=_aware(row.updated_at),
+        id=row.id,
+        kind=row.kind,
+        title=row.title,
+        team=row.team,
+        status=row.status,
+        tags=list(row.tags or []),
+        content=dict(row.content or {}),
+        coach_off=list(row.coach_off or []),
+        coach_allow=list(getattr(row, "coach_allow", None) or []),
+        version=row.version,
+        created_at=_aware(row.created_at),
+        updated_at=_aware(row.updated_at),
         deleted_at=_aware(getattr(row, "deleted_at", None)),
     )
 
@@ -111,8 +127,16 @@ def _clean_tags(tags: Iterable[str]) -> list[str]:
     return seen
 
 
-def normalise(kind_id: str, title: str, content: dict | None, team: str | None, status: str | None,
-              tags: Iterable[str], coach_off: Iterable[str], coach_allow: Iterable[str] = ()) -> Document:
+def normalise(
+    kind_id: str,
+    title: str,
+    content: dict | None,
+    team: str | None,
+    status: str | None,
+    tags: Iterable[str],
+    coach_off: Iterable[str],
+    coach_allow: Iterable[str] = (),
+) -> Document:
     """Validate everything a save would write; raises InvalidDocument naming each field."""
     kind = get_kind(kind_id)
     model = kind.validate(content)
@@ -131,9 +155,17 @@ def normalise(kind_id: str, title: str, content: dict | None, team: str | None, 
     if problems:
         raise InvalidDocument(problems)
     team = (team if team is not None and team.strip() else kind.team_of(model) or "").strip()
-    return Document(id=None, kind=kind_id, title=title, team=team, status=status, tags=_clean_tags(tags),
-                    content=model.model_dump(mode="json"), coach_off=sorted(set(coach_off or ())),
-                    coach_allow=_clean_tags(coach_allow))
+    return Document(
+        id=None,
+        kind=kind_id,
+        title=title,
+        team=team,
+        status=status,
+        tags=_clean_tags(tags),
+        content=model.model_dump(mode="json"),
+        coach_off=sorted(set(coach_off or ())),
+        coach_allow=_clean_tags(coach_allow),
+    )
 
 
 class Store:
@@ -150,10 +182,28 @@ class Store:
                 raise NotFound(f"document {doc_id} not found{where}")
             return _row_to_doc(row)
 
-    def list(self, *, kind: str | None = None, team: str | None = None, status: str | None = None,
-             query: str | None = None, deleted: bool = False, offset: int = 0, limit: int = 50) -> ListPage:
-        cols = (DocumentRow.id, DocumentRow.kind, DocumentRow.title, DocumentRow.team, DocumentRow.status,
-                DocumentRow.tags, DocumentRow.version, DocumentRow.updated_at, DocumentRow.deleted_at)
+    def list(
+        self,
+        *,
+        kind: str | None = None,
+        team: str | None = None,
+        status: str | None = None,
+        query: str | None = None,
+        deleted: bool = False,
+        offset: int = 0,
+        limit: int = 50,
+    ) -> ListPage:
+        cols = (
+            DocumentRow.id,
+            DocumentRow.kind,
+            DocumentRow.title,
+            DocumentRow.team,
+            DocumentRow.status,
+            DocumentRow.tags,
+            DocumentRow.version,
+            DocumentRow.updated_at,
+            DocumentRow.deleted_at,
+        )
         conds = [DocumentRow.deleted_at.is_not(None) if deleted else DocumentRow.deleted_at.is_(None)]
         if kind:
             conds.append(DocumentRow.kind == kind)
@@ -169,12 +219,26 @@ class Store:
             # The trash lists the latest deletions first, which its index serves directly.
             newest = DocumentRow.deleted_at if deleted else DocumentRow.updated_at
             rows = s.execute(
-                select(*cols).where(*conds)
+                select(*cols)
+                .where(*conds)
                 .order_by(newest.desc(), DocumentRow.id.desc())
-                .offset(offset).limit(limit)
+                .offset(offset)
+                .limit(limit)
             ).all()
-        items = [Summary(r.id, r.kind, r.title, r.team, r.status, list(r.tags or []), r.version,
-                         _aware(r.updated_at), _aware(r.deleted_at)) for r in rows]
+        items = [
+            Summary(
+                r.id,
+                r.kind,
+                r.title,
+                r.team,
+                r.status,
+                list(r.tags or []),
+                r.version,
+                _aware(r.updated_at),
+                _aware(r.deleted_at),
+            )
+            for r in rows
+        ]
         return ListPage(items, int(total), offset, limit)
 
     def iter_documents(self, *, kind: str | None = None, batch: int = 500):
@@ -195,14 +259,20 @@ class Store:
     def versions(self, kinds: Iterable[str]) -> dict[int, int]:
         """Live documents of these kinds: id -> version, without reading their content."""
         with Session(self.engine) as s:
-            rows = s.execute(select(DocumentRow.id, DocumentRow.version)
-                             .where(DocumentRow.deleted_at.is_(None), DocumentRow.kind.in_(list(kinds))))
+            rows = s.execute(
+                select(DocumentRow.id, DocumentRow.version).where(
+                    DocumentRow.deleted_at.is_(None), DocumentRow.kind.in_(list(kinds))
+                )
+            )
             return {r.id: r.version for r in rows}
 
     def teams(self) -> list[str]:
         with Session(self.engine) as s:
-            rows = s.execute(select(DocumentRow.team).where(DocumentRow.deleted_at.is_(None),
-                                                         DocumentRow.team != "").distinct()).all()
+            rows = s.execute(
+                select(DocumentRow.team)
+                .where(DocumentRow.deleted_at.is_(None), DocumentRow.team != "")
+                .distinct()
+            ).all()
         return sorted(r[0] for r in rows)
 
     def fingerprint(self) -> tuple:
@@ -214,28 +284,55 @@ class Store:
         live = select(func.count()).select_from(DocumentRow).where(DocumentRow.deleted_at.is_(None))
         trash = select(func.count()).select_from(DocumentRow).where(DocumentRow.deleted_at.is_not(None))
         with Session(self.engine) as s:
-            row = s.execute(select(select(func.max(RevisionRow.id)).scalar_subquery(), live.scalar_subquery(),
-                                   trash.scalar_subquery())).one()
+            row = s.execute(
+                select(
+                    select(func.max(RevisionRow.id)).scalar_subquery(),
+                    live.scalar_subquery(),
+                    trash.scalar_subquery(),
+                )
+            ).one()
         return tuple(str(v) for v in row)
 
     def count(self) -> int:
         with Session(self.engine) as s:
-            return int(s.execute(select(func.count()).select_from(DocumentRow)
-                              .where(DocumentRow.deleted_at.is_(None))).one()[0])
+            return int(
+                s.execute(
+                    select(func.count()).select_from(DocumentRow).where(DocumentRow.deleted_at.is_(None))
+                ).one()[0]
+            )
 
     # --- writing -------------------------------------------------------------------
 
-    def create(self, kind: str, title: str = "", content: dict | None = None, *, team: str | None = None,
-               status: str | None = None, tags: Iterable[str] = (), coach_off: Iterable[str] = (),
-               coach_allow: Iterable[str] = (), note: str = "created") -> Document:
+    def create(
+        self,
+        kind: str,
+        title: str = "",
+        content: dict | None = None,
+        *,
+        team: str | None = None,
+        status: str | None = None,
+        tags: Iterable[str] = (),
+        coach_off: Iterable[str] = (),
+        coach_allow: Iterable[str] = (),
+        note: str = "created",
+    ) -> Document:
         doc = normalise(kind, title, content, team, status, tags, coach_off, coach_allow)
         now = utcnow()
         with Session(self.engine) as s, s.begin():
-            row = DocumentRow(kind=doc.kind, title=doc.title, team=doc.team, status=doc.status,
-                              tags=doc.tags, content=doc.content, coach_off=doc.coach_off,
-                              coach_allow=doc.coach_allow, version=1,
-                              created_at=now, updated_at=now,
-                              search_text=search_text(doc.title, doc.team, doc.tags, doc.content))
+            row = DocumentRow(
+                kind=doc.kind,
+                title=doc.title,
+                team=doc.team,
+                status=doc.status,
+                tags=doc.tags,
+                content=doc.content,
+                coach_off=doc.coach_off,
+                coach_allow=doc.coach_allow,
+                version=1,
+                created_at=now,
+                updated_at=now,
+                search_text=search_text(doc.title, doc.team, doc.tags, doc.content),
+            )
             s.add(row)
             s.flush()
             s.add(self._revision(row.id, 1, doc, now, note))
@@ -248,8 +345,19 @@ class Store:
 
         Core inserts, not ORM objects: building and flushing a thousand ORM rows cost
         more than mining them. The rows are the same ones create() writes."""
-        docs = [normalise(i["kind"], i.get("title", ""), i.get("content"), i.get("team"), i.get("status"),
-                          i.get("tags", ()), i.get("coach_off", ()), i.get("coach_allow", ())) for i in items]
+        docs = [
+            normalise(
+                i["kind"],
+                i.get("title", ""),
+                i.get("content"),
+                i.get("team"),
+                i.get("status"),
+                i.get("tags", ()),
+                i.get("coach_off", ()),
+                i.get("coach_allow", ()),
+            )
+            for i in items
+        ]
         if not docs:
             return []
         now = utcnow()
@@ -257,21 +365,60 @@ class Store:
         with self.engine.begin() as conn:
             result = conn.execute(
                 insert(table).returning(table.c.id, sort_by_parameter_order=True),
-                [{"kind": d.kind, "title": d.title, "team": d.team, "status": d.status, "tags": d.tags,
-                  "content": d.content, "coach_off": d.coach_off, "coach_allow": d.coach_allow, "version": 1,
-                  "created_at": now, "updated_at": now,
-                  "search_text": search_text(d.title, d.team, d.tags, d.content)} for d in docs])
+                [
+                    {
+                        "kind": d.kind,
+                        "title": d.title,
+                        "team": d.team,
+                        "status": d.status,
+                        "tags": d.tags,
+                        "content": d.content,
+                        "coach_off": d.coach_off,
+                        "coach_allow": d.coach_allow,
+                        "version": 1,
+                        "created_at": now,
+                        "updated_at": now,
+                        "search_text": search_text(d.title, d.team, d.tags, d.content),
+                    }
+                    for d in docs
+                ],
+            )
             ids = list(result.scalars())
-            conn.execute(insert(revisions), [
-                {"document_id": i, "version": 1, "title": d.title, "team": d.team, "status": d.status,
-                 "tags": d.tags, "content": d.content, "coach_off": d.coach_off, "coach_allow": d.coach_allow,
-                 "saved_at": now, "note": item.get("note", note)[:300]}
-                for i, d, item in zip(ids, docs, items, strict=True)])
+            conn.execute(
+                insert(revisions),
+                [
+                    {
+                        "document_id": i,
+                        "version": 1,
+                        "title": d.title,
+                        "team": d.team,
+                        "status": d.status,
+                        "tags": d.tags,
+                        "content": d.content,
+                        "coach_off": d.coach_off,
+                        "coach_allow": d.coach_allow,
+                        "saved_at": now,
+                        "note": item.get("note", note)[:300],
+                    }
+                    for i, d, item in zip(ids, docs, items, strict=True)
+                ],
+            )
         return ids
 
-    def save(self, doc_id: int, base_version: int, *, title: str, content: dict, team: str | None = None,
-             status: str | None = None, tags: Iterable[str] = (), coach_off: Iterable[str] = (),
-             coach_allow: Iterable[str] = (), note: str = "edited") -> Document:
+    def save(
+        self,
+        doc_id: int,
+        base_version: int,
+        *,
+        title: str,
+        content: dict,
+        team: str | None = None,
+        status: str | None = None,
+        tags: Iterable[str] = (),
+        coach_off: Iterable[str] = (),
+        coach_allow: Iterable[str] = (),
+        note: str = "edited",
+    ) -> Document:
         current = self.get(doc_id, include_deleted=True)
         if current.deleted_at is not None:
             raise NotFound(f"document {doc_id} is in the trash; restore it before saving")
@@ -280,12 +427,23 @@ class Store:
         with Session(self.engine) as s, s.begin():
             result = s.execute(
                 update(DocumentRow)
-                .where(DocumentRow.id == doc_id, DocumentRow.version == base_version,
-                       DocumentRow.deleted_at.is_(None))
-                .values(title=doc.title, team=doc.team, status=doc.status, tags=doc.tags, content=doc.content,
-                        coach_off=doc.coach_off, coach_allow=doc.coach_allow, version=DocumentRow.version + 1,
-                        updated_at=now,
-                        search_text=search_text(doc.title, doc.team, doc.tags, doc.content))
+                .where(
+                    DocumentRow.id == doc_id,
+                    DocumentRow.version == base_version,
+                    DocumentRow.deleted_at.is_(None),
+                )
+                .values(
+                    title=doc.title,
+                    team=doc.team,
+                    status=doc.status,
+                    tags=doc.tags,
+                    content=doc.content,
+                    coach_off=doc.coach_off,
+                    coach_allow=doc.coach_allow,
+                    version=DocumentRow.version + 1,
+                    updated_at=now,
+                    search_text=search_text(doc.title, doc.team, doc.tags, doc.content),
+                )
             )
             stale = result.rowcount != 1
             if not stale:
@@ -297,28 +455,52 @@ class Store:
 
     @staticmethod
     def _revision(doc_id: int, version: int, doc: Document, when: datetime, note: str) -> RevisionRow:
-        return RevisionRow(document_id=doc_id, version=version, title=doc.title, team=doc.team,
-                           status=doc.status, tags=doc.tags, content=doc.content, coach_off=doc.coach_off,
-                           coach_allow=doc.coach_allow, saved_at=when, note=note[:300])
+        return RevisionRow(
+            document_id=doc_id,
+            version=version,
+            title=doc.title,
+            team=doc.team,
+            status=doc.status,
+            tags=doc.tags,
+            content=doc.content,
+            coach_off=doc.coach_off,
+            coach_allow=doc.coach_allow,
+            saved_at=when,
+            note=note[:300],
+        )
 
     def duplicate(self, doc_id: int) -> Document:
         src = self.get(doc_id)
-        return self.create(src.kind, f"Copy of {src.title}"[:300], src.content, team=src.team,
-                           status=get_kind(src.kind).statuses[0], tags=src.tags, coach_off=src.coach_off,
-                           coach_allow=src.coach_allow, note=f"duplicated from document {doc_id} version {src.version}")
+        return self.create(
+            src.kind,
+            f"Copy of {src.title}"[:300],
+            src.content,
+            team=src.team,
+            status=get_kind(src.kind).statuses[0],
+            tags=src.tags,
+            coach_off=src.coach_off,
+            coach_allow=src.coach_allow,
+            note=f"duplicated from document {doc_id} version {src.version}",
+        )
 
     def delete(self, doc_id: int) -> None:
         """Move to the trash; restore_from_trash brings it back with all its history."""
         with Session(self.engine) as s, s.begin():
-            n = s.execute(update(DocumentRow).where(DocumentRow.id == doc_id, DocumentRow.deleted_at.is_(None))
-                       .values(deleted_at=utcnow())).rowcount
+            n = s.execute(
+                update(DocumentRow)
+                .where(DocumentRow.id == doc_id, DocumentRow.deleted_at.is_(None))
+                .values(deleted_at=utcnow())
+            ).rowcount
         if n != 1:
             raise NotFound(f"document {doc_id} not found")
 
     def restore_from_trash(self, doc_id: int) -> Document:
         with Session(self.engine) as s, s.begin():
-            n = s.execute(update(DocumentRow).where(DocumentRow.id == doc_id, DocumentRow.deleted_at.is_not(None))
-                       .values(deleted_at=None)).rowcount
+            n = s.execute(
+                update(DocumentRow)
+                .where(DocumentRow.id == doc_id, DocumentRow.deleted_at.is_not(None))
+                .values(deleted_at=None)
+            ).rowcount
         if n != 1:
             raise NotFound(f"document {doc_id} is not in the trash")
         return self.get(doc_id)
@@ -327,41 +509,74 @@ class Store:
 
     def history(self, doc_id: int) -> list[RevisionInfo]:
         with Session(self.engine) as s:
-            rows = s.execute(select(RevisionRow.version, RevisionRow.title, RevisionRow.status, RevisionRow.saved_at,
-                                 RevisionRow.note).where(RevisionRow.document_id == doc_id)
-                          .order_by(RevisionRow.version.desc())).all()
+            rows = s.execute(
+                select(
+                    RevisionRow.version,
+                    RevisionRow.title,
+                    RevisionRow.status,
+                    RevisionRow.saved_at,
+                    RevisionRow.note,
+                )
+                .where(RevisionRow.document_id == doc_id)
+                .order_by(RevisionRow.version.desc())
+            ).all()
         if not rows:
             raise NotFound(f"document {doc_id} not found")
         return [RevisionInfo(r.version, r.title, r.status, _aware(r.saved_at), r.note) for r in rows]
 
     def revision(self, doc_id: int, version: int) -> Document:
         with Session(self.engine) as s:
-            row = s.execute(select(RevisionRow).where(RevisionRow.document_id == doc_id,
-                                                   RevisionRow.version == version)).first()
+            row = s.execute(
+                select(RevisionRow).where(RevisionRow.document_id == doc_id, RevisionRow.version == version)
+            ).first()
             doc_row = s.get(DocumentRow, doc_id)
         if row is None or doc_row is None:
             raise NotFound(f"document {doc_id} has no version {version}")
         r = row[0]
-        return Document(id=doc_id, kind=doc_row.kind, title=r.title, team=r.team, status=r.status,
-                        tags=list(r.tags), content=dict(r.content), coach_off=list(r.coach_off),
-                        coach_allow=list(r.coach_allow or []),
-                        version=r.version, created_at=_aware(doc_row.created_at), updated_at=_aware(r.saved_at))
+        return Document(
+            id=doc_id,
+            kind=doc_row.kind,
+            title=r.title,
+            team=r.team,
+            status=r.status,
+            tags=list(r.tags),
+            content=dict(r.content),
+            coach_off=list(r.coach_off),
+            coach_allow=list(r.coach_allow or []),
+            version=r.version,
+            created_at=_aware(doc_row.created_at),
+            updated_at=_aware(r.saved_at),
+        )
 
     def diff(self, doc_id: int, old: int, new: int) -> str:
         """Unified diff of two revisions, as the interchange YAML a person can read."""
         from sdmkit.interchange import to_yaml
 
         a, b = self.revision(doc_id, old), self.revision(doc_id, new)
-        return "".join(difflib.unified_diff(
-            to_yaml(a).splitlines(keepends=True), to_yaml(b).splitlines(keepends=True),
-            fromfile=f"version {old}", tofile=f"version {new}"))
+        return "".join(
+            difflib.unified_diff(
+                to_yaml(a).splitlines(keepends=True),
+                to_yaml(b).splitlines(keepends=True),
+                fromfile=f"version {old}",
+                tofile=f"version {new}",
+            )
+        )
 
     def restore_revision(self, doc_id: int, version: int, base_version: int) -> Document:
         """Make an old version the newest again; the versions after it stay in history."""
         old = self.revision(doc_id, version)
-        return self.save(doc_id, base_version, title=old.title, content=old.content, team=old.team,
-                         status=old.status, tags=old.tags, coach_off=old.coach_off, coach_allow=old.coach_allow,
-                         note=f"restored from version {version}")
+        return self.save(
+            doc_id,
+            base_version,
+            title=old.title,
+            content=old.content,
+            team=old.team,
+            status=old.status,
+            tags=old.tags,
+            coach_off=old.coach_off,
+            coach_allow=old.coach_allow,
+            note=f"restored from version {version}",
+        )
 
     # --- settings ------------------------------------------------------------------
 

@@ -39,14 +39,23 @@ class Decision:
     decided_on: date
 
 
-def add_comment(store: Store, doc_id: int, version: int, text: str, *, anchor: str = "", author: str = "") -> Comment:
+def add_comment(
+    store: Store, doc_id: int, version: int, text: str, *, anchor: str = "", author: str = ""
+) -> Comment:
     text = (text or "").strip()
     if not text:
         raise InvalidDocument([FieldProblem("comment", "write the comment before adding it")])
     store.revision(doc_id, version)  # the revision must exist
     with Session(store.engine) as s, s.begin():
-        row = CommentRow(document_id=doc_id, version=version, anchor=anchor[:200], author=author.strip()[:200],
-                         text=text, created_at=utcnow(), resolved=False)
+        row = CommentRow(
+            document_id=doc_id,
+            version=version,
+            anchor=anchor[:200],
+            author=author.strip()[:200],
+            text=text,
+            created_at=utcnow(),
+            resolved=False,
+        )
         s.add(row)
         s.flush()
         return _comment(row)
@@ -62,13 +71,23 @@ def comments(store: Store, doc_id: int, *, version: int | None = None) -> list[C
 
 def set_resolved(store: Store, comment_id: int, resolved: bool = True) -> None:
     with Session(store.engine) as s, s.begin():
-        n = s.execute(update(CommentRow).where(CommentRow.id == comment_id).values(resolved=resolved)).rowcount
+        n = s.execute(
+            update(CommentRow).where(CommentRow.id == comment_id).values(resolved=resolved)
+        ).rowcount
     if n != 1:
         raise NotFound(f"comment {comment_id} not found")
 
 
-def add_decision(store: Store, doc_id: int, version: int, decision: str, *, outcome: str = "decided",
-                 decided_by: str = "", decided_on: date | None = None) -> Decision:
+def add_decision(
+    store: Store,
+    doc_id: int,
+    version: int,
+    decision: str,
+    *,
+    outcome: str = "decided",
+    decided_by: str = "",
+    decided_on: date | None = None,
+) -> Decision:
     problems = []
     if not (decision or "").strip():
         problems.append(FieldProblem("decision", "say what was decided"))
@@ -78,21 +97,34 @@ def add_decision(store: Store, doc_id: int, version: int, decision: str, *, outc
         raise InvalidDocument(problems)
     store.revision(doc_id, version)
     with Session(store.engine) as s, s.begin():
-        row = DecisionRow(document_id=doc_id, version=version, decision=decision.strip(), outcome=outcome,
-                          decided_by=decided_by.strip()[:200], decided_on=decided_on or date.today(),
-                          created_at=utcnow())
+        row = DecisionRow(
+            document_id=doc_id,
+            version=version,
+            decision=decision.strip(),
+            outcome=outcome,
+            decided_by=decided_by.strip()[:200],
+            decided_on=decided_on or date.today(),
+            created_at=utcnow(),
+        )
         s.add(row)
         s.flush()
-        return Decision(row.id, row.document_id, row.version, row.decision, row.outcome, row.decided_by,
-                        row.decided_on)
+        return Decision(
+            row.id, row.document_id, row.version, row.decision, row.outcome, row.decided_by, row.decided_on
+        )
 
 
 def decisions(store: Store, doc_id: int) -> list[Decision]:
     with Session(store.engine) as s:
-        rows = s.scalars(select(DecisionRow).where(DecisionRow.document_id == doc_id).order_by(DecisionRow.id))
-        return [Decision(r.id, r.document_id, r.version, r.decision, r.outcome, r.decided_by, r.decided_on)
-                for r in rows]
+        rows = s.scalars(
+            select(DecisionRow).where(DecisionRow.document_id == doc_id).order_by(DecisionRow.id)
+        )
+        return [
+            Decision(r.id, r.document_id, r.version, r.decision, r.outcome, r.decided_by, r.decided_on)
+            for r in rows
+        ]
 
 
 def _comment(r: CommentRow) -> Comment:
-    return Comment(r.id, r.document_id, r.version, r.anchor, r.author, r.text, _aware(r.created_at), r.resolved)
+    return Comment(
+        r.id, r.document_id, r.version, r.anchor, r.author, r.text, _aware(r.created_at), r.resolved
+    )

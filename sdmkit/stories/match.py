@@ -12,23 +12,91 @@ from dataclasses import dataclass
 from sdmkit.interview import PRINCIPLES, ROUNDS, all_questions
 
 READY = 4  # a score from which a story counts as an answer in the coverage matrix
-_STOP = set("a an and are as at be by did do does for from had has have how i in is it me my of on or our so "
-            "tell that the their them there they this time to was we were what when where which who why will "
-            "with would you your about describe situation had".split())
+_STOP = {
+    "a",
+    "an",
+    "and",
+    "are",
+    "as",
+    "at",
+    "be",
+    "by",
+    "did",
+    "do",
+    "does",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "how",
+    "i",
+    "in",
+    "is",
+    "it",
+    "me",
+    "my",
+    "of",
+    "on",
+    "or",
+    "our",
+    "so",
+    "tell",
+    "that",
+    "the",
+    "their",
+    "them",
+    "there",
+    "they",
+    "this",
+    "time",
+    "to",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "who",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "about",
+    "describe",
+    "situation",
+}
 # Words that point at a principle even when the question does not name it.
 _CUES = {
-    "fail": ("Earn Trust", "Learn and Be Curious", "Ownership"), "mistake": ("Earn Trust",),
+    "fail": ("Earn Trust", "Learn and Be Curious", "Ownership"),
+    "mistake": ("Earn Trust",),
     "conflict": ("Have Backbone; Disagree and Commit", "Earn Trust"),
-    "disagree": ("Have Backbone; Disagree and Commit",), "customer": ("Customer Obsession",),
-    "underperform": ("Hire and Develop the Best",), "hire": ("Hire and Develop the Best",),
-    "grow": ("Hire and Develop the Best",), "career": ("Hire and Develop the Best",),
-    "decision": ("Are Right, A Lot", "Bias for Action"), "data": ("Dive Deep",), "metric": ("Dive Deep",),
-    "influence": ("Earn Trust", "Have Backbone; Disagree and Commit"), "stakeholder": ("Earn Trust",),
-    "deliver": ("Deliver Results",), "results": ("Deliver Results",), "quality": ("Insist on the Highest Standards",),
-    "reliab": ("Insist on the Highest Standards", "Ownership"), "innovat": ("Invent and Simplify", "Think Big"),
-    "vision": ("Think Big",), "strategy": ("Think Big",), "cost": ("Frugality",), "culture": (
-        "Strive to be Earth's Best Employer",), "team": ("Strive to be Earth's Best Employer",),
-    "prioriti": ("Bias for Action", "Deliver Results"), "debt": ("Insist on the Highest Standards",),
+    "disagree": ("Have Backbone; Disagree and Commit",),
+    "customer": ("Customer Obsession",),
+    "underperform": ("Hire and Develop the Best",),
+    "hire": ("Hire and Develop the Best",),
+    "grow": ("Hire and Develop the Best",),
+    "career": ("Hire and Develop the Best",),
+    "decision": ("Are Right, A Lot", "Bias for Action"),
+    "data": ("Dive Deep",),
+    "metric": ("Dive Deep",),
+    "influence": ("Earn Trust", "Have Backbone; Disagree and Commit"),
+    "stakeholder": ("Earn Trust",),
+    "deliver": ("Deliver Results",),
+    "results": ("Deliver Results",),
+    "quality": ("Insist on the Highest Standards",),
+    "reliab": ("Insist on the Highest Standards", "Ownership"),
+    "innovat": ("Invent and Simplify", "Think Big"),
+    "vision": ("Think Big",),
+    "strategy": ("Think Big",),
+    "cost": ("Frugality",),
+    "culture": ("Strive to be Earth's Best Employer",),
+    "team": ("Strive to be Earth's Best Employer",),
+    "prioriti": ("Bias for Action", "Deliver Results"),
+    "debt": ("Insist on the Highest Standards",),
 }
 
 
@@ -59,8 +127,17 @@ def match(question: str, stories: list) -> list[Match]:
     for s in stories:
         c = s.content
         shown = {p.get("principle") for p in c.get("principles") or []}
-        common = qwords & words(" ".join([c.get("question") or "", c.get("situation") or "", c.get("task") or "",
-                                         c.get("action") or "", c.get("result") or ""]))
+        common = qwords & words(
+            " ".join(
+                [
+                    c.get("question") or "",
+                    c.get("situation") or "",
+                    c.get("task") or "",
+                    c.get("action") or "",
+                    c.get("result") or "",
+                ]
+            )
+        )
         same = (c.get("question") or "").strip().lower() == question.strip().lower()
         score = 3 * len(wanted & shown) + len(common) + (2 if same else 0)
         if score <= 0:
@@ -78,19 +155,30 @@ def match(question: str, stories: list) -> list[Match]:
 
 def coverage(stories: list) -> dict:
     """Principles by stories (covered or a gap) and every loop question with its best story or none."""
-    by_principle = {p: [s.id for s in stories if p in {x.get("principle") for x in s.content.get("principles") or []}]
-                    for p in PRINCIPLES}
+    by_principle = {
+        p: [s.id for s in stories if p in {x.get("principle") for x in s.content.get("principles") or []}]
+        for p in PRINCIPLES
+    }
     rounds = []
     for r in ROUNDS:
         rows = []
         for q in r.questions:
             best = match(q, stories)
             ready = [m for m in best if m.score >= READY]
-            rows.append({"question": q, "stories": [{"id": m.story_id, "title": m.title, "score": m.score,
-                                                     "reason": m.reason} for m in ready[:3]]})
+            rows.append(
+                {
+                    "question": q,
+                    "stories": [
+                        {"id": m.story_id, "title": m.title, "score": m.score, "reason": m.reason}
+                        for m in ready[:3]
+                    ],
+                }
+            )
         rounds.append({"round": f"{r.number}. {r.name}", "questions": rows})
-    return {"principles": {p: ids for p, ids in by_principle.items()},
-            "principle_gaps": [p for p, ids in by_principle.items() if not ids],
-            "rounds": rounds,
-            "question_gaps": [q["question"] for r in rounds for q in r["questions"] if not q["stories"]],
-            "questions_in_bank": len(all_questions())}
+    return {
+        "principles": {p: ids for p, ids in by_principle.items()},
+        "principle_gaps": [p for p, ids in by_principle.items() if not ids],
+        "rounds": rounds,
+        "question_gaps": [q["question"] for r in rounds for q in r["questions"] if not q["stories"]],
+        "questions_in_bank": len(all_questions()),
+    }

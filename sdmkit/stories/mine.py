@@ -26,8 +26,13 @@ class MineReport:
     kept: list[int] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return {"documents": self.documents, "unchanged_documents": self.skipped, "created": self.created,
-                "updated": self.updated, "kept": self.kept}
+        return {
+            "documents": self.documents,
+            "unchanged_documents": self.skipped,
+            "created": self.created,
+            "updated": self.updated,
+            "kept": self.kept,
+        }
 
 
 def star_text(content: dict) -> str:
@@ -56,7 +61,9 @@ def mine_all(store, progress: Callable[[int, int], None] | None = None) -> MineR
         if progress:
             progress(len(versions), len(versions))
         return report
-    stories = {d.content.get("origin"): d for d in store.iter_documents(kind="story") if d.content.get("origin")}
+    stories = {
+        d.content.get("origin"): d for d in store.iter_documents(kind="story") if d.content.get("origin")
+    }
     docs = [d for kid in kinds for d in store.iter_documents(kind=kid) if d.id in changed]
     pending: list[dict] = []  # new stories, written together: one transaction, not one each
     for i, doc in enumerate(docs, 1):
@@ -66,22 +73,46 @@ def mine_all(store, progress: Callable[[int, int], None] | None = None) -> MineR
         source_text = document_text(doc)
         for slot, title, content in kind.mine(doc, kind.validate(doc.content)):
             origin = f"{doc.id}:{slot}"
-            fresh = {**content, "numbers": _cited(content, source_text), "origin": origin,
-                     "origin_version": doc.version, "generated": star_text(content)}
+            fresh = {
+                **content,
+                "numbers": _cited(content, source_text),
+                "origin": origin,
+                "origin_version": doc.version,
+                "generated": star_text(content),
+            }
             existing = stories.get(origin)
             if existing is None:
-                pending.append({"kind": "story", "title": title[:300], "content": fresh, "team": doc.team,
-                                "tags": ["mined", doc.kind],
-                                "note": f"mined from document {doc.id} version {doc.version}"})
+                pending.append(
+                    {
+                        "kind": "story",
+                        "title": title[:300],
+                        "content": fresh,
+                        "team": doc.team,
+                        "tags": ["mined", doc.kind],
+                        "note": f"mined from document {doc.id} version {doc.version}",
+                    }
+                )
             elif star_text(existing.content) != existing.content.get("generated", ""):
                 report.kept.append(existing.id)  # the user rewrote it: theirs stands
-            elif fresh["generated"] != existing.content.get("generated") or \
-                    existing.content.get("origin_version") != doc.version:
-                keep = {k: existing.content.get(k) for k in ("practice_count", "last_practised", "follow_ups")}
-                saved = store.save(existing.id, existing.version, title=existing.title, content={**fresh, **keep},
-                                   team=existing.team, status=existing.status, tags=existing.tags,
-                                   coach_off=existing.coach_off, coach_allow=existing.coach_allow,
-                                   note=f"re-mined from document {doc.id} version {doc.version}")
+            elif (
+                fresh["generated"] != existing.content.get("generated")
+                or existing.content.get("origin_version") != doc.version
+            ):
+                keep = {
+                    k: existing.content.get(k) for k in ("practice_count", "last_practised", "follow_ups")
+                }
+                saved = store.save(
+                    existing.id,
+                    existing.version,
+                    title=existing.title,
+                    content={**fresh, **keep},
+                    team=existing.team,
+                    status=existing.status,
+                    tags=existing.tags,
+                    coach_off=existing.coach_off,
+                    coach_allow=existing.coach_allow,
+                    note=f"re-mined from document {doc.id} version {doc.version}",
+                )
                 report.updated.append(saved.id)
         mined[str(doc.id)] = doc.version
         if len(pending) >= 500:

@@ -35,11 +35,23 @@ def record(store, session: Session) -> None:
     store.set_setting(HISTORY, history)
     if session.story_id:
         story = store.get(session.story_id)
-        content = {**story.content, "practice_count": int(story.content.get("practice_count") or 0) + 1,
-                   "last_practised": date.today().isoformat()}
-        store.save(story.id, story.version, title=story.title, content=content, team=story.team,
-                   status=story.status, tags=story.tags, coach_off=story.coach_off, coach_allow=story.coach_allow,
-                   note="practised")
+        content = {
+            **story.content,
+            "practice_count": int(story.content.get("practice_count") or 0) + 1,
+            "last_practised": date.today().isoformat(),
+        }
+        store.save(
+            story.id,
+            story.version,
+            title=story.title,
+            content=content,
+            team=story.team,
+            status=story.status,
+            tags=story.tags,
+            coach_off=story.coach_off,
+            coach_allow=story.coach_allow,
+            note="practised",
+        )
 
 
 def history(store) -> list[dict]:

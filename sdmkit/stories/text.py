@@ -10,11 +10,30 @@ import re
 # ('USD 1,200'). The currency is looked at by hand, not in the pattern: a pattern
 # that starts with a digit lets the regex engine skip to the digits, about twice as
 # fast on long texts, and mining runs it on every story.
-_MONTHS = "|".join(m for name in ("January", "February", "March", "April", "May", "June", "July", "August",
-                                   "September", "October", "November", "December") for m in (name, name[:3]))
-_NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*"
-                     r"(?![\d,.]|[ \u00a0](?-i:" + _MONTHS + r")\b)"
-                     r"(?:[ \u00a0]?%|[ \u00a0]?(?:ms|min(?:utes)?|hours?|h|days?|weeks?|x|k|million|billion)\b)?", re.I)
+_MONTHS = "|".join(
+    m
+    for name in (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    )
+    for m in (name, name[:3])
+)
+_NUMBER = re.compile(
+    r"(?<![\w.])\d[\d,.]*"
+    r"(?![\d,.]|[ \u00a0](?-i:" + _MONTHS + r")\b)"
+    r"(?:[ \u00a0]?%|[ \u00a0]?(?:ms|min(?:utes)?|hours?|h|days?|weeks?|x|k|million|billion)\b)?",
+    re.I,
+)
 _CURRENCY_SIGNS = "$€£"
 
 
@@ -22,9 +41,15 @@ def _currency(text: str, start: int) -> int:
     """Where the figure starting at `start` really starts, with its currency."""
     if start and text[start - 1] in _CURRENCY_SIGNS:
         return start - 1
-    code = text[start - 4:start] if start >= 4 else ""
-    if len(code) == 4 and code[3] == " " and code[:3].isalpha() and code[:3].isupper() and code[:3].isascii() \
-            and (start == 4 or not text[start - 5].isalnum()):
+    code = text[start - 4 : start] if start >= 4 else ""
+    if (
+        len(code) == 4
+        and code[3] == " "
+        and code[:3].isalpha()
+        and code[:3].isupper()
+        and code[:3].isascii()
+        and (start == 4 or not text[start - 5].isalnum())
+    ):
         return start - 4
     return start
 
@@ -36,7 +61,7 @@ def figures(*texts: str, limit: int = 6) -> list[str]:
         if not text:
             continue
         for m in _NUMBER.finditer(text):
-            f = text[_currency(text, m.start()):m.end()].rstrip(".,")
+            f = text[_currency(text, m.start()) : m.end()].rstrip(".,")
             if len(f) > 1 and f not in out:
                 out.append(f)
                 if len(out) == limit:

@@ -48,8 +48,10 @@ def coach_panel(kind, findings: list[Finding], derived: dict | None = None, scor
     if not findings:
         st.success("Nothing to add: this reads like a good one.", icon=":material/task_alt:")
         return
-    st.caption(f"{errors} to fix · {warnings} to consider · {infos} style notes. "
-               "Switch a rule off for this document under *Document settings*.")
+    st.caption(
+        f"{errors} to fix · {warnings} to consider · {infos} style notes. "
+        "Switch a rule off for this document under *Document settings*."
+    )
     for f in findings:
         where = _label_for(kind, f.location)
         body = f"**{esc(where)}**: {esc(f.message)}"

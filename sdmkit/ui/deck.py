@@ -36,9 +36,14 @@ def read(field: Field, key: str):
 
     if _shape(key) not in st.session_state:
         return MISSING
-    return [{**m, "commentary": (st.session_state.get(_k(key, m["name"], "commentary")) or "").strip(),
-             "status": st.session_state.get(_k(key, m["name"], "status")) or ""}
-            for m in st.session_state[_shape(key)]]
+    return [
+        {
+            **m,
+            "commentary": (st.session_state.get(_k(key, m["name"], "commentary")) or "").strip(),
+            "status": st.session_state.get(_k(key, m["name"], "status")) or "",
+        }
+        for m in st.session_state[_shape(key)]
+    ]
 
 
 def refresh(store, draft: dict) -> tuple[list | None, list[tuple[str, str]]]:
@@ -68,17 +73,37 @@ def draw(field: Field, key: str, on_change) -> None:
     from sdmkit.charts import six_twelve
 
     metrics = st.session_state[_shape(key)]
-    st.button("Refresh from data", key=f"{key}|refresh", icon=":material/refresh:", on_click=on_change,
-              args=("refresh", field, 0, 0),
-              help="Rebuild the figures from the team's catalog and weekly data; commentary is kept")
+    st.button(
+        "Refresh from data",
+        key=f"{key}|refresh",
+        icon=":material/refresh:",
+        on_click=on_change,
+        args=("refresh", field, 0, 0),
+        help="Rebuild the figures from the team's catalog and weekly data; commentary is kept",
+    )
     if not metrics:
-        st.info("No metrics yet. Set the team and the week, then press 'Refresh from data'. The team's catalog "
-                "and data live on the Metrics page.", icon=":material/monitoring:")
+        st.info(
+            "No metrics yet. Set the team and the week, then press 'Refresh from data'. The team's catalog "
+            "and data live on the Metrics page.",
+            icon=":material/monitoring:",
+        )
         return
-    st.dataframe([{"Metric": m["name"], "Type": m["kind"], "Last week": number(m["value"], m["unit"]),
-                   "WoW": change(m["wow"], m["wow_pct"], m["unit"]), "YoY": change(m["yoy"], m["yoy_pct"], m["unit"]),
-                   "Target": number(m["target"], m["unit"]),
-                   "Signal": m["signal"] or "routine"} for m in metrics], hide_index=True, width="stretch")
+    st.dataframe(
+        [
+            {
+                "Metric": m["name"],
+                "Type": m["kind"],
+                "Last week": number(m["value"], m["unit"]),
+                "WoW": change(m["wow"], m["wow_pct"], m["unit"]),
+                "YoY": change(m["yoy"], m["yoy_pct"], m["unit"]),
+                "Target": number(m["target"], m["unit"]),
+                "Signal": m["signal"] or "routine",
+            }
+            for m in metrics
+        ],
+        hide_index=True,
+        width="stretch",
+    )
     for m in metrics:
         with st.container(border=True):
             head = f"**{esc(m['name'])}**"
@@ -93,15 +118,22 @@ def draw(field: Field, key: str, on_change) -> None:
             cols[3].metric("4 / 13-week avg", f"{number(m['avg4'])} / {number(m['avg13'])}")
             met = "" if m["met"] is None else (" ✓" if m["met"] else " ✗")
             cols[4].metric("Target", number(m["target"], m["unit"]) + met)
-            st.vega_lite_chart(six_twelve(m["name"], m["unit"], m["weekly"], m["monthly"], m["target"], m["aggregation"]),
-                               width="stretch")
+            st.vega_lite_chart(
+                six_twelve(m["name"], m["unit"], m["weekly"], m["monthly"], m["target"], m["aggregation"]),
+                width="stretch",
+            )
             if m["signal"]:
-                st.warning(f"Exceptional: {esc(m['signal'])}. The owner explains, or marks it still investigating.",
-                           icon=":material/priority_high:")
+                st.warning(
+                    f"Exceptional: {esc(m['signal'])}. The owner explains, or marks it still investigating.",
+                    icon=":material/priority_high:",
+                )
                 _commentary(key, m)
             else:
-                limits = (f"within {number(m['lower'])} to {number(m['upper'])}" if m["lower"] is not None
-                          else "not enough history for limits yet")
+                limits = (
+                    f"within {number(m['lower'])} to {number(m['upper'])}"
+                    if m["lower"] is not None
+                    else "not enough history for limits yet"
+                )
                 st.caption(f"Routine variation ({limits}): no commentary needed.")
                 with st.expander("Add commentary anyway"):
                     _commentary(key, m)
@@ -109,7 +141,16 @@ def draw(field: Field, key: str, on_change) -> None:
 
 def _commentary(key: str, m: dict) -> None:
     c1, c2 = st.columns([3, 1.2])
-    c1.text_area(f"Commentary on {m['name']}", key=_k(key, m["name"], "commentary"), height=80,
-                 help="What happened and why, in numbers; or what you are checking")
-    c2.selectbox(f"Status of {m['name']}", STATUSES, key=_k(key, m["name"], "status"),
-                 format_func=lambda s: s or "not answered", help="Explained, or still investigating")
+    c1.text_area(
+        f"Commentary on {m['name']}",
+        key=_k(key, m["name"], "commentary"),
+        height=80,
+        help="What happened and why, in numbers; or what you are checking",
+    )
+    c2.selectbox(
+        f"Status of {m['name']}",
+        STATUSES,
+        key=_k(key, m["name"], "status"),
+        format_func=lambda s: s or "not answered",
+        help="Explained, or still investigating",
+    )

@@ -21,22 +21,47 @@ def draft_key(kind: Kind, doc_id: int | None) -> str:
 
 
 def _snapshot(doc: Document) -> dict:
-    return {"meta": {"title": doc.title, "team": doc.team, "status": doc.status, "tags": list(doc.tags),
-                     "coach_off": sorted(doc.coach_off), "coach_allow": list(doc.coach_allow)},
-            "content": copy.deepcopy(doc.content)}
+    return {
+        "meta": {
+            "title": doc.title,
+            "team": doc.team,
+            "status": doc.status,
+            "tags": list(doc.tags),
+            "coach_off": sorted(doc.coach_off),
+            "coach_allow": list(doc.coach_allow),
+        },
+        "content": copy.deepcopy(doc.content),
+    }
 
 
 def from_document(doc: Document) -> dict:
     snap = _snapshot(doc)
-    return {"doc_id": doc.id, "base_version": doc.version, "saved_at": doc.updated_at,
-            "meta": copy.deepcopy(snap["meta"]), "content": copy.deepcopy(snap["content"]), "saved": snap}
+    return {
+        "doc_id": doc.id,
+        "base_version": doc.version,
+        "saved_at": doc.updated_at,
+        "meta": copy.deepcopy(snap["meta"]),
+        "content": copy.deepcopy(snap["content"]),
+        "saved": snap,
+    }
 
 
 def blank(kind: Kind) -> dict:
-    return {"doc_id": None, "base_version": None, "saved_at": None, "saved": None,
-            "meta": {"title": "", "team": "", "status": kind.statuses[0], "tags": [], "coach_off": [],
-                     "coach_allow": []},
-            "content": kind.blank().model_dump(mode="json")}
+    return {
+        "doc_id": None,
+        "base_version": None,
+        "saved_at": None,
+        "saved": None,
+        "meta": {
+            "title": "",
+            "team": "",
+            "status": kind.statuses[0],
+            "tags": [],
+            "coach_off": [],
+            "coach_allow": [],
+        },
+        "content": kind.blank().model_dump(mode="json"),
+    }
 
 
 def get(kind: Kind, doc_id: int | None, loader) -> dict:

@@ -11,7 +11,8 @@ from sdmkit.interchange import to_yaml
 from sdmkit.kinds import get_kind
 from sdmkit.kinds.base import Kind
 from sdmkit.store import Document
-from sdmkit.ui import drafts, fields as W
+from sdmkit.ui import drafts
+from sdmkit.ui import fields as W
 from sdmkit.ui.coach_panel import coach_panel
 from sdmkit.ui.exports import export_buttons
 from sdmkit.ui.history import history_panel
@@ -33,8 +34,10 @@ def kind_page(kind_id: str) -> None:
         doc_id = int(raw)
         found = store().get(doc_id)
     except (ValueError, NotFound):
-        st.error(f"There is no {kind.noun} with id {esc(raw)}. It may be in the trash "
-                 "(see Library → Trash).", icon=":material/search_off:")
+        st.error(
+            f"There is no {kind.noun} with id {esc(raw)}. It may be in the trash (see Library → Trash).",
+            icon=":material/search_off:",
+        )
         if st.button(f"All {kind.nouns}"):
             st.query_params.clear()
             st.rerun()
@@ -47,6 +50,7 @@ def kind_page(kind_id: str) -> None:
 
 # --- the kind's landing page -----------------------------------------------------------
 
+
 def kind_index(kind: Kind) -> None:
     st.title(kind.plural, anchor=False)
     st.caption(kind.description)
@@ -55,9 +59,11 @@ def kind_index(kind: Kind) -> None:
         st.rerun()
     page = store().list(kind=kind.id, limit=50)
     if not page.items:
-        st.info(f"No {kind.nouns} yet. Start one with the button above; the editor explains "
-                "each section as you go. Or load the examples from the Home page to see good ones.",
-                icon=":material/lightbulb:")
+        st.info(
+            f"No {kind.nouns} yet. Start one with the button above; the editor explains "
+            "each section as you go. Or load the examples from the Home page to see good ones.",
+            icon=":material/lightbulb:",
+        )
         return
     for s in page.items:
         detail = f"{s.team or 'no team'} · {s.status} · v{s.version} · updated {when(s.updated_at)}"
@@ -69,6 +75,7 @@ def kind_index(kind: Kind) -> None:
 
 
 # --- the editor ------------------------------------------------------------------------
+
 
 def editor(kind: Kind, doc_id: int | None) -> None:
     draft = drafts.get(kind, doc_id, store().get)
@@ -133,8 +140,13 @@ def editor(kind: Kind, doc_id: int | None) -> None:
                 if section.intro:
                     st.caption(section.intro)
                 for field in section.fields:
-                    W.draw(field, W.widget_key(key, field.key), content=draft["content"],
-                           on_structure_change=on_structure, problems=problems.get(field.key, []))
+                    W.draw(
+                        field,
+                        W.widget_key(key, field.key),
+                        content=draft["content"],
+                        on_structure_change=on_structure,
+                        problems=problems.get(field.key, []),
+                    )
                 if section.charts and model is not None:
                     _charts(kind, model)
                 if section.view:
@@ -149,8 +161,14 @@ def editor(kind: Kind, doc_id: int | None) -> None:
     with right:
         _coach(kind, draft)
     st.divider()
-    st.button("Save", key=f"{key}|save2", type="primary", icon=":material/save:", on_click=on_save,
-              help="Save a new version")
+    st.button(
+        "Save",
+        key=f"{key}|save2",
+        type="primary",
+        icon=":material/save:",
+        on_click=on_save,
+        help="Save a new version",
+    )
 
 
 def _status_line(kind: Kind, draft: dict) -> None:
@@ -164,14 +182,22 @@ def _status_line(kind: Kind, draft: dict) -> None:
         badge = "<span class='sdm-badge sdm-saved'>✓ Saved</span>"
     detail = ""
     if draft["doc_id"] is not None:
-        detail = f" <span class='sdm-muted'>version {draft['base_version']} · saved {esc(when(draft['saved_at']))}</span>"
+        saved = esc(when(draft["saved_at"]))
+        detail = f" <span class='sdm-muted'>version {draft['base_version']} · saved {saved}</span>"
     st.markdown(badge + detail, unsafe_allow_html=True)  # fixed markup; user text escaped
 
 
 def _toolbar(kind: Kind, key: str, draft: dict, on_save) -> None:
     c1, c2, c3, c4, _ = st.columns([1, 1.3, 1.3, 1.3, 1.7])
-    c1.button("Save", key=f"{key}|save", type="primary", icon=":material/save:", on_click=on_save,
-              width="stretch", help="Save a new version; older versions stay in History")
+    c1.button(
+        "Save",
+        key=f"{key}|save",
+        type="primary",
+        icon=":material/save:",
+        on_click=on_save,
+        width="stretch",
+        help="Save a new version; older versions stay in History",
+    )
 
     def discard():
         if draft["saved"] is None:
@@ -181,16 +207,34 @@ def _toolbar(kind: Kind, key: str, draft: dict, on_save) -> None:
         drafts.reseed(key)
 
     dirty = drafts.is_dirty(kind, draft)
-    c2.button("Discard changes", key=f"{key}|discard", icon=":material/undo:", disabled=not dirty,
-              on_click=discard, width="stretch", help="Go back to the last saved version")
+    c2.button(
+        "Discard changes",
+        key=f"{key}|discard",
+        icon=":material/undo:",
+        disabled=not dirty,
+        on_click=discard,
+        width="stretch",
+        help="Go back to the last saved version",
+    )
 
     def back():
         st.query_params.clear()
 
-    c3.button(f"All {kind.nouns}", key=f"{key}|back", icon=":material/list:", on_click=back,
-              width="stretch", help="Your unsaved text stays here until you come back")
-    if draft["doc_id"] is not None and c4.button("Review mode", key=f"{key}|review", icon=":material/rate_review:",
-                                                 width="stretch", help="Read-only, with comments and decisions"):
+    c3.button(
+        f"All {kind.nouns}",
+        key=f"{key}|back",
+        icon=":material/list:",
+        on_click=back,
+        width="stretch",
+        help="Your unsaved text stays here until you come back",
+    )
+    if draft["doc_id"] is not None and c4.button(
+        "Review mode",
+        key=f"{key}|review",
+        icon=":material/rate_review:",
+        width="stretch",
+        help="Read-only, with comments and decisions",
+    ):
         st.switch_page("pages/review.py", query_params={"id": str(draft["doc_id"])})
 
 
@@ -199,14 +243,28 @@ def _save(kind: Kind, key: str, draft: dict) -> None:
     meta = draft["meta"]
     try:
         if draft["doc_id"] is None:
-            doc = store().create(kind.id, meta["title"], draft["content"], team=meta["team"] or None,
-                                 status=meta["status"], tags=meta["tags"], coach_off=meta["coach_off"],
-                                 coach_allow=meta.get("coach_allow") or [])
+            doc = store().create(
+                kind.id,
+                meta["title"],
+                draft["content"],
+                team=meta["team"] or None,
+                status=meta["status"],
+                tags=meta["tags"],
+                coach_off=meta["coach_off"],
+                coach_allow=meta.get("coach_allow") or [],
+            )
         else:
-            doc = store().save(draft["doc_id"], draft["base_version"], title=meta["title"],
-                               content=draft["content"], team=meta["team"] or None, status=meta["status"],
-                               tags=meta["tags"], coach_off=meta["coach_off"],
-                               coach_allow=meta.get("coach_allow") or [])
+            doc = store().save(
+                draft["doc_id"],
+                draft["base_version"],
+                title=meta["title"],
+                content=draft["content"],
+                team=meta["team"] or None,
+                status=meta["status"],
+                tags=meta["tags"],
+                coach_off=meta["coach_off"],
+                coach_allow=meta.get("coach_allow") or [],
+            )
     except Conflict as exc:
         draft["conflict"] = {"version": exc.current_version, "theirs": exc.theirs}
         return
@@ -239,8 +297,9 @@ def _check(kind: Kind, draft: dict):
         model = kind.validate(draft["content"])
     except InvalidDocument:
         return None, []
-    return model, lint(kind, model, draft["meta"].get("coach_off") or [], draft["meta"].get("coach_allow") or [],
-                       store().get)
+    return model, lint(
+        kind, model, draft["meta"].get("coach_off") or [], draft["meta"].get("coach_allow") or [], store().get
+    )
 
 
 def _field_for(kind: Kind, path: str) -> str:
@@ -278,17 +337,33 @@ def _conflict_box(kind: Kind, key: str, draft: dict) -> None:
     if not conflict:
         return
     theirs: Document = conflict["theirs"]
-    st.error(f"Someone saved version {conflict['version']} while you were editing version "
-             f"{draft['base_version']}. Nothing was overwritten: your text is still here, unsaved. "
-             "Choose what to do.", icon=":material/sync_problem:")
+    st.error(
+        f"Someone saved version {conflict['version']} while you were editing version "
+        f"{draft['base_version']}. Nothing was overwritten: your text is still here, unsaved. "
+        "Choose what to do.",
+        icon=":material/sync_problem:",
+    )
     with st.expander("What changed between their version and your text", expanded=True):
-        mine = Document(id=theirs.id, kind=kind.id, title=draft["meta"]["title"], team=draft["meta"]["team"],
-                        status=draft["meta"]["status"], tags=draft["meta"]["tags"], content=draft["content"],
-                        coach_off=draft["meta"]["coach_off"])
+        mine = Document(
+            id=theirs.id,
+            kind=kind.id,
+            title=draft["meta"]["title"],
+            team=draft["meta"]["team"],
+            status=draft["meta"]["status"],
+            tags=draft["meta"]["tags"],
+            content=draft["content"],
+            coach_off=draft["meta"]["coach_off"],
+        )
         import difflib
 
-        diff = "".join(difflib.unified_diff(to_yaml(theirs).splitlines(True), to_yaml(mine).splitlines(True),
-                                            fromfile=f"their version {theirs.version}", tofile="your text"))
+        diff = "".join(
+            difflib.unified_diff(
+                to_yaml(theirs).splitlines(True),
+                to_yaml(mine).splitlines(True),
+                fromfile=f"their version {theirs.version}",
+                tofile="your text",
+            )
+        )
         st.code(diff or "Same content.", language="diff")
 
     def keep_mine():
@@ -304,9 +379,16 @@ def _conflict_box(kind: Kind, key: str, draft: dict) -> None:
     def save_as_copy():
         meta = draft["meta"]
         try:
-            doc = store().create(kind.id, f"{meta['title']} (my version)"[:300], draft["content"],
-                                 team=meta["team"] or None, status=kind.statuses[0], tags=meta["tags"],
-                                 coach_off=meta["coach_off"], note="saved from a conflicting edit")
+            doc = store().create(
+                kind.id,
+                f"{meta['title']} (my version)"[:300],
+                draft["content"],
+                team=meta["team"] or None,
+                status=kind.statuses[0],
+                tags=meta["tags"],
+                coach_off=meta["coach_off"],
+                note="saved from a conflicting edit",
+            )
         except SdmkitError as exc:
             draft["problems"] = [("", str(exc))]
             return
@@ -315,41 +397,78 @@ def _conflict_box(kind: Kind, key: str, draft: dict) -> None:
         flash(f"Your text is saved as a new document (id {doc.id}); this one shows their version")
 
     c1, c2, c3 = st.columns(3)
-    c1.button("Save mine as the newest", key=f"{key}|mine", on_click=keep_mine, width="stretch",
-              help="Your text becomes the next version; theirs stays in History")
-    c2.button("Save mine as a copy", key=f"{key}|copy", on_click=save_as_copy, width="stretch",
-              help="Keep both: yours becomes a new document, this one shows theirs")
-    c3.button("Load theirs", key=f"{key}|theirs", on_click=take_theirs, width="stretch",
-              help="Show their version here; your text is kept in 'Your discarded text' below")
+    c1.button(
+        "Save mine as the newest",
+        key=f"{key}|mine",
+        on_click=keep_mine,
+        width="stretch",
+        help="Your text becomes the next version; theirs stays in History",
+    )
+    c2.button(
+        "Save mine as a copy",
+        key=f"{key}|copy",
+        on_click=save_as_copy,
+        width="stretch",
+        help="Keep both: yours becomes a new document, this one shows theirs",
+    )
+    c3.button(
+        "Load theirs",
+        key=f"{key}|theirs",
+        on_click=take_theirs,
+        width="stretch",
+        help="Show their version here; your text is kept in 'Your discarded text' below",
+    )
 
 
 def _meta_tab(kind: Kind, key: str, problems: dict) -> None:
     shown = kind.meta_fields_in_sections()  # a kind may put title or status in its own sections
     if "title" not in shown:
-        st.text_input("Title", key=drafts.meta_key(key, "title"),
-                      help="How the document appears in lists and exports. Left empty, it is made from the team name.")
+        st.text_input(
+            "Title",
+            key=drafts.meta_key(key, "title"),
+            help="How the document appears in lists and exports. Left empty, it is made from the team name.",
+        )
         for p in problems.get("meta.title", []):
             st.error(p)
     if "status" not in shown:
-        st.selectbox("Status", kind.statuses, key=drafts.meta_key(key, "status"),
-                     help="Where the document is in its life: drafts are yours, approved ones are the team's.")
+        st.selectbox(
+            "Status",
+            kind.statuses,
+            key=drafts.meta_key(key, "status"),
+            help="Where the document is in its life: drafts are yours, approved ones are the team's.",
+        )
     if "team" not in shown:
-        st.text_input("Team", key=drafts.meta_key(key, "team"),
-                      help="Used to filter the Library. Left empty, it is taken from the document.")
+        st.text_input(
+            "Team",
+            key=drafts.meta_key(key, "team"),
+            help="Used to filter the Library. Left empty, it is taken from the document.",
+        )
     st.text_input("Tags", key=drafts.meta_key(key, "tags"), help="Comma-separated words to find this by.")
     rules = rule_catalog(kind)
-    st.multiselect("Coach rules switched off for this document", [r.id for r in rules],
-                   key=drafts.meta_key(key, "coach_off"),
-                   format_func=lambda rid: next(f"{r.title} ({r.id})" for r in rules if r.id == rid),
-                   help="Switch off a rule that does not fit this document; it stays on for the others.")
-    st.text_input("Words the coach accepts here", key=drafts.meta_key(key, "coach_allow"),
-                  help="Comma-separated: a product name in capitals, a term of art, a word the coach flags but "
-                       "this document needs. Only for this document.")
+    st.multiselect(
+        "Coach rules switched off for this document",
+        [r.id for r in rules],
+        key=drafts.meta_key(key, "coach_off"),
+        format_func=lambda rid: next(f"{r.title} ({r.id})" for r in rules if r.id == rid),
+        help="Switch off a rule that does not fit this document; it stays on for the others.",
+    )
+    st.text_input(
+        "Words the coach accepts here",
+        key=drafts.meta_key(key, "coach_allow"),
+        help="Comma-separated: a product name in capitals, a term of art, a word the coach flags but "
+        "this document needs. Only for this document.",
+    )
     rescued = st.session_state.get(f"{key}|rescued")
     if rescued:
         with st.expander("Your discarded text (from the conflict)"):
-            st.code(to_yaml(Document(id=None, kind=kind.id, title=rescued["meta"]["title"],
-                                     content=rescued["content"])), language="yaml")
+            st.code(
+                to_yaml(
+                    Document(
+                        id=None, kind=kind.id, title=rescued["meta"]["title"], content=rescued["content"]
+                    )
+                ),
+                language="yaml",
+            )
 
 
 def _history_tab(kind: Kind, key: str, draft: dict) -> None:
@@ -375,8 +494,10 @@ def _coach(kind: Kind, draft: dict) -> None:
         model = kind.validate(draft["content"])
     except InvalidDocument as exc:
         st.subheader("Coach", anchor=False)
-        st.warning("The coach waits until these are fixed:\n" +
-                   "\n".join(f"- {esc(p)}" for p in exc.problems), icon=":material/warning:")
+        st.warning(
+            "The coach waits until these are fixed:\n" + "\n".join(f"- {esc(p)}" for p in exc.problems),
+            icon=":material/warning:",
+        )
         return
     off = draft["meta"].get("coach_off") or []
     findings = lint(kind, model, off, draft["meta"].get("coach_allow") or [], store().get)

@@ -10,7 +10,9 @@ from sdmkit.ui.state import store
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _rendered(doc_id: int, version: int, fmt: str, page_size: str, context: tuple, redacted: bool = False) -> bytes:
+def _rendered(
+    doc_id: int, version: int, fmt: str, page_size: str, context: tuple, redacted: bool = False
+) -> bytes:
     # Keyed by version (a saved version never changes) and by `context`: the workspace state and
     # the hour, for what an export borrows from other documents (a charter's on-call).
     doc = store().get(doc_id)
@@ -30,8 +32,11 @@ def _context() -> tuple:
 
 def export_buttons(doc: Document, *, key: str) -> None:
     page_size = store().setting("pdf_page_size", "A4")
-    redacted = st.toggle("Redacted", key=f"{key}|redact",
-                         help="Apply the redaction list (Story bank → Redaction), e-mails, links and ticket ids")
+    redacted = st.toggle(
+        "Redacted",
+        key=f"{key}|redact",
+        help="Apply the redaction list (Story bank → Redaction), e-mails, links and ticket ids",
+    )
     suffix = "-redacted" if redacted else ""
 
     def name(fmt: str) -> str:
@@ -39,17 +44,36 @@ def export_buttons(doc: Document, *, key: str) -> None:
 
     cols = st.columns(4)
     for col, fmt, label in zip(cols, ("md", "json", "html"), ("Markdown", "JSON", "HTML"), strict=False):
-        col.download_button(label, data=_rendered(doc.id, doc.version, fmt, page_size, _context(), redacted),
-                            file_name=name(fmt), mime=export.MIME[fmt],
-                            key=f"{key}|{fmt}", icon=":material/download:", width="stretch",
-                            help=f"Version {doc.version} as {label}")
+        col.download_button(
+            label,
+            data=_rendered(doc.id, doc.version, fmt, page_size, _context(), redacted),
+            file_name=name(fmt),
+            mime=export.MIME[fmt],
+            key=f"{key}|{fmt}",
+            icon=":material/download:",
+            width="stretch",
+            help=f"Version {doc.version} as {label}",
+        )
     pdf_key = f"{key}|pdf|{doc.version}|{page_size}|{redacted}"
     if st.session_state.get(pdf_key):
-        cols[3].download_button("PDF", data=st.session_state[pdf_key], file_name=name("pdf"),
-                                mime=export.MIME["pdf"], key=f"{key}|pdfdl", icon=":material/picture_as_pdf:",
-                                type="primary", width="stretch", help=f"Version {doc.version}, {page_size}")
-    elif cols[3].button("Make PDF", key=f"{key}|pdfmake", icon=":material/picture_as_pdf:",
-                        width="stretch", help=f"Typeset version {doc.version} as a {page_size} PDF"):
+        cols[3].download_button(
+            "PDF",
+            data=st.session_state[pdf_key],
+            file_name=name("pdf"),
+            mime=export.MIME["pdf"],
+            key=f"{key}|pdfdl",
+            icon=":material/picture_as_pdf:",
+            type="primary",
+            width="stretch",
+            help=f"Version {doc.version}, {page_size}",
+        )
+    elif cols[3].button(
+        "Make PDF",
+        key=f"{key}|pdfmake",
+        icon=":material/picture_as_pdf:",
+        width="stretch",
+        help=f"Typeset version {doc.version} as a {page_size} PDF",
+    ):
         with st.spinner("Typesetting the PDF…"):
             st.session_state[pdf_key] = _rendered(doc.id, doc.version, "pdf", page_size, _context(), redacted)
         st.rerun()

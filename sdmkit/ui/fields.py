@@ -15,10 +15,9 @@ from typing import Any
 import streamlit as st
 
 from sdmkit.kinds.base import Field
-
 from sdmkit.ui import tables as T
 from sdmkit.ui.tables import MISSING, apply_delta, clear_quick_add, quick_add_row  # noqa: F401 - the editor's API
-from sdmkit.ui.values import iso_date, is_blank, time_iso, to_date, to_time
+from sdmkit.ui.values import is_blank, iso_date, time_iso, to_date, to_time
 
 
 def get_path(data: dict, path: str, default=None):
@@ -52,6 +51,7 @@ def forget_widgets(draft_key: str, field_key: str | None = None) -> None:
 
 
 # --- simple widgets ----------------------------------------------------------------
+
 
 def _seed_simple(field: Field, key: str, value) -> None:
     if key in st.session_state:
@@ -98,8 +98,12 @@ def _draw_simple(field: Field, key: str) -> None:
     elif field.widget == "choice":
         labels = dict(field.choice_labels)
         options = list(field.choices) if field.key.startswith("meta.") else [None, *field.choices]
-        st.selectbox(field.label, options=options, **common,
-                     format_func=lambda x: "Choose…" if x is None else labels.get(x, str(x).capitalize()))
+        st.selectbox(
+            field.label,
+            options=options,
+            **common,
+            format_func=lambda x: "Choose…" if x is None else labels.get(x, str(x).capitalize()),
+        )
     elif field.widget == "date":
         st.date_input(field.label, format="YYYY-MM-DD", **common)
     elif field.widget == "time":
@@ -111,6 +115,7 @@ def _draw_simple(field: Field, key: str) -> None:
 
 
 # --- cards: an ordered list of records with move and delete ------------------------
+
 
 def _card_key(key: str, i: int, col: str) -> str:
     return f"{key}|{i}|{col}"
@@ -149,19 +154,44 @@ def _draw_cards(field: Field, key: str, on_change) -> None:
     for i in range(n):
         with st.container(border=True):
             first, *rest = field.columns
-            st.text_input(f"{noun.capitalize()} {i + 1}: {first.label.lower()}",
-                          key=_card_key(key, i, first.key), help=first.help or field.help)
+            st.text_input(
+                f"{noun.capitalize()} {i + 1}: {first.label.lower()}",
+                key=_card_key(key, i, first.key),
+                help=first.help or field.help,
+            )
             for c in rest:
                 st.text_area(c.label, key=_card_key(key, i, c.key), help=c.help or field.help, height=80)
             b1, b2, b3, _ = st.columns([1.2, 1.4, 1.1, 1.3])
-            b1.button("Move up", key=f"{key}|{i}|up", icon=":material/arrow_upward:", type="tertiary",
-                      disabled=i == 0, on_click=on_change, args=("move", field, i, -1))
-            b2.button("Move down", key=f"{key}|{i}|down", icon=":material/arrow_downward:", type="tertiary",
-                      disabled=i == n - 1, on_click=on_change, args=("move", field, i, 1))
-            b3.button("Delete", key=f"{key}|{i}|del", icon=":material/delete:", type="tertiary",
-                      help=f"Delete this {noun}", on_click=on_change, args=("delete", field, i, 0))
-    st.button(f"Add {noun}", key=f"{key}|add", icon=":material/add:", on_click=on_change,
-              args=("add", field, n, 0))
+            b1.button(
+                "Move up",
+                key=f"{key}|{i}|up",
+                icon=":material/arrow_upward:",
+                type="tertiary",
+                disabled=i == 0,
+                on_click=on_change,
+                args=("move", field, i, -1),
+            )
+            b2.button(
+                "Move down",
+                key=f"{key}|{i}|down",
+                icon=":material/arrow_downward:",
+                type="tertiary",
+                disabled=i == n - 1,
+                on_click=on_change,
+                args=("move", field, i, 1),
+            )
+            b3.button(
+                "Delete",
+                key=f"{key}|{i}|del",
+                icon=":material/delete:",
+                type="tertiary",
+                help=f"Delete this {noun}",
+                on_click=on_change,
+                args=("delete", field, i, 0),
+            )
+    st.button(
+        f"Add {noun}", key=f"{key}|add", icon=":material/add:", on_click=on_change, args=("add", field, n, 0)
+    )
 
 
 def item_noun(field: Field) -> str:
@@ -181,25 +211,26 @@ def edit_cards(items: list[dict], action: str, index: int, step: int, blank: dic
 
 # --- dispatch ----------------------------------------------------------------------
 
-def seed(field: Field, key: str, value) -> None:
-    from sdmkit.ui import tree
 
-    from sdmkit.ui import deck
+def seed(field: Field, key: str, value) -> None:
+    from sdmkit.ui import deck, tree
 
     {"table": T.seed_table, "cards": _seed_cards, "tree": tree.seed, "deck": deck.seed}.get(
-        field.widget, _seed_simple)(field, key, value)
+        field.widget, _seed_simple
+    )(field, key, value)
 
 
 def read(field: Field, key: str):
-    from sdmkit.ui import tree
-
-    from sdmkit.ui import deck
+    from sdmkit.ui import deck, tree
 
     return {"table": T.read_table, "cards": _read_cards, "tree": tree.read, "deck": deck.read}.get(
-        field.widget, _read_simple)(field, key)
+        field.widget, _read_simple
+    )(field, key)
 
 
-def draw(field: Field, key: str, *, content: dict, on_structure_change=None, problems: list[str] = ()) -> None:
+def draw(
+    field: Field, key: str, *, content: dict, on_structure_change=None, problems: list[str] = ()
+) -> None:
     """Draw one field. `on_structure_change(action, field, index, step)` handles the buttons
     of cards and trees (add, move, delete), which change the shape of the draft."""
     from sdmkit.ui import tree
@@ -242,9 +273,16 @@ def _draw_source(field: Field, key: str, content: dict, on_change) -> None:
     c1, c2 = st.columns([4, 1.3], vertical_alignment="center")
     c1.caption(f"From your answer: {esc(answer[:220])}{'…' if len(answer) > 220 else ''}")
     empty = not (st.session_state.get(key) or "").strip()
-    c2.button("Start from it", key=f"{key}|from", icon=":material/south:", type="tertiary", disabled=not empty,
-              on_click=on_change, args=("copy", field, 0, 0),
-              help="Copies your answer into this empty field, to rewrite for the press release")
+    c2.button(
+        "Start from it",
+        key=f"{key}|from",
+        icon=":material/south:",
+        type="tertiary",
+        disabled=not empty,
+        on_click=on_change,
+        args=("copy", field, 0, 0),
+        help="Copies your answer into this empty field, to rewrite for the press release",
+    )
 
 
 def bank_key(key: str) -> str:
@@ -252,13 +290,25 @@ def bank_key(key: str) -> str:
 
 
 def _draw_bank(field: Field, key: str, on_change) -> None:
-    present = {(st.session_state.get(_card_key(key, i, field.columns[0].key)) or "").strip()
-               for i in range(st.session_state.get(_count_key(key), 0))}
+    present = {
+        (st.session_state.get(_card_key(key, i, field.columns[0].key)) or "").strip()
+        for i in range(st.session_state.get(_count_key(key), 0))
+    }
     left = [q for q in field.bank if q not in present]
     if not left:
         return
     c1, c2 = st.columns([4, 1.3], vertical_alignment="bottom")
-    c1.selectbox("Starter questions", left, key=bank_key(key),
-                 help="Hard questions reviewers ask; pull one in and answer it honestly")
-    c2.button("Add it", key=f"{key}|bankadd", icon=":material/add:", on_click=on_change, args=("bank", field, 0, 0),
-              width="stretch")
+    c1.selectbox(
+        "Starter questions",
+        left,
+        key=bank_key(key),
+        help="Hard questions reviewers ask; pull one in and answer it honestly",
+    )
+    c2.button(
+        "Add it",
+        key=f"{key}|bankadd",
+        icon=":material/add:",
+        on_click=on_change,
+        args=("bank", field, 0, 0),
+        width="stretch",
+    )

@@ -6,8 +6,8 @@ import streamlit as st
 
 from sdmkit.attention import needs_attention
 from sdmkit.kinds import all_kinds, get_kind
-from sdmkit.ui.state import flash, store, when
 from sdmkit.ui.rows import document_row
+from sdmkit.ui.state import flash, store, when
 
 
 def start_buttons() -> None:
@@ -17,8 +17,9 @@ def start_buttons() -> None:
         with col.container(border=True):
             st.markdown(f"**{kind.label}**")
             st.caption(kind.description)
-            if st.button(f"New {kind.noun}", key=f"home|new|{kind.id}", icon=":material/add:",
-                         width="stretch"):
+            if st.button(
+                f"New {kind.noun}", key=f"home|new|{kind.id}", icon=":material/add:", width="stretch"
+            ):
                 st.switch_page(kind.page, query_params={"id": "new"})
 
 
@@ -32,8 +33,11 @@ def empty_workspace() -> bool:
         created, _ = load_examples(store())
         flash(f"Loaded {len(created)} example documents")
 
-    st.info("Your workspace is empty. Start a document above, or load the examples to see what good looks "
-            "like: realistic, filled documents you can edit, export or delete.", icon=":material/lightbulb:")
+    st.info(
+        "Your workspace is empty. Start a document above, or load the examples to see what good looks "
+        "like: realistic, filled documents you can edit, export or delete.",
+        icon=":material/lightbulb:",
+    )
     st.button("Load the examples", type="primary", icon=":material/library_add:", on_click=load)
     return True
 
@@ -60,7 +64,9 @@ def attention_list() -> None:
 
     items = _attention(database_url(), store().fingerprint())
     if not items:
-        st.success("Nothing needs attention: no coach errors and nothing overdue.", icon=":material/task_alt:")
+        st.success(
+            "Nothing needs attention: no coach errors and nothing overdue.", icon=":material/task_alt:"
+        )
         return
     for a in items[:8]:
         if document_row(a.title, "; ".join(a.reasons), label="Fix", key=f"home|att|{a.doc_id}"):

@@ -21,16 +21,34 @@ PAGE_SIZE = 25
 def _filters() -> dict:
     kinds = all_kinds()
     c1, c2, c3, c4 = st.columns([1.2, 1.2, 1, 2])
-    kind = c1.selectbox("Kind", [None, *[k.id for k in kinds]], key="lib|kind",
-                        format_func=lambda k: "All kinds" if k is None else get_kind(k).plural,
-                        help="Show one kind of document")
-    team = c2.selectbox("Team", [None, *store().teams()], key="lib|team",
-                        format_func=lambda t: "All teams" if t is None else t, help="Show one team's documents")
+    kind = c1.selectbox(
+        "Kind",
+        [None, *[k.id for k in kinds]],
+        key="lib|kind",
+        format_func=lambda k: "All kinds" if k is None else get_kind(k).plural,
+        help="Show one kind of document",
+    )
+    team = c2.selectbox(
+        "Team",
+        [None, *store().teams()],
+        key="lib|team",
+        format_func=lambda t: "All teams" if t is None else t,
+        help="Show one team's documents",
+    )
     statuses = sorted({s for k in kinds for s in k.statuses})
-    status = c3.selectbox("Status", [None, *statuses], key="lib|status",
-                          format_func=lambda s: "Any status" if s is None else s, help="Show one status")
-    query = c4.text_input("Search", key="lib|q", placeholder="words in the title or text",
-                          help="Every word must appear somewhere in the document")
+    status = c3.selectbox(
+        "Status",
+        [None, *statuses],
+        key="lib|status",
+        format_func=lambda s: "Any status" if s is None else s,
+        help="Show one status",
+    )
+    query = c4.text_input(
+        "Search",
+        key="lib|q",
+        placeholder="words in the title or text",
+        help="Every word must appear somewhere in the document",
+    )
     return {"kind": kind, "team": team, "status": status, "query": query}
 
 
@@ -44,23 +62,51 @@ def documents_tab() -> None:
     page = store().list(**f, offset=(page_no - 1) * PAGE_SIZE, limit=PAGE_SIZE)
     if page.total == 0:
         if any(f.values()):
-            st.info("No document matches these filters. Clear the search or pick 'All'.", icon=":material/search_off:")
+            st.info(
+                "No document matches these filters. Clear the search or pick 'All'.",
+                icon=":material/search_off:",
+            )
         else:
-            st.info("The workspace is empty. Start a document from the sidebar, or load the examples on Home.",
-                    icon=":material/lightbulb:")
+            st.info(
+                "The workspace is empty. Start a document from the sidebar, or load the examples on Home.",
+                icon=":material/lightbulb:",
+            )
         return
     pages = (page.total + PAGE_SIZE - 1) // PAGE_SIZE
-    rows = [{"Title": s.title, "Kind": get_kind(s.kind).label, "Team": s.team, "Status": s.status,
-             "Version": s.version, "Updated": stamp(s.updated_at), "Id": s.id}
-            for s in page.items]
-    event = st.dataframe(rows, hide_index=True, width="stretch", on_select="rerun",
-                         selection_mode="single-row", key=f"lib|table|{page_no}|{signature}")
+    rows = [
+        {
+            "Title": s.title,
+            "Kind": get_kind(s.kind).label,
+            "Team": s.team,
+            "Status": s.status,
+            "Version": s.version,
+            "Updated": stamp(s.updated_at),
+            "Id": s.id,
+        }
+        for s in page.items
+    ]
+    event = st.dataframe(
+        rows,
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        key=f"lib|table|{page_no}|{signature}",
+    )
     c1, c2, c3 = st.columns([1, 2, 1], vertical_alignment="center")
-    c1.button("← Previous", disabled=page_no <= 1, key="lib|prev",
-              on_click=lambda: st.session_state.update({"lib|page": page_no - 1}))
+    c1.button(
+        "← Previous",
+        disabled=page_no <= 1,
+        key="lib|prev",
+        on_click=lambda: st.session_state.update({"lib|page": page_no - 1}),
+    )
     c2.caption(f"Page {page_no} of {pages} · {page.total} documents · select a row to act on it")
-    c3.button("Next →", disabled=page_no >= pages, key="lib|next",
-              on_click=lambda: st.session_state.update({"lib|page": page_no + 1}))
+    c3.button(
+        "Next →",
+        disabled=page_no >= pages,
+        key="lib|next",
+        on_click=lambda: st.session_state.update({"lib|page": page_no + 1}),
+    )
     selected = event.selection.rows if event and event.selection else []
     if selected:
         _actions(page.items[selected[0]].id)
@@ -73,24 +119,36 @@ def _actions(doc_id: int) -> None:
         return
     kind = get_kind(doc.kind)
     st.subheader(esc(doc.title), anchor=False)
-    st.caption(f"{kind.label} · {esc(doc.team) or 'no team'} · {doc.status} · version {doc.version} · "
-               f"updated {esc(when(doc.updated_at))}")
+    st.caption(
+        f"{kind.label} · {esc(doc.team) or 'no team'} · {doc.status} · version {doc.version} · "
+        f"updated {esc(when(doc.updated_at))}"
+    )
     c1, c2, c3 = st.columns(3)
     if c1.button("Open in editor", type="primary", icon=":material/edit:", width="stretch"):
         st.switch_page(kind.page, query_params={"id": str(doc.id)})
 
     def duplicate():
-        new = store().duplicate(doc.id)
+        new = store().duplicate(doc_id)
         flash(f"Duplicated as document {new.id}")
 
     def trash():
-        store().delete(doc.id)
+        store().delete(doc_id)
         flash("Moved to the trash; restore it from the Trash tab", ":material/delete:")
 
-    c2.button("Duplicate", icon=":material/content_copy:", on_click=duplicate, width="stretch",
-              help="A new draft with the same content")
-    c3.button("Move to trash", icon=":material/delete:", on_click=trash, width="stretch",
-              help="Recoverable: the Trash tab brings it back with its history")
+    c2.button(
+        "Duplicate",
+        icon=":material/content_copy:",
+        on_click=duplicate,
+        width="stretch",
+        help="A new draft with the same content",
+    )
+    c3.button(
+        "Move to trash",
+        icon=":material/delete:",
+        on_click=trash,
+        width="stretch",
+        help="Recoverable: the Trash tab brings it back with its history",
+    )
     export_buttons(doc, key=f"lib|export|{doc.id}")
     with st.expander("History and differences"):
         history_panel(doc, key=f"lib|history|{doc.id}")
@@ -99,8 +157,10 @@ def _actions(doc_id: int) -> None:
 def trash_tab() -> None:
     page = store().list(deleted=True, limit=200)
     if not page.items:
-        st.info("The trash is empty. Deleted documents wait here, with their history, until you restore them.",
-                icon=":material/delete:")
+        st.info(
+            "The trash is empty. Deleted documents wait here, with their history, until you restore them.",
+            icon=":material/delete:",
+        )
         return
     for s in page.items:
 
@@ -108,5 +168,11 @@ def trash_tab() -> None:
             store().restore_from_trash(doc_id)
             flash("Restored from the trash")
 
-        document_row(s.title, f"{get_kind(s.kind).label} · deleted {when(s.deleted_at)}", label="Restore",
-                     key=f"restore|{s.id}", on_click=restore, icon=":material/restore_from_trash:")
+        document_row(
+            s.title,
+            f"{get_kind(s.kind).label} · deleted {when(s.deleted_at)}",
+            label="Restore",
+            key=f"restore|{s.id}",
+            on_click=restore,
+            icon=":material/restore_from_trash:",
+        )

@@ -6,8 +6,17 @@ from __future__ import annotations
 import streamlit as st
 
 from sdmkit.errors import InvalidDocument
-from sdmkit.metrics.catalog import (AGGREGATIONS, DIRECTIONS, KINDS, STARTER, Metric, catalog, save_catalog,
-                                   series, teams_with_metrics)
+from sdmkit.metrics.catalog import (
+    AGGREGATIONS,
+    DIRECTIONS,
+    KINDS,
+    STARTER,
+    Metric,
+    catalog,
+    save_catalog,
+    series,
+    teams_with_metrics,
+)
 from sdmkit.metrics.importer import import_csv, parse
 from sdmkit.ui.state import flash, store
 from sdmkit.ui.text import esc
@@ -19,15 +28,19 @@ def choose_team() -> str | None:
     teams = sorted(set(teams_with_metrics(store())) | set(store().teams()))
     team = st.selectbox("Team", [*teams, NEW], key="met|team", help="Each team has its own metric catalog")
     if team == NEW:
-        team = st.text_input("New team name", key="met|newteam", help="As the team's documents name it").strip()
+        team = st.text_input(
+            "New team name", key="met|newteam", help="As the team's documents name it"
+        ).strip()
     return team or None
 
 
 def catalog_tab(team: str) -> None:
     metrics = catalog(store(), team)
     if not metrics:
-        st.info(f"{esc(team)} has no metrics yet. Start from the starter set for engineering teams, then edit it.",
-                icon=":material/lightbulb:")
+        st.info(
+            f"{esc(team)} has no metrics yet. Start from the starter set for engineering teams, then edit it.",
+            icon=":material/lightbulb:",
+        )
 
         def starter():
             save_catalog(store(), team, list(STARTER))
@@ -40,20 +53,36 @@ def catalog_tab(team: str) -> None:
         "name": st.column_config.TextColumn("Metric", required=True),
         "unit": st.column_config.TextColumn("Unit", help="count, %, ms, days…"),
         "owner": st.column_config.TextColumn("Owner", help="Who explains it in the review"),
-        "kind": st.column_config.SelectboxColumn("Type", options=list(KINDS), help="input: the team controls it"),
+        "kind": st.column_config.SelectboxColumn(
+            "Type", options=list(KINDS), help="input: the team controls it"
+        ),
         "drives": st.column_config.TextColumn("Drives", help="For an input: the output it moves"),
         "target": st.column_config.NumberColumn("Target"),
         "direction": st.column_config.SelectboxColumn("Better when", options=list(DIRECTIONS)),
-        "aggregation": st.column_config.SelectboxColumn("Months", options=list(AGGREGATIONS),
-                                                        help="How weeks add up to a month"),
+        "aggregation": st.column_config.SelectboxColumn(
+            "Months", options=list(AGGREGATIONS), help="How weeks add up to a month"
+        ),
         "id": None,
     }
-    edited = st.data_editor(rows, key=f"met|catalog|{team}", column_config=config, num_rows="dynamic",
-                            hide_index=True, width="stretch")
+    edited = st.data_editor(
+        rows,
+        key=f"met|catalog|{team}",
+        column_config=config,
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+    )
     if st.button("Save the catalog", type="primary", icon=":material/save:"):
         try:
-            save_catalog(store(), team, [Metric(**{k: v for k, v in r.items() if k != "id"}) for r in edited
-                                         if (r.get("name") or "").strip()])
+            save_catalog(
+                store(),
+                team,
+                [
+                    Metric(**{k: v for k, v in r.items() if k != "id"})
+                    for r in edited
+                    if (r.get("name") or "").strip()
+                ],
+            )
             flash("Catalog saved")
             st.rerun()
         except InvalidDocument as exc:
@@ -65,20 +94,33 @@ def import_tab(team: str) -> None:
     if not catalog(store(), team):
         st.caption("Create the catalog first: values belong to its metrics.")
         return
-    st.caption("A CSV with the columns metric, week_end (a Sunday, YYYY-MM-DD) and value. Valid rows are kept, bad "
-               "rows are listed; importing a week again updates it.")
-    upload = st.file_uploader("CSV file", type=["csv"], key=f"met|upload|{team}", help="metric, week_end, value")
+    st.caption(
+        "A CSV with the columns metric, week_end (a Sunday, YYYY-MM-DD) and value. Valid rows are kept, bad "
+        "rows are listed; importing a week again updates it."
+    )
+    upload = st.file_uploader(
+        "CSV file", type=["csv"], key=f"met|upload|{team}", help="metric, week_end, value"
+    )
     if upload is None:
         return
     text = upload.getvalue().decode("utf-8", errors="replace")
     parsed = parse(store(), team, text)
     st.markdown(f"**Preview:** {len(parsed.good)} valid rows, {len(parsed.problems)} rejected")
     if parsed.problems:
-        st.dataframe([{"Row": p.row, "Column": p.column, "Problem": p.problem} for p in parsed.problems],
-                     hide_index=True, width="stretch")
+        st.dataframe(
+            [{"Row": p.row, "Column": p.column, "Problem": p.problem} for p in parsed.problems],
+            hide_index=True,
+            width="stretch",
+        )
     if parsed.good:
-        st.dataframe([{"Row": r, "Metric": n, "Week ending": w.isoformat(), "Value": v}
-                      for r, n, w, v in parsed.good[:200]], hide_index=True, width="stretch")
+        st.dataframe(
+            [
+                {"Row": r, "Metric": n, "Week ending": w.isoformat(), "Value": v}
+                for r, n, w, v in parsed.good[:200]
+            ],
+            hide_index=True,
+            width="stretch",
+        )
         if st.button(f"Import {len(parsed.good)} valid rows", type="primary", icon=":material/upload:"):
             _, created, updated = import_csv(store(), team, text)
             flash(f"Imported: {created} new, {updated} updated")
@@ -93,7 +135,9 @@ def data_tab(team: str) -> None:
     if not weeks:
         st.caption("No values yet: import a CSV.")
         return
-    table = [{"Metric": m.name, **{w.strftime("%d %b"): series(store(), m.id).get(w) for w in weeks}}
-             for m in metrics]
+    table = [
+        {"Metric": m.name, **{w.strftime("%d %b"): series(store(), m.id).get(w) for w in weeks}}
+        for m in metrics
+    ]
     st.caption("The last 13 weeks with data. Empty cells are weeks without a value.")
     st.dataframe(table, hide_index=True, width="stretch")

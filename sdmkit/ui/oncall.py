@@ -30,15 +30,24 @@ def schedule_view(kind, draft: dict, rotation) -> None:
     now = datetime.now(UTC)
     current, upcoming = now_and_next(sched, now)
     c1, c2 = st.columns(2)
-    c1.metric("On call now", current.person if current and current.person else "nobody",
-              help=f"Primary, until {stamp(current.end)}" if current else "Outside the generated schedule")
-    c2.metric("Next", upcoming.person if upcoming and upcoming.person else "nobody",
-              help=f"From {stamp(upcoming.start)}" if upcoming else None)
+    c1.metric(
+        "On call now",
+        current.person if current and current.person else "nobody",
+        help=f"Primary, until {stamp(current.end)}" if current else "Outside the generated schedule",
+    )
+    c2.metric(
+        "Next",
+        upcoming.person if upcoming and upcoming.person else "nobody",
+        help=f"From {stamp(upcoming.start)}" if upcoming else None,
+    )
 
     weeks = st.slider("Weeks to show", 1, 26, 8, key="oncall|weeks", help="The calendar from this week on")
     first = max(now, sched.shifts[0].start.astimezone(UTC)) if sched.shifts else now
-    start = datetime.combine(first.astimezone(zone).date() - timedelta(days=first.astimezone(zone).weekday()),
-                             datetime.min.time(), tzinfo=zone)
+    start = datetime.combine(
+        first.astimezone(zone).date() - timedelta(days=first.astimezone(zone).weekday()),
+        datetime.min.time(),
+        tzinfo=zone,
+    )
     end = start + timedelta(weeks=weeks)
     if end.astimezone(UTC) > sched.shifts[-1].end.astimezone(UTC):
         from sdmkit.kinds.oncall.schedule import generate
@@ -47,12 +56,18 @@ def schedule_view(kind, draft: dict, rotation) -> None:
     st.markdown("**Calendar** (primary on call at noon, local time)")
     st.dataframe(_calendar(sched, start, weeks, zone, rotation), hide_index=True, width="stretch")
     with st.expander("Every shift, with why", expanded=False):
-        st.dataframe(shift_rows(sched, start, end), hide_index=True, width="stretch",
-                     column_config={"why": st.column_config.TextColumn("Why", width="large")})
+        st.dataframe(
+            shift_rows(sched, start, end),
+            hide_index=True,
+            width="stretch",
+            column_config={"why": st.column_config.TextColumn("Why", width="large")},
+        )
     st.markdown("**Load per person** (the weeks shown)")
     st.dataframe(load_rows(rotation, sched.shifts, start, end), hide_index=True, width="stretch")
-    st.caption("Burden is weighted hours: weekend hours 1.5, holiday hours 2, night hours (22:00-07:00 on the "
-               "person's clock) +0.25, secondary half. Assignments balance it, counting carried load.")
+    st.caption(
+        "Burden is weighted hours: weekend hours 1.5, holiday hours 2, night hours (22:00-07:00 on the "
+        "person's clock) +0.25, secondary half. Assignments balance it, counting carried load."
+    )
     _exports(draft, rotation, sched, start, end)
     _handoffs(draft, rotation, sched, now)
 
@@ -64,10 +79,15 @@ def _calendar(sched, start: datetime, weeks: int, zone: ZoneInfo, rotation) -> l
         monday = start + timedelta(weeks=w)
         row = {"Week of": monday.strftime("%d %b %Y")}
         for i, name in enumerate(days):
-            noon = datetime.combine((monday + timedelta(days=i)).date(), datetime.min.time().replace(hour=12),
-                                    tzinfo=zone).astimezone(UTC)
-            who = [s.person or "nobody" for s in sched.shifts if s.layer == "primary"
-                   and any(iv.start.astimezone(UTC) <= noon < iv.end.astimezone(UTC) for iv in s.intervals)]
+            noon = datetime.combine(
+                (monday + timedelta(days=i)).date(), datetime.min.time().replace(hour=12), tzinfo=zone
+            ).astimezone(UTC)
+            who = [
+                s.person or "nobody"
+                for s in sched.shifts
+                if s.layer == "primary"
+                and any(iv.start.astimezone(UTC) <= noon < iv.end.astimezone(UTC) for iv in s.intervals)
+            ]
             row[name] = ", ".join(who) if who else ("-" if rotation.regions else "nobody")
         rows.append(row)
     return rows
@@ -81,37 +101,76 @@ def _exports(draft: dict, rotation, sched, start: datetime, end: datetime) -> No
     doc = store().get(draft["doc_id"])
     people = [None, *[m.name for m in rotation.active_members()]]
     c1, c2 = st.columns([2, 1.3], vertical_alignment="bottom")
-    person = c1.selectbox("Calendar for", people, format_func=lambda p: "the whole team" if p is None else p,
-                          key="oncall|ics|person", help="Subscribe or import; re-importing updates, never duplicates")
-    data = to_ics(rotation, sched, doc_id=doc.id, version=doc.version, stamp=doc.updated_at, person=person,
-                  title=doc.title)
+    person = c1.selectbox(
+        "Calendar for",
+        people,
+        format_func=lambda p: "the whole team" if p is None else p,
+        key="oncall|ics|person",
+        help="Subscribe or import; re-importing updates, never duplicates",
+    )
+    data = to_ics(
+        rotation,
+        sched,
+        doc_id=doc.id,
+        version=doc.version,
+        stamp=doc.updated_at,
+        person=person,
+        title=doc.title,
+    )
     name = slug(doc.title) + (f"-{slug(person)}" if person else "") + ".ics"
-    c2.download_button("Calendar (.ics)", data=data, file_name=name, mime="text/calendar",
-                       icon=":material/calendar_month:", width="stretch")
+    c2.download_button(
+        "Calendar (.ics)",
+        data=data,
+        file_name=name,
+        mime="text/calendar",
+        icon=":material/calendar_month:",
+        width="stretch",
+    )
     c1, c2, c3 = st.columns([1, 1, 1.3], vertical_alignment="bottom")
     frm = c1.date_input("Hours from", value=start.date(), key="oncall|csv|from", help="First day, included")
-    to = c2.date_input("to", value=(end - timedelta(days=1)).date(), key="oncall|csv|to", help="Last day, included")
+    to = c2.date_input(
+        "to", value=(end - timedelta(days=1)).date(), key="oncall|csv|to", help="Last day, included"
+    )
     if frm and to and to >= frm:
-        c3.download_button("Hours (.csv)", data=hours_csv(rotation, sched, frm, to).encode("utf-8"),
-                           file_name=f"{slug(doc.title)}-hours-{frm.isoformat()}-to-{to.isoformat()}.csv",
-                           mime="text/csv", icon=":material/table:", width="stretch")
+        c3.download_button(
+            "Hours (.csv)",
+            data=hours_csv(rotation, sched, frm, to).encode("utf-8"),
+            file_name=f"{slug(doc.title)}-hours-{frm.isoformat()}-to-{to.isoformat()}.csv",
+            mime="text/csv",
+            icon=":material/table:",
+            width="stretch",
+        )
     else:
         c3.caption("The last day comes after the first.")
 
 
 def _handoffs(draft: dict, rotation, sched, now: datetime) -> None:
     st.markdown("**Handoff notes**")
-    pairs = [p for p in boundaries(sched.shifts) if p[1].start.astimezone(UTC) >= now - timedelta(days=7)][:12]
+    pairs = [p for p in boundaries(sched.shifts) if p[1].start.astimezone(UTC) >= now - timedelta(days=7)][
+        :12
+    ]
     if not pairs:
         st.caption("No handoffs in the generated schedule.")
         return
-    labels = [f"{stamp(inc.start)}: {out.person if out and out.person else 'nobody'} → {inc.person or 'nobody'}"
-              + (f" ({inc.region})" if inc.region else "") for out, inc in pairs]
-    i = st.selectbox("Handoff", range(len(pairs)), format_func=lambda k: labels[k], key="oncall|handoff",
-                     help="Open action items, recent incidents and known risks for the next on-call")
+    labels = [
+        f"{stamp(inc.start)}: {out.person if out and out.person else 'nobody'} → {inc.person or 'nobody'}"
+        + (f" ({inc.region})" if inc.region else "")
+        for out, inc in pairs
+    ]
+    i = st.selectbox(
+        "Handoff",
+        range(len(pairs)),
+        format_func=lambda k: labels[k],
+        key="oncall|handoff",
+        help="Open action items, recent incidents and known risks for the next on-call",
+    )
     team = draft["meta"].get("team") or ""
     note = handoff_note(store(), rotation, team, *pairs[i])
     st.code(note, language="markdown")
-    st.download_button("Handoff note (.md)", data=note.encode("utf-8"), mime="text/markdown",
-                       file_name=f"handoff-{slug(rotation.name)}-{pairs[i][1].start:%Y-%m-%d}.md",
-                       icon=":material/download:")
+    st.download_button(
+        "Handoff note (.md)",
+        data=note.encode("utf-8"),
+        mime="text/markdown",
+        file_name=f"handoff-{slug(rotation.name)}-{pairs[i][1].start:%Y-%m-%d}.md",
+        icon=":material/download:",
+    )

@@ -31,14 +31,21 @@ READING_CSS = """
 
 
 def choose_document() -> None:
-    st.info("Pick a document to review. Review mode shows it read-only, for the silent reading at the start of "
-            "the meeting, with margin comments and a decision log.", icon=":material/rate_review:")
+    st.info(
+        "Pick a document to review. Review mode shows it read-only, for the silent reading at the start of "
+        "the meeting, with margin comments and a decision log.",
+        icon=":material/rate_review:",
+    )
     docs = store().list(limit=100).items
     if not docs:
         st.caption("No documents yet.")
         return
-    choice = st.selectbox("Document", docs, format_func=lambda s: f"{get_kind(s.kind).label}: {s.title}",
-                          help="The 100 most recently updated documents")
+    choice = st.selectbox(
+        "Document",
+        docs,
+        format_func=lambda s: f"{get_kind(s.kind).label}: {s.title}",
+        help="The 100 most recently updated documents",
+    )
     if st.button("Review it", type="primary", icon=":material/rate_review:"):
         st.query_params["id"] = str(choice.id)
         st.rerun()
@@ -55,8 +62,12 @@ def review(doc_id: int) -> None:
     st.caption(f"REVIEW MODE · {kind.label.upper()} · READ-ONLY")
     st.title(esc(current.title), anchor=False)
     c1, c2, _ = st.columns([1.4, 1.4, 3])
-    version = c1.selectbox("Version", versions, key=f"rev|{doc_id}|version",
-                           help="Comments belong to the version they were made on")
+    version = c1.selectbox(
+        "Version",
+        versions,
+        key=f"rev|{doc_id}|version",
+        help="Comments belong to the version they were made on",
+    )
     if c2.button("Open in editor", icon=":material/edit:", width="stretch"):
         st.switch_page(kind.page, query_params={"id": str(doc_id)})
     doc = store().revision(doc_id, version)
@@ -78,10 +89,16 @@ def _comments(doc_id: int, version: int, sections: list[str]) -> None:
     for section in sections:
         for c in [c for c in mine if (c.anchor or GENERAL) == section]:
             with st.container(border=True):
-                st.markdown(f"**{esc(section)}** · {esc(c.author) or 'anonymous'} · {esc(when(c.created_at))}")
+                st.markdown(
+                    f"**{esc(section)}** · {esc(c.author) or 'anonymous'} · {esc(when(c.created_at))}"
+                )
                 st.markdown(esc(c.text) if not c.resolved else f"~~{esc(c.text)}~~")
-                st.checkbox("Resolved", value=c.resolved, key=f"rev|c|{c.id}",
-                            on_change=lambda cid=c.id: R.set_resolved(store(), cid, st.session_state[f"rev|c|{cid}"]))
+                st.checkbox(
+                    "Resolved",
+                    value=c.resolved,
+                    key=f"rev|c|{c.id}",
+                    on_change=lambda cid=c.id: R.set_resolved(store(), cid, st.session_state[f"rev|c|{cid}"]),
+                )
     if not mine:
         st.caption("No comments on this version yet.")
     with st.form(f"rev|new|{doc_id}|{version}", clear_on_submit=True, border=True):
@@ -90,8 +107,9 @@ def _comments(doc_id: int, version: int, sections: list[str]) -> None:
         text = st.text_area("Comment", height=90, help="A question or a suggestion for the authors")
         if st.form_submit_button("Add comment", icon=":material/add_comment:"):
             try:
-                R.add_comment(store(), doc_id, version, text, anchor="" if anchor == GENERAL else anchor,
-                              author=author)
+                R.add_comment(
+                    store(), doc_id, version, text, anchor="" if anchor == GENERAL else anchor, author=author
+                )
                 flash("Comment added")
                 st.rerun()
             except InvalidDocument as exc:
@@ -99,29 +117,51 @@ def _comments(doc_id: int, version: int, sections: list[str]) -> None:
     if earlier:
         with st.expander(f"{len(earlier)} comments on earlier versions"):
             for c in earlier:
-                st.markdown(f"v{c.version} · **{esc(c.anchor or GENERAL)}** · {esc(c.author) or 'anonymous'}: "
-                            f"{esc(c.text)}" + (" (resolved)" if c.resolved else ""))
+                st.markdown(
+                    f"v{c.version} · **{esc(c.anchor or GENERAL)}** · {esc(c.author) or 'anonymous'}: "
+                    f"{esc(c.text)}" + (" (resolved)" if c.resolved else "")
+                )
 
 
 def _decisions(doc_id: int, version: int) -> None:
     st.subheader("Decision log", anchor=False)
     log = R.decisions(store(), doc_id)
     if log:
-        st.dataframe([{"Date": d.decided_on.isoformat(), "Version": d.version, "Outcome": d.outcome,
-                       "Decision": d.decision, "Decided by": d.decided_by} for d in log],
-                     hide_index=True, width="stretch")
+        st.dataframe(
+            [
+                {
+                    "Date": d.decided_on.isoformat(),
+                    "Version": d.version,
+                    "Outcome": d.outcome,
+                    "Decision": d.decision,
+                    "Decided by": d.decided_by,
+                }
+                for d in log
+            ],
+            hide_index=True,
+            width="stretch",
+        )
     else:
         st.caption("No decisions recorded yet. Record what the meeting decided, and who decided it.")
     with st.form(f"rev|decision|{doc_id}", clear_on_submit=True):
         c1, c2, c3 = st.columns([3, 1.3, 1.3])
         decision = c1.text_input("Decision", help="What was decided, in one sentence")
-        outcome = c2.selectbox("Outcome", R.OUTCOMES, help="Approved, rejected, needs more work, or a decision")
+        outcome = c2.selectbox(
+            "Outcome", R.OUTCOMES, help="Approved, rejected, needs more work, or a decision"
+        )
         decided_on = c3.date_input("Date", value=date.today(), help="When it was decided")
         decided_by = st.text_input("Decided by", help="Who made the call")
         if st.form_submit_button(f"Record decision on version {version}", icon=":material/gavel:"):
             try:
-                R.add_decision(store(), doc_id, version, decision, outcome=outcome, decided_by=decided_by,
-                               decided_on=decided_on)
+                R.add_decision(
+                    store(),
+                    doc_id,
+                    version,
+                    decision,
+                    outcome=outcome,
+                    decided_by=decided_by,
+                    decided_on=decided_on,
+                )
                 flash("Decision recorded")
                 st.rerun()
             except InvalidDocument as exc:

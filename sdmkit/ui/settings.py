@@ -17,12 +17,16 @@ def data_section() -> None:
     url = db.database_url()
     st.markdown("**Database**")
     st.code(db.describe(url), language=None)
-    st.caption(f"Set `{db.ENV_URL}` to use another database, such as PostgreSQL for a team server. "
-               f"Schema version {migrate.current(store().engine)}; sdmkit {__version__}.")
+    st.caption(
+        f"Set `{db.ENV_URL}` to use another database, such as PostgreSQL for a team server. "
+        f"Schema version {migrate.current(store().engine)}; sdmkit {__version__}."
+    )
     st.markdown("**Data directory**")
     st.code(str(db.data_dir()), language=None)
-    st.caption(f"Set `{db.ENV_DATA_DIR}` to move it. Templates you put in its `templates/` folder override "
-               f"the packaged ones in `{resources.templates_dir()}`.")
+    st.caption(
+        f"Set `{db.ENV_DATA_DIR}` to move it. Templates you put in its `templates/` folder override "
+        f"the packaged ones in `{resources.templates_dir()}`."
+    )
 
 
 def pdf_section() -> None:
@@ -33,20 +37,34 @@ def pdf_section() -> None:
         store().set_setting("pdf_page_size", st.session_state["settings|page"])
         flash(f"PDFs now use {st.session_state['settings|page']}")
 
-    st.radio("Page size", ["A4", "Letter"], index=["A4", "Letter"].index(current), key="settings|page",
-             horizontal=True, on_change=changed, help="Used by every PDF export, in the app and the CLI")
+    st.radio(
+        "Page size",
+        ["A4", "Letter"],
+        index=["A4", "Letter"].index(current),
+        key="settings|page",
+        horizontal=True,
+        on_change=changed,
+        help="Used by every PDF export, in the app and the CLI",
+    )
 
 
 def backup_section() -> None:
     st.subheader("Backup", anchor=False)
-    st.caption("The whole workspace in one file: every document, the trash, every version and the settings. "
-               "Restore it with `sdmkit restore FILE`.")
+    st.caption(
+        "The whole workspace in one file: every document, the trash, every version and the settings. "
+        "Restore it with `sdmkit restore FILE`."
+    )
     if st.button("Prepare a backup", icon=":material/backup:"):
         from sdmkit.backup import dump
 
         st.session_state["settings|backup"] = json.dumps(dump(store()), ensure_ascii=False, indent=1)
     data = st.session_state.get("settings|backup")
     if data:
-        st.download_button("Download the backup", data=data.encode("utf-8"), mime="application/json",
-                           file_name=f"sdmkit-backup-{datetime.now():%Y-%m-%d}.json", type="primary",
-                           icon=":material/download:")
+        st.download_button(
+            "Download the backup",
+            data=data.encode("utf-8"),
+            mime="application/json",
+            file_name=f"sdmkit-backup-{datetime.now():%Y-%m-%d}.json",
+            type="primary",
+            icon=":material/download:",
+        )

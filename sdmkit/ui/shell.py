@@ -20,8 +20,9 @@ _CSS = """
 
 
 def run() -> None:
-    st.set_page_config(page_title="sdmkit", page_icon=":material/edit_note:", layout="wide",
-                       initial_sidebar_state="expanded")
+    st.set_page_config(
+        page_title="sdmkit", page_icon=":material/edit_note:", layout="wide", initial_sidebar_state="expanded"
+    )
     st.markdown(_CSS, unsafe_allow_html=True)  # our own constant CSS, no user text
     home = st.Page("pages/home.py", title="Home", icon=":material/home:", default=True)
     library = st.Page("pages/library.py", title="Library", icon=":material/folder_open:")
@@ -31,8 +32,14 @@ def run() -> None:
     bank = st.Page("pages/story_bank.py", title="Story bank", icon=":material/school:")
     kinds = [st.Page(k.page, title=k.plural, icon=k.icon, url_path=k.id) for k in all_kinds()]
     settings = st.Page("pages/settings.py", title="Settings", icon=":material/settings:")
-    page = st.navigation({"Workspace": [home, library, actions, review, metrics, bank], "Mechanisms": kinds,
-                           "sdmkit": [settings]}, expanded=True)  # every page in view, no "View 3 more"
+    page = st.navigation(
+        {
+            "Workspace": [home, library, actions, review, metrics, bank],
+            "Mechanisms": kinds,
+            "sdmkit": [settings],
+        },
+        expanded=True,
+    )  # every page in view, no "View 3 more"
     with st.sidebar:
         st.caption("Your drafts stay in this browser tab until you save; every save is a new version.")
     show_flashes()

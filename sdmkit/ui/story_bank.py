@@ -19,26 +19,45 @@ def _stories():
 
 
 def mine_tab() -> None:
-    st.caption("Turns every charter, COE, PR/FAQ, rotation and metric review into STAR drafts, each linked to "
-               "its source. Offline and repeatable; stories you edited are kept when you mine again.")
+    st.caption(
+        "Turns every charter, COE, PR/FAQ, rotation and metric review into STAR drafts, each linked to "
+        "its source. Offline and repeatable; stories you edited are kept when you mine again."
+    )
     if st.button("Mine my documents", type="primary", icon=":material/auto_awesome:"):
         bar = st.progress(0.0, text="Reading documents…")
-        report = mine_all(store(), progress=lambda i, n: bar.progress(i / max(n, 1), text=f"Document {i} of {n}"))
+        report = mine_all(
+            store(), progress=lambda i, n: bar.progress(i / max(n, 1), text=f"Document {i} of {n}")
+        )
         bar.empty()
-        st.success(f"{report.documents} documents ({report.skipped} unchanged): {len(report.created)} stories "
-                   f"created, {len(report.updated)} updated, {len(report.kept)} kept as you edited them.",
-                   icon=":material/task_alt:")
+        st.success(
+            f"{report.documents} documents ({report.skipped} unchanged): {len(report.created)} stories "
+            f"created, {len(report.updated)} updated, {len(report.kept)} kept as you edited them.",
+            icon=":material/task_alt:",
+        )
     stories = _stories()
     if stories:
-        st.dataframe([{"Story": s.title, "Question": s.content.get("question", ""), "Status": s.status,
-                       "Practised": s.content.get("practice_count", 0), "Id": s.id} for s in stories],
-                     hide_index=True, width="stretch")
+        st.dataframe(
+            [
+                {
+                    "Story": s.title,
+                    "Question": s.content.get("question", ""),
+                    "Status": s.status,
+                    "Practised": s.content.get("practice_count", 0),
+                    "Id": s.id,
+                }
+                for s in stories
+            ],
+            hide_index=True,
+            width="stretch",
+        )
 
 
 def match_tab() -> None:
     bank = [q for _, q in all_questions()] + P.custom_questions(store())
     question = st.selectbox("Question", bank, key="sb|q", help="Every question of the loop, plus your own")
-    own = st.text_input("Or your own question", key="sb|own", help="Added to your questions when you match it")
+    own = st.text_input(
+        "Or your own question", key="sb|own", help="Added to your questions when you match it"
+    )
     if own.strip():
         question = own.strip()
     if st.button("Match", icon=":material/search:"):
@@ -50,11 +69,15 @@ def match_tab() -> None:
         found = match(asked, _stories())
         st.markdown(f"**{esc(asked)}**")
         if not found:
-            st.info("No story yet for this question. Mine your documents, or write one.", icon=":material/edit:")
+            st.info(
+                "No story yet for this question. Mine your documents, or write one.", icon=":material/edit:"
+            )
         for m in found[:5]:
             c1, c2 = st.columns([5, 1], vertical_alignment="center")
-            c1.markdown(f"**{esc(m.title)}** · score {m.score}  \n<span class='sdm-muted'>{esc(m.reason)}</span>",
-                        unsafe_allow_html=True)
+            c1.markdown(
+                f"**{esc(m.title)}** · score {m.score}  \n<span class='sdm-muted'>{esc(m.reason)}</span>",
+                unsafe_allow_html=True,
+            )
             if c2.button("Open", key=f"sb|open|{m.story_id}", width="stretch"):
                 st.switch_page("pages/story.py", query_params={"id": str(m.story_id)})
 
@@ -62,20 +85,40 @@ def match_tab() -> None:
 def coverage_tab() -> None:
     cov = coverage(_stories())
     st.markdown("**Leadership Principles**")
-    st.dataframe([{"Principle": p, "Stories": len(ids), "Covered": "yes" if ids else "gap"}
-                  for p, ids in cov["principles"].items()], hide_index=True, width="stretch")
+    st.dataframe(
+        [
+            {"Principle": p, "Stories": len(ids), "Covered": "yes" if ids else "gap"}
+            for p, ids in cov["principles"].items()
+        ],
+        hide_index=True,
+        width="stretch",
+    )
     if cov["principle_gaps"]:
         st.warning("No story yet for: " + esc(", ".join(cov["principle_gaps"])), icon=":material/warning:")
     st.markdown("**The loop's rounds**")
-    st.dataframe([{"Round": r["round"], "Question": q["question"],
-                   "Best story": q["stories"][0]["title"] if q["stories"] else "no story yet"}
-                  for r in cov["rounds"] for q in r["questions"]], hide_index=True, width="stretch")
+    st.dataframe(
+        [
+            {
+                "Round": r["round"],
+                "Question": q["question"],
+                "Best story": q["stories"][0]["title"] if q["stories"] else "no story yet",
+            }
+            for r in cov["rounds"]
+            for q in r["questions"]
+        ],
+        hide_index=True,
+        width="stretch",
+    )
 
 
 def practice_tab() -> None:
-    rnd = st.selectbox("Round", [r.number for r in ROUNDS], key="sb|round",
-                       format_func=lambda n: f"{n}. {ROUNDS[n - 1].name} ({ROUNDS[n - 1].minutes} min)",
-                       help="Questions come in turn from this round")
+    rnd = st.selectbox(
+        "Round",
+        [r.number for r in ROUNDS],
+        key="sb|round",
+        format_func=lambda n: f"{n}. {ROUNDS[n - 1].name} ({ROUNDS[n - 1].minutes} min)",
+        help="Questions come in turn from this round",
+    )
     turn = st.session_state.setdefault("sb|turn", 0)
     question = P.question_for(rnd, turn)
     r = ROUNDS[rnd - 1]
@@ -83,9 +126,13 @@ def practice_tab() -> None:
     found = match(question, _stories())
     options = [None, *[m.story_id for m in found[:5]]]
     titles = {m.story_id: f"{m.title} (score {m.score})" for m in found}
-    story = st.selectbox("Story you will tell", options, key=f"sb|story|{rnd}|{turn}",
-                         format_func=lambda i: "no story" if i is None else titles[i],
-                         help="The stories that match this question, best first")
+    story = st.selectbox(
+        "Story you will tell",
+        options,
+        key=f"sb|story|{rnd}|{turn}",
+        format_func=lambda i: "no story" if i is None else titles[i],
+        help="The stories that match this question, best first",
+    )
     c1, c2, c3 = st.columns(3)
     if c1.button("Start the timer", icon=":material/timer:"):
         st.session_state["sb|start"] = time.time()
@@ -97,9 +144,13 @@ def practice_tab() -> None:
         st.session_state.pop("sb|start", None)
         st.rerun()
     st.markdown("**Rate yourself against what interviewers look for** (1 to 5)")
-    ratings = {lf: st.slider(lf, 1, 5, 3, key=f"sb|rate|{rnd}|{turn}|{lf}", help="How clearly your answer showed it")
-               for lf in r.looks_for}
-    note = st.text_input("Note to self", key=f"sb|note|{rnd}|{turn}", help="What to tell differently next time")
+    ratings = {
+        lf: st.slider(lf, 1, 5, 3, key=f"sb|rate|{rnd}|{turn}|{lf}", help="How clearly your answer showed it")
+        for lf in r.looks_for
+    }
+    note = st.text_input(
+        "Note to self", key=f"sb|note|{rnd}|{turn}", help="What to tell differently next time"
+    )
     if st.button("Save this practice", type="primary", icon=":material/save:"):
         seconds = int(time.time() - started) if started else 0
         P.record(store(), P.Session(P.now_iso(), r.name, question, story, seconds, ratings, note))
@@ -109,10 +160,22 @@ def practice_tab() -> None:
     past = P.history(store())
     if past:
         st.markdown("**Practice history**")
-        st.dataframe([{"When": h["when"][:16].replace("T", " "), "Round": h["round"], "Question": h["question"],
-                       "Seconds": h["seconds"],
-                       "Average rating": round(sum(h["ratings"].values()) / len(h["ratings"]), 1) if h["ratings"]
-                       else None} for h in past[:20]], hide_index=True, width="stretch")
+        st.dataframe(
+            [
+                {
+                    "When": h["when"][:16].replace("T", " "),
+                    "Round": h["round"],
+                    "Question": h["question"],
+                    "Seconds": h["seconds"],
+                    "Average rating": round(sum(h["ratings"].values()) / len(h["ratings"]), 1)
+                    if h["ratings"]
+                    else None,
+                }
+                for h in past[:20]
+            ],
+            hide_index=True,
+            width="stretch",
+        )
 
 
 def portfolio_tab() -> None:
@@ -126,36 +189,63 @@ def portfolio_tab() -> None:
     if whole:
         chosen = [s.id for s in stories]
     else:
-        chosen = st.multiselect("Stories", [s.id for s in stories], key="sb|port",
-                                format_func=lambda i: next(s.title for s in stories if s.id == i),
-                                help="The stories to take to the interview; their source documents come with them")
+        chosen = st.multiselect(
+            "Stories",
+            [s.id for s in stories],
+            key="sb|port",
+            format_func=lambda i: next(s.title for s in stories if s.id == i),
+            help="The stories to take to the interview; their source documents come with them",
+        )
     owner = st.text_input("Your name", key="sb|owner", help="For the portfolio's title")
-    redacted = st.toggle("Redact", value=True, key="sb|redact",
-                         help="Replace the names on your redaction list, e-mail addresses, links and ticket ids")
+    redacted = st.toggle(
+        "Redact",
+        value=True,
+        key="sb|redact",
+        help="Replace the names on your redaction list, e-mail addresses, links and ticket ids",
+    )
     if not chosen:
         return
     c1, c2 = st.columns(2)
-    c1.download_button("Portfolio (.md)", data=portfolio_markdown(store(), chosen, redacted=redacted,
-                                                                  owner=owner).encode("utf-8"),
-                       file_name="interview-portfolio.md", mime="text/markdown", icon=":material/download:")
+    c1.download_button(
+        "Portfolio (.md)",
+        data=portfolio_markdown(store(), chosen, redacted=redacted, owner=owner).encode("utf-8"),
+        file_name="interview-portfolio.md",
+        mime="text/markdown",
+        icon=":material/download:",
+    )
     if c2.button("Make the PDF", icon=":material/picture_as_pdf:"):
         with st.spinner("Typesetting the portfolio…"):
             st.session_state["sb|pdf"] = portfolio_pdf(store(), chosen, redacted=redacted, owner=owner)
     if st.session_state.get("sb|pdf"):
-        c2.download_button("Portfolio (.pdf)", data=st.session_state["sb|pdf"], file_name="interview-portfolio.pdf",
-                           mime="application/pdf", icon=":material/picture_as_pdf:", type="primary")
+        c2.download_button(
+            "Portfolio (.pdf)",
+            data=st.session_state["sb|pdf"],
+            file_name="interview-portfolio.pdf",
+            mime="application/pdf",
+            icon=":material/picture_as_pdf:",
+            type="primary",
+        )
 
 
 def redaction_tab() -> None:
     from sdmkit.redaction import set_terms, terms
 
-    st.caption("Names and terms replaced in every redacted export: people, internal service names, customers. "
-               "E-mail addresses, links and ticket ids (like PAY-2041) are replaced automatically.")
+    st.caption(
+        "Names and terms replaced in every redacted export: people, internal service names, customers. "
+        "E-mail addresses, links and ticket ids (like PAY-2041) are replaced automatically."
+    )
     rows = [{"term": t.term, "replacement": t.replacement} for t in terms(store())]
-    edited = st.data_editor(rows or [{"term": "", "replacement": ""}], key="sb|terms", num_rows="dynamic",
-                            hide_index=True, width="stretch",
-                            column_config={"term": st.column_config.TextColumn("Name or term"),
-                                           "replacement": st.column_config.TextColumn("Replace with")})
+    edited = st.data_editor(
+        rows or [{"term": "", "replacement": ""}],
+        key="sb|terms",
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "term": st.column_config.TextColumn("Name or term"),
+            "replacement": st.column_config.TextColumn("Replace with"),
+        },
+    )
     if st.button("Save the list", icon=":material/save:"):
         set_terms(store(), edited)
         flash("Redaction list saved")
@@ -170,13 +260,19 @@ def study_plan_tab() -> None:
     for period, items in STUDY_PLAN:
         st.markdown(f"**{esc(period)}**")
         for item in items:
+
             def toggle(item=item):
                 now = set(store().setting(PLAN, []) or [])
                 now.symmetric_difference_update({item})
                 store().set_setting(PLAN, sorted(now))
 
-            st.checkbox(item, value=item in done, key=f"sb|plan|{item}", on_change=toggle,
-                        help="Tick it when it is done")
+            st.checkbox(
+                item,
+                value=item in done,
+                key=f"sb|plan|{item}",
+                on_change=toggle,
+                help="Tick it when it is done",
+            )
     st.progress(len(done) / sum(len(i) for _, i in STUDY_PLAN), text=f"{len(done)} done")
 
 

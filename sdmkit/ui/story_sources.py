@@ -21,8 +21,11 @@ def sources_view(draft: dict) -> None:
         return
     for d in docs:
         c1, c2 = st.columns([5, 1], vertical_alignment="center")
-        c1.markdown(f"**{esc(d.title)}**  \n<span class='sdm-muted'>{get_kind(d.kind).label} · version {d.version}"
-                    "</span>", unsafe_allow_html=True)
+        c1.markdown(
+            f"**{esc(d.title)}**  \n<span class='sdm-muted'>{get_kind(d.kind).label} · version {d.version}"
+            "</span>",
+            unsafe_allow_html=True,
+        )
         if c2.button("Open", key=f"src|{d.id}", width="stretch"):
             st.switch_page(get_kind(d.kind).page, query_params={"id": str(d.id)})
     checks = check_figures(store().get, story)
@@ -30,5 +33,7 @@ def sources_view(draft: dict) -> None:
         st.markdown("**Figures**")
         for c in checks:
             (st.success if c.found else st.error)(
-                f"{esc(c.figure)}: " + ("in the source" if c.found else "not in any source document; check it"),
-                icon=":material/check:" if c.found else ":material/error:")
+                f"{esc(c.figure)}: "
+                + ("in the source" if c.found else "not in any source document; check it"),
+                icon=":material/check:" if c.found else ":material/error:",
+            )

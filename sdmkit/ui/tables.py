@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdmkit.kinds.base import Column, Field
-from sdmkit.ui.values import iso_date, iso_minutes, is_blank, time_iso, to_date, to_datetime, to_time
+from sdmkit.ui.values import is_blank, iso_date, iso_minutes, time_iso, to_date, to_datetime, to_time
 
 MISSING = object()
 
@@ -28,9 +28,8 @@ def _cell(col: Column, value):
     return str(value).strip()
 
 
-
-
 # --- tables ------------------------------------------------------------------------
+
 
 def _base_key(key: str) -> str:
     return f"{key}|base"
@@ -61,7 +60,9 @@ def seed_table(field: Field, key: str, value) -> None:
         st.session_state.pop(key, None)
 
 
-def apply_delta(base: list[dict], delta: dict | None, columns: tuple[Column, ...], ordered: bool = False) -> list[dict]:
+def apply_delta(
+    base: list[dict], delta: dict | None, columns: tuple[Column, ...], ordered: bool = False
+) -> list[dict]:
     """The rows a data_editor shows: its input plus the user's edits, adds and deletes."""
     rows = [dict(r) for r in base]
     delta = delta or {}
@@ -92,7 +93,9 @@ def apply_delta(base: list[dict], delta: dict | None, columns: tuple[Column, ...
 def read_table(field: Field, key: str):
     if _base_key(key) not in st.session_state:
         return MISSING
-    return apply_delta(st.session_state[_base_key(key)], st.session_state.get(key), field.columns, field.ordered)
+    return apply_delta(
+        st.session_state[_base_key(key)], st.session_state.get(key), field.columns, field.ordered
+    )
 
 
 def _column_config(c: Column, content: dict):
@@ -101,8 +104,9 @@ def _column_config(c: Column, content: dict):
         if c.choices_from is not None:
             pairs = c.choices_from(content)
             labels = dict(pairs)
-            return st.column_config.SelectboxColumn(c.label, help=help_text, options=[v for v, _ in pairs],
-                                                    format_func=lambda v: labels.get(v, v))
+            return st.column_config.SelectboxColumn(
+                c.label, help=help_text, options=[v for v, _ in pairs], format_func=lambda v: labels.get(v, v)
+            )
         return st.column_config.SelectboxColumn(c.label, help=help_text, options=list(c.choices))
     if c.kind == "date":
         return st.column_config.DateColumn(c.label, help=help_text, format="YYYY-MM-DD")
@@ -112,7 +116,9 @@ def _column_config(c: Column, content: dict):
         return st.column_config.NumberColumn(c.label, help=help_text)
     if c.kind == "time":
         return st.column_config.TimeColumn(c.label, help=help_text, format="HH:mm", step=900)
-    return st.column_config.TextColumn(c.label, help=help_text, width="large" if c.kind == "long" else "medium")
+    return st.column_config.TextColumn(
+        c.label, help=help_text, width="large" if c.kind == "long" else "medium"
+    )
 
 
 def draw_table(field: Field, key: str, content: dict) -> None:
@@ -122,7 +128,11 @@ def draw_table(field: Field, key: str, content: dict) -> None:
     names = [c.key for c in field.columns]
     if field.ordered:
         config[ORDER] = st.column_config.NumberColumn(
-            "#", help="Change a number to move the row; rows are put in order when you save", step=1, width="small")
+            "#",
+            help="Change a number to move the row; rows are put in order when you save",
+            step=1,
+            width="small",
+        )
         names = [ORDER, *names]
     frame = pd.DataFrame(st.session_state[_base_key(key)], columns=names)
     for c in field.columns:
@@ -141,6 +151,7 @@ def draw_table(field: Field, key: str, content: dict) -> None:
 
 
 # --- quick add: one row through plain inputs ---------------------------------------
+
 
 def _add_key(key: str, col: str) -> str:
     return f"{key}|add|{col}"
@@ -195,7 +206,9 @@ def draw_quick_add(field: Field, key: str, content: dict, on_change) -> None:
             if k not in st.session_state and shadow.get(c.key) is not None:
                 st.session_state[k] = shadow[c.key]
             if c.kind == "datetime":
-                where.text_input(c.label, key=k, placeholder="2026-10-14 14:10", help=c.help or "Date and time")
+                where.text_input(
+                    c.label, key=k, placeholder="2026-10-14 14:10", help=c.help or "Date and time"
+                )
             elif c.kind == "date":
                 where.date_input(c.label, value=None, key=k, format="YYYY-MM-DD", help=c.help or None)
             elif c.kind == "number":
@@ -203,15 +216,24 @@ def draw_quick_add(field: Field, key: str, content: dict, on_change) -> None:
             elif c.kind == "choice":
                 pairs = c.choices_from(content) if c.choices_from else [(v, str(v)) for v in c.choices]
                 labels = dict(pairs)
-                where.selectbox(c.label, [None, *[v for v, _ in pairs]], key=k, help=c.help or None,
-                                format_func=lambda v, labels=labels: "(not set)" if v is None else labels.get(v, v))
+                where.selectbox(
+                    c.label,
+                    [None, *[v for v, _ in pairs]],
+                    key=k,
+                    help=c.help or None,
+                    format_func=lambda v, labels=labels: "(not set)" if v is None else labels.get(v, v),
+                )
             else:
                 where.text_input(c.label, key=k, help=c.help or None)
         shadow.update({c.key: st.session_state.get(_add_key(key, c.key)) for c in field.columns})
         problem = st.session_state.get(f"{key}|add|problem")
         if problem:
             st.error(problem, icon=":material/error:")
-        st.button(f"Add {noun}", key=f"{key}|add|go", icon=":material/add:", type="primary",
-                  on_click=on_change, args=("append", field, 0, 0))
-
-
+        st.button(
+            f"Add {noun}",
+            key=f"{key}|add|go",
+            icon=":material/add:",
+            type="primary",
+            on_click=on_change,
+            args=("append", field, 0, 0),
+        )

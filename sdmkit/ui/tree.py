@@ -36,8 +36,10 @@ def read(field: Field, key: str):
         from sdmkit.ui.fields import MISSING as FIELD_MISSING
 
         return FIELD_MISSING
-    return [{**n, "text": (st.session_state.get(_text_key(key, n["id"])) or "").strip()}
-            for n in st.session_state[_shape_key(key)]]
+    return [
+        {**n, "text": (st.session_state.get(_text_key(key, n["id"])) or "").strip()}
+        for n in st.session_state[_shape_key(key)]
+    ]
 
 
 def edit(nodes: list[dict], action: str, node_id: str | None) -> list[dict]:
@@ -62,17 +64,44 @@ def draw(field: Field, key: str, on_change) -> None:
         with body:
             leaf = node["id"] in leaves
             label = f"Why {number}" + (" · root cause" if leaf else "")
-            st.text_area(label, key=_text_key(key, node["id"]), height=68,
-                         help="Answer 'why?' for the why above it. The last why of a branch is a root cause.")
+            st.text_area(
+                label,
+                key=_text_key(key, node["id"]),
+                height=68,
+                help="Answer 'why?' for the why above it. The last why of a branch is a root cause.",
+            )
             b1, b2, b3, _ = st.columns([1.1, 1.6, 1, 1.2])
-            b1.button("Ask why", key=f"{key}|{node['id']}|child", icon=":material/subdirectory_arrow_right:",
-                      type="tertiary", help=f"Add a why under why {number}",
-                      on_click=on_change, args=("child", field, node["id"], 0))
-            b2.button("Add another cause", key=f"{key}|{node['id']}|sibling", icon=":material/call_split:",
-                      type="tertiary", help=f"A second answer to the same question as why {number}",
-                      on_click=on_change, args=("sibling", field, node["id"], 0))
-            b3.button("Delete", key=f"{key}|{node['id']}|delete", icon=":material/delete:", type="tertiary",
-                      help=f"Delete why {number} and the whys under it",
-                      on_click=on_change, args=("delete", field, node["id"], 0))
-    st.button("Add a why" if not nodes else "Add another top-level why", key=f"{key}|root",
-              icon=":material/add:", on_click=on_change, args=("child", field, None, 0))
+            b1.button(
+                "Ask why",
+                key=f"{key}|{node['id']}|child",
+                icon=":material/subdirectory_arrow_right:",
+                type="tertiary",
+                help=f"Add a why under why {number}",
+                on_click=on_change,
+                args=("child", field, node["id"], 0),
+            )
+            b2.button(
+                "Add another cause",
+                key=f"{key}|{node['id']}|sibling",
+                icon=":material/call_split:",
+                type="tertiary",
+                help=f"A second answer to the same question as why {number}",
+                on_click=on_change,
+                args=("sibling", field, node["id"], 0),
+            )
+            b3.button(
+                "Delete",
+                key=f"{key}|{node['id']}|delete",
+                icon=":material/delete:",
+                type="tertiary",
+                help=f"Delete why {number} and the whys under it",
+                on_click=on_change,
+                args=("delete", field, node["id"], 0),
+            )
+    st.button(
+        "Add a why" if not nodes else "Add another top-level why",
+        key=f"{key}|root",
+        icon=":material/add:",
+        on_click=on_change,
+        args=("child", field, None, 0),
+    )

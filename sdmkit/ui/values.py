@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+
 def iso_date(value) -> str | None:
     if value is None or value == "" or (isinstance(value, float) and value != value):  # NaN
         return None

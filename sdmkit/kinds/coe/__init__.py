@@ -3,13 +3,20 @@
 
 from __future__ import annotations
 
+from sdmkit.kinds import action_items
 from sdmkit.kinds.base import Column, Field, Kind, Section, lazy
 from sdmkit.kinds.coe import rubric, timeline, whys
-from sdmkit.kinds import action_items
 from sdmkit.kinds.coe.charts import charts
+from sdmkit.kinds.coe.model import (
+    ACTION_STATUSES,
+    ACTION_TYPES,
+    APPROVER_DECISIONS,
+    COE,
+    EVENT_TYPES,
+    PRIORITIES,
+    SEVERITY,
+)
 from sdmkit.kinds.coe.view import view
-from sdmkit.kinds.coe.model import (ACTION_STATUSES, ACTION_TYPES, APPROVER_DECISIONS, COE, EVENT_TYPES,
-                                    PRIORITIES, SEVERITY)
 from sdmkit.timezones import zone_names
 
 STATUSES = ("draft", "in review", "approved", "closed")
@@ -45,115 +52,290 @@ def _attention(c: COE) -> list[str]:
 
 
 SECTIONS = (
-    Section("Overview", (
-        Field("meta.title", "Title", "line", "What customers experienced, and when. Used in lists and exports.",
-              prompt="Name the event the way a customer would describe it.",
-              example="Checkout payments failed for 47 minutes on 14 March"),
-        Field("severity", "Severity", "choice", "How bad it was for customers, from 1 (critical) to 5 (near miss).",
-              prompt="Judge by customer impact, not by how hard it was to fix.",
-              choices=tuple(SEVERITY), choice_labels=tuple(SEVERITY.items())),
-        Field("meta.status", "Status", "choice", "Draft while writing; in review with the bar raiser; approved; "
-              "closed when every action item is done.", choices=STATUSES),
-        Field("meta.team", "Owning team", "line", "The team that owns the COE and its action items.",
-              example="Payments Platform"),
-        Field("authors", "Authors", "list", "Who wrote this COE. One per line.", example="Priya Raman"),
-        Field("services", "Services involved", "list", "The services that failed or were changed. One per line.",
-              example="payments-api"),
-        Field("time_zone", "Time zone", "choice", "The zone timeline times are in unless an event says otherwise.",
-              choices=tuple(zone_names())),
-        Field("summary", "Executive summary", "text",
-              "Five sentences at most: what happened, the impact, why, how it was fixed, what changes.",
-              prompt="Could your VP read only this and explain the event to their boss?",
-              example="On 14 March from 02:10 to 02:57 UTC, 18,400 checkout attempts failed because a "
-                      "configuration change removed the card processor's TLS certificate. We rolled the change "
-                      "back. The deploy pipeline had no check for certificate presence. We are adding one and "
-                      "moving configuration changes behind the same canary as code."),
-    )),
-    Section("Customer impact", (
-        Field("impact.who", "Who was affected", "text", "Which customers, in which regions or segments.",
-              example="Shoppers paying by card on web and Android in the EU region"),
-        Field("impact.how_many", "How many", "line", "A number, with its share of the total.",
-              example="18,400 failed checkouts (31% of attempts in the window)"),
-        Field("impact.description", "What they experienced", "text", "What a customer saw, and for how long.",
-              example="An error page after pressing Pay; 2,150 retried successfully within the hour."),
-        Field("impact.measures", "Impact in numbers", "table",
-              "Quantify: errors, latency, orders, revenue. One measure per row.",
-              example="Lost orders | 16,250",
-              columns=(Column("measure", "Measure", "Errors, latency, orders, revenue…", required=True),
-                       Column("value", "Value", "A number with its unit"))),
-    )),
-    Section("Timeline", (
-        Field("timeline", "Timeline", "table",
-              "Every event in order, with the time shown on the clock where it happened and that time zone. "
-              "Mark impact start, detection, engagement, mitigation and resolution: the time metrics come from them.",
-              prompt="When did customers start hurting, when did we know, when did a person act, when did it stop?",
-              example="2026-03-14 02:10 | UTC | start | Error rate on payments-api rises to 31%",
-              ordered=True, quick_add=True, item="event",
-              columns=(Column("at", "When", "Wall-clock time where it happened", kind="datetime", required=True),
-                       Column("zone", "Time zone", "Leave empty for the COE's time zone", kind="choice",
-                              choices=tuple(zone_names())),
-                       Column("type", "Type", kind="choice", choices=EVENT_TYPES),
-                       Column("description", "What happened", kind="long"))),
-    )),
-    Section("Metrics and graphs", (
-        Field("graph_links", "Dashboards and graphs", "table", "Links to the graphs you used, as they were.",
-              example="payments-api 5xx rate | https://dashboards.example/payments/5xx",
-              columns=(Column("title", "Graph", required=True), Column("url", "Link", kind="long"))),
-        Field("data_points", "Data points", "table",
-              "Values of the key metrics over the incident; each series becomes a graph.",
-              example="5xx rate (%) | 2026-03-14 02:15 | 31.2",
-              columns=(Column("series", "Series", "The metric and its unit", required=True),
-                       Column("at", "When", kind="datetime"), Column("value", "Value", kind="number"))),
-    ), charts=True),
-    Section("Five whys", (
-        Field("problem", "Problem", "text", "The problem the whys start from: what customers experienced.",
-              example="Card payments failed for 31% of checkout attempts for 47 minutes."),
-        Field("whys", "Whys", "tree",
-              "Each why answers 'why?' of the one above it. Branch when there is more than one cause. "
-              "The last why of each branch is a root cause and needs an action item.",
-              prompt="Stop when the answer is a missing mechanism you can build, not a person.",
-              example="Why did payments fail? The processor rejected our TLS handshake. Why? The certificate "
-                      "was removed by a config change. Why was that possible? Config changes skip the canary."),
-    )),
-    Section("Learning", (
-        Field("contributing_factors", "Contributing factors", "list",
-              "Conditions that made it worse or likelier, without being the cause. One per line.",
-              example="The alarm threshold was set for daytime traffic"),
-        Field("went_well", "What went well", "list", "One per line.",
-              example="Rollback took 4 minutes from decision to effect"),
-        Field("went_wrong", "What went wrong", "list", "One per line.",
-              example="The first page went to a queue nobody watched at night"),
-        Field("got_lucky", "Where we got lucky", "list", "What kept it from being worse, by chance. One per line.",
-              example="Traffic was at its daily low"),
-        Field("lessons", "Lessons learned", "list", "What other teams should take from this. One per line.",
-              example="Configuration is code: it needs the same pipeline"),
-    )),
-    Section("Action items", (
-        Field("action_items", "Action items", "table",
-              "What will change, who owns it, by when, and which why it answers.",
-              prompt="Every root cause needs one. Prefer mechanisms (prevent, detect) over intentions.",
-              example="Add a certificate-presence check to the config pipeline | Tomasz Nowak | 2026-04-15 | "
-                      "high | prevent | open | Why 1.1.1 | PAY-2041",
-              ordered=True, quick_add=True, item="action item",
-              columns=(Column("what", "What", kind="long", required=True), Column("owner", "Owner", "One person"),
-                       Column("due", "Due", kind="date"),
-                       Column("priority", "Priority", kind="choice", choices=PRIORITIES),
-                       Column("type", "Type", kind="choice", choices=ACTION_TYPES),
-                       Column("status", "Status", kind="choice", choices=ACTION_STATUSES),
-                       Column("addresses", "Addresses", "The why it answers", kind="choice",
-                              choices_from=_why_choices),
-                       Column("ticket", "Ticket", "Id or link"))),
-    )),
-    Section("Review", (
-        Field("related", "Related COEs and items", "table", "Earlier COEs, tickets or documents that bear on this one.",
-              columns=(Column("what", "What", required=True), Column("reference", "Id or link", kind="long"))),
-        Field("review_notes", "Review notes", "text", "What the reviewers asked and what changed because of it.",
-              example="Bar raiser asked for the 5xx graph split by processor; added."),
-        Field("approvers", "Approvers", "table", "Who must approve, and their decision.",
-              columns=(Column("name", "Name", required=True), Column("role", "Role"),
-                       Column("decision", "Decision", kind="choice", choices=APPROVER_DECISIONS),
-                       Column("decided", "Decided on", kind="date"))),
-    )),
+    Section(
+        "Overview",
+        (
+            Field(
+                "meta.title",
+                "Title",
+                "line",
+                "What customers experienced, and when. Used in lists and exports.",
+                prompt="Name the event the way a customer would describe it.",
+                example="Checkout payments failed for 47 minutes on 14 March",
+            ),
+            Field(
+                "severity",
+                "Severity",
+                "choice",
+                "How bad it was for customers, from 1 (critical) to 5 (near miss).",
+                prompt="Judge by customer impact, not by how hard it was to fix.",
+                choices=tuple(SEVERITY),
+                choice_labels=tuple(SEVERITY.items()),
+            ),
+            Field(
+                "meta.status",
+                "Status",
+                "choice",
+                "Draft while writing; in review with the bar raiser; approved; "
+                "closed when every action item is done.",
+                choices=STATUSES,
+            ),
+            Field(
+                "meta.team",
+                "Owning team",
+                "line",
+                "The team that owns the COE and its action items.",
+                example="Payments Platform",
+            ),
+            Field("authors", "Authors", "list", "Who wrote this COE. One per line.", example="Priya Raman"),
+            Field(
+                "services",
+                "Services involved",
+                "list",
+                "The services that failed or were changed. One per line.",
+                example="payments-api",
+            ),
+            Field(
+                "time_zone",
+                "Time zone",
+                "choice",
+                "The zone timeline times are in unless an event says otherwise.",
+                choices=tuple(zone_names()),
+            ),
+            Field(
+                "summary",
+                "Executive summary",
+                "text",
+                "Five sentences at most: what happened, the impact, why, how it was fixed, what changes.",
+                prompt="Could your VP read only this and explain the event to their boss?",
+                example="On 14 March from 02:10 to 02:57 UTC, 18,400 checkout attempts failed because a "
+                "configuration change removed the card processor's TLS certificate. We rolled the change "
+                "back. The deploy pipeline had no check for certificate presence. We are adding one and "
+                "moving configuration changes behind the same canary as code.",
+            ),
+        ),
+    ),
+    Section(
+        "Customer impact",
+        (
+            Field(
+                "impact.who",
+                "Who was affected",
+                "text",
+                "Which customers, in which regions or segments.",
+                example="Shoppers paying by card on web and Android in the EU region",
+            ),
+            Field(
+                "impact.how_many",
+                "How many",
+                "line",
+                "A number, with its share of the total.",
+                example="18,400 failed checkouts (31% of attempts in the window)",
+            ),
+            Field(
+                "impact.description",
+                "What they experienced",
+                "text",
+                "What a customer saw, and for how long.",
+                example="An error page after pressing Pay; 2,150 retried successfully within the hour.",
+            ),
+            Field(
+                "impact.measures",
+                "Impact in numbers",
+                "table",
+                "Quantify: errors, latency, orders, revenue. One measure per row.",
+                example="Lost orders | 16,250",
+                columns=(
+                    Column("measure", "Measure", "Errors, latency, orders, revenue…", required=True),
+                    Column("value", "Value", "A number with its unit"),
+                ),
+            ),
+        ),
+    ),
+    Section(
+        "Timeline",
+        (
+            Field(
+                "timeline",
+                "Timeline",
+                "table",
+                "Every event in order, with the time shown on the clock where it happened and that time zone. "
+                "Mark impact start, detection, engagement, mitigation and resolution: the time metrics come from them.",
+                prompt="When did customers start hurting, when did we know, when did a person act, when did it stop?",
+                example="2026-03-14 02:10 | UTC | start | Error rate on payments-api rises to 31%",
+                ordered=True,
+                quick_add=True,
+                item="event",
+                columns=(
+                    Column("at", "When", "Wall-clock time where it happened", kind="datetime", required=True),
+                    Column(
+                        "zone",
+                        "Time zone",
+                        "Leave empty for the COE's time zone",
+                        kind="choice",
+                        choices=tuple(zone_names()),
+                    ),
+                    Column("type", "Type", kind="choice", choices=EVENT_TYPES),
+                    Column("description", "What happened", kind="long"),
+                ),
+            ),
+        ),
+    ),
+    Section(
+        "Metrics and graphs",
+        (
+            Field(
+                "graph_links",
+                "Dashboards and graphs",
+                "table",
+                "Links to the graphs you used, as they were.",
+                example="payments-api 5xx rate | https://dashboards.example/payments/5xx",
+                columns=(Column("title", "Graph", required=True), Column("url", "Link", kind="long")),
+            ),
+            Field(
+                "data_points",
+                "Data points",
+                "table",
+                "Values of the key metrics over the incident; each series becomes a graph.",
+                example="5xx rate (%) | 2026-03-14 02:15 | 31.2",
+                columns=(
+                    Column("series", "Series", "The metric and its unit", required=True),
+                    Column("at", "When", kind="datetime"),
+                    Column("value", "Value", kind="number"),
+                ),
+            ),
+        ),
+        charts=True,
+    ),
+    Section(
+        "Five whys",
+        (
+            Field(
+                "problem",
+                "Problem",
+                "text",
+                "The problem the whys start from: what customers experienced.",
+                example="Card payments failed for 31% of checkout attempts for 47 minutes.",
+            ),
+            Field(
+                "whys",
+                "Whys",
+                "tree",
+                "Each why answers 'why?' of the one above it. Branch when there is more than one cause. "
+                "The last why of each branch is a root cause and needs an action item.",
+                prompt="Stop when the answer is a missing mechanism you can build, not a person.",
+                example="Why did payments fail? The processor rejected our TLS handshake. Why? The certificate "
+                "was removed by a config change. Why was that possible? Config changes skip the canary.",
+            ),
+        ),
+    ),
+    Section(
+        "Learning",
+        (
+            Field(
+                "contributing_factors",
+                "Contributing factors",
+                "list",
+                "Conditions that made it worse or likelier, without being the cause. One per line.",
+                example="The alarm threshold was set for daytime traffic",
+            ),
+            Field(
+                "went_well",
+                "What went well",
+                "list",
+                "One per line.",
+                example="Rollback took 4 minutes from decision to effect",
+            ),
+            Field(
+                "went_wrong",
+                "What went wrong",
+                "list",
+                "One per line.",
+                example="The first page went to a queue nobody watched at night",
+            ),
+            Field(
+                "got_lucky",
+                "Where we got lucky",
+                "list",
+                "What kept it from being worse, by chance. One per line.",
+                example="Traffic was at its daily low",
+            ),
+            Field(
+                "lessons",
+                "Lessons learned",
+                "list",
+                "What other teams should take from this. One per line.",
+                example="Configuration is code: it needs the same pipeline",
+            ),
+        ),
+    ),
+    Section(
+        "Action items",
+        (
+            Field(
+                "action_items",
+                "Action items",
+                "table",
+                "What will change, who owns it, by when, and which why it answers.",
+                prompt="Every root cause needs one. Prefer mechanisms (prevent, detect) over intentions.",
+                example="Add a certificate-presence check to the config pipeline | Tomasz Nowak | 2026-04-15 | "
+                "high | prevent | open | Why 1.1.1 | PAY-2041",
+                ordered=True,
+                quick_add=True,
+                item="action item",
+                columns=(
+                    Column("what", "What", kind="long", required=True),
+                    Column("owner", "Owner", "One person"),
+                    Column("due", "Due", kind="date"),
+                    Column("priority", "Priority", kind="choice", choices=PRIORITIES),
+                    Column("type", "Type", kind="choice", choices=ACTION_TYPES),
+                    Column("status", "Status", kind="choice", choices=ACTION_STATUSES),
+                    Column(
+                        "addresses",
+                        "Addresses",
+                        "The why it answers",
+                        kind="choice",
+                        choices_from=_why_choices,
+                    ),
+                    Column("ticket", "Ticket", "Id or link"),
+                ),
+            ),
+        ),
+    ),
+    Section(
+        "Review",
+        (
+            Field(
+                "related",
+                "Related COEs and items",
+                "table",
+                "Earlier COEs, tickets or documents that bear on this one.",
+                columns=(
+                    Column("what", "What", required=True),
+                    Column("reference", "Id or link", kind="long"),
+                ),
+            ),
+            Field(
+                "review_notes",
+                "Review notes",
+                "text",
+                "What the reviewers asked and what changed because of it.",
+                example="Bar raiser asked for the 5xx graph split by processor; added.",
+            ),
+            Field(
+                "approvers",
+                "Approvers",
+                "table",
+                "Who must approve, and their decision.",
+                columns=(
+                    Column("name", "Name", required=True),
+                    Column("role", "Role"),
+                    Column("decision", "Decision", kind="choice", choices=APPROVER_DECISIONS),
+                    Column("decided", "Decided on", kind="date"),
+                ),
+            ),
+        ),
+    ),
 )
 
 
@@ -163,7 +345,7 @@ KIND = Kind(
     plural="COEs",
     icon=":material/report:",
     description="Correction of Error after an incident: impact, timeline with time metrics, five whys as a "
-                "tree, and action items, checked by a bar-raiser rubric.",
+    "tree, and action items, checked by a bar-raiser rubric.",
     model=COE,
     statuses=STATUSES,
     sections=SECTIONS,

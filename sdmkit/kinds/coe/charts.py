@@ -11,5 +11,7 @@ def charts(c: COE) -> list[tuple[str, dict]]:
     for p in c.data_points:
         if p.series and p.at is not None and p.value is not None:
             series.setdefault(p.series, []).append((p.at, p.value))
-    return [(name, line_chart(name, sorted(points), x_title=f"Time ({c.time_zone})"))
-            for name, points in series.items()]
+    return [
+        (name, line_chart(name, sorted(points), x_title=f"Time ({c.time_zone})"))
+        for name, points in series.items()
+    ]

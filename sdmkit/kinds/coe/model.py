@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from pydantic import Field as PydField, field_validator, model_validator
+from pydantic import Field as PydField
+from pydantic import field_validator, model_validator
 
 from sdmkit.kinds.action_items import STATUSES
 from sdmkit.kinds.base import Part

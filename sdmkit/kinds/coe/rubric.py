@@ -21,7 +21,8 @@ REQUIRED_EVENTS = ("start", "detection", "mitigation", "resolution")
 HUMAN_ERROR = re.compile(
     r"\b(human|operator|user|engineer|manual|personnel|people)\s+(error|mistake|failure)s?\b|\bmistakes?\b|"
     r"\bforgot\b|\bcareless(ness)?\b|\b(did not|didn't|failed to)\s+follow\b|\bnot\s+careful\b|\boversight\b",
-    re.I)
+    re.I,
+)
 
 
 def today() -> date:
@@ -32,7 +33,9 @@ def _required(c: COE):
     if c.severity is None:
         yield Hit("severity", "No severity", "Pick 1 to 5; the definitions are beside the field.")
     if not c.summary:
-        yield Hit("summary", "No summary", "Five sentences for an executive: what happened, impact, cause, fix.")
+        yield Hit(
+            "summary", "No summary", "Five sentences for an executive: what happened, impact, cause, fix."
+        )
 
 
 def _summary_length(c: COE):
@@ -40,32 +43,44 @@ def _summary_length(c: COE):
 
     n = len(sentences(c.summary)) if c.summary else 0
     if n > MAX_SUMMARY_SENTENCES:
-        yield Hit("summary", f"The summary is {n} sentences (at most {MAX_SUMMARY_SENTENCES})",
-                  "Keep what an executive needs; move the detail to the sections below.")
+        yield Hit(
+            "summary",
+            f"The summary is {n} sentences (at most {MAX_SUMMARY_SENTENCES})",
+            "Keep what an executive needs; move the detail to the sections below.",
+        )
 
 
 def _impact_quantified(c: COE):
     parts = [c.impact.how_many, c.impact.description, *[m.value for m in c.impact.measures]]
     if not re.search(r"\d", " ".join(parts)):
-        yield Hit("impact", "Customer impact is not quantified",
-                  "Say how many customers, for how long, and what it cost: failed requests, latency, orders, "
-                  "revenue. 'Some customers' is not a number.")
+        yield Hit(
+            "impact",
+            "Customer impact is not quantified",
+            "Say how many customers, for how long, and what it cost: failed requests, latency, orders, "
+            "revenue. 'Some customers' is not a number.",
+        )
 
 
 def _data_collected(c: COE):
     if not c.graph_links and not [p for p in c.data_points if p.value is not None]:
-        yield Hit("graph_links", "No metrics or graphs",
-                  "Link the dashboards you looked at, or enter the data points of the key metric so the "
-                  "COE shows the incident in a graph.")
+        yield Hit(
+            "graph_links",
+            "No metrics or graphs",
+            "Link the dashboards you looked at, or enter the data points of the key metric so the "
+            "COE shows the incident in a graph.",
+        )
 
 
 def _timeline_complete(c: COE):
     present = {e.type for e in c.timeline if e.at is not None}
     missing = [t for t in REQUIRED_EVENTS if t not in present]
     if missing:
-        yield Hit("timeline", f"The timeline has no {', '.join(missing)} event",
-                  "Mark when impact started, when it was detected, mitigated and resolved; the time metrics "
-                  "are computed from these.")
+        yield Hit(
+            "timeline",
+            f"The timeline has no {', '.join(missing)} event",
+            "Mark when impact started, when it was detected, mitigated and resolved; the time metrics "
+            "are computed from these.",
+        )
     for i, e in enumerate(c.timeline, 1):
         if e.at is None and (e.description or e.type != "other"):
             yield Hit(f"timeline[{i}].at", f"Event {i} has no time", "Give the time and its time zone.")
@@ -73,8 +88,11 @@ def _timeline_complete(c: COE):
 
 def _timeline_order(c: COE):
     for i in tl.out_of_order(c):
-        yield Hit(f"timeline[{i + 1}].at", f"Event {i + 1} is earlier than an event listed before it",
-                  "Put the events in time order (change the # column) or correct the time.")
+        yield Hit(
+            f"timeline[{i + 1}].at",
+            f"Event {i + 1} is earlier than an event listed before it",
+            "Put the events in time order (change the # column) or correct the time.",
+        )
 
 
 def _end_before_start(c: COE):
@@ -82,10 +100,13 @@ def _end_before_start(c: COE):
     if start is None:
         return
     for i, e in enumerate(c.timeline, 1):
-        if e.type in ("detection", "engagement", "mitigation", "resolution") and e.at is not None:
-            if c.event_utc(e) < start:
-                yield Hit(f"timeline[{i}].at", f"The {e.type} (event {i}) is before the impact started",
-                          "Check the time and its time zone; impact start is the earliest customer effect.")
+        late_kind = e.type in ("detection", "engagement", "mitigation", "resolution")
+        if late_kind and e.at is not None and c.event_utc(e) < start:
+            yield Hit(
+                f"timeline[{i}].at",
+                f"The {e.type} (event {i}) is before the impact started",
+                "Check the time and its time zone; impact start is the earliest customer effect.",
+            )
 
 
 def _empty_why(c: COE):
@@ -97,61 +118,90 @@ def _empty_why(c: COE):
 
 def _whys_deep(c: COE):
     if not c.problem:
-        yield Hit("problem", "No problem statement for the whys to start from",
-                  "One sentence: what customers experienced.")
+        yield Hit(
+            "problem",
+            "No problem statement for the whys to start from",
+            "One sentence: what customers experienced.",
+        )
     if not c.whys:
-        yield Hit("whys", "No whys yet", "Ask why the problem happened, then why that happened, until you reach "
-                                          "causes you can fix with a mechanism.")
+        yield Hit(
+            "whys",
+            "No whys yet",
+            "Ask why the problem happened, then why that happened, until you reach "
+            "causes you can fix with a mechanism.",
+        )
         return
     for node, depth, number in W.leaves(c):
         if node.text and depth < MIN_WHY_DEPTH:
-            yield Hit("whys", f"Root cause {number} is only {depth} why{'s' if depth > 1 else ''} from the problem",
-                      "Ask why again: a cause this close to the problem is usually a symptom.")
+            yield Hit(
+                "whys",
+                f"Root cause {number} is only {depth} why{'s' if depth > 1 else ''} from the problem",
+                "Ask why again: a cause this close to the problem is usually a symptom.",
+            )
 
 
 def _human_error(c: COE):
     for node, _, number in W.leaves(c):
         m = HUMAN_ERROR.search(node.text)
         if m:
-            yield Hit("whys", f"Root cause {number} blames '{m.group(0)}'",
-                      "Human error is where the whys start, not where they end: ask what check, guard or "
-                      "default would have caught it, and why it was missing.")
+            yield Hit(
+                "whys",
+                f"Root cause {number} blames '{m.group(0)}'",
+                "Human error is where the whys start, not where they end: ask what check, guard or "
+                "default would have caught it, and why it was missing.",
+            )
 
 
 def _root_cause_action(c: COE):
     addressed = {a.addresses for a in c.action_items if a.addresses and a.status != "won't do"}
     for node, _, number in W.leaves(c):
         if node.text and node.id not in addressed:
-            yield Hit("action_items", f"Root cause {number} has no action item",
-                      f"Add an action item that addresses why {number}, or explain why none is needed.")
+            yield Hit(
+                "action_items",
+                f"Root cause {number} has no action item",
+                f"Add an action item that addresses why {number}, or explain why none is needed.",
+            )
 
 
 def _action_owner(c: COE):
     for i, a in enumerate(c.action_items, 1):
         if not a.owner:
-            yield Hit(f"action_items[{i}].owner", f"Action item {i} has no owner",
-                      "Name one person; a team is not an owner.")
+            yield Hit(
+                f"action_items[{i}].owner",
+                f"Action item {i} has no owner",
+                "Name one person; a team is not an owner.",
+            )
 
 
 def _action_due(c: COE):
     for i, a in enumerate(c.action_items, 1):
         if a.due is None:
-            yield Hit(f"action_items[{i}].due", f"Action item {i} has no due date", "Give a date the owner agreed to.")
+            yield Hit(
+                f"action_items[{i}].due",
+                f"Action item {i} has no due date",
+                "Give a date the owner agreed to.",
+            )
 
 
 def _action_overdue(c: COE):
     for i, a in enumerate(c.action_items, 1):
         if a.status == "open" and a.due is not None and a.due < today():
-            yield Hit(f"action_items[{i}].due", f"Action item {i} was due {a.due.isoformat()} and is still open",
-                      "Finish it, or agree a new date and say why it moved.")
+            yield Hit(
+                f"action_items[{i}].due",
+                f"Action item {i} was due {a.due.isoformat()} and is still open",
+                "Finish it, or agree a new date and say why it moved.",
+            )
 
 
 def _action_addresses(c: COE):
     ids = {n.id for n in c.whys}
     for i, a in enumerate(c.action_items, 1):
         if a.addresses and a.addresses not in ids:
-            yield Hit(f"action_items[{i}].addresses", f"Action item {i} addresses a why that no longer exists",
-                      "Pick the why it answers.")
+            yield Hit(
+                f"action_items[{i}].addresses",
+                f"Action item {i} addresses a why that no longer exists",
+                "Pick the why it answers.",
+            )
 
 
 def people(c: COE) -> set[str]:
@@ -170,19 +220,27 @@ def people(c: COE) -> set[str]:
 
 def _blameless(c: COE):
     names = people(c)
-    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?!\w)") \
-        if names else None
+    pattern = (
+        re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?!\w)")
+        if names
+        else None
+    )
     handle = re.compile(r"(?<![\w.])@[A-Za-z][\w.-]+")
     places = [(f"whys[{i}]", f"Why {W.numbering(c).get(n.id, i)}", n.text) for i, n in enumerate(c.whys, 1)]
-    places += [(f"contributing_factors[{i}]", f"Contributing factor {i}", t)
-               for i, t in enumerate(c.contributing_factors, 1)]
+    places += [
+        (f"contributing_factors[{i}]", f"Contributing factor {i}", t)
+        for i, t in enumerate(c.contributing_factors, 1)
+    ]
     places += [(f"went_wrong[{i}]", f"What went wrong {i}", t) for i, t in enumerate(c.went_wrong, 1)]
     for location, label, text in places:
         m = (pattern.search(text) if pattern else None) or handle.search(text)
         if m:
-            yield Hit(location, f"{label} names a person ('{m.group(0)}')",
-                      "Describe the gap in the system or process, not who was at the keyboard: "
-                      "'the deploy tool allowed a change without a canary', not 'Sam skipped the canary'.")
+            yield Hit(
+                location,
+                f"{label} names a person ('{m.group(0)}')",
+                "Describe the gap in the system or process, not who was at the keyboard: "
+                "'the deploy tool allowed a change without a canary', not 'Sam skipped the canary'.",
+            )
 
 
 RULES = (
@@ -190,7 +248,12 @@ RULES = (
     Rule("coe.summary_length", "Summary of five sentences at most", "warning", _summary_length),
     Rule("coe.impact_quantified", "Impact is quantified", "error", _impact_quantified),
     Rule("coe.data_collected", "Metrics or graphs are attached", "warning", _data_collected),
-    Rule("coe.timeline_complete", "Timeline has start, detection, mitigation, resolution", "error", _timeline_complete),
+    Rule(
+        "coe.timeline_complete",
+        "Timeline has start, detection, mitigation, resolution",
+        "error",
+        _timeline_complete,
+    ),
     Rule("coe.timeline_order", "Timeline in time order", "error", _timeline_order),
     Rule("coe.end_before_start", "Nothing ends before the impact starts", "error", _end_before_start),
     Rule("coe.empty_why", "No empty whys", "error", _empty_why),
@@ -205,16 +268,34 @@ RULES = (
 )
 
 RUBRIC = (
-    RubricCheck("Data collected", ("coe.data_collected",), "Attach graphs or data points of the key metrics."),
-    RubricCheck("Impact quantified", ("coe.impact_quantified",), "Give numbers: customers, duration, errors, orders, revenue."),
-    RubricCheck("Timeline complete", ("coe.timeline_complete", "coe.timeline_order", "coe.end_before_start"),
-                "Mark start, detection, mitigation and resolution, in time order."),
-    RubricCheck("Whys go deep enough", ("coe.whys_deep", "coe.empty_why"),
-                f"Keep asking why until each root cause is at least {MIN_WHY_DEPTH} whys deep."),
+    RubricCheck(
+        "Data collected", ("coe.data_collected",), "Attach graphs or data points of the key metrics."
+    ),
+    RubricCheck(
+        "Impact quantified",
+        ("coe.impact_quantified",),
+        "Give numbers: customers, duration, errors, orders, revenue.",
+    ),
+    RubricCheck(
+        "Timeline complete",
+        ("coe.timeline_complete", "coe.timeline_order", "coe.end_before_start"),
+        "Mark start, detection, mitigation and resolution, in time order.",
+    ),
+    RubricCheck(
+        "Whys go deep enough",
+        ("coe.whys_deep", "coe.empty_why"),
+        f"Keep asking why until each root cause is at least {MIN_WHY_DEPTH} whys deep.",
+    ),
     RubricCheck("No 'human error' root cause", ("coe.human_error",), "Ask what let the human error through."),
-    RubricCheck("Every root cause has an action item", ("coe.root_cause_action",),
-                "Add an action item for each root cause."),
-    RubricCheck("Every action item has an owner and a due date", ("coe.action_owner", "coe.action_due"),
-                "Give each action item one owner and a date."),
+    RubricCheck(
+        "Every root cause has an action item",
+        ("coe.root_cause_action",),
+        "Add an action item for each root cause.",
+    ),
+    RubricCheck(
+        "Every action item has an owner and a due date",
+        ("coe.action_owner", "coe.action_due"),
+        "Give each action item one owner and a date.",
+    ),
     RubricCheck("Blameless language", ("coe.blameless",), "Describe systems and processes, not people."),
 )

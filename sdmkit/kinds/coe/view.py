@@ -15,11 +15,21 @@ def view(c: COE) -> dict:
     events = []
     for i, e in enumerate(c.timeline, 1):
         utc = c.event_utc(e) if e.at else None
-        events.append({"n": i, "local": _fmt(e.at) if e.at else "", "zone": e.zone or c.time_zone,
-                       "utc": _fmt(utc) if utc else "", "type": e.type, "description": e.description})
+        events.append(
+            {
+                "n": i,
+                "local": _fmt(e.at) if e.at else "",
+                "zone": e.zone or c.time_zone,
+                "utc": _fmt(utc) if utc else "",
+                "type": e.type,
+                "description": e.description,
+            }
+        )
     leaf_ids = {n.id for n, _, _ in whys.leaves(c)}
-    outline = [{"depth": d, "number": num, "text": n.text, "root_cause": n.id in leaf_ids}
-               for n, d, num in whys.walk(c)]
+    outline = [
+        {"depth": d, "number": num, "text": n.text, "root_cause": n.id in leaf_ids}
+        for n, d, num in whys.walk(c)
+    ]
     series: dict[str, list] = {}
     for p in c.data_points:
         if p.series and p.at is not None and p.value is not None:

@@ -19,17 +19,34 @@ def _title(c: MetricReview) -> str:
 def _derived(c: MetricReview) -> dict:
     signals = [m for m in c.metrics if m.signal]
     answered = [m for m in signals if m.commentary or m.status == "still investigating"]
-    return {"Metrics": str(len(c.metrics)), "Signals": str(len(signals)),
-            "Answered": f"{len(answered)} of {len(signals)}"} if c.metrics else {}
+    return (
+        {
+            "Metrics": str(len(c.metrics)),
+            "Signals": str(len(signals)),
+            "Answered": f"{len(answered)} of {len(signals)}",
+        }
+        if c.metrics
+        else {}
+    )
 
 
 def _charts(c: MetricReview) -> list[tuple[str, dict]]:
     from sdmkit.charts import six_twelve
 
-    return [(m.name, six_twelve(f"{m.name}{' (' + m.unit + ')' if m.unit else ''}", m.unit,
-                                [p.model_dump() for p in m.weekly], [p.model_dump() for p in m.monthly], m.target,
-                                m.aggregation))
-            for m in c.metrics]
+    return [
+        (
+            m.name,
+            six_twelve(
+                f"{m.name}{' (' + m.unit + ')' if m.unit else ''}",
+                m.unit,
+                [p.model_dump() for p in m.weekly],
+                [p.model_dump() for p in m.monthly],
+                m.target,
+                m.aggregation,
+            ),
+        )
+        for m in c.metrics
+    ]
 
 
 def _prose(c: MetricReview):
@@ -41,30 +58,67 @@ def _prose(c: MetricReview):
 
 
 SECTIONS = (
-    Section("Week", (
-        Field("meta.team", "Team", "line", "The team whose metric catalog this review reads.",
-              example="Payments Platform"),
-        Field("week_ending", "Week ending", "date", "The Sunday the reviewed week ends on."),
-        Field("meta.title", "Title", "line", "Left empty, it says which week it reviews."),
-        Field("notes", "Opening notes", "text", "Anything the room should know before the metrics.",
-              example="Peak week: traffic was 3x a normal week from Thursday."),
-    )),
-    Section("Metrics", (
-        Field("metrics", "Metrics", "deck",
-              "Inputs first, then the outputs they drive. Only exceptional weeks (outside the XmR limits, or a "
-              "run of 8 on one side) ask for commentary; routine variation does not.",
-              prompt="For a flagged metric the owner explains what happened, or writes 'still investigating'."),
-    )),
-    Section("Events and actions", (
-        Field("events", "Noteworthy events", "list", "Launches, incidents, holidays: what explains the week. "
-              "One per line.", example="Black Friday, 27 November: 3.1x normal checkout traffic"),
-        Field("action_items", "Action items", "table", "What the review decided to do; they join the COEs' "
-              "items on the Action items page.", quick_add=True, item="action item",
-              columns=(Column("what", "What", kind="long", required=True), Column("owner", "Owner"),
-                       Column("due", "Due", kind="date"),
-                       Column("status", "Status", kind="choice", choices=action_items.STATUSES),
-                       Column("ticket", "Ticket"))),
-    )),
+    Section(
+        "Week",
+        (
+            Field(
+                "meta.team",
+                "Team",
+                "line",
+                "The team whose metric catalog this review reads.",
+                example="Payments Platform",
+            ),
+            Field("week_ending", "Week ending", "date", "The Sunday the reviewed week ends on."),
+            Field("meta.title", "Title", "line", "Left empty, it says which week it reviews."),
+            Field(
+                "notes",
+                "Opening notes",
+                "text",
+                "Anything the room should know before the metrics.",
+                example="Peak week: traffic was 3x a normal week from Thursday.",
+            ),
+        ),
+    ),
+    Section(
+        "Metrics",
+        (
+            Field(
+                "metrics",
+                "Metrics",
+                "deck",
+                "Inputs first, then the outputs they drive. Only exceptional weeks (outside the XmR limits, or a "
+                "run of 8 on one side) ask for commentary; routine variation does not.",
+                prompt="For a flagged metric the owner explains what happened, or writes 'still investigating'.",
+            ),
+        ),
+    ),
+    Section(
+        "Events and actions",
+        (
+            Field(
+                "events",
+                "Noteworthy events",
+                "list",
+                "Launches, incidents, holidays: what explains the week. One per line.",
+                example="Black Friday, 27 November: 3.1x normal checkout traffic",
+            ),
+            Field(
+                "action_items",
+                "Action items",
+                "table",
+                "What the review decided to do; they join the COEs' items on the Action items page.",
+                quick_add=True,
+                item="action item",
+                columns=(
+                    Column("what", "What", kind="long", required=True),
+                    Column("owner", "Owner"),
+                    Column("due", "Due", kind="date"),
+                    Column("status", "Status", kind="choice", choices=action_items.STATUSES),
+                    Column("ticket", "Ticket"),
+                ),
+            ),
+        ),
+    ),
 )
 
 
@@ -74,7 +128,7 @@ KIND = Kind(
     plural="Metric reviews",
     icon=":material/monitoring:",
     description="The weekly review: inputs before outputs, 6-12 charts, XmR limits so only signals need "
-                "commentary, events and action items.",
+    "commentary, events and action items.",
     model=MetricReview,
     statuses=STATUSES,
     sections=SECTIONS,

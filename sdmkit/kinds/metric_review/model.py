@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import Field as PydField, field_validator
+from pydantic import Field as PydField
+from pydantic import field_validator
 
 from sdmkit.kinds.base import Part
 from sdmkit.metrics.stats import is_week_end

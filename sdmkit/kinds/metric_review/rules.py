@@ -13,15 +13,21 @@ def _week(c: MetricReview):
 
 def _metrics(c: MetricReview):
     if c.week_ending and not c.metrics:
-        yield Hit("metrics", "The review has no metrics yet", "Press 'Refresh from data' to load the team's metrics.")
+        yield Hit(
+            "metrics",
+            "The review has no metrics yet",
+            "Press 'Refresh from data' to load the team's metrics.",
+        )
 
 
 def _signals(c: MetricReview):
     for i, m in enumerate(c.metrics, 1):
         if m.signal and not m.commentary and m.status != "still investigating":
-            yield Hit(f"metrics[{i}].commentary", f"{m.name} is exceptional this week ({m.signal}) and has no "
-                                                  "commentary",
-                      f"{m.owner or 'The owner'} explains it, or marks it 'still investigating'.")
+            yield Hit(
+                f"metrics[{i}].commentary",
+                f"{m.name} is exceptional this week ({m.signal}) and has no commentary",
+                f"{m.owner or 'The owner'} explains it, or marks it 'still investigating'.",
+            )
 
 
 def _owners(c: MetricReview):
@@ -33,7 +39,11 @@ def _owners(c: MetricReview):
 def _values(c: MetricReview):
     for i, m in enumerate(c.metrics, 1):
         if m.value is None:
-            yield Hit(f"metrics[{i}]", f"{m.name} has no value for this week", "Import the week's data, then refresh.")
+            yield Hit(
+                f"metrics[{i}]",
+                f"{m.name} has no value for this week",
+                "Import the week's data, then refresh.",
+            )
 
 
 def _actions(c: MetricReview):

@@ -4,10 +4,10 @@ follow-the-sun regions, DST-correct handoffs, escalation and support protocol.""
 from __future__ import annotations
 
 from sdmkit.kinds.base import Column, Field, Kind, Section, lazy
-from sdmkit.timezones import zone_names
 from sdmkit.kinds.oncall.model import LAYERS, PATTERNS, WEEKDAYS, Rotation
 from sdmkit.kinds.oncall.rules import RULES, schedule_for
 from sdmkit.kinds.oncall.view import view
+from sdmkit.timezones import zone_names
 
 ZONES = tuple(zone_names())
 
@@ -22,8 +22,11 @@ def _derived(r: Rotation) -> dict:
         return {}
     s = schedule_for(r)
     loads = [v for v in s.loads.values()]
-    return {"People": str(len(r.active_members())), "Shifts planned": str(len([x for x in s.shifts if x.person])),
-            "Load spread": f"{min(loads):.0f} to {max(loads):.0f} weighted h" if loads else "n/a"}
+    return {
+        "People": str(len(r.active_members())),
+        "Shifts planned": str(len([x for x in s.shifts if x.person])),
+        "Load spread": f"{min(loads):.0f} to {max(loads):.0f} weighted h" if loads else "n/a",
+    }
 
 
 def _prose(r: Rotation):
@@ -33,78 +36,218 @@ def _prose(r: Rotation):
 
 
 SECTIONS = (
-    Section("Rotation", (
-        Field("name", "Rotation name", "line", "How the team calls this rotation.", example="Payments primary"),
-        Field("meta.team", "Team", "line", "The team that owns the rotation; its charter shows it.",
-              example="Payments Platform"),
-        Field("time_zone", "Time zone", "choice", "Handoffs happen at this zone's wall-clock time, across DST.",
-              choices=ZONES),
-        Field("pattern", "Shift pattern", "choice", "How long one person's turn lasts.", choices=PATTERNS),
-        Field("every_n_days", "Every N days", "number", "The length of a turn when the pattern is every N days."),
-        Field("handoff_weekday", "Handoff day", "choice", "For weekly turns: the day the pager changes hands.",
-              choices=WEEKDAYS),
-        Field("handoff_time", "Handoff time", "time", "Local wall-clock time of the handoff.",
-              prompt="Hand off in working hours, when both people are awake and the team is around."),
-        Field("start_date", "Start date", "date", "The first handoff is on or after this date."),
-        Field("secondary", "Secondary layer", "toggle", "A second person, paged when the primary does not answer."),
-    )),
-    Section("Members", (
-        Field("members", "Members", "table", "Everyone who takes shifts, with when they joined or left.",
-              quick_add=True, item="member",
-              prompt="A sustainable single-site rotation needs 4 people per layer: 8 for primary plus secondary.",
-              columns=(Column("name", "Name", required=True), Column("contact", "Contact", "Phone or pager handle"),
-                       Column("zone", "Own time zone", "For night hours; empty: the rotation's", kind="choice",
-                              choices=ZONES),
-                       Column("region", "Region", "Follow the sun: the region they cover"),
-                       Column("joined", "Joined", kind="date"), Column("left", "Left", kind="date"))),
-    )),
-    Section("Follow the sun", (
-        Field("regions", "Regions", "table",
-              "Leave empty for a single-site rotation. Each region covers its local working window every day.",
-              example="EU | Europe/Dublin | 07:00 | 19:00",
-              columns=(Column("name", "Region", required=True),
-                       Column("zone", "Time zone", kind="choice", choices=ZONES),
-                       Column("start", "Window starts", kind="time"), Column("end", "Window ends", kind="time"))),
-    )),
-    Section("Holidays and leave", (
-        Field("holiday_country", "Holiday country", "line", "ISO code of the public-holiday calendar, e.g. DE, US.",
-              example="DE"),
-        Field("holiday_subdivision", "Subdivision", "line", "State or region code, e.g. BE for Berlin.",
-              example="BE"),
-        Field("leave", "Leave", "table", "Days people are away; nobody is scheduled on their leave.",
-              quick_add=True, item="leave",
-              columns=(Column("person", "Person", kind="choice", choices_from=_people, required=True),
-                       Column("start", "First day", kind="date"), Column("end", "Last day", kind="date"),
-                       Column("note", "Note"))),
-    )),
-    Section("Overrides", (
-        Field("overrides", "Overrides and swaps", "table",
-              "Someone takes a span of another's shift. A swap is two overrides.", quick_add=True,
-              item="override",
-              columns=(Column("layer", "Layer", kind="choice", choices=LAYERS),
-                       Column("start", "From", kind="datetime"), Column("end", "Until", kind="datetime"),
-                       Column("person", "Person", kind="choice", choices_from=_people, required=True),
-                       Column("reason", "Reason"))),
-        Field("carried", "Carried load", "table",
-              "Weighted hours each person carried before this schedule starts, so past burden counts.",
-              columns=(Column("person", "Person", kind="choice", choices_from=_people, required=True),
-                       Column("burden", "Weighted hours", kind="number"))),
-    )),
-    Section("Escalation and support", (
-        Field("escalation", "Escalation policy", "table", "Who is paged at each level, after how many minutes.",
-              example="1 | primary on call | 0; 2 | secondary | 10; 3 | engineering manager | 25",
-              columns=(Column("level", "Level", kind="number"), Column("who", "Who", required=True),
-                       Column("after_minutes", "After (minutes)", kind="number"))),
-        Field("support", "Support protocol", "table", "Each severity and its response time.",
-              columns=(Column("severity", "Severity", required=True), Column("response_time", "Response time"))),
-        Field("known_risks", "Known risks", "list", "What the next on-call should watch. One per line; they "
-              "appear in every handoff note.", example="Certificate for the processor gateway expires on 2 March"),
-        Field("policy", "On-call policy", "text", "The team's rules: expectations, compensation, time off after a "
-              "bad night, how to hand off.",
-              example="After a night with more than two pages, take the next morning off."),
-    )),
-    Section("Schedule", (), view="oncall.schedule",
-            intro="The generated schedule: who is on call, why, and the load each person carries."),
+    Section(
+        "Rotation",
+        (
+            Field(
+                "name",
+                "Rotation name",
+                "line",
+                "How the team calls this rotation.",
+                example="Payments primary",
+            ),
+            Field(
+                "meta.team",
+                "Team",
+                "line",
+                "The team that owns the rotation; its charter shows it.",
+                example="Payments Platform",
+            ),
+            Field(
+                "time_zone",
+                "Time zone",
+                "choice",
+                "Handoffs happen at this zone's wall-clock time, across DST.",
+                choices=ZONES,
+            ),
+            Field(
+                "pattern", "Shift pattern", "choice", "How long one person's turn lasts.", choices=PATTERNS
+            ),
+            Field(
+                "every_n_days",
+                "Every N days",
+                "number",
+                "The length of a turn when the pattern is every N days.",
+            ),
+            Field(
+                "handoff_weekday",
+                "Handoff day",
+                "choice",
+                "For weekly turns: the day the pager changes hands.",
+                choices=WEEKDAYS,
+            ),
+            Field(
+                "handoff_time",
+                "Handoff time",
+                "time",
+                "Local wall-clock time of the handoff.",
+                prompt="Hand off in working hours, when both people are awake and the team is around.",
+            ),
+            Field("start_date", "Start date", "date", "The first handoff is on or after this date."),
+            Field(
+                "secondary",
+                "Secondary layer",
+                "toggle",
+                "A second person, paged when the primary does not answer.",
+            ),
+        ),
+    ),
+    Section(
+        "Members",
+        (
+            Field(
+                "members",
+                "Members",
+                "table",
+                "Everyone who takes shifts, with when they joined or left.",
+                quick_add=True,
+                item="member",
+                prompt="A sustainable single-site rotation needs 4 people per layer: 8 for primary plus secondary.",
+                columns=(
+                    Column("name", "Name", required=True),
+                    Column("contact", "Contact", "Phone or pager handle"),
+                    Column(
+                        "zone",
+                        "Own time zone",
+                        "For night hours; empty: the rotation's",
+                        kind="choice",
+                        choices=ZONES,
+                    ),
+                    Column("region", "Region", "Follow the sun: the region they cover"),
+                    Column("joined", "Joined", kind="date"),
+                    Column("left", "Left", kind="date"),
+                ),
+            ),
+        ),
+    ),
+    Section(
+        "Follow the sun",
+        (
+            Field(
+                "regions",
+                "Regions",
+                "table",
+                "Leave empty for a single-site rotation. Each region covers its local working window every day.",
+                example="EU | Europe/Dublin | 07:00 | 19:00",
+                columns=(
+                    Column("name", "Region", required=True),
+                    Column("zone", "Time zone", kind="choice", choices=ZONES),
+                    Column("start", "Window starts", kind="time"),
+                    Column("end", "Window ends", kind="time"),
+                ),
+            ),
+        ),
+    ),
+    Section(
+        "Holidays and leave",
+        (
+            Field(
+                "holiday_country",
+                "Holiday country",
+                "line",
+                "ISO code of the public-holiday calendar, e.g. DE, US.",
+                example="DE",
+            ),
+            Field(
+                "holiday_subdivision",
+                "Subdivision",
+                "line",
+                "State or region code, e.g. BE for Berlin.",
+                example="BE",
+            ),
+            Field(
+                "leave",
+                "Leave",
+                "table",
+                "Days people are away; nobody is scheduled on their leave.",
+                quick_add=True,
+                item="leave",
+                columns=(
+                    Column("person", "Person", kind="choice", choices_from=_people, required=True),
+                    Column("start", "First day", kind="date"),
+                    Column("end", "Last day", kind="date"),
+                    Column("note", "Note"),
+                ),
+            ),
+        ),
+    ),
+    Section(
+        "Overrides",
+        (
+            Field(
+                "overrides",
+                "Overrides and swaps",
+                "table",
+                "Someone takes a span of another's shift. A swap is two overrides.",
+                quick_add=True,
+                item="override",
+                columns=(
+                    Column("layer", "Layer", kind="choice", choices=LAYERS),
+                    Column("start", "From", kind="datetime"),
+                    Column("end", "Until", kind="datetime"),
+                    Column("person", "Person", kind="choice", choices_from=_people, required=True),
+                    Column("reason", "Reason"),
+                ),
+            ),
+            Field(
+                "carried",
+                "Carried load",
+                "table",
+                "Weighted hours each person carried before this schedule starts, so past burden counts.",
+                columns=(
+                    Column("person", "Person", kind="choice", choices_from=_people, required=True),
+                    Column("burden", "Weighted hours", kind="number"),
+                ),
+            ),
+        ),
+    ),
+    Section(
+        "Escalation and support",
+        (
+            Field(
+                "escalation",
+                "Escalation policy",
+                "table",
+                "Who is paged at each level, after how many minutes.",
+                example="1 | primary on call | 0; 2 | secondary | 10; 3 | engineering manager | 25",
+                columns=(
+                    Column("level", "Level", kind="number"),
+                    Column("who", "Who", required=True),
+                    Column("after_minutes", "After (minutes)", kind="number"),
+                ),
+            ),
+            Field(
+                "support",
+                "Support protocol",
+                "table",
+                "Each severity and its response time.",
+                columns=(
+                    Column("severity", "Severity", required=True),
+                    Column("response_time", "Response time"),
+                ),
+            ),
+            Field(
+                "known_risks",
+                "Known risks",
+                "list",
+                "What the next on-call should watch. One per line; they appear in every handoff note.",
+                example="Certificate for the processor gateway expires on 2 March",
+            ),
+            Field(
+                "policy",
+                "On-call policy",
+                "text",
+                "The team's rules: expectations, compensation, time off after a bad night, how to hand off.",
+                example="After a night with more than two pages, take the next morning off.",
+            ),
+        ),
+    ),
+    Section(
+        "Schedule",
+        (),
+        view="oncall.schedule",
+        intro="The generated schedule: who is on call, why, and the load each person carries.",
+    ),
 )
 
 
@@ -114,7 +257,7 @@ KIND = Kind(
     plural="On-call rotations",
     icon=":material/notifications_active:",
     description="A fair rotation that knows leave and holidays, explains each assignment, hands off correctly "
-                "across DST, and exports calendars and handoff notes.",
+    "across DST, and exports calendars and handoff notes.",
     model=Rotation,
     statuses=("draft", "active", "retired"),
     sections=SECTIONS,

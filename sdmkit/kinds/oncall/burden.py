@@ -40,8 +40,16 @@ def holiday_dates(country: str, subdivision: str, year: int) -> frozenset[date]:
     return frozenset(holidays.country_holidays(country, subdiv=subdivision or None, years=year).keys())
 
 
-def weigh(start: datetime, end: datetime, *, site_zone: str, person_zone: str, country: str = "",
-          subdivision: str = "", factor: float = 1.0) -> Weight:
+def weigh(
+    start: datetime,
+    end: datetime,
+    *,
+    site_zone: str,
+    person_zone: str,
+    country: str = "",
+    subdivision: str = "",
+    factor: float = 1.0,
+) -> Weight:
     """Weigh [start, end): weekends and holidays by the site's calendar, nights by the person's clock.
 
     Each 15-minute step is classed by its first instant. A step's class changes only
@@ -74,7 +82,9 @@ def weigh(start: datetime, end: datetime, *, site_zone: str, person_zone: str, c
             night += h
         burden += h * (rate + (NIGHT_EXTRA if is_night else 0.0))
         t = run_end
-    return Weight(hours, weekend, holiday, night, burden * factor, frozenset(weekend_days), frozenset(holiday_days))
+    return Weight(
+        hours, weekend, holiday, night, burden * factor, frozenset(weekend_days), frozenset(holiday_days)
+    )
 
 
 def _next_midnight(local: datetime) -> datetime:
@@ -91,6 +101,7 @@ def _next_night_edge(local: datetime) -> datetime:
     elif local.hour < start:
         edge = local.replace(hour=start, minute=0, second=0, microsecond=0)
     else:
-        edge = datetime.combine(local.date() + timedelta(days=1), datetime.min.time(),
-                                tzinfo=local.tzinfo).replace(hour=end)
+        edge = datetime.combine(
+            local.date() + timedelta(days=1), datetime.min.time(), tzinfo=local.tzinfo
+        ).replace(hour=end)
     return edge.astimezone(UTC)

@@ -22,8 +22,16 @@ def event_uid(doc_id: int, layer: str, region: str, start: datetime) -> str:
     return f"oncall-{doc_id}-{layer}-{region or 'site'}-{start.astimezone(UTC):%Y%m%dT%H%M%SZ}@sdmkit"
 
 
-def to_ics(r: Rotation, schedule: Schedule, *, doc_id: int, version: int, stamp: datetime,
-           person: str | None = None, title: str = "") -> bytes:
+def to_ics(
+    r: Rotation,
+    schedule: Schedule,
+    *,
+    doc_id: int,
+    version: int,
+    stamp: datetime,
+    person: str | None = None,
+    title: str = "",
+) -> bytes:
     from icalendar import Calendar, Event
 
     cal = Calendar()
@@ -55,8 +63,17 @@ def hours_csv(r: Rotation, schedule: Schedule, start: date, end: date) -> str:
     lo = datetime.combine(start, datetime.min.time(), tzinfo=zone).astimezone(UTC)
     hi = datetime.combine(end + timedelta(days=1), datetime.min.time(), tzinfo=zone).astimezone(UTC)
     members = {m.name: m for m in r.active_members()}
-    rows = {name: {"shifts": 0, "hours": 0.0, "weekend_hours": 0.0, "holiday_hours": 0.0, "night_hours": 0.0,
-                   "burden": 0.0} for name in members}
+    rows = {
+        name: {
+            "shifts": 0,
+            "hours": 0.0,
+            "weekend_hours": 0.0,
+            "holiday_hours": 0.0,
+            "night_hours": 0.0,
+            "burden": 0.0,
+        }
+        for name in members
+    }
     for s in schedule.shifts:
         m = members.get(s.person or "")
         if m is None:
@@ -68,8 +85,15 @@ def hours_csv(r: Rotation, schedule: Schedule, start: date, end: date) -> str:
                 continue
             touched = True
             site = next((g.zone for g in r.regions if g.name == s.region), r.time_zone)
-            w = weigh(a, b, site_zone=site, person_zone=m.zone or r.time_zone, country=r.holiday_country,
-                      subdivision=r.holiday_subdivision, factor=SECONDARY if s.layer == "secondary" else 1.0)
+            w = weigh(
+                a,
+                b,
+                site_zone=site,
+                person_zone=m.zone or r.time_zone,
+                country=r.holiday_country,
+                subdivision=r.holiday_subdivision,
+                factor=SECONDARY if s.layer == "secondary" else 1.0,
+            )
             row = rows[m.name]
             row["hours"] += w.hours
             row["weekend_hours"] += w.weekend_hours
@@ -80,10 +104,31 @@ def hours_csv(r: Rotation, schedule: Schedule, start: date, end: date) -> str:
             rows[m.name]["shifts"] += 1
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["person", "shifts", "hours", "weekend_hours", "holiday_hours", "night_hours",
-                     "weighted_burden", "from", "to"])
+    writer.writerow(
+        [
+            "person",
+            "shifts",
+            "hours",
+            "weekend_hours",
+            "holiday_hours",
+            "night_hours",
+            "weighted_burden",
+            "from",
+            "to",
+        ]
+    )
     for name, row in rows.items():
-        writer.writerow([name, row["shifts"], f"{row['hours']:.2f}", f"{row['weekend_hours']:.2f}",
-                         f"{row['holiday_hours']:.2f}", f"{row['night_hours']:.2f}", f"{row['burden']:.2f}",
-                         start.isoformat(), end.isoformat()])
+        writer.writerow(
+            [
+                name,
+                row["shifts"],
+                f"{row['hours']:.2f}",
+                f"{row['weekend_hours']:.2f}",
+                f"{row['holiday_hours']:.2f}",
+                f"{row['night_hours']:.2f}",
+                f"{row['burden']:.2f}",
+                start.isoformat(),
+                end.isoformat(),
+            ]
+        )
     return out.getvalue()

@@ -8,7 +8,8 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Literal
 
-from pydantic import Field as PydField, field_validator, model_validator
+from pydantic import Field as PydField
+from pydantic import field_validator, model_validator
 
 from sdmkit.kinds.base import Part
 from sdmkit.timezones import check_zone
@@ -81,7 +82,9 @@ class Rotation(Part):
     members: list[Member] = PydField(default_factory=list)
     pattern: Literal["daily", "weekly", "every n days"] = "weekly"
     every_n_days: int = PydField(default=7, ge=1, le=28)
-    handoff_weekday: Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] = "monday"
+    handoff_weekday: Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] = (
+        "monday"
+    )
     handoff_time: time = time(10, 0)
     start_date: date | None = None  # the first handoff on or after this date
     secondary: bool = False
@@ -121,22 +124,26 @@ class Rotation(Part):
 
             subdivisions = holidays.list_supported_countries().get(self.holiday_country, [])
             if self.holiday_subdivision not in subdivisions:
-                raise ValueError(f"holiday_subdivision: '{self.holiday_subdivision}' is not a subdivision of "
-                                 f"{self.holiday_country}")
+                raise ValueError(
+                    f"holiday_subdivision: '{self.holiday_subdivision}' is not a subdivision of "
+                    f"{self.holiday_country}"
+                )
         for i, leave in enumerate(self.leave, 1):
             if leave.start and leave.end and leave.end < leave.start:
                 raise ValueError(f"leave[{i}].end: leave ends ({leave.end}) before it starts ({leave.start})")
         for i, m in enumerate(self.members, 1):
             if m.joined and m.left and m.left < m.joined:
                 raise ValueError(f"members[{i}].left: left ({m.left}) before joining ({m.joined})")
-        spans = []
+        spans: list[tuple[int, tuple[str, datetime, datetime]]] = []
         for i, o in enumerate(self.overrides, 1):
             if o.start and o.end:
                 if o.end <= o.start:
                     raise ValueError(f"overrides[{i}].end: the override ends before it starts")
                 for j, (layer, s, e) in spans:
                     if layer == o.layer and o.start < e and s < o.end:
-                        raise ValueError(f"overrides[{i}].start: overlaps override {j} on the {o.layer} layer")
+                        raise ValueError(
+                            f"overrides[{i}].start: overlaps override {j} on the {o.layer} layer"
+                        )
                 spans.append((i, (o.layer, o.start, o.end)))
         for i, r in enumerate(self.regions, 1):
             if r.start == r.end:

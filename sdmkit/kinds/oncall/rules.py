@@ -26,7 +26,9 @@ def _members(r: Rotation):
 
 def _start(r: Rotation):
     if r.start_date is None:
-        yield Hit("start_date", "No start date", "The first handoff is on or after this date.", severity="warning")
+        yield Hit(
+            "start_date", "No start date", "The first handoff is on or after this date.", severity="warning"
+        )
 
 
 def _sustainable(r: Rotation):
@@ -34,7 +36,9 @@ def _sustainable(r: Rotation):
         return
     for w in schedule_for(r).warnings:
         if "wants at least" in w:
-            yield Hit("members", w, "Grow the rotation, share it with a sister team, or drop the secondary layer.")
+            yield Hit(
+                "members", w, "Grow the rotation, share it with a sister team, or drop the secondary layer."
+            )
 
 
 def _coverage(r: Rotation):
@@ -42,8 +46,11 @@ def _coverage(r: Rotation):
         return
     for w in schedule_for(r).warnings:
         if w.startswith("Coverage gap") or "without anyone on call" in w:
-            yield Hit("regions" if w.startswith("Coverage gap") else "leave", w,
-                      "Widen a region's window, add a region, or move leave so someone is on call.")
+            yield Hit(
+                "regions" if w.startswith("Coverage gap") else "leave",
+                w,
+                "Widen a region's window, add a region, or move leave so someone is on call.",
+            )
 
 
 def _names(r: Rotation):
@@ -52,10 +59,14 @@ def _names(r: Rotation):
         if lv.person and lv.person not in names:
             yield Hit(f"leave[{i}].person", f"'{lv.person}' is not a member", "Use the name as in Members.")
         if not (lv.start and lv.end):
-            yield Hit(f"leave[{i}].start", f"Leave {i} needs a first and a last day", "Both days are included.")
+            yield Hit(
+                f"leave[{i}].start", f"Leave {i} needs a first and a last day", "Both days are included."
+            )
     for i, o in enumerate(r.overrides, 1):
         if o.person and o.person not in names:
-            yield Hit(f"overrides[{i}].person", f"'{o.person}' is not a member", "Use the name as in Members.")
+            yield Hit(
+                f"overrides[{i}].person", f"'{o.person}' is not a member", "Use the name as in Members."
+            )
         if not (o.start and o.end and o.person):
             yield Hit(f"overrides[{i}]", f"Override {i} needs a start, an end and a person", "")
 

@@ -104,7 +104,9 @@ def duties(r: Rotation, until: date) -> list[Shift]:
                 for i in range(days):
                     d = p_start + timedelta(days=i)
                     s = _local(d, region.start, region.zone)
-                    e = _local(d + timedelta(days=1) if region.end <= region.start else d, region.end, region.zone)
+                    e = _local(
+                        d + timedelta(days=1) if region.end <= region.start else d, region.end, region.zone
+                    )
                     ivs.append(Interval(s, e))
                 out += [Shift(layer, region.name, k, list(ivs)) for layer in layers]
         else:
@@ -115,8 +117,10 @@ def duties(r: Rotation, until: date) -> list[Shift]:
 
 
 def _on_leave(r: Rotation, person: str, days: set[date]) -> bool:
-    return any(lv.person == person and lv.start and lv.end and any(lv.start <= d <= lv.end for d in days)
-               for lv in r.leave)
+    return any(
+        lv.person == person and lv.start and lv.end and any(lv.start <= d <= lv.end for d in days)
+        for lv in r.leave
+    )
 
 
 def _why_not(r: Rotation, m: Member, shift: Shift, taken: set[str]) -> str | None:
@@ -137,13 +141,27 @@ def _why_not(r: Rotation, m: Member, shift: Shift, taken: set[str]) -> str | Non
 
 def _weigh(r: Rotation, shift: Shift, m: Member) -> Weight:
     site = next((g.zone for g in r.regions if g.name == shift.region), r.time_zone)
-    parts = [weigh(iv.start, iv.end, site_zone=site, person_zone=m.zone or r.time_zone,
-                   country=r.holiday_country, subdivision=r.holiday_subdivision,
-                   factor=SECONDARY if shift.layer == "secondary" else 1.0) for iv in shift.intervals]
-    return Weight(sum(p.hours for p in parts), sum(p.weekend_hours for p in parts),
-                  sum(p.holiday_hours for p in parts), sum(p.night_hours for p in parts),
-                  sum(p.burden for p in parts), frozenset().union(*(p.weekend_days for p in parts)),
-                  frozenset().union(*(p.holiday_days for p in parts)))
+    parts = [
+        weigh(
+            iv.start,
+            iv.end,
+            site_zone=site,
+            person_zone=m.zone or r.time_zone,
+            country=r.holiday_country,
+            subdivision=r.holiday_subdivision,
+            factor=SECONDARY if shift.layer == "secondary" else 1.0,
+        )
+        for iv in shift.intervals
+    ]
+    return Weight(
+        sum(p.hours for p in parts),
+        sum(p.weekend_hours for p in parts),
+        sum(p.holiday_hours for p in parts),
+        sum(p.night_hours for p in parts),
+        sum(p.burden for p in parts),
+        frozenset().union(*(p.weekend_days for p in parts)),
+        frozenset().union(*(p.holiday_days for p in parts)),
+    )
 
 
 def generate(r: Rotation, until: date | None = None) -> Schedule:
@@ -168,8 +186,14 @@ def generate(r: Rotation, until: date | None = None) -> Schedule:
                 load[m.name] = max(load[m.name], sum(others) / len(others) if others else 0.0)
                 joined_late.discard(m.name)
         taken = {primaries.get((shift.region, shift.period), "")} if shift.layer == "secondary" else set()
-        ranked = sorted(members, key=lambda m: (round(load[m.name], 6), last_on.get(m.name, datetime.min.replace(tzinfo=UTC)),
-                                                order[m.name]))
+        ranked = sorted(
+            members,
+            key=lambda m: (
+                round(load[m.name], 6),
+                last_on.get(m.name, datetime.min.replace(tzinfo=UTC)),
+                order[m.name],
+            ),
+        )
         skipped, chosen = [], None
         for m in ranked:
             reason = _why_not(r, m, shift, taken)
@@ -178,14 +202,18 @@ def generate(r: Rotation, until: date | None = None) -> Schedule:
                 break
             skipped.append(reason)
         if chosen is None:
-            shift.why = "no one available: " + ("; ".join(skipped) if skipped else "the rotation has no members")
+            shift.why = "no one available: " + (
+                "; ".join(skipped) if skipped else "the rotation has no members"
+            )
             continue
         shift.person = chosen.name
         shift.weight = _weigh(r, shift, chosen)
         why = f"lowest weighted load so far ({load[chosen.name]:.0f} h)"
         if skipped:
             why += "; " + "; ".join(skipped[:3])
-        nxt = next((m for m in ranked[ranked.index(chosen) + 1:] if _why_not(r, m, shift, taken) is None), None)
+        nxt = next(
+            (m for m in ranked[ranked.index(chosen) + 1 :] if _why_not(r, m, shift, taken) is None), None
+        )
         if nxt:
             why += f"; next in line: {nxt.name} ({load[nxt.name]:.0f} h)"
         shift.why = why
@@ -228,12 +256,25 @@ def apply_overrides(r: Rotation, shifts: list[Shift]) -> list[Shift]:
                 result.append(shift)
                 continue
             if outside:
-                rest = Shift(shift.layer, shift.region, shift.period, sorted(outside, key=lambda i: i.start),
-                             shift.person, shift.why, shift.override)
+                rest = Shift(
+                    shift.layer,
+                    shift.region,
+                    shift.period,
+                    sorted(outside, key=lambda i: i.start),
+                    shift.person,
+                    shift.why,
+                    shift.override,
+                )
                 result.append(rest)
-            swapped = Shift(shift.layer, shift.region, shift.period, inside, o.person,
-                            f"override{': ' + o.reason if o.reason else ''} (instead of {shift.person or 'nobody'})",
-                            override=True)
+            swapped = Shift(
+                shift.layer,
+                shift.region,
+                shift.period,
+                inside,
+                o.person,
+                f"override{': ' + o.reason if o.reason else ''} (instead of {shift.person or 'nobody'})",
+                override=True,
+            )
             result.append(swapped)
         out = sorted(result, key=lambda s: (s.start.astimezone(UTC), s.layer, s.region))
     for shift in out:
@@ -267,18 +308,24 @@ def warnings(r: Rotation, shifts: list[Shift]) -> list[str]:
         for region in r.regions:
             n = sum(1 for m in members if not m.region or m.region == region.name)
             if n < 3 * (2 if r.secondary else 1):
-                out.append(f"{region.name} has {n} people; a sustainable follow-the-sun rotation wants at least "
-                           f"{3 * (2 if r.secondary else 1)} per region (at most 25% of time on call).")
+                out.append(
+                    f"{region.name} has {n} people; a sustainable follow-the-sun rotation wants at least "
+                    f"{3 * (2 if r.secondary else 1)} per region (at most 25% of time on call)."
+                )
         out += [f"Coverage gap: {g}" for g in coverage_gaps(r)]
     elif len(members) < needed_people(r):
         layers = "primary plus secondary" if r.secondary else "a primary"
-        out.append(f"The team has {len(members)} people; a single-site rotation with {layers} wants at least "
-                   f"{needed_people(r)} so nobody is on call more than 25% of the time (Google SRE guidance).")
+        out.append(
+            f"The team has {len(members)} people; a single-site rotation with {layers} wants at least "
+            f"{needed_people(r)} so nobody is on call more than 25% of the time (Google SRE guidance)."
+        )
     gaps = [s for s in shifts if s.person is None]
     if gaps:
         first = gaps[0]
-        out.append(f"{len(gaps)} shift{'s' if len(gaps) > 1 else ''} without anyone on call, first "
-                   f"{first.start:%a %d %b %H:%M} ({first.layer}): {first.why}")
+        out.append(
+            f"{len(gaps)} shift{'s' if len(gaps) > 1 else ''} without anyone on call, first "
+            f"{first.start:%a %d %b %H:%M} ({first.layer}): {first.why}"
+        )
     return out
 
 
@@ -308,10 +355,20 @@ def coverage_gaps(r: Rotation) -> list[str]:
     return gaps
 
 
-def now_and_next(schedule: Schedule, at: datetime, layer: str = "primary") -> tuple[Shift | None, Shift | None]:
+def now_and_next(
+    schedule: Schedule, at: datetime, layer: str = "primary"
+) -> tuple[Shift | None, Shift | None]:
     at = at.astimezone(UTC)
     mine = [s for s in schedule.shifts if s.layer == layer]
-    now = next((s for s in mine if any(iv.start.astimezone(UTC) <= at < iv.end.astimezone(UTC)
-                                       for iv in s.intervals)), None)
-    nxt = next((s for s in mine if s.start.astimezone(UTC) > at and (now is None or s.person != now.person)), None)
+    now = next(
+        (
+            s
+            for s in mine
+            if any(iv.start.astimezone(UTC) <= at < iv.end.astimezone(UTC) for iv in s.intervals)
+        ),
+        None,
+    )
+    nxt = next(
+        (s for s in mine if s.start.astimezone(UTC) > at and (now is None or s.person != now.person)), None
+    )
     return now, nxt

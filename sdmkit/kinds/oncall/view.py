@@ -26,17 +26,38 @@ def shift_rows(schedule: Schedule, start: datetime | None = None, end: datetime 
             continue
         if end and s.start.astimezone(UTC) >= end.astimezone(UTC):
             continue
-        rows.append({"layer": s.layer, "region": s.region, "start": stamp(s.start), "end": stamp(s.end),
-                     "person": s.person or "nobody", "hours": round(s.weight.hours, 1) if s.weight else 0,
-                     "burden": round(s.weight.burden, 1) if s.weight else 0, "why": s.why, "override": s.override})
+        rows.append(
+            {
+                "layer": s.layer,
+                "region": s.region,
+                "start": stamp(s.start),
+                "end": stamp(s.end),
+                "person": s.person or "nobody",
+                "hours": round(s.weight.hours, 1) if s.weight else 0,
+                "burden": round(s.weight.burden, 1) if s.weight else 0,
+                "why": s.why,
+                "override": s.override,
+            }
+        )
     return rows
 
 
-def load_rows(r: Rotation, shifts: list[Shift], start: datetime | None = None,
-              end: datetime | None = None) -> list[dict]:
+def load_rows(
+    r: Rotation, shifts: list[Shift], start: datetime | None = None, end: datetime | None = None
+) -> list[dict]:
     """Per person: shifts, hours, weekend and holiday days, weighted burden (carried load included)."""
-    table = {m.name: {"person": m.name, "shifts": 0, "hours": 0.0, "weekend_days": set(), "holiday_days": set(),
-                      "night_hours": 0.0, "burden": 0.0} for m in r.active_members()}
+    table = {
+        m.name: {
+            "person": m.name,
+            "shifts": 0,
+            "hours": 0.0,
+            "weekend_days": set(),
+            "holiday_days": set(),
+            "night_hours": 0.0,
+            "burden": 0.0,
+        }
+        for m in r.active_members()
+    }
     if start is None:
         for c in r.carried:
             if c.person in table and c.burden:
@@ -55,9 +76,17 @@ def load_rows(r: Rotation, shifts: list[Shift], start: datetime | None = None,
         row["weekend_days"] |= s.weight.weekend_days
         row["holiday_days"] |= s.weight.holiday_days
         row["burden"] += s.weight.burden
-    return [{**row, "hours": round(row["hours"], 1), "night_hours": round(row["night_hours"], 1),
-             "weekend_days": len(row["weekend_days"]), "holiday_days": len(row["holiday_days"]),
-             "burden": round(row["burden"], 1)} for row in table.values()]
+    return [
+        {
+            **row,
+            "hours": round(row["hours"], 1),
+            "night_hours": round(row["night_hours"], 1),
+            "weekend_days": len(row["weekend_days"]),
+            "holiday_days": len(row["holiday_days"]),
+            "burden": round(row["burden"], 1),
+        }
+        for row in table.values()
+    ]
 
 
 def view(r: Rotation) -> dict:
@@ -69,5 +98,10 @@ def view(r: Rotation) -> dict:
     s = schedule_for(r)
     first = first_handoff(r)
     shown = [x for x in s.shifts if x.start.date() < date.fromordinal(first.toordinal() + 7 * EXPORT_WEEKS)]
-    return {"rows": shift_rows(Schedule(shown, s.loads)), "loads": load_rows(r, s.shifts), "warnings": s.warnings,
-            "needed": needed_people(r), "from": first}
+    return {
+        "rows": shift_rows(Schedule(shown, s.loads)),
+        "loads": load_rows(r, s.shifts),
+        "warnings": s.warnings,
+        "needed": needed_people(r),
+        "from": first,
+    }

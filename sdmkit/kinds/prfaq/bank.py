@@ -6,14 +6,25 @@ from __future__ import annotations
 # (topic, question)
 INTERNAL = (
     ("risks", "What are the three biggest risks, and what will we do if each one happens?"),
-    ("dependencies", "Which teams and systems must deliver for this to launch, and what happens if one slips?"),
-    ("one-way door", "Which decisions here are one-way doors that are expensive to reverse, and how are we making them?"),
+    (
+        "dependencies",
+        "Which teams and systems must deliver for this to launch, and what happens if one slips?",
+    ),
+    (
+        "one-way door",
+        "Which decisions here are one-way doors that are expensive to reverse, and how are we making them?",
+    ),
     ("cost", "What does it cost to build and to run for the first year, in people and in money?"),
-    ("success metrics", "How will we measure success, and which result by which date makes us stop, "
-                        "continue or invest more?"),
+    (
+        "success metrics",
+        "How will we measure success, and which result by which date makes us stop, continue or invest more?",
+    ),
     ("not building", "What are we deliberately not building in the first version, and why?"),
     ("why now", "Why now? What happens if we wait a year?"),
-    ("alternatives", "What else could we build for the same customers with the same people, and why is this better?"),
+    (
+        "alternatives",
+        "What else could we build for the same customers with the same people, and why is this better?",
+    ),
 )
 
 EXTERNAL = (

@@ -44,10 +44,17 @@ class PRFAQ(Part):
     appendix: str = ""
 
     def press_release_texts(self) -> list[tuple[str, str]]:
-        return [("headline", self.headline), ("subheading", self.subheading), ("summary", self.summary),
-                ("problem_paragraph", self.problem_paragraph), ("solution", self.solution),
-                ("leader_quote.text", self.leader_quote.text), ("getting_started", self.getting_started),
-                ("customer_quote.text", self.customer_quote.text), ("call_to_action", self.call_to_action)]
+        return [
+            ("headline", self.headline),
+            ("subheading", self.subheading),
+            ("summary", self.summary),
+            ("problem_paragraph", self.problem_paragraph),
+            ("solution", self.solution),
+            ("leader_quote.text", self.leader_quote.text),
+            ("getting_started", self.getting_started),
+            ("customer_quote.text", self.customer_quote.text),
+            ("call_to_action", self.call_to_action),
+        ]
 
     def faq_texts(self) -> list[tuple[str, str]]:
         out = []

@@ -16,8 +16,11 @@ def _derived(s: Story) -> dict:
     total = sum(counts.values())
     if not total:
         return {}
-    return {"Length": f"{total} words, {total / WORDS_PER_MINUTE:.1f} min spoken",
-            "Action share": f"{counts['action'] / total:.0%}", "Practised": f"{s.practice_count} times"}
+    return {
+        "Length": f"{total} words, {total / WORDS_PER_MINUTE:.1f} min spoken",
+        "Action share": f"{counts['action'] / total:.0%}",
+        "Practised": f"{s.practice_count} times",
+    }
 
 
 def _prose(s: Story):
@@ -26,40 +29,104 @@ def _prose(s: Story):
 
 
 SECTIONS = (
-    Section("STAR", (
-        Field("meta.title", "Title", "line", "A short name you will recognise in the story bank.",
-              example="The certificate outage and the config pipeline"),
-        Field("question", "The question it answers", "line", "The interview question this story answers best.",
-              example="Tell me about a time you failed. What did you learn from it?"),
-        Field("situation", "Situation", "text", "The context, in two or three sentences: where, when, what was "
-              "at stake.", prompt="Set the scene fast; the interviewer wants to get to your action.",
-              example="In October 2026, 31% of card payments failed for 47 minutes at Northwind."),
-        Field("task", "Task", "text", "What you were responsible for.",
-              example="As the payments manager I owned the incident and the fix for good."),
-        Field("action", "Action", "text", "What you did, step by step, and why. About 60% of the story; say 'I'.",
-              prompt="What did you decide, and what did you do that someone else in your seat might not have?",
-              example="I stopped the search on the processor's side and asked for the last hour of changes..."),
-        Field("result", "Result", "text", "What changed, with numbers, and what you learned.",
-              example="Checks now block certificate removals; no repeat in 5 months; config incidents fell 60%."),
-    )),
-    Section("Principles and scope", (
-        Field("principles", "Leadership Principles", "table", "The principles it shows, and the sentence that "
-              "shows each.", columns=(Column("principle", "Principle", kind="choice", choices=tuple(PRINCIPLES),
-                                             required=True),
-                                      Column("evidence", "Evidence", "The sentence that shows it", kind="long"))),
-        Field("scope", "Scope", "choice", "How far the story reaches: your team, several teams, the organisation.",
-              choices=SCOPES),
-        Field("numbers", "Figures", "list", "The numbers the story cites, exactly as in the source. One per line.",
-              example="47 minutes"),
-    )),
-    Section("Practice", (
-        Field("follow_ups", "Follow-up questions to prepare", "list", "What an interviewer will ask next. "
-              "One per line.", example="What would you do differently?"),
-        Field("practice_count", "Times practised", "number", "How often you have told it out loud."),
-        Field("last_practised", "Last practised", "date", "When you last told it."),
-    )),
-    Section("Sources", (), view="story.sources",
-            intro="The documents this story came from, and whether its figures still match them."),
+    Section(
+        "STAR",
+        (
+            Field(
+                "meta.title",
+                "Title",
+                "line",
+                "A short name you will recognise in the story bank.",
+                example="The certificate outage and the config pipeline",
+            ),
+            Field(
+                "question",
+                "The question it answers",
+                "line",
+                "The interview question this story answers best.",
+                example="Tell me about a time you failed. What did you learn from it?",
+            ),
+            Field(
+                "situation",
+                "Situation",
+                "text",
+                "The context, in two or three sentences: where, when, what was at stake.",
+                prompt="Set the scene fast; the interviewer wants to get to your action.",
+                example="In October 2026, 31% of card payments failed for 47 minutes at Northwind.",
+            ),
+            Field(
+                "task",
+                "Task",
+                "text",
+                "What you were responsible for.",
+                example="As the payments manager I owned the incident and the fix for good.",
+            ),
+            Field(
+                "action",
+                "Action",
+                "text",
+                "What you did, step by step, and why. About 60% of the story; say 'I'.",
+                prompt="What did you decide, and what did you do that someone else in your seat might not have?",
+                example="I stopped the search on the processor's side and asked for the last hour of changes...",
+            ),
+            Field(
+                "result",
+                "Result",
+                "text",
+                "What changed, with numbers, and what you learned.",
+                example="Checks now block certificate removals; no repeat in 5 months; config incidents fell 60%.",
+            ),
+        ),
+    ),
+    Section(
+        "Principles and scope",
+        (
+            Field(
+                "principles",
+                "Leadership Principles",
+                "table",
+                "The principles it shows, and the sentence that shows each.",
+                columns=(
+                    Column("principle", "Principle", kind="choice", choices=tuple(PRINCIPLES), required=True),
+                    Column("evidence", "Evidence", "The sentence that shows it", kind="long"),
+                ),
+            ),
+            Field(
+                "scope",
+                "Scope",
+                "choice",
+                "How far the story reaches: your team, several teams, the organisation.",
+                choices=SCOPES,
+            ),
+            Field(
+                "numbers",
+                "Figures",
+                "list",
+                "The numbers the story cites, exactly as in the source. One per line.",
+                example="47 minutes",
+            ),
+        ),
+    ),
+    Section(
+        "Practice",
+        (
+            Field(
+                "follow_ups",
+                "Follow-up questions to prepare",
+                "list",
+                "What an interviewer will ask next. One per line.",
+                example="What would you do differently?",
+            ),
+            Field("practice_count", "Times practised", "number", "How often you have told it out loud."),
+            Field("last_practised", "Last practised", "date", "When you last told it."),
+        ),
+    ),
+    Section(
+        "Sources",
+        (),
+        view="story.sources",
+        intro="The documents this story came from, and whether its figures still match them.",
+    ),
 )
 
 KIND = Kind(
@@ -68,7 +135,7 @@ KIND = Kind(
     plural="Stories",
     icon=":material/record_voice_over:",
     description="STAR interview stories from your real work, tied to the Leadership Principles, checked for "
-                "'I' over 'we', numbers and a 2-3 minute length.",
+    "'I' over 'we', numbers and a 2-3 minute length.",
     model=Story,
     statuses=("draft", "ready", "retired"),
     sections=SECTIONS,

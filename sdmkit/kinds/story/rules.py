@@ -33,14 +33,20 @@ def _complete(s: Story):
 def _i_not_we(s: Story):
     we, i = len(_WE.findall(s.action)), len(_I.findall(s.action))
     if s.action and we > i:
-        yield Hit("action", f"The action says 'we' {we} times and 'I' {i} times",
-                  "Say what you did: 'I set up', 'I decided', 'I asked'. The interviewer is hiring you.")
+        yield Hit(
+            "action",
+            f"The action says 'we' {we} times and 'I' {i} times",
+            "Say what you did: 'I set up', 'I decided', 'I asked'. The interviewer is hiring you.",
+        )
 
 
 def _quantified(s: Story):
     if s.result and not _NUMBER.search(s.result):
-        yield Hit("result", "The result has no number",
-                  "Say how much changed: minutes, percent, customers, money, people promoted.")
+        yield Hit(
+            "result",
+            "The result has no number",
+            "Say how much changed: minutes, percent, customers, money, people promoted.",
+        )
 
 
 def _action_share(s: Story):
@@ -51,37 +57,53 @@ def _action_share(s: Story):
     share = counts["action"] / total
     low, high = ACTION_SHARE
     if not low <= share <= high:
-        yield Hit("action", f"The action is {share:.0%} of the story (aim for about 60%)",
-                  "Shorten the situation and task; spend the time on what you did and why."
-                  if share < low else "Leave room for the situation and the result.")
+        yield Hit(
+            "action",
+            f"The action is {share:.0%} of the story (aim for about 60%)",
+            "Shorten the situation and task; spend the time on what you did and why."
+            if share < low
+            else "Leave room for the situation and the result.",
+        )
 
 
 def _length(s: Story):
     total = sum(_counts(s).values())
     if total and not MIN_WORDS <= total <= MAX_WORDS:
         minutes = total / WORDS_PER_MINUTE
-        yield Hit("situation", f"The story is {total} words, about {minutes:.1f} minutes spoken (aim for 2 to 3)",
-                  "Cut to the decisions that mattered." if total > MAX_WORDS else "Add the detail that shows your "
-                                                                                   "judgement.")
+        yield Hit(
+            "situation",
+            f"The story is {total} words, about {minutes:.1f} minutes spoken (aim for 2 to 3)",
+            "Cut to the decisions that mattered."
+            if total > MAX_WORDS
+            else "Add the detail that shows your judgement.",
+        )
 
 
 def _principles(s: Story):
     if not [p for p in s.principles if p.principle]:
-        yield Hit("principles", "No Leadership Principle named", "Name the one or two principles it shows best.")
+        yield Hit(
+            "principles", "No Leadership Principle named", "Name the one or two principles it shows best."
+        )
     from sdmkit.interview import PRINCIPLES
 
     for i, p in enumerate(s.principles, 1):
         if p.principle and p.principle not in PRINCIPLES:
-            yield Hit(f"principles[{i}].principle", f"'{p.principle}' is not one of the 16 Leadership Principles",
-                      "Use the name as published.")
+            yield Hit(
+                f"principles[{i}].principle",
+                f"'{p.principle}' is not one of the 16 Leadership Principles",
+                "Use the name as published.",
+            )
 
 
 def _numbers_in_story(s: Story):
     text = " ".join((s.situation, s.task, s.action, s.result))
     for i, n in enumerate(s.numbers, 1):
         if n and n not in text:
-            yield Hit(f"numbers[{i}]", f"The figure '{n}' is listed but the story does not say it",
-                      "Use the figure as it appears in the source, or remove it from the list.")
+            yield Hit(
+                f"numbers[{i}]",
+                f"The figure '{n}' is listed but the story does not say it",
+                "Use the figure as it appears in the source, or remove it from the list.",
+            )
 
 
 def _figures_in_sources(subject):
@@ -91,8 +113,11 @@ def _figures_in_sources(subject):
     missing = {c.figure for c in check_figures(lookup, s) if not c.found}
     for i, n in enumerate(s.numbers, 1):
         if n in missing:
-            yield Hit(f"numbers[{i}]", f"The figure '{n}' is not in any of the story's source documents",
-                      "Check it against the source: an interviewer who asks will expect the real number.")
+            yield Hit(
+                f"numbers[{i}]",
+                f"The figure '{n}' is not in any of the story's source documents",
+                "Check it against the source: an interviewer who asks will expect the real number.",
+            )
 
 
 WORKSPACE_RULES = (

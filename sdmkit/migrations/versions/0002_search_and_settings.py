@@ -6,6 +6,7 @@ Revises: 0001
 Search reads one lower-cased column instead of parsing JSON for every row, which
 keeps the Library fast at 10,000 documents. Existing documents are backfilled.
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -26,11 +27,21 @@ def upgrade() -> None:
     from sdmkit.store.search import search_text
 
     conn = op.get_bind()
-    doc = sa.table("document", sa.column("id"), sa.column("title"), sa.column("team"),
-                   sa.column("tags", sa.JSON), sa.column("content", sa.JSON), sa.column("search_text"))
+    doc = sa.table(
+        "document",
+        sa.column("id"),
+        sa.column("title"),
+        sa.column("team"),
+        sa.column("tags", sa.JSON),
+        sa.column("content", sa.JSON),
+        sa.column("search_text"),
+    )
     for row in conn.execute(sa.select(doc.c.id, doc.c.title, doc.c.team, doc.c.tags, doc.c.content)).all():
-        conn.execute(doc.update().where(doc.c.id == row.id).values(
-            search_text=search_text(row.title, row.team, row.tags or [], row.content or {})))
+        conn.execute(
+            doc.update()
+            .where(doc.c.id == row.id)
+            .values(search_text=search_text(row.title, row.team, row.tags or [], row.content or {}))
+        )
 
 
 def downgrade() -> None:

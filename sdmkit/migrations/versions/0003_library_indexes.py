@@ -8,6 +8,7 @@ The Library lists live documents newest first, optionally by kind or team. With
 a page; without it, it sorted every live document on every run (5x slower at
 10,000 documents than at 10, see bench/run.py).
 """
+
 from alembic import op
 
 revision = "0003"

@@ -7,6 +7,7 @@ Comments belong to the revision they were made on, so a reviewer's note keeps it
 context after the document moves on. The allow-list holds words the coach accepts
 in one document (a product name in capitals, a term of art).
 """
+
 import sqlalchemy as sa
 from alembic import op
 

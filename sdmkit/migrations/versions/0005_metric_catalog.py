@@ -6,6 +6,7 @@ Revises: 0004
 A value is stored once per metric and week and read by every review of that week;
 importing the same week again updates it (the unique key makes that an upsert).
 """
+
 import sqlalchemy as sa
 from alembic import op
 
