@@ -61,6 +61,18 @@ def test_home_shows_recent_and_attention(workspace):
     assert "coach error" in page
 
 
+def test_attention_follows_every_change_in_every_session(workspace, charter_content):
+    """Home's list is right after every change, not cached for the server's life."""
+    from sdmkit.ui.home import attention_items
+
+    # AppTest clears Streamlit's caches before each run, so the cache is asked directly,
+    # as a long-lived server would ask it.
+    workspace.create("charter", "", charter_content)
+    assert attention_items() == []
+    workspace.create("charter", "", {"team_name": "Thin"})  # no mission: a coach error
+    assert [a.title for a in attention_items()] == ["Thin team charter"]
+
+
 @pytest.mark.parametrize(
     "page",
     [

@@ -236,6 +236,57 @@ def test_stopping_sdmkit_app_stops_its_server(tmp_path):
             os.killpg(app.pid, signal.SIGKILL)
 
 
+def test_app_starts_without_a_prompt_on_a_fresh_home(tmp_path):
+    """A new user's first `sdmkit app` (what ./scripts/start runs), with a home directory
+    Streamlit has never seen and no terminal to answer on, serves the app; and it still
+    asks the system to open a browser (BROWSER stands in for one here)."""
+    import signal
+    import time
+    import urllib.request
+
+    from tests.browser import free_port
+
+    port = free_port()
+    home = tmp_path / "home"
+    home.mkdir()
+    opened = tmp_path / "opened"
+    browser = tmp_path / "browser.sh"
+    browser.write_text(f'#!/bin/sh\necho "$1" > {opened}\n')
+    browser.chmod(0o755)
+    env = {**os.environ, "HOME": str(home), "BROWSER": str(browser), "SDMKIT_DATA_DIR": str(tmp_path / "d")}
+    env.pop("SDMKIT_DATABASE_URL", None)
+    env.pop("XDG_CONFIG_HOME", None)
+    app = subprocess.Popen(
+        [sys.executable, "-m", "sdmkit.cli", "app", "--port", str(port)],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if app.poll() is not None or time.monotonic() > deadline:
+                out = app.stdout.read().decode() if app.poll() is not None else ""
+                raise AssertionError(f"sdmkit app did not serve on a fresh HOME:\n{out[-2000:]}")
+            time.sleep(0.3)
+        deadline = time.monotonic() + 20
+        while not opened.exists() and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert opened.exists() and str(port) in opened.read_text(), "no browser was opened"
+    finally:
+        with suppress(ProcessLookupError):
+            os.killpg(app.pid, signal.SIGKILL)
+        app.wait()
+
+
 def _listening(port: int) -> bool:
     import socket
 

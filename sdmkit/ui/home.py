@@ -54,15 +54,23 @@ def recent_documents() -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _attention(_url: str, _fingerprint: tuple):
-    # Keyed by the workspace's fingerprint, so any save or delete refreshes it.
+def _attention(url: str, fingerprint: tuple, today: str):
+    # Every argument is part of the cache key (an underscore-named one would not be):
+    # the workspace, its fingerprint (any save or delete moves it) and the day, since
+    # an action item becomes overdue overnight without any save.
     return needs_attention(store())
 
 
-def attention_list() -> None:
+def attention_items():
+    from datetime import date
+
     from sdmkit.store.db import database_url
 
-    items = _attention(database_url(), store().fingerprint())
+    return _attention(database_url(), store().fingerprint(), date.today().isoformat())
+
+
+def attention_list() -> None:
+    items = attention_items()
     if not items:
         st.success(
             "Nothing needs attention: no coach errors and nothing overdue.", icon=":material/task_alt:"
