@@ -14,6 +14,7 @@ from sdmkit.errors import InvalidDocument
 from sdmkit.kinds.base import Kind
 from sdmkit.store import Document
 from sdmkit.ui import fields as W
+from sdmkit.ui.widget_base import forget_widgets, widget_key
 
 
 def draft_key(kind: Kind, doc_id: int | None) -> str:
@@ -105,12 +106,13 @@ LIST_KEYS = ("tags", "coach_allow")  # typed as comma-separated text
 
 
 def meta_key(key: str, name: str) -> str:
-    return W.widget_key(key, f"meta.{name}")
+    return widget_key(key, f"meta.{name}")
 
 
 def seed_all(kind: Kind, key: str, draft: dict) -> None:
+    """Give every widget that Streamlit does not hold a value for its value from the draft."""
     for field in kind.fields():
-        W.seed(field, W.widget_key(key, field.key), W.get_path(draft["content"], field.key))
+        W.seed(field, key, draft["content"])
     meta = draft["meta"]
     for name in META_KEYS:
         k = meta_key(key, name)
@@ -119,11 +121,10 @@ def seed_all(kind: Kind, key: str, draft: dict) -> None:
 
 
 def collect(kind: Kind, key: str, draft: dict) -> None:
-    """Copy the newest widget values into the draft (called before every save)."""
+    """Copy what the user typed into the draft. Only widgets Streamlit holds a value for
+    are read: one it dropped (not drawn last run) leaves the draft as it is."""
     for field in kind.fields():
-        value = W.read(field, W.widget_key(key, field.key))
-        if value is not W.MISSING:
-            W.set_path(draft["content"], field.key, value)
+        W.collect(field, key, draft["content"])
     for name in META_KEYS:
         k = meta_key(key, name)
         if k in st.session_state:
@@ -134,4 +135,4 @@ def collect(kind: Kind, key: str, draft: dict) -> None:
 
 
 def reseed(key: str) -> None:
-    W.forget_widgets(key)
+    forget_widgets(key)

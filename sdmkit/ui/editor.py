@@ -19,6 +19,7 @@ from sdmkit.ui.history import history_panel
 from sdmkit.ui.rows import document_row
 from sdmkit.ui.state import flash, store, when
 from sdmkit.ui.text import esc
+from sdmkit.ui.widget_base import Context, forget_widgets
 
 
 def kind_page(kind_id: str) -> None:
@@ -80,46 +81,18 @@ def kind_index(kind: Kind) -> None:
 def editor(kind: Kind, doc_id: int | None) -> None:
     draft = drafts.get(kind, doc_id, store().get)
     key = drafts.draft_key(kind, doc_id)
-    drafts.seed_all(kind, key, draft)
     drafts.collect(kind, key, draft)  # what the user just typed, before anything is drawn from the draft
+    drafts.seed_all(kind, key, draft)  # widgets Streamlit dropped (another page) show the draft again
 
     def on_save():
         _save(kind, key, draft)
 
     def on_structure(action, field, index, step):
-        """Add, move or delete a card or a why: reshape the draft, then re-seed the widgets."""
+        """A button that reshapes the draft (add, move, delete, refresh...): keep what was
+        typed, reshape, then seed the field's widgets anew from the draft."""
         drafts.collect(kind, key, draft)
-        items = W.get_path(draft["content"], field.key) or []
-        if action == "append":  # the quick-add form of a table
-            row, problem = W.quick_add_row(field, W.widget_key(key, field.key), draft["content"])
-            st.session_state[f"{W.widget_key(key, field.key)}|add|problem"] = problem
-            if row is None:
-                return  # the typed values stay in the form, with the problem beside them
-            W.clear_quick_add(field, W.widget_key(key, field.key))
-            items = [*items, row]
-        elif action == "refresh":  # the deck's figures, rebuilt from the team's data
-            from sdmkit.ui import deck
-
-            items, problems = deck.refresh(store(), draft)
-            if problems:
-                draft["problems"] = problems
-                return
-            draft.pop("problems", None)
-        elif action == "copy":  # start a press-release part from its working-backwards answer
-            items = W.get_path(draft["content"], field.feeds_from) or ""
-        elif action == "bank":  # a starter question from the bank, as a new card
-            question = st.session_state.get(W.bank_key(W.widget_key(key, field.key)))
-            if not question:
-                return
-            items = [*items, {field.columns[0].key: question, **{c.key: "" for c in field.columns[1:]}}]
-        elif field.widget == "tree":
-            from sdmkit.ui import tree
-
-            items = tree.edit(items, action, index)
-        else:
-            items = W.edit_cards(items, action, index, step, {c.key: "" for c in field.columns})
-        W.set_path(draft["content"], field.key, items)
-        W.forget_widgets(key, field.key)
+        if W.change(field, key, Context(draft), action, index, step):
+            forget_widgets(key, field.key)
 
     title = draft["meta"]["title"] or (f"New {kind.noun}" if doc_id is None else "Untitled")
     st.caption(kind.label.upper())
@@ -140,13 +113,7 @@ def editor(kind: Kind, doc_id: int | None) -> None:
                 if section.intro:
                     st.caption(section.intro)
                 for field in section.fields:
-                    W.draw(
-                        field,
-                        W.widget_key(key, field.key),
-                        content=draft["content"],
-                        on_structure_change=on_structure,
-                        problems=problems.get(field.key, []),
-                    )
+                    W.draw(field, key, Context(draft, on_structure, problems.get(field.key, [])))
                 if section.charts and model is not None:
                     _charts(kind, model)
                 if section.view:
@@ -157,7 +124,6 @@ def editor(kind: Kind, doc_id: int | None) -> None:
             _meta_tab(kind, key, problems)
         with tabs[-1]:
             _history_tab(kind, key, draft)
-    drafts.collect(kind, key, draft)  # the draft now holds exactly what is on screen
     with right:
         _coach(kind, draft)
     st.divider()
