@@ -17,26 +17,19 @@ from pathlib import Path
 
 import yaml
 
+from sdmkit.document import Document, DocumentMeta
 from sdmkit.errors import FieldProblem, InvalidDocument, SdmkitError
-from sdmkit.store.documents import Document, normalise
+from sdmkit.store.documents import normalise
 
-TOP_LEVEL = ("kind", "title", "team", "status", "tags", "coach_off", "coach_allow", "content")
+TOP_LEVEL = ("kind", *DocumentMeta.names(), "content")
 FRONT_MATTER = "---"
 
 
 def to_dict(doc: Document) -> dict:
-    data = {
-        "kind": doc.kind,
-        "title": doc.title,
-        "team": doc.team,
-        "status": doc.status,
-        "tags": list(doc.tags),
-        "coach_off": list(doc.coach_off),
-    }
-    if doc.coach_allow:  # written only when used, so older files and exports stay as they were
-        data["coach_allow"] = list(doc.coach_allow)
-    data["content"] = doc.content
-    return data
+    meta = doc.meta.to_dict()
+    if not meta["coach_allow"]:  # written only when used, so older files and exports stay as they were
+        del meta["coach_allow"]
+    return {"kind": doc.kind, **meta, "content": doc.content}
 
 
 def to_yaml(doc: Document) -> str:
@@ -61,24 +54,16 @@ def from_dict(data, source: str = "") -> Document:
         problems.append(
             FieldProblem("kind", "missing; one of: charter, coe, prfaq, oncall, metric_review, story")
         )
-    for key in ("tags", "coach_off", "coach_allow"):
-        if key in data and not isinstance(data[key] or [], list):
-            problems.append(FieldProblem(key, "expected a list"))
     if "content" in data and not isinstance(data["content"] or {}, dict):
         problems.append(FieldProblem("content", "expected a mapping"))
+    try:
+        meta = DocumentMeta.from_dict(data)
+    except InvalidDocument as exc:
+        problems += exc.problems
     if problems:
         raise InvalidDocument(problems, source)
     try:
-        return normalise(
-            str(data["kind"]),
-            str(data.get("title") or ""),
-            data.get("content") or {},
-            data.get("team"),
-            data.get("status"),
-            data.get("tags") or [],
-            data.get("coach_off") or [],
-            data.get("coach_allow") or [],
-        )
+        return normalise(str(data["kind"]), data.get("content") or {}, meta)
     except InvalidDocument as exc:
         raise InvalidDocument(exc.problems, source) from None
     except SdmkitError as exc:

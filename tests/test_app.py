@@ -8,6 +8,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from sdmkit.document import DocumentMeta
 from tests.conftest import ROOT, example_paths
 
 ENTRY = str(ROOT / "streamlit_app.py")
@@ -54,7 +55,7 @@ def test_home_on_an_empty_workspace_offers_the_examples(workspace):
 
 
 def test_home_shows_recent_and_attention(workspace):
-    workspace.create("charter", "", {"team_name": "Thin"})  # no mission: a coach error
+    workspace.create("charter", {"team_name": "Thin"})  # no mission: a coach error
     at = app()
     page = texts(at)
     assert "Thin team charter" in page
@@ -67,9 +68,9 @@ def test_attention_follows_every_change_in_every_session(workspace, charter_cont
 
     # AppTest clears Streamlit's caches before each run, so the cache is asked directly,
     # as a long-lived server would ask it.
-    workspace.create("charter", "", charter_content)
+    workspace.create("charter", charter_content)
     assert attention_items() == []
-    workspace.create("charter", "", {"team_name": "Thin"})  # no mission: a coach error
+    workspace.create("charter", {"team_name": "Thin"})  # no mission: a coach error
     assert [a.title for a in attention_items()] == ["Thin team charter"]
 
 
@@ -141,7 +142,6 @@ def test_create_and_save_a_charter_through_the_ui(workspace):
 def test_tenets_reorder_and_delete_keep_text(workspace):
     doc = workspace.create(
         "charter",
-        "",
         {
             "team_name": "T",
             "mission": "m",
@@ -162,7 +162,7 @@ def test_tenets_reorder_and_delete_keep_text(workspace):
 
 
 def test_typed_text_survives_switching_pages(workspace):
-    doc = workspace.create("charter", "", {"team_name": "T", "mission": "Original."})
+    doc = workspace.create("charter", {"team_name": "T", "mission": "Original."})
     at = app("pages/charter.py", id=str(doc.id))
     by_label(at.text_area, "Mission").input("Typed but not saved.").run()
     at.switch_page("pages/library.py").run()
@@ -176,9 +176,9 @@ def test_typed_text_survives_switching_pages(workspace):
 
 def conflicted(workspace):
     """An editor whose save was refused: someone else saved version 2 first."""
-    doc = workspace.create("charter", "", {"team_name": "T", "mission": "Original."})
+    doc = workspace.create("charter", {"team_name": "T", "mission": "Original."})
     at = app("pages/charter.py", id=str(doc.id))
-    workspace.save(doc.id, 1, title=doc.title, content={**doc.content, "mission": "Their mission."})
+    workspace.save(doc.id, 1, {**doc.content, "mission": "Their mission."}, doc.meta)
     by_label(at.text_area, "Mission").input("My mission.").run()
     save(at)
     assert not at.exception
@@ -218,7 +218,9 @@ def test_bad_input_shows_field_message_and_keeps_text(workspace):
 def test_library_filters_pages_and_trash(workspace):
     for i in range(30):
         workspace.create(
-            "charter", f"Charter {i:02}", {"team_name": "Alpha" if i % 3 else "Beta", "mission": "m"}
+            "charter",
+            {"team_name": "Alpha" if i % 3 else "Beta", "mission": "m"},
+            DocumentMeta(title=f"Charter {i:02}"),
         )
     at = app("pages/library.py")
     assert "Page 1 of 2 · 30 documents" in texts(at)
@@ -250,7 +252,7 @@ def test_conflict_load_theirs_keeps_mine_visible(workspace):
 
 
 def test_a_document_opened_in_another_kinds_editor_goes_to_its_own(workspace):
-    doc = workspace.create("charter", "", {"team_name": "T", "mission": "Ours."})
+    doc = workspace.create("charter", {"team_name": "T", "mission": "Ours."})
     at = app("pages/coe.py", id=str(doc.id))
     assert not at.exception
     assert by_label(at.text_input, "Team name").value == "T"  # the charter editor, not the COE one
@@ -298,6 +300,6 @@ def test_study_plan_ticks_are_kept(workspace):
 
 
 def test_export_buttons_offer_a_redacted_download(workspace):
-    doc = workspace.create("charter", "", {"team_name": "T", "mission": "Mail ana@example.com."})
+    doc = workspace.create("charter", {"team_name": "T", "mission": "Mail ana@example.com."})
     at = app("pages/charter.py", id=str(doc.id))
     assert any(t.label == "Redacted" for t in at.toggle)

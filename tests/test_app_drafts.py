@@ -14,7 +14,7 @@ from tests.test_app import app, by_label, save, texts
 
 def _load(workspace, path):
     doc = read_file(path)
-    return workspace.create(doc.kind, doc.title, doc.content, team=doc.team, status=doc.status, tags=doc.tags)
+    return workspace.create(doc.kind, doc.content, doc.meta)
 
 
 def _leave_and_return(at, page: str, doc_id: int):

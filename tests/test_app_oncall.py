@@ -30,7 +30,7 @@ def test_new_rotation_with_leave_and_bad_override(workspace):
     # Leave that ends before it starts is refused at its field, and the typed text stays.
     stored = workspace.get(doc.id)
     content = {**stored.content, "members": [{"name": "Ana"}, {"name": "Ben"}]}
-    workspace.save(doc.id, stored.version, title=stored.title, content=content)
+    workspace.save(doc.id, stored.version, content, stored.meta)
     at = app("pages/oncall.py", id=str(doc.id))
     by_label(at.selectbox, "Person").select("Ana").run()
     by_label(at.date_input, "First day").set_value(__import__("datetime").date(2026, 12, 10)).run()

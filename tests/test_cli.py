@@ -130,7 +130,7 @@ def test_history_diff_revert_delete_undelete(workspace):
     run("init", "--examples")
     doc = workspace.list(kind="charter").items[0]
     full = workspace.get(doc.id)
-    workspace.save(doc.id, 1, title=full.title, content={**full.content, "mission": "Changed mission."})
+    workspace.save(doc.id, 1, {**full.content, "mission": "Changed mission."}, full.meta)
     assert "v2" in run("history", str(doc.id)).output
     assert "+  mission: Changed mission." in run("diff", str(doc.id), "1", "2").output
     assert "version 3 restored from version 1" in run("revert", str(doc.id), "1").output
@@ -145,7 +145,7 @@ def test_backup_and_restore_are_lossless(workspace, tmp_path, monkeypatch):
     run("init", "--examples")
     a, b = workspace.list(kind="charter").items
     full = workspace.get(a.id)
-    workspace.save(a.id, 1, title=full.title, content={**full.content, "mission": "v2"})
+    workspace.save(a.id, 1, {**full.content, "mission": "v2"}, full.meta)
     workspace.delete(b.id)
     workspace.set_setting("pdf_page_size", "Letter")
     backup = tmp_path / "backup.json"
@@ -163,7 +163,7 @@ def test_backup_and_restore_are_lossless(workspace, tmp_path, monkeypatch):
     assert restored.list(deleted=True).items[0].id == b.id
     assert restored.setting("pdf_page_size") == "Letter"
     # A restored workspace keeps working: new documents get fresh ids.
-    assert restored.create("charter", "", {"team_name": "New"}).id > max(a.id, b.id)
+    assert restored.create("charter", {"team_name": "New"}).id > max(a.id, b.id)
     # Restoring over a non-empty workspace needs --replace, and keeps a safety copy.
     result = sdmkit("restore", str(backup), env={"SDMKIT_DATABASE_URL": f"sqlite:///{target}"})
     assert result.returncode == 1 and "--replace" in result.stderr

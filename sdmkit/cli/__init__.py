@@ -152,16 +152,7 @@ def import_(
     for path in files:
         try:
             doc = read_file(path)
-            new = store.create(
-                doc.kind,
-                doc.title,
-                doc.content,
-                team=doc.team,
-                status=doc.status,
-                tags=doc.tags,
-                coach_off=doc.coach_off,
-                note=f"imported from {path.name}",
-            )
+            new = store.create(doc.kind, doc.content, doc.meta, note=f"imported from {path.name}")
         except SdmkitError as exc:
             failed += 1
             typer.echo(f"sdmkit: {exc}", err=True)

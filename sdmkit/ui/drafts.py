@@ -10,9 +10,9 @@ import copy
 
 import streamlit as st
 
+from sdmkit.document import Document, DocumentMeta
 from sdmkit.errors import InvalidDocument
 from sdmkit.kinds.base import Kind
-from sdmkit.store import Document
 from sdmkit.ui import fields as W
 from sdmkit.ui.widget_base import forget_widgets, widget_key
 
@@ -22,17 +22,14 @@ def draft_key(kind: Kind, doc_id: int | None) -> str:
 
 
 def _snapshot(doc: Document) -> dict:
-    return {
-        "meta": {
-            "title": doc.title,
-            "team": doc.team,
-            "status": doc.status,
-            "tags": list(doc.tags),
-            "coach_off": sorted(doc.coach_off),
-            "coach_allow": list(doc.coach_allow),
-        },
-        "content": copy.deepcopy(doc.content),
-    }
+    meta = doc.meta.to_dict()
+    meta["coach_off"] = sorted(meta["coach_off"])
+    return {"meta": meta, "content": copy.deepcopy(doc.content)}
+
+
+def meta_of(draft: dict) -> DocumentMeta:
+    """The draft's metadata as the store takes it."""
+    return DocumentMeta.from_dict(draft["meta"])
 
 
 def from_document(doc: Document) -> dict:
@@ -53,14 +50,7 @@ def blank(kind: Kind) -> dict:
         "base_version": None,
         "saved_at": None,
         "saved": None,
-        "meta": {
-            "title": "",
-            "team": "",
-            "status": kind.statuses[0],
-            "tags": [],
-            "coach_off": [],
-            "coach_allow": [],
-        },
+        "meta": DocumentMeta(status=kind.statuses[0]).to_dict(),
         "content": kind.blank().model_dump(mode="json"),
     }
 
@@ -101,8 +91,8 @@ def is_dirty(kind: Kind, draft: dict) -> bool:
 
 # --- widgets <-> draft ---------------------------------------------------------------
 
-META_KEYS = ("title", "team", "status", "tags", "coach_off", "coach_allow")
-LIST_KEYS = ("tags", "coach_allow")  # typed as comma-separated text
+META_KEYS = DocumentMeta.names()
+LIST_KEYS = ("tags", "coach_allow")  # typed as comma-separated text (coach_off is a multiselect)
 
 
 def meta_key(key: str, name: str) -> str:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import streamlit as st
 
 from sdmkit.coach import lint, rule_catalog, score
+from sdmkit.document import Document, DocumentMeta
 from sdmkit.errors import Conflict, InvalidDocument, NotFound, SdmkitError
 from sdmkit.interchange import to_yaml
 from sdmkit.kinds import get_kind
 from sdmkit.kinds.base import Kind
-from sdmkit.store import Document
 from sdmkit.ui import drafts
 from sdmkit.ui import fields as W
 from sdmkit.ui.coach_panel import coach_panel
@@ -206,31 +206,12 @@ def _toolbar(kind: Kind, key: str, draft: dict, on_save) -> None:
 
 def _save(kind: Kind, key: str, draft: dict) -> None:
     drafts.collect(kind, key, draft)
-    meta = draft["meta"]
+    meta = drafts.meta_of(draft)
     try:
         if draft["doc_id"] is None:
-            doc = store().create(
-                kind.id,
-                meta["title"],
-                draft["content"],
-                team=meta["team"] or None,
-                status=meta["status"],
-                tags=meta["tags"],
-                coach_off=meta["coach_off"],
-                coach_allow=meta.get("coach_allow") or [],
-            )
+            doc = store().create(kind.id, draft["content"], meta)
         else:
-            doc = store().save(
-                draft["doc_id"],
-                draft["base_version"],
-                title=meta["title"],
-                content=draft["content"],
-                team=meta["team"] or None,
-                status=meta["status"],
-                tags=meta["tags"],
-                coach_off=meta["coach_off"],
-                coach_allow=meta.get("coach_allow") or [],
-            )
+            doc = store().save(draft["doc_id"], draft["base_version"], draft["content"], meta)
     except Conflict as exc:
         draft["conflict"] = {"version": exc.current_version, "theirs": exc.theirs}
         return
@@ -310,16 +291,7 @@ def _conflict_box(kind: Kind, key: str, draft: dict) -> None:
         icon=":material/sync_problem:",
     )
     with st.expander("What changed between their version and your text", expanded=True):
-        mine = Document(
-            id=theirs.id,
-            kind=kind.id,
-            title=draft["meta"]["title"],
-            team=draft["meta"]["team"],
-            status=draft["meta"]["status"],
-            tags=draft["meta"]["tags"],
-            content=draft["content"],
-            coach_off=draft["meta"]["coach_off"],
-        )
+        mine = Document(id=theirs.id, kind=kind.id, meta=drafts.meta_of(draft), content=draft["content"])
         import difflib
 
         diff = "".join(
@@ -343,18 +315,10 @@ def _conflict_box(kind: Kind, key: str, draft: dict) -> None:
         drafts.reseed(key)
 
     def save_as_copy():
-        meta = draft["meta"]
+        meta = drafts.meta_of(draft)
+        meta = meta.replace(title=f"{meta.title} (my version)"[:300], status=kind.statuses[0])
         try:
-            doc = store().create(
-                kind.id,
-                f"{meta['title']} (my version)"[:300],
-                draft["content"],
-                team=meta["team"] or None,
-                status=kind.statuses[0],
-                tags=meta["tags"],
-                coach_off=meta["coach_off"],
-                note="saved from a conflicting edit",
-            )
+            doc = store().create(kind.id, draft["content"], meta, note="saved from a conflicting edit")
         except SdmkitError as exc:
             draft["problems"] = [("", str(exc))]
             return
@@ -430,7 +394,10 @@ def _meta_tab(kind: Kind, key: str, problems: dict) -> None:
             st.code(
                 to_yaml(
                     Document(
-                        id=None, kind=kind.id, title=rescued["meta"]["title"], content=rescued["content"]
+                        id=None,
+                        kind=kind.id,
+                        meta=DocumentMeta(title=rescued["meta"]["title"]),
+                        content=rescued["content"],
                     )
                 ),
                 language="yaml",
