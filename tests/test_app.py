@@ -210,7 +210,9 @@ def test_bad_input_shows_field_message_and_keeps_text(workspace):
     at = app("pages/charter.py", id="new")
     by_label(at.text_area, "Mission").input("A mission with no team name.").run()
     save(at)
-    assert "title: a title is required" in texts(at)
+    page = texts(at)
+    assert "Team name is required" in page  # the field as the screen names it
+    assert "title:" not in page and "content." not in page
     assert by_label(at.text_area, "Mission").value == "A mission with no team name."
     assert workspace.count() == 0
 

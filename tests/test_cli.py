@@ -67,7 +67,7 @@ def test_import_prints_new_ids_and_reports_bad_files(workspace, tmp_path):
     assert new_id.isdigit()
     assert workspace.get(int(new_id)).title == "Payments Platform team charter"
     assert result.stderr.strip().splitlines() == [
-        f"sdmkit: {bad}: content.team_type: Input should be 'stream-aligned', 'platform', 'enabling' or "
+        f"sdmkit: {bad}: content.team_type: must be one of 'stream-aligned', 'platform', 'enabling' or "
         "'complicated-subsystem'"
     ]
     assert "Traceback" not in result.stderr

@@ -46,7 +46,7 @@ def test_yaml_and_json_files_import(tmp_path):
             ".yaml",
             "content.misson: Extra inputs are not permitted",
         ),
-        ("kind: charter\ncontent:\n  team_type: squad\n", ".yaml", "content.team_type: Input should be"),
+        ("kind: charter\ncontent:\n  team_type: squad\n", ".yaml", "content.team_type: must be one of"),
         (
             "kind: charter\ncontent:\n  tenets: [{name: [3], statement: x}]\n",
             ".yaml",

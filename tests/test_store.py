@@ -129,7 +129,7 @@ def test_invalid_content_names_the_field(store):
     assert caught.value.problems[0].field == "content.team_type"
     with pytest.raises(InvalidDocument) as caught:
         store.create("charter", {"mission": "no team, no title"})
-    assert caught.value.problems[0].field == "title"
+    assert caught.value.problems[0].field == "content.team_name"  # the title is made from it
     with pytest.raises(InvalidDocument, match="status"):
         make(store, status="published-ish")
 

@@ -107,7 +107,8 @@ def normalise(kind_id: str, content: dict | None, meta: DocumentMeta = DocumentM
         derived_team = kind.team_of(model)
         title = f"{derived_team} {kind.label.lower()}".strip() if derived_team else ""
     if not title:
-        problems.append(FieldProblem("title", "a title is required"))
+        named_by = f"content.{kind.title_field}" if kind.title_field else "title"
+        problems.append(FieldProblem(named_by, "is required"))
     elif len(title) > 300:
         problems.append(FieldProblem("title", f"at most 300 characters (this one has {len(title)})"))
     status = meta.status or kind.statuses[0]

@@ -100,7 +100,7 @@ def editor(kind: Kind, doc_id: int | None) -> None:
     _status_line(kind, draft)
     _toolbar(kind, key, draft, on_save)
     _conflict_box(kind, key, draft)
-    _problems_box(draft)
+    _problems_box(kind, draft)
 
     left, right = st.columns([5, 2.4], gap="large")
     model, findings = _check(kind, draft)
@@ -231,10 +231,18 @@ def _save(kind: Kind, key: str, draft: dict) -> None:
     flash(f"Saved version {doc.version}")
 
 
-def _problems_box(draft: dict) -> None:
+def _say(kind: Kind, field: str, problem: str) -> str:
+    """A problem in the writer's words, naming the field as the screen labels it:
+    'Team name is required', 'Week ending: 2026-11-09 is a Monday; ...'."""
+    name = kind.describe(field) if field else "The document"
+    joiner = " " if problem.startswith(("is ", "must ", "should ")) else ": "
+    return f"{name}{joiner}{problem}"
+
+
+def _problems_box(kind: Kind, draft: dict) -> None:
     problems = draft.get("problems")
     if problems:
-        lines = "\n".join(f"- **{esc(f or 'document')}**: {esc(p)}" for f, p in problems)
+        lines = "\n".join(f"- {esc(_say(kind, f, p))}" for f, p in problems)
         st.error(f"Not saved. Fix these and save again; your text is kept:\n{lines}", icon=":material/error:")
 
 
@@ -264,7 +272,7 @@ def _field_problems(kind: Kind, draft: dict, findings) -> dict[str, list[str]]:
     """Refused-save problems and the coach's errors, beside the field they are about."""
     out: dict[str, list[str]] = {}
     for field, problem in draft.get("problems") or []:
-        out.setdefault(_field_for(kind, field), []).append(esc(f"{field}: {problem}"))
+        out.setdefault(_field_for(kind, field), []).append(esc(_say(kind, field, problem)))
     for f in findings:
         if f.severity == "error":
             out.setdefault(_field_for(kind, f.location), []).append(esc(f"{f.message}. {f.suggestion}"))
@@ -428,7 +436,8 @@ def _coach(kind: Kind, draft: dict) -> None:
     except InvalidDocument as exc:
         st.subheader("Coach", anchor=False)
         st.warning(
-            "The coach waits until these are fixed:\n" + "\n".join(f"- {esc(p)}" for p in exc.problems),
+            "The coach waits until these are fixed:\n"
+            + "\n".join(f"- {esc(_say(kind, p.field, p.problem))}" for p in exc.problems),
             icon=":material/warning:",
         )
         return

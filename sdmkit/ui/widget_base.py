@@ -65,7 +65,7 @@ def forget_widgets(draft_key: str, field_key: str | None = None) -> None:
 
 def item_noun(field: Field) -> str:
     """What one card or row is called in buttons: 'tenet', 'event'."""
-    return field.item or field.label.rstrip("s").lower()
+    return field.noun
 
 
 @dataclass
