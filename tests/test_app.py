@@ -40,6 +40,12 @@ def texts(at) -> str:
     return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))
 
 
+def view(at, name: str):
+    """Switch the editor to one of its views: Write, Document settings, History & export."""
+    by_label(at.segmented_control, "View").set_value(name).run()
+    assert not at.exception, at.exception
+
+
 def save(at):
     [b for b in at.button if b.label == "Save"][0].click().run()
 
@@ -174,36 +180,69 @@ def test_typed_text_survives_switching_pages(workspace):
     assert workspace.get(doc.id).content["mission"] == "Original."
 
 
-def conflicted(workspace):
+def conflicted(workspace, mine: dict, theirs: dict):
     """An editor whose save was refused: someone else saved version 2 first."""
-    doc = workspace.create("charter", {"team_name": "T", "mission": "Original."})
+    doc = workspace.create(
+        "charter", {"team_name": "T", "mission": "Original.", "long_term_direction": "Original direction."}
+    )
     at = app("pages/charter.py", id=str(doc.id))
-    workspace.save(doc.id, 1, {**doc.content, "mission": "Their mission."}, doc.meta)
-    by_label(at.text_area, "Mission").input("My mission.").run()
+    workspace.save(doc.id, 1, {**doc.content, **theirs}, doc.meta)
+    for label, text in mine.items():
+        by_label(at.text_area, label).input(text).run()
     save(at)
     assert not at.exception
     return doc, at
 
 
-def test_a_conflict_is_shown_and_both_texts_survive(workspace):
-    doc, at = conflicted(workspace)
+def test_changes_to_different_fields_merge_without_a_question(workspace):
+    doc, at = conflicted(workspace, {"Long-term direction": "My direction."}, {"mission": "Their mission."})
+    saved = workspace.get(doc.id)
+    assert saved.version == 3
+    assert (saved.content["mission"], saved.content["long_term_direction"]) == (
+        "Their mission.",
+        "My direction.",
+    )
+    assert "Conflict" not in texts(at)
+    assert by_label(at.text_area, "Mission").value == "Their mission."  # the editor shows the merge
+
+
+def test_a_field_both_changed_is_asked_about_and_mine_can_win(workspace):
+    doc, at = conflicted(workspace, {"Mission": "My mission."}, {"mission": "Their mission."})
     page = texts(at)
-    assert "Someone saved version 2 while you were editing version 1" in page
-    assert by_label(at.text_area, "Mission").value == "My mission."
-    assert workspace.get(doc.id).content["mission"] == "Their mission."
-    [b for b in at.button if b.label == "Save mine as a copy"][0].click().run()
+    assert "Someone saved version 2" in page and "1 field was changed by both" in page
+    assert workspace.get(doc.id).version == 2  # nothing saved until the writer chooses
+    assert by_label(at.text_area, "Mission").value == "My mission."  # still on screen
+    by_label(at.radio, "Which text to keep").set_value("mine").run()
+    [b for b in at.button if b.label == "Save the merged version"][0].click().run()
+    assert workspace.get(doc.id).content["mission"] == "My mission."
+    assert workspace.revision(doc.id, 2).content["mission"] == "Their mission."  # theirs in history
+
+
+def test_taking_theirs_keeps_my_text_in_history(workspace):
+    doc, at = conflicted(
+        workspace,
+        {"Mission": "My mission.", "Long-term direction": "My direction."},
+        {"mission": "Their mission."},
+    )
+    by_label(at.radio, "Which text to keep").set_value("theirs").run()
+    [b for b in at.button if b.label == "Save the merged version"][0].click().run()
+    final = workspace.get(doc.id)
+    assert (final.content["mission"], final.content["long_term_direction"]) == (
+        "Their mission.",
+        "My direction.",
+    )
+    history = {r.version: r.note for r in workspace.history(doc.id)}
+    mine = next(v for v, note in history.items() if "your side of a conflict" in note)
+    assert workspace.revision(doc.id, mine).content["mission"] == "My mission."
+
+
+def test_a_conflict_can_save_my_text_as_a_copy(workspace):
+    doc, at = conflicted(workspace, {"Mission": "My mission."}, {"mission": "Their mission."})
+    [b for b in at.button if b.label == "Save my text as a copy"][0].click().run()
     titles = {s.title: s.id for s in workspace.list().items}
     mine = workspace.get(titles["T team charter (my version)"])
     assert mine.content["mission"] == "My mission."
     assert workspace.get(doc.id).content["mission"] == "Their mission."
-
-
-def test_conflict_keep_mine_saves_on_top(workspace):
-    doc, at = conflicted(workspace)
-    [b for b in at.button if b.label == "Save mine as the newest"][0].click().run()
-    assert workspace.get(doc.id).version == 3
-    assert workspace.get(doc.id).content["mission"] == "My mission."
-    assert workspace.revision(doc.id, 2).content["mission"] == "Their mission."
 
 
 def test_bad_input_shows_field_message_and_keeps_text(workspace):
@@ -243,14 +282,6 @@ def test_settings_page_size_is_saved(workspace):
     assert "sqlite" in texts(at) or any("sqlite" in c.value for c in at.code)
     by_label(at.radio, "Page size").set_value("Letter").run()
     assert workspace.setting("pdf_page_size") == "Letter"
-
-
-def test_conflict_load_theirs_keeps_mine_visible(workspace):
-    doc, at = conflicted(workspace)
-    [b for b in at.button if b.label == "Load theirs"][0].click().run()
-    assert by_label(at.text_area, "Mission").value == "Their mission."
-    assert "Your discarded text (from the conflict)" in [e.label for e in at.expander]
-    assert workspace.get(doc.id).version == 2
 
 
 def test_a_document_opened_in_another_kinds_editor_goes_to_its_own(workspace):
@@ -304,4 +335,5 @@ def test_study_plan_ticks_are_kept(workspace):
 def test_export_buttons_offer_a_redacted_download(workspace):
     doc = workspace.create("charter", {"team_name": "T", "mission": "Mail ana@example.com."})
     at = app("pages/charter.py", id=str(doc.id))
+    view(at, "History & export")
     assert any(t.label == "Redacted" for t in at.toggle)

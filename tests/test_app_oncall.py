@@ -37,5 +37,5 @@ def test_new_rotation_with_leave_and_bad_override(workspace):
     by_label(at.date_input, "Last day").set_value(__import__("datetime").date(2026, 12, 1)).run()
     [b for b in at.button if b.label == "Add leave"][0].click().run()
     save(at)
-    assert "leave[1].end: leave ends (2026-12-01) before it starts (2026-12-10)" in texts(at)
+    assert "Leave 1, Last day: leave ends (2026-12-01) before it starts (2026-12-10)" in texts(at)
     assert workspace.get(doc.id).content["leave"] == []

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from sdmkit.document import Document, DocumentMeta
 from sdmkit.errors import Conflict, FieldProblem, InvalidDocument, NotFound
 from sdmkit.kinds import get_kind
+from sdmkit.store.drafts import Drafts
 from sdmkit.store.search import search_text, terms
 from sdmkit.store.tables import DocumentRow, RevisionRow, SettingRow
 
@@ -135,6 +136,7 @@ def normalise(kind_id: str, content: dict | None, meta: DocumentMeta = DocumentM
 class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
+        self.drafts = Drafts(engine)
 
     # --- reading -------------------------------------------------------------------
 
