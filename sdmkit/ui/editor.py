@@ -298,7 +298,12 @@ def _check(kind: Kind, draft: dict):
     except InvalidDocument:
         return None, []
     return model, lint(
-        kind, model, draft["meta"].get("coach_off") or [], draft["meta"].get("coach_allow") or [], store().get
+        kind,
+        model,
+        draft["meta"].get("coach_off") or [],
+        draft["meta"].get("coach_allow") or [],
+        store().get,
+        title=draft["meta"].get("title") or "",
     )
 
 
@@ -500,5 +505,12 @@ def _coach(kind: Kind, draft: dict) -> None:
         )
         return
     off = draft["meta"].get("coach_off") or []
-    findings = lint(kind, model, off, draft["meta"].get("coach_allow") or [], store().get)
+    findings = lint(
+        kind,
+        model,
+        off,
+        draft["meta"].get("coach_allow") or [],
+        store().get,
+        title=draft["meta"].get("title") or "",
+    )
     coach_panel(kind, findings, kind.derived(model), score(kind, findings, off))
