@@ -376,3 +376,20 @@ def test_rule_2_does_not_read_a_clamped_limit():
     floored = Limits(centre=0.6, lower=0, upper=2.4, mean_moving_range=0.7, points=26, floored=True)
     assert signal(weeks_back([1, 0, 0, 1, 0, 0]), W, floored) == ""
     assert "rule 2" in signal(weeks_back([1, 0, 2, 2, 0, 2]), W, floored)  # the upper side still counts
+
+
+def test_a_week_typed_by_hand_is_saved_and_bad_input_names_the_field(team):
+    from sdmkit.metrics.catalog import enter_week
+
+    assert enter_week(team, "Payments", W, {"p99 latency": 712.0, "Deployments": "24"}) == (2, 0)
+    assert enter_week(team, "Payments", W, {"p99 latency": 715.0, "Deployments": None}) == (0, 1)
+    ids = {m.name: m.id for m in catalog(team, "Payments")}
+    assert series(team, ids["p99 latency"]) == {W: 715.0} and series(team, ids["Deployments"]) == {W: 24.0}
+    with pytest.raises(InvalidDocument) as caught:
+        enter_week(team, "Payments", W - timedelta(days=1), {"Deployments": "many", "p99 latency": "nan"})
+    assert [str(p) for p in caught.value.problems] == [
+        "Week ending: Saturday 14 Nov 2026 is not a Sunday",
+        "Deployments: 'many' is not a number",
+        "p99 latency: 'nan' is not a number",
+    ]
+    assert series(team, ids["Deployments"]) == {W: 24.0}  # nothing saved from a bad form
