@@ -141,3 +141,46 @@ def test_search_example_plots_a_day_old_index_against_its_26_hour_alarm():
     detected = next(e.at for e in c.timeline if e.type == "detection")
     assert alarm and any(v >= 26 and at < detected for at, v in age)
     assert "4 hours 15 minutes" in " ".join(c.went_wrong) and m.detect == timedelta(hours=4, minutes=15)
+
+
+# --- on call: the rotation examples and the charter they belong to -------------------
+
+
+def test_payments_rotation_example_overrides_name_whom_they_replace():
+    from sdmkit.kinds import get_kind
+    from sdmkit.kinds.oncall.schedule import generate
+
+    r = get_kind("oncall").validate(read_file(EXAMPLES / "oncall" / "payments-weekly.yaml").content)
+    names = [m.name for m in r.active_members()]
+    swapped = [s for s in generate(r).shifts if s.override]
+    assert swapped
+    for s in swapped:
+        # "override: Aisha at a school event (instead of Aisha Bello)": the reason's name is the replaced person.
+        reason, replaced = s.why.split(" (instead of ")
+        named = [n for n in names if n.split()[0] in reason]
+        assert named == [replaced.rstrip(")")], s.why
+
+
+def test_payments_charter_lists_everyone_the_rotation_schedules():
+    from sdmkit.team_page import member_differences
+
+    charter = read_file(EXAMPLES / "charter" / "payments-platform.yaml")
+    rotation = read_file(EXAMPLES / "oncall" / "payments-weekly.yaml")
+    assert charter.team == rotation.team
+    diff = member_differences(
+        [m["name"] for m in charter.content["members"]], [m["name"] for m in rotation.content["members"]]
+    )
+    assert diff == {
+        "not_in_charter": [],
+        "not_in_rotation": ["Grace Okafor"],
+    }  # the shared TPM takes no pages
+
+
+def test_the_certificate_story_quotes_the_coe_s_impact():
+    from sdmkit.kinds.coe import timeline as tl
+
+    story = read_file(EXAMPLES / "story" / "certificate-outage.yaml").content
+    _, c = _coe("card-payments-tls.yaml")
+    minutes = round(tl.metrics(c).impact.total_seconds() / 60)
+    assert f"For {minutes} minutes, 31% of card payments failed, about 18,400 checkouts" in story["situation"]
+    assert "18,400" in c.impact.how_many and f"{minutes} minutes" in story["numbers"]

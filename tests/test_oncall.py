@@ -362,6 +362,7 @@ def test_the_charter_team_page_shows_the_current_rotation(sqlite_store):
     md = render_from(sqlite_store, charter, "md").decode()
     assert "### On call: Payments primary" in md and "on call now **" in md and "As of " in md
     assert "| Sev 2 | 15 minutes |" in md  # the rotation's support protocol, as the charter has none
+    assert "On call but not among this charter's members: Ana, Ben." in md
     again = parse_text(md, ".md", "team.md")
     assert again.content == charter.content  # the borrowed part is not the charter's own content
 
