@@ -14,7 +14,7 @@ from sdmkit.handoff import boundaries, handoff_note
 from sdmkit.kinds.oncall.exports import hours_csv, to_ics
 from sdmkit.kinds.oncall.now import on_call, schedule_at
 from sdmkit.kinds.oncall.rules import schedule_for
-from sdmkit.kinds.oncall.view import load_rows, shift_rows, stamp
+from sdmkit.kinds.oncall.view import NIGHTS, load_rows, shift_rows, stamp
 from sdmkit.ui.state import store
 from sdmkit.ui.text import esc
 
@@ -24,6 +24,9 @@ def schedule_view(kind, draft: dict, rotation) -> None:
         st.info("Add members on the Members tab; the schedule appears here.", icon=":material/group_add:")
         return
     sched = schedule_for(rotation)
+    from sdmkit.kinds.oncall.coverage import statement
+
+    st.caption(esc(statement(rotation)))
     for w in sched.warnings:
         st.warning(esc(w), icon=":material/warning:")
     zone = ZoneInfo(rotation.time_zone)
@@ -67,8 +70,8 @@ def schedule_view(kind, draft: dict, rotation) -> None:
     st.markdown("**Load per person** (the weeks shown)")
     st.dataframe(load_rows(rotation, sched.shifts, start, end), hide_index=True, width="stretch")
     st.caption(
-        "Burden is weighted hours: weekend hours 1.5, holiday hours 2, night hours (22:00-07:00 on the "
-        "person's clock) +0.25, secondary half. Assignments balance it, counting carried load."
+        "Burden is weighted hours: weekend hours 1.5, holiday hours 2, night hours +0.25, secondary half. "
+        f"{NIGHTS} Assignments balance it, counting carried load."
     )
     _exports(draft, rotation, sched, start, end)
     _handoffs(draft, rotation, sched, now)
