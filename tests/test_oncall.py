@@ -644,3 +644,22 @@ def test_the_team_page_names_the_override_and_the_next_regular_primary(sqlite_st
     assert o.person == "Jonas Weber"
     diff = page["differences"]
     assert "Sara Lindqvist" in diff["not_in_charter"] and diff["not_in_rotation"] == ["Grace Okafor"]
+
+
+def test_the_coverage_statement_admits_unstaffed_shifts():
+    from sdmkit.kinds.oncall.view import view
+
+    everyone_away = rotation(
+        members=[{"name": "Ana"}, {"name": "Ben"}],
+        leave=[
+            {
+                "person": n,
+                "start": QUARTER_START.isoformat(),
+                "end": (QUARTER_START + timedelta(days=6)).isoformat(),
+            }
+            for n in ("Ana", "Ben")
+        ],
+    )
+    text = view(everyone_away)["coverage"]
+    assert text.startswith("Every hour has one person on call") and "But 1 shift has nobody available" in text
+    assert "nobody available" not in view(rotation())["coverage"]

@@ -26,7 +26,7 @@ def schedule_view(kind, draft: dict, rotation) -> None:
     sched = schedule_for(rotation)
     from sdmkit.kinds.oncall.coverage import statement
 
-    st.caption(esc(statement(rotation)))
+    st.caption(esc(statement(rotation, sum(1 for x in sched.shifts if x.person is None))))
     for w in sched.warnings:
         st.warning(esc(w), icon=":material/warning:")
     zone = ZoneInfo(rotation.time_zone)

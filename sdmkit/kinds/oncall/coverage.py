@@ -141,8 +141,19 @@ def coverage_warnings(r: Rotation) -> list[str]:
     return [describe(r, run) for run in runs(rotation_spans(r))]
 
 
-def statement(r: Rotation) -> str:
-    """One sentence on coverage for the rotation's page and PDF."""
+def statement(r: Rotation, unstaffed: int = 0) -> str:
+    """One sentence on coverage for the rotation's page and PDF; `unstaffed`: shifts the
+    schedule could give nobody (leave, joins), which no arrangement of hours fixes."""
+    text = _hours(r)
+    if unstaffed:
+        text += (
+            f" But {unstaffed} shift{'s have' if unstaffed != 1 else ' has'} nobody available to take "
+            f"{'them' if unstaffed != 1 else 'it'}: see the warnings."
+        )
+    return text
+
+
+def _hours(r: Rotation) -> str:
     from sdmkit.kinds.oncall.schedule import first_handoff
 
     layers = "one primary and one secondary" if r.secondary else "one person"

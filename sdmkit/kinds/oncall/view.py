@@ -117,6 +117,6 @@ def view(r: Rotation) -> dict:
         "warnings": s.warnings,
         "needed": needed_people(r),
         "from": first,
-        "coverage": statement(r),
+        "coverage": statement(r, sum(1 for x in s.shifts if x.person is None)),
         "nights": NIGHTS,
     }
