@@ -159,8 +159,9 @@ def six_twelve(m: dict) -> dict:
         labels = [_axis_label(label) for label in labels]
         for p, label in zip(points, labels, strict=True):
             for series, key in (("This year", "value"), ("Last year", "prior")):
-                if p.get(key) is not None:
-                    values.append({"x": label, "series": series, "value": p[key]})
+                # A missing value stays in the data as null, so the line breaks there instead of
+                # drawing a straight line across the gap.
+                values.append({"x": label, "series": series, "value": p.get(key)})
         x = {
             "field": "x",
             "type": "ordinal",
@@ -168,7 +169,7 @@ def six_twelve(m: dict) -> dict:
             "sort": labels,
             "axis": {"labelAngle": 0, "labelExpr": "split(datum.label, '\\n')"},
         }
-        rules = []
+        rules: list[dict] = []
         if target is not None and (weekly or m.get("aggregation") != "sum"):
             rules.append({"series": target_name, "value": target, "what": f"target {_figure(target, unit)}"})
         if weekly and m.get("lower") is not None:
@@ -185,13 +186,13 @@ def six_twelve(m: dict) -> dict:
                     "what": f"upper limit {_figure(m['upper'], unit)}",
                 },
             ]
-        drawn = [v["value"] for v in values] + [r["value"] for r in rules]
-        used.update(v["series"] for v in values + rules)
+        drawn = [float(v["value"]) for v in values + rules if v["value"] is not None]
+        used.update(v["series"] for v in values + rules if v["value"] is not None)
         y = y_axis(drawn or [0.0])
         layers = [
             {
                 "data": {"values": values},
-                "mark": {"type": "line", "point": True},
+                "mark": {"type": "line", "point": True, "invalid": "break-paths-filter-domains"},
                 "encoding": {
                     "x": x,
                     "y": y,

@@ -393,3 +393,31 @@ def test_a_week_typed_by_hand_is_saved_and_bad_input_names_the_field(team):
         "p99 latency: 'nan' is not a number",
     ]
     assert series(team, ids["Deployments"]) == {W: 24.0}  # nothing saved from a bad form
+
+
+def test_the_review_chart_draws_limits_marks_signals_and_names_the_target(team):
+    from sdmkit.charts import six_twelve
+    from sdmkit.metrics.catalog import upsert_values
+
+    ids = {m.name: m.id for m in catalog(team, "Payments")}
+    weekly = [700, 710, 705, 702, 712, 698, 707, 703] + [900]
+    upsert_values(
+        team, [(ids["p99 latency"], W - timedelta(days=7 * i), v) for i, v in enumerate(reversed(weekly))]
+    )
+    upsert_values(team, [(ids["Deployments"], W - timedelta(days=7 * i), 1 + i % 2) for i in range(12)])
+    p99, deployments = build(team, "Payments", W)[1], build(team, "Payments", W)[0]
+    spec = six_twelve(p99)
+    weeks_panel = spec["hconcat"][0]["layer"]
+    rules = {r["series"]: r["value"] for r in weeks_panel[1]["data"]["values"]}
+    assert rules["Centre line"] == p99["centre"] and rules["Natural process limits"] == p99["upper"]
+    assert rules["Target (800 ms)"] == 800
+    marked = weeks_panel[2]["data"]["values"]
+    assert [(p["value"], p["why"].split(":")[0]) for p in marked] == [(900, "rule 1")]
+    legend = weeks_panel[0]["encoding"]["color"]["scale"]["domain"]
+    assert {"Target (800 ms)", "Centre line", "Natural process limits", "Signal"} <= set(legend)
+    lo, hi = weeks_panel[0]["encoding"]["y"]["scale"]["domain"]
+    assert lo <= min(weekly[-6:]) and hi >= 900  # no point drawn outside the axis
+    assert spec["title"]["subtitle"][0].startswith("Signal this week: rule 1")
+    counts = six_twelve(deployments)["hconcat"][0]["layer"][0]["encoding"]["y"]
+    assert counts["axis"]["tickMinStep"] == 1 and counts["axis"]["format"] == "d"
+    assert counts["scale"]["domain"][0] >= 0  # a count's axis never goes below zero
