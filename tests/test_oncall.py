@@ -666,3 +666,21 @@ def test_the_coverage_statement_admits_unstaffed_shifts():
     text = view(everyone_away)["coverage"]
     assert text.startswith("Every hour has one person on call") and "But 1 shift has nobody available" in text
     assert "nobody available" not in view(rotation())["coverage"]
+
+
+def test_handoffs_include_the_way_back_from_an_override():
+    from sdmkit.handoff import boundaries
+
+    weekly = _with_leave_and_overrides()[0]
+    pairs = boundaries(generate(weekly).shifts)
+    around = [
+        (out.person if out else None, inc.person, f"{inc.start:%a %d %b %H:%M}")
+        for out, inc in pairs
+        if date(2026, 11, 23) <= inc.start.date() <= date(2026, 11, 30)
+    ]
+    assert around == [
+        ("Lucas Ferreira", "Aisha Bello", "Mon 23 Nov 10:00"),
+        ("Aisha Bello", "Jonas Weber", "Thu 26 Nov 18:00"),
+        ("Jonas Weber", "Aisha Bello", "Fri 27 Nov 09:00"),
+        ("Aisha Bello", "Sara Lindqvist", "Mon 30 Nov 10:00"),
+    ]
