@@ -110,7 +110,13 @@ def _subtitle(m: dict) -> list[str]:
             f"{'s' if last['weeks'] != 1 else ''}, against the same first weeks a year earlier"
         )
     if m.get("missing"):
-        lines.append("No value for the weeks ending " + ", ".join(_label_week(w) for w in m["missing"]))
+        named = [_label_week(w) for w in m["missing"][-6:]]
+        more = len(m["missing"]) - len(named)
+        lines.append(
+            "No value for the weeks ending "
+            + ", ".join(named)
+            + (f" and {more} earlier week{'s' if more != 1 else ''}" if more else "")
+        )
     return lines
 
 

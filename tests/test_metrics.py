@@ -421,3 +421,14 @@ def test_the_review_chart_draws_limits_marks_signals_and_names_the_target(team):
     counts = six_twelve(deployments)["hconcat"][0]["layer"][0]["encoding"]["y"]
     assert counts["axis"]["tickMinStep"] == 1 and counts["axis"]["format"] == "d"
     assert counts["scale"]["domain"][0] >= 0  # a count's axis never goes below zero
+
+
+def test_weeks_before_a_metric_was_measured_are_not_missing(team):
+    from sdmkit.metrics.catalog import upsert_values
+
+    ids = {m.name: m.id for m in catalog(team, "Payments")}
+    upsert_values(team, [(ids["Deployments"], w, 20) for w in (date(2026, 10, 18), date(2026, 11, 1))])
+    deployments = build(team, "Payments", date(2026, 11, 8))[0]
+    assert deployments["missing"] == ["2026-10-25", "2026-11-08"]  # not the months before 18 October
+    october = next(p for p in deployments["monthly"] if p["period"] == "2026-10")
+    assert (october["value"], october["missing"]) == (None, ["2026-10-25"])  # started mid-month: no sum

@@ -44,7 +44,8 @@ def snapshot(m, data: dict[date, float], week: date) -> dict:
     s = summarise(data, week, target=m.target, direction=m.direction, unit=m.unit)
     weeks = [week_before(week, i) for i in range(5, -1, -1)]
     months: list[dict] = []
-    gaps: set[str] = {w.isoformat() for w in weeks if w not in data}
+    first = min(data) if data else week
+    gaps: set[str] = {w.isoformat() for w in weeks if w not in data and w >= first}
     for y, mo in months_back(week):
         now, prior = month_pair(data, y, mo, m.aggregation, week)
         months.append(

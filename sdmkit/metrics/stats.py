@@ -186,7 +186,7 @@ def _aggregate(vals: list[float], aggregation: str) -> float | None:
 class Month:
     value: float | None
     weeks: list[date]  # the weeks it is made of
-    missing: list[date]  # of those, the weeks without a value
+    missing: list[date]  # of those, the weeks without a value since the series began
 
     @property
     def complete(self) -> bool:
@@ -194,11 +194,13 @@ class Month:
 
 
 def month(series: dict[date, float], weeks: list[date], aggregation: str) -> Month:
-    missing = [w for w in weeks if w not in series]
+    absent = [w for w in weeks if w not in series]
     vals = [series[w] for w in weeks if w in series]
     # A sum over fewer weeks than the month has is not the month: leave it empty, name the gap.
-    value = None if missing and aggregation == "sum" else _aggregate(vals, aggregation)
-    return Month(value, weeks, missing)
+    value = None if absent and aggregation == "sum" else _aggregate(vals, aggregation)
+    # Weeks before the first value are before the metric was measured, not missing.
+    first = min(series) if series else None
+    return Month(value, weeks, [w for w in absent if first is not None and w >= first])
 
 
 def monthly(
