@@ -432,3 +432,15 @@ def test_weeks_before_a_metric_was_measured_are_not_missing(team):
     assert deployments["missing"] == ["2026-10-25", "2026-11-08"]  # not the months before 18 October
     october = next(p for p in deployments["monthly"] if p["period"] == "2026-10")
     assert (october["value"], october["missing"]) == (None, ["2026-10-25"])  # started mid-month: no sum
+
+
+def test_the_coach_names_a_review_s_missing_weeks():
+    kind = get_kind("metric_review")
+    content = {
+        "week_ending": W.isoformat(),
+        "metrics": [{"name": "Tickets", "owner": "Mei", "missing": ["2026-10-04"]}],
+    }
+    found = [f for f in lint(kind, kind.validate(content)) if f.rule == "metric_review.missing"]
+    assert [(f.severity, f.message) for f in found] == [
+        ("info", "Tickets has no value for the weeks ending 2026-10-04")
+    ]

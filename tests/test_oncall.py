@@ -684,3 +684,11 @@ def test_handoffs_include_the_way_back_from_an_override():
         ("Jonas Weber", "Aisha Bello", "Fri 27 Nov 09:00"),
         ("Aisha Bello", "Sara Lindqvist", "Mon 30 Nov 10:00"),
     ]
+
+
+def test_the_holiday_country_is_not_a_look_alike_value_and_its_absence_is_said():
+    field = next(f for s in KIND.sections for f in s.fields if f.key == "holiday_country")
+    assert field.placeholder.startswith("none") and not field.example  # grey "DE" looked like a value
+    hint = [f for f in lint(KIND, rotation()) if f.rule == "oncall.holidays"]
+    assert hint and hint[0].severity == "info" and "holidays count as ordinary days" in hint[0].message
+    assert not [f for f in lint(KIND, rotation(holiday_country="DE")) if f.rule == "oncall.holidays"]
