@@ -53,6 +53,7 @@ def charter_extras(store, doc, *, at: datetime | None = None) -> dict:
                 "until": local(now.until) if now.until else "",
                 "next": _who(now.next_person, now.next_override),
                 "next_until": local(now.next_until) if now.next_until else "",
+                "then": [f"{_who(p, o)} until {local(u)}" for p, u, o in now.later],
                 "differences": member_differences(charter_members, [m.name for m in r.active_members()]),
                 "escalation": [(e.level, e.who, e.after_minutes) for e in r.escalation],
                 "support": [(s.severity, s.response_time) for s in r.support],

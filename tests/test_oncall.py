@@ -623,6 +623,13 @@ def test_on_call_now_equals_the_calendar_export_at_200_random_instants(r):
             assert now.until == end, at
             after = [e for e in events if e[0] >= end]
             assert now.next_person == (after[0][2] if after else None), at
+            if after and now.later:
+                # The hand-off after next is the calendar's too.
+                nxt_end = next(e[1] for e in events if e[0] == after[0][0])
+                while any(e[0] == nxt_end and e[2] == after[0][2] for e in events):
+                    nxt_end = next(e[1] for e in events if e[0] == nxt_end and e[2] == after[0][2])
+                assert now.next_until == nxt_end, at
+                assert now.later[0][0] == next(e[2] for e in events if e[0] >= nxt_end), at
         assert now.as_of == at.astimezone(UTC)
 
 
@@ -644,6 +651,11 @@ def test_the_team_page_names_the_override_and_the_next_regular_primary(sqlite_st
     assert page["now"] == "Aisha Bello" and page["until"].startswith("Thu 26 Nov 2026 18:00")
     assert page["next"] == "Jonas Weber (override)" and page["next_until"].startswith("Fri 27 Nov 2026 09:00")
     assert page["as_of"] == "Wed 25 Nov 2026 12:00 (UTC+01:00)"
+    # After the stand-in, Aisha again until the Monday hand-off, then the next regular primary.
+    assert page["then"] == [
+        "Aisha Bello until Mon 30 Nov 2026 10:00 (UTC+01:00)",
+        "Sara Lindqvist until Mon 07 Dec 2026 10:00 (UTC+01:00)",
+    ]
     assert o.person == "Jonas Weber"
     diff = page["differences"]
     assert "Sara Lindqvist" in diff["not_in_charter"] and diff["not_in_rotation"] == ["Grace Okafor"]

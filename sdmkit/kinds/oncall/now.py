@@ -35,6 +35,9 @@ class OnCall:
     next_person: str | None
     next_until: datetime | None
     next_override: bool
+    # The hand-offs after that: (person, until, override), so a page can say that the
+    # regular primary comes back after a stand-in, and who follows them.
+    later: tuple[tuple[str, datetime, bool], ...] = ()
 
 
 def slots(schedule: Schedule, layer: str = "primary") -> list[Slot]:
@@ -71,6 +74,18 @@ def _run_end(found: list[Slot], i: int) -> datetime:
     return end
 
 
+def _later(found: list[Slot], after: datetime | None, n: int) -> tuple[tuple[str, datetime, bool], ...]:
+    out: list[tuple[str, datetime, bool]] = []
+    while after is not None and len(out) < n:
+        i = next((i for i, s in enumerate(found) if s.start >= after), None)
+        if i is None:
+            break
+        end = _run_end(found, i)
+        out.append((found[i].person, end, found[i].override))
+        after = end
+    return tuple(out)
+
+
 def on_call(schedule: Schedule, at: datetime, layer: str = "primary") -> OnCall:
     at = at.astimezone(UTC)
     found = slots(schedule, layer)
@@ -87,6 +102,7 @@ def on_call(schedule: Schedule, at: datetime, layer: str = "primary") -> OnCall:
             found[nxt].person if nxt is not None else None,
             _run_end(found, nxt) if nxt is not None else None,
             bool(nxt is not None and found[nxt].override),
+            _later(found, _run_end(found, nxt) if nxt is not None else None, 2),
         )
     now = found[idx]
     since = now.start
@@ -106,6 +122,7 @@ def on_call(schedule: Schedule, at: datetime, layer: str = "primary") -> OnCall:
         found[nxt].person if nxt is not None else None,
         _run_end(found, nxt) if nxt is not None else None,
         bool(nxt is not None and found[nxt].override),
+        _later(found, _run_end(found, nxt) if nxt is not None else None, 2),
     )
 
 
