@@ -59,16 +59,13 @@ def spans(intervals: list[tuple[datetime, datetime, str]]) -> list[Span]:
     merged: list[Span] = []
     for sp in out:
         prev = merged[-1] if merged else None
-        if (
-            prev
-            and prev.kind == sp.kind
-            and prev.end == sp.start
-            and (prev.before, prev.after)
-            == (
-                sp.before,
-                sp.after,
-            )
-        ):
+        same = prev is not None and (prev.kind, prev.end, prev.before, prev.after) == (
+            sp.kind,
+            sp.start,
+            sp.before,
+            sp.after,
+        )
+        if prev is not None and same:
             merged[-1] = Span(sp.kind, prev.start, sp.end, sp.before, sp.after)
         else:
             merged.append(sp)
