@@ -80,7 +80,8 @@ SECTIONS = (
                 "handoff_time",
                 "Handoff time",
                 "time",
-                "Local wall-clock time of the handoff.",
+                "Local wall-clock time of the handoff. Follow the sun: unused, each region hands over at its "
+                "window's start.",
                 prompt="Hand off in working hours, when both people are awake and the team is around.",
             ),
             Field("start_date", "Start date", "date", "The first handoff is on or after this date."),
