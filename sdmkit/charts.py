@@ -68,80 +68,223 @@ def svg_data_url(spec: dict) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg(spec).encode("utf-8")).decode("ascii")
 
 
-def six_twelve(
-    title: str,
-    unit: str,
-    weekly: list[dict],
-    monthly: list[dict],
-    target: float | None,
-    aggregation: str = "mean",
-) -> dict:
-    """The 6-12 chart: the trailing 6 weeks beside the trailing 12 months, this year
-    as a solid line, last year dashed, the target as a rule (a weekly target means
-    nothing against a monthly sum, so summed metrics show it on the weeks only)."""
+SIGNAL = "#b91c1c"
+TARGET = "#b45309"
 
-    def panel(points: list[dict], label_fmt: str, x_title: str, width: int, target: float | None) -> dict:
+
+def _label_week(period: str) -> str:
+    from datetime import date
+
+    return f"{date.fromisoformat(period):%d %b}"
+
+
+def _axis_label(label: str) -> str:
+    return label.replace(" ", "\n", 1)  # two lines under each point: day and month, month and weeks
+
+
+def _label_month(p: dict) -> str:
+    from datetime import date
+
+    text = f"{date.fromisoformat(p['period'] + '-01'):%b}"
+    return f"{text} ({p['weeks']} wk)" if p.get("partial") else text
+
+
+def _figure(x: float, unit: str) -> str:
+    from sdmkit.metrics.format import number
+
+    return number(x, unit)
+
+
+def _subtitle(m: dict) -> list[str]:
+    """What the chart cannot say by itself: the signal and why, a partial month, the missing weeks."""
+    lines = []
+    if m.get("signal"):
+        lines.append(f"Signal this week: {m['signal']}")
+    elif m.get("lower") is not None:
+        lines.append("Routine variation: inside the natural process limits, no rule fires")
+    months = m.get("monthly") or []
+    if months and months[-1].get("partial"):
+        last = months[-1]
+        lines.append(
+            f"{_label_month({**last, 'partial': False})} so far: {last['weeks']} week"
+            f"{'s' if last['weeks'] != 1 else ''}, against the same first weeks a year earlier"
+        )
+    if m.get("missing"):
+        named = [_label_week(w) for w in m["missing"][-6:]]
+        more = len(m["missing"]) - len(named)
+        lines.append(
+            "No value for the weeks ending "
+            + ", ".join(named)
+            + (f" and {more} earlier week{'s' if more != 1 else ''}" if more else "")
+        )
+    return lines
+
+
+def six_twelve(m: dict) -> dict:
+    """The 6-12 chart of one metric snapshot: the trailing 6 weeks beside the trailing
+    12 months, this year solid, last year dashed. The weeks carry the XmR centre line
+    and natural process limits with signal weeks marked in red; the target is a rule
+    and an entry of the legend (a weekly target means nothing against a monthly sum, so
+    summed metrics show it on the weeks only). Counts get whole-number ticks, and the
+    axis covers every value, limit and target it draws."""
+    from sdmkit.metrics.stats import bounds
+
+    unit = m.get("unit") or ""
+    target = m.get("target")
+    target_name = f"Target ({_figure(target, unit)})" if target is not None else ""
+    centre_name, limits_name = "Centre line", "Natural process limits"
+    names = ["This year", "Last year", target_name, centre_name, limits_name, "Signal", "No value"]
+    colours = [PALETTE, "#9ca3af", TARGET, "#4b5563", "#4b5563", SIGNAL, "#d1d5db"]
+    dashes = [[1, 0], [4, 3], [2, 2], [1, 0], [6, 3], [1, 0], [1, 0]]
+    used: set[str] = set()  # the legend lists only what is drawn
+    legend = {"orient": "bottom", "title": None, "columns": 4, "symbolType": "stroke", "symbolStrokeWidth": 2}
+    colour: dict = {"field": "series", "type": "nominal", "scale": {}, "legend": legend}
+    dash: dict = {"field": "series", "type": "nominal", "scale": {}, "legend": legend}
+    lo_bound, hi_bound = bounds(unit)
+
+    def y_axis(values: list[float]) -> dict:
+        lo, hi = min(values), max(values)
+        pad = (hi - lo) * 0.08 or abs(hi) * 0.05 or 1
+        lo, hi = lo - pad, hi + pad
+        if lo_bound is not None:
+            lo = max(lo, lo_bound)
+        if hi_bound is not None:
+            hi = min(hi, hi_bound)
+        axis: dict = {"title": unit or None}
+        if unit == "count":
+            axis |= {"tickMinStep": 1, "format": "d"}
+        return {
+            "field": "value",
+            "type": "quantitative",
+            "scale": {"domain": [lo, hi], "zero": False, "nice": False},
+            "axis": axis,
+        }
+
+    def panel(points: list[dict], labels: list[str], x_title: str, width: int, weekly: bool) -> dict:
         values = []
-        for p in points:
+        labels = [_axis_label(label) for label in labels]
+        for p, label in zip(points, labels, strict=True):
             for series, key in (("This year", "value"), ("Last year", "prior")):
-                if p.get(key) is not None:
-                    values.append({"period": p["period"], "series": series, "value": p[key]})
+                # A missing value stays in the data as null, so the line breaks there instead of
+                # drawing a straight line across the gap.
+                values.append({"x": label, "series": series, "value": p.get(key)})
+        x = {
+            "field": "x",
+            "type": "ordinal",
+            "title": x_title,
+            "sort": labels,
+            "axis": {"labelAngle": 0, "labelExpr": "split(datum.label, '\\n')"},
+        }
+        rules: list[dict] = []
+        if target is not None and (weekly or m.get("aggregation") != "sum"):
+            rules.append({"series": target_name, "value": target, "what": f"target {_figure(target, unit)}"})
+        if weekly and m.get("lower") is not None:
+            rules += [
+                {"series": centre_name, "value": m["centre"], "what": f"centre {_figure(m['centre'], unit)}"},
+                {
+                    "series": limits_name,
+                    "value": m["lower"],
+                    "what": f"lower limit {_figure(m['lower'], unit)}",
+                },
+                {
+                    "series": limits_name,
+                    "value": m["upper"],
+                    "what": f"upper limit {_figure(m['upper'], unit)}",
+                },
+            ]
+        drawn = [float(v["value"]) for v in values + rules if v["value"] is not None]
+        used.update(v["series"] for v in values + rules if v["value"] is not None)
+        y = y_axis(drawn or [0.0])
         layers = [
             {
                 "data": {"values": values},
-                "mark": {"type": "line", "point": True},
+                "mark": {"type": "line", "point": True, "invalid": "break-paths-filter-domains"},
                 "encoding": {
-                    "x": {
-                        "field": "period",
-                        "type": "ordinal",
-                        "title": x_title,
-                        "sort": None,
-                        "axis": {"labelExpr": label_fmt, "labelAngle": 0},
-                    },
-                    "y": {
-                        "field": "value",
-                        "type": "quantitative",
-                        "title": unit or None,
-                        "scale": {"zero": False},
-                    },
-                    "color": {
-                        "field": "series",
-                        "type": "nominal",
-                        "scale": {"domain": ["This year", "Last year"], "range": [PALETTE, "#9ca3af"]},
-                        "legend": {"orient": "bottom", "title": None},
-                    },
-                    "strokeDash": {
-                        "field": "series",
-                        "type": "nominal",
-                        "scale": {"domain": ["This year", "Last year"], "range": [[1, 0], [4, 3]]},
-                        "legend": None,
-                    },
+                    "x": x,
+                    "y": y,
+                    "color": colour,
+                    "strokeDash": dash,
+                    "tooltip": [{"field": "x", "title": "When"}, {"field": "value", "type": "quantitative"}],
                 },
             }
         ]
-        if target is not None:
+        if rules:
             layers.append(
                 {
-                    "data": {"values": [{"target": target}]},
-                    "mark": {"type": "rule", "color": "#b45309", "strokeDash": [2, 2]},
-                    "encoding": {"y": {"field": "target", "type": "quantitative"}},
+                    "data": {"values": rules},
+                    "mark": {"type": "rule", "strokeWidth": 1},
+                    "encoding": {
+                        "y": {"field": "value", "type": "quantitative"},
+                        "color": colour,
+                        "strokeDash": dash,
+                        "tooltip": [{"field": "what", "title": "Line"}],
+                    },
                 }
             )
-        return {"width": width, "height": 120, "layer": layers}
+        flagged = [
+            {"x": label, "series": "Signal", "value": p["value"], "why": p.get("signal", "")}
+            for p, label in zip(points, labels, strict=True)
+            if weekly and p.get("signal") and p.get("value") is not None
+        ]
+        if flagged:
+            used.add("Signal")
+            layers.append(
+                {
+                    "data": {"values": flagged},
+                    "mark": {
+                        "type": "point",
+                        "shape": "circle",
+                        "size": 140,
+                        "filled": False,
+                        "strokeWidth": 2,
+                    },
+                    "encoding": {
+                        "x": x,
+                        "y": {"field": "value", "type": "quantitative"},
+                        "color": colour,
+                        "tooltip": [{"field": "why", "title": "Signal"}],
+                    },
+                }
+            )
+        gaps = [
+            {"x": label, "series": "No value"}
+            for p, label in zip(points, labels, strict=True)
+            if p.get("value") is None or p.get("missing")
+        ]
+        if gaps:
+            used.add("No value")
+            layers.append(
+                {
+                    "data": {"values": gaps},
+                    "mark": {"type": "rule", "strokeWidth": 6, "opacity": 0.5},
+                    "encoding": {
+                        "x": x,
+                        "color": colour,
+                        "tooltip": [{"field": "x", "title": "No value for"}],
+                    },
+                }
+            )
+        return {"width": width, "height": 130, "layer": layers}
 
+    weekly, monthly = m.get("weekly") or [], m.get("monthly") or []
+    title = f"{m['name']}{' (' + unit + ')' if unit else ''}"
+    panels = [
+        panel(weekly, [_label_week(p["period"]) for p in weekly], "Last 6 weeks", 200, True),
+        panel(monthly, [_label_month(p) for p in monthly], "Last 12 months", 330, False),
+    ]
+    keep = [i for i, n in enumerate(names) if n and n in used]
+    colour["scale"] = {"domain": [names[i] for i in keep], "range": [colours[i] for i in keep]}
+    dash["scale"] = {"domain": [names[i] for i in keep], "range": [dashes[i] for i in keep]}
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": {"text": title, "anchor": "start", "fontSize": 12},
-        "hconcat": [
-            panel(weekly, "slice(datum.label, 5)", "Last 6 weeks", 190, target),
-            panel(
-                monthly,
-                "timeFormat(toDate(datum.label + '-15'), '%b')",
-                "Last 12 months",
-                330,
-                None if aggregation == "sum" else target,
-            ),
-        ],
+        "title": {
+            "text": title,
+            "subtitle": _subtitle(m),
+            "anchor": "start",
+            "fontSize": 12,
+            "subtitleFontSize": 10,
+        },
+        "hconcat": panels,
         "resolve": {"scale": {"y": "independent"}},
         "config": {"font": "DejaVu Sans", "view": {"stroke": None}},
     }

@@ -18,10 +18,22 @@ RECENT_DAYS = 30
 
 
 def boundaries(shifts: list[Shift], layer: str = "primary") -> list[tuple[Shift | None, Shift]]:
-    """(outgoing, incoming) pairs at every change of person on a layer."""
-    mine = sorted((s for s in shifts if s.layer == layer), key=lambda s: (s.region, s.start.astimezone(UTC)))
-    out, last = [], {}
-    for s in mine:
+    """(outgoing, incoming) pairs at every change of person on a layer, per region.
+
+    Read from the shifts' intervals, as the calendar shows them: an override in the
+    middle of a week is two hand-offs (to the stand-in, and back), not one."""
+    pieces = sorted(
+        (
+            Shift(s.layer, s.region, s.period, [iv], s.person, s.why, s.override)
+            for s in shifts
+            if s.layer == layer
+            for iv in s.intervals
+        ),
+        key=lambda s: (s.region, s.start.astimezone(UTC)),
+    )
+    out: list[tuple[Shift | None, Shift]] = []
+    last: dict[str, Shift] = {}
+    for s in pieces:
         prev = last.get(s.region)
         if prev is None or prev.person != s.person:
             out.append((prev, s))

@@ -53,3 +53,24 @@ def test_a_week_that_does_not_end_on_sunday_is_named_as_on_screen(workspace):
     assert "Week ending: 2026-11-09 is a Monday; a review's week ends on a Sunday" in page
     assert "content.week_ending" not in page
     assert by_label(at.date_input, "Week ending").value == datetime.date(2026, 11, 9)  # kept
+
+
+def test_a_week_can_be_typed_in_the_app(workspace):
+    from datetime import date
+
+    from sdmkit.metrics.catalog import Metric, catalog, save_catalog, series
+
+    save_catalog(workspace, "Search", [Metric("Deployments", "count"), Metric("p99 latency", "ms")])
+    at = app("pages/metrics.py")
+    by_label(at.selectbox, "Team").select("Search").run()
+    by_label(at.date_input, "Week ending").set_value(date(2026, 11, 15)).run()
+    # A form sends its values with the submit: set them, then press the button in one run.
+    by_label(at.number_input, "Deployments (count)").set_value(21)
+    by_label(at.number_input, "p99 latency (ms)").set_value(640.5)
+    [b for b in at.button if b.label == "Save the week"][0].click().run()
+    assert not at.exception
+    ids = {m.name: m.id for m in catalog(workspace, "Search")}
+    assert series(workspace, ids["Deployments"]) == {date(2026, 11, 15): 21.0}
+    assert series(workspace, ids["p99 latency"]) == {date(2026, 11, 15): 640.5}
+    by_label(at.date_input, "Week ending").set_value(date(2026, 11, 14)).run()
+    assert "Week ending: Saturday 14 Nov 2026 is not a Sunday." in texts(at)

@@ -17,6 +17,21 @@ def test_rotation_schedule_tab_shows_calendar_loads_and_handoffs(workspace):
     assert any("burden" in f.columns for f in frames)  # the load table
     assert any(c.label == "Handoff" for c in at.selectbox)
     assert any("## Open action items" in c.value for c in at.code)
+    page = texts(at)
+    assert "As of " in page and "Every hour has one primary and one secondary on call" in page
+    assert "own clock: their time zone, else their region's" in page
+    assert any(m.label == "On call now" for m in at.metric)
+
+
+def test_follow_the_sun_schedule_states_coverage_and_chaining_is_a_toggle(workspace):
+    from sdmkit.examples import load_examples
+
+    load_examples(workspace)
+    doc = next(s for s in workspace.list(kind="oncall").items if s.title.startswith("Search"))
+    at = app("pages/oncall.py", id=str(doc.id))
+    assert not at.exception
+    assert "Every hour has exactly one person on call from 02 Nov 2026" in texts(at)
+    assert by_label(at.toggle, "Chain hand-offs").value is True
 
 
 def test_new_rotation_with_leave_and_bad_override(workspace):

@@ -518,7 +518,7 @@ def test_metric_review_import_commentary_and_pdf(browser, tmp_path):
         wait_for_app(page)
         tab(page, "Metrics")
         press(page, "Refresh from data")
-        expect(visible(page.get_by_text("Exceptional: above the upper limit"))).to_be_visible()
+        expect(visible(page.get_by_text("Exceptional: rule 1: above the upper limit"))).to_be_visible()
         fill(
             page,
             "Commentary on p99 latency",

@@ -81,8 +81,57 @@ def test_metrics_from_the_timeline():
         "Time to engage": "5 min",
         "Time to mitigate": "41 min",
         "Time to resolve": "47 min",
-        "Impact duration": "41 min",
+        "Impact duration": "47 min",  # the rollback at 14:51 was a mitigation, not flagged as ending impact
     }
+
+
+def test_impact_ends_at_the_event_flagged_as_ending_it_else_at_resolution():
+    events = [
+        {"at": "2026-10-14T14:10", "type": "start"},
+        {"at": "2026-10-14T14:51", "type": "mitigation", "description": "errors down to 2%"},
+        {"at": "2026-10-14T14:54", "type": "other", "description": "errors at baseline", "ends_impact": True},
+        {"at": "2026-10-14T14:57", "type": "resolution"},
+    ]
+    assert metrics(events).impact == timedelta(minutes=44)  # 14:10 to the flagged 14:54
+    assert metrics(events).mitigate == timedelta(minutes=41)  # time to mitigate is still the first mitigation
+    unflagged = [{k: v for k, v in e.items() if k != "ends_impact"} for e in events]
+    assert metrics(unflagged).impact == timedelta(minutes=47)  # a partial mitigation does not end it
+    # In another zone: 08:52 New York is 12:52 UTC, 42 minutes after a 12:10 UTC start.
+    zoned = [
+        {"at": "2026-10-14T12:10", "type": "start"},
+        {"at": "2026-10-14T08:52", "zone": "America/New_York", "type": "mitigation", "ends_impact": True},
+        {"at": "2026-10-14T13:30", "type": "resolution"},
+    ]
+    assert metrics(zoned).impact == timedelta(minutes=42)
+
+
+def test_the_coach_compares_title_summary_and_timeline_durations():
+    from sdmkit.kinds.coe.rubric import stated_durations
+
+    assert stated_durations("failed for 47 minutes on 14 October") == [("47 minutes", 47, 1)]
+    assert stated_durations("stale for 5 hours; for 1 hour 20 minutes; 40 minutes behind") == [
+        ("5 hours", 300, 30),
+        ("1 hour 20 minutes", 80, 1),
+    ]
+    flagged = coe(
+        timeline=[
+            {"at": "2026-10-14T14:10", "type": "start"},
+            {"at": "2026-10-14T14:19", "type": "detection"},
+            {"at": "2026-10-14T14:24", "type": "engagement"},
+            {"at": "2026-10-14T14:51", "type": "mitigation", "ends_impact": True},
+            {"at": "2026-10-14T14:57", "type": "resolution"},
+        ]
+    )
+    found = [f for f in lint(KIND, KIND.validate(flagged)) if f.rule == "coe.durations_agree"]
+    assert [f.message for f in found] == [
+        "The summary says 47 minutes; the timeline gives an impact duration of 41 min"
+    ]
+    assert found[0].severity == "error" and found[0].location == "summary"
+    titled = lint(KIND, KIND.validate(coe(summary="We rolled back.")), title="Payments down for 2 hours")
+    assert [f.message for f in titled if f.rule == "coe.durations_agree"] == [
+        "The title says 2 hours; the timeline gives an impact duration of 47 min"
+    ]
+    assert "coe.durations_agree" not in fired(coe())  # 47 minutes stated, 47 derived
 
 
 def test_metrics_across_midnight():

@@ -14,7 +14,7 @@ from sdmkit.kinds import get_kind
 from sdmkit.metrics.catalog import Metric, catalog, save_catalog, series
 from sdmkit.metrics.importer import import_csv
 from sdmkit.metrics.review import build
-from sdmkit.metrics.stats import average, same_week_last_year, summarise, xmr_limits
+from sdmkit.metrics.stats import Limits, average, same_week_last_year, signal, summarise, xmr_limits
 
 W = date(2026, 11, 15)  # a Sunday
 
@@ -44,7 +44,7 @@ def test_xmr_limits_by_hand():
     lim = xmr_limits(s, W)
     assert (lim.centre, lim.mean_moving_range, lim.points) == (12, pytest.approx(1.6), 6)
     assert (lim.lower, lim.upper) == (pytest.approx(7.744), pytest.approx(16.256))
-    assert summarise(s, W, target=None, direction="higher").signal == "above the upper limit (16.26)"
+    assert summarise(s, W, target=None, direction="higher").signal == "rule 1: above the upper limit (16.26)"
     s[W] = 16
     assert summarise(s, W, target=None, direction="higher").signal == ""  # routine variation
 
@@ -148,7 +148,7 @@ def test_review_puts_inputs_first_and_keeps_commentary_on_refresh(team):
     deck = build(team, "Payments", W)
     assert [m["name"] for m in deck] == ["Deployments", "p99 latency"]
     p99 = deck[1]
-    assert p99["signal"].startswith("above the upper limit")
+    assert p99["signal"].startswith("rule 1: above the upper limit")
     assert [p["period"] for p in p99["weekly"]][-1] == W.isoformat() and len(p99["monthly"]) == 12
     p99["commentary"], p99["status"] = "Gateway 4.2 added a synchronous call.", "explained"
     again = build(team, "Payments", W, existing={"metrics": deck})
@@ -250,3 +250,197 @@ def test_backup_and_restore_keep_catalogs_and_weekly_values(store, tmp_path):
     save_catalog(
         store, "Payments", [Metric("Deployments"), Metric("Pages")]
     )  # new ids still work after restore
+
+
+# --- Wheeler's rules, unit bounds, months and the review's week, by hand -----------
+
+# Centre 10, limits 4 and 16, mean moving range 2: the midpoints between the centre
+# and each limit are 13 and 7, and the upper range limit is 3.268 x 2 = 6.536.
+LIM = Limits(centre=10, lower=4, upper=16, mean_moving_range=2, points=26)
+
+
+def rules_fired(values: list[float]) -> list[str]:
+    text = signal(weeks_back(values), W, LIM)
+    return [part.split(":")[0] for part in text.split("; ")] if text else []
+
+
+def test_rule_1_a_point_outside_the_limits():
+    assert rules_fired([10, 9, 11, 12, 17]) == ["rule 1"]  # 17 > 16; a jump of 5 < 6.536
+    assert rules_fired([10, 9, 11, 8, 3]) == ["rule 1"]  # 3 < 4; a jump of 5
+
+
+def test_rule_2_three_of_four_nearer_a_limit():
+    assert rules_fired([10, 14, 11, 14, 14]) == ["rule 2"]  # 14, 14, 14 above 13 among 14, 11, 14, 14
+    assert rules_fired([10, 6, 9, 6, 6]) == ["rule 2"]  # three below 7
+    assert rules_fired([10, 14, 11, 11, 14]) == []  # only two of the last four above 13
+    assert rules_fired([10, 14, 14, 14, 11]) == []  # this week itself is near the centre
+
+
+def test_rule_3_eight_in_a_row_on_one_side():
+    assert rules_fired([9] + [11] * 8) == ["rule 3"]  # all inside 7..13, all above 10
+    assert rules_fired([9] + [11] * 6 + [9.5, 11]) == []  # the run is broken
+
+
+def test_the_moving_range_limit_catches_a_jump_inside_the_limits():
+    assert rules_fired([10, 9, 11, 5, 12]) == ["moving range"]  # 5 -> 12: 7 > 6.536, both inside 4..16
+    assert "a change of 7 from the week before" in signal(weeks_back([10, 9, 11, 5, 12]), W, LIM)
+
+
+def test_stable_series_stay_quiet():
+    for values in ([9, 11] * 13 + [10], [10, 11, 9, 12, 8, 10, 11, 9, 10], [12, 8, 12, 8, 12, 8, 12]):
+        assert rules_fired(values) == [], values
+    # End to end: limits from the data, then every week of a stable series is routine.
+    s = weeks_back([9, 11, 10, 12, 10, 9, 11, 10, 12, 11, 9, 10] * 3)
+    for w in sorted(s)[8:]:
+        assert summarise(s, w, target=None, direction="higher").signal == "", w
+
+
+def test_count_limits_never_go_below_zero_and_percentages_never_above_100():
+    # 0, 3, 0, 3, 0, 3: mean 1.5, moving range 3, so 1.5 - 2.66 x 3 = -6.48 becomes 0.
+    s = weeks_back([0, 3, 0, 3, 0, 3, 1])
+    lim = xmr_limits(s, W, "count")
+    assert (lim.centre, lim.lower, lim.upper) == (1.5, 0, pytest.approx(1.5 + 7.98))
+    assert xmr_limits(s, W, "").lower == pytest.approx(-6.48)  # a unit that may be negative keeps it
+    # 99.9, 100 alternating: mean 99.95, moving range 0.1, upper 99.95 + 0.266 = 100.216 becomes 100.
+    p = weeks_back([99.9, 100] * 3 + [99.9])
+    lim = xmr_limits(p, W, "%")
+    assert (lim.upper, lim.lower) == (100, pytest.approx(99.95 - 0.266))
+
+
+def test_a_review_never_reads_data_after_its_week(team):
+    ids = {m.name: m.id for m in catalog(team, "Payments")}
+    week = date(2026, 11, 8)
+    rows = [("Deployments", week - timedelta(days=7 * i), 20 + i % 3) for i in range(40)]
+    from sdmkit.metrics.catalog import upsert_values
+
+    upsert_values(team, [(ids[n], w, v) for n, w, v in rows])
+    before = build(team, "Payments", week)
+    upsert_values(
+        team, [(ids["Deployments"], date(2026, 11, 15), 9999), (ids["p99 latency"], date(2026, 11, 22), 1)]
+    )
+    after = build(team, "Payments", week)
+    assert after == before
+    deployments = after[0]
+    assert deployments["weekly"][-1]["period"] == "2026-11-08"
+    november = deployments["monthly"][-1]
+    # November so far: the weeks ending 8 November (20) and 1 November (21); 15 November is not read.
+    assert november["value"] == 41
+    assert (november["weeks"], november["partial"]) == (2, True)
+
+
+def test_a_partial_month_is_compared_with_the_same_weeks_last_year(team):
+    from sdmkit.metrics.catalog import upsert_values
+
+    ids = {m.name: m.id for m in catalog(team, "Payments")}
+    last_nov = {date(2025, 11, 2): 30, date(2025, 11, 9): 31, date(2025, 11, 16): 50, date(2025, 11, 23): 60}
+    last_nov[date(2025, 11, 30)] = 70
+    this_nov = {date(2026, 11, 1): 20, date(2026, 11, 8): 21, date(2026, 11, 15): 22}
+    upsert_values(team, [(ids["Deployments"], w, v) for w, v in {**last_nov, **this_nov}.items()])
+    deck = build(team, "Payments", date(2026, 11, 8))
+    nov = deck[0]["monthly"][-1]
+    # Two weeks of November 2026 (1 and 8: 41) against the first two of November 2025 (2 and 9: 61),
+    # not against all of last November (241).
+    assert (nov["period"], nov["value"], nov["prior"], nov["partial"]) == ("2026-11", 41, 61, True)
+    full = build(team, "Payments", date(2026, 11, 29))[0]["monthly"][-1]
+    assert (full["prior"], full["partial"]) == (241, False)
+
+
+def test_a_missing_week_is_shown_and_named_instead_of_summed_over(team):
+    from sdmkit.metrics.catalog import upsert_values
+
+    ids = {m.name: m.id for m in catalog(team, "Payments")}
+    october = {date(2026, 10, 4): 20, date(2026, 10, 11): 21, date(2026, 10, 25): 23}  # no 18 October
+    upsert_values(team, [(ids["Deployments"], w, v) for w, v in october.items()])
+    upsert_values(team, [(ids["p99 latency"], w, 700) for w in october])
+    deck = build(team, "Payments", date(2026, 11, 1))
+    oct_sum = next(p for p in deck[0]["monthly"] if p["period"] == "2026-10")
+    assert (oct_sum["value"], oct_sum["missing"]) == (None, ["2026-10-18"])  # not 64 over three weeks
+    assert "2026-10-18" in deck[0]["missing"]
+    assert next(p for p in deck[0]["weekly"] if p["period"] == "2026-10-18")["value"] is None
+    oct_mean = next(p for p in deck[1]["monthly"] if p["period"] == "2026-10")
+    assert (oct_mean["value"], oct_mean["missing"]) == (700, ["2026-10-18"])  # a mean of what is there
+
+
+def test_signed_figures_never_show_minus_zero():
+    from sdmkit.metrics.format import change
+
+    assert change(-0.001, -0.00001, "%") == "0 pts"
+    assert change(-0.004, None, "") == "0"
+    assert change(0.2, 0.01, "%") == "+0.2 pts"
+    assert change(-3, -0.1, "count") == "-3 (-10.0%)"
+    assert change(-0.0001, -0.0004, "count") == "0 (0.0%)"
+
+
+def test_rule_2_does_not_read_a_clamped_limit():
+    # A count whose lower limit was clamped to 0: weeks of 0 are not "nearer the lower limit".
+    floored = Limits(centre=0.6, lower=0, upper=2.4, mean_moving_range=0.7, points=26, floored=True)
+    assert signal(weeks_back([1, 0, 0, 1, 0, 0]), W, floored) == ""
+    assert "rule 2" in signal(weeks_back([1, 0, 2, 2, 0, 2]), W, floored)  # the upper side still counts
+
+
+def test_a_week_typed_by_hand_is_saved_and_bad_input_names_the_field(team):
+    from sdmkit.metrics.catalog import enter_week
+
+    assert enter_week(team, "Payments", W, {"p99 latency": 712.0, "Deployments": "24"}) == (2, 0)
+    assert enter_week(team, "Payments", W, {"p99 latency": 715.0, "Deployments": None}) == (0, 1)
+    ids = {m.name: m.id for m in catalog(team, "Payments")}
+    assert series(team, ids["p99 latency"]) == {W: 715.0} and series(team, ids["Deployments"]) == {W: 24.0}
+    with pytest.raises(InvalidDocument) as caught:
+        enter_week(team, "Payments", W - timedelta(days=1), {"Deployments": "many", "p99 latency": "nan"})
+    assert [str(p) for p in caught.value.problems] == [
+        "Week ending: Saturday 14 Nov 2026 is not a Sunday",
+        "Deployments: 'many' is not a number",
+        "p99 latency: 'nan' is not a number",
+    ]
+    assert series(team, ids["Deployments"]) == {W: 24.0}  # nothing saved from a bad form
+
+
+def test_the_review_chart_draws_limits_marks_signals_and_names_the_target(team):
+    from sdmkit.charts import six_twelve
+    from sdmkit.metrics.catalog import upsert_values
+
+    ids = {m.name: m.id for m in catalog(team, "Payments")}
+    weekly = [700, 710, 705, 702, 712, 698, 707, 703] + [900]
+    upsert_values(
+        team, [(ids["p99 latency"], W - timedelta(days=7 * i), v) for i, v in enumerate(reversed(weekly))]
+    )
+    upsert_values(team, [(ids["Deployments"], W - timedelta(days=7 * i), 1 + i % 2) for i in range(12)])
+    p99, deployments = build(team, "Payments", W)[1], build(team, "Payments", W)[0]
+    spec = six_twelve(p99)
+    weeks_panel = spec["hconcat"][0]["layer"]
+    rules = {r["series"]: r["value"] for r in weeks_panel[1]["data"]["values"]}
+    assert rules["Centre line"] == p99["centre"] and rules["Natural process limits"] == p99["upper"]
+    assert rules["Target (800 ms)"] == 800
+    marked = weeks_panel[2]["data"]["values"]
+    assert [(p["value"], p["why"].split(":")[0]) for p in marked] == [(900, "rule 1")]
+    legend = weeks_panel[0]["encoding"]["color"]["scale"]["domain"]
+    assert {"Target (800 ms)", "Centre line", "Natural process limits", "Signal"} <= set(legend)
+    lo, hi = weeks_panel[0]["encoding"]["y"]["scale"]["domain"]
+    assert lo <= min(weekly[-6:]) and hi >= 900  # no point drawn outside the axis
+    assert spec["title"]["subtitle"][0].startswith("Signal this week: rule 1")
+    counts = six_twelve(deployments)["hconcat"][0]["layer"][0]["encoding"]["y"]
+    assert counts["axis"]["tickMinStep"] == 1 and counts["axis"]["format"] == "d"
+    assert counts["scale"]["domain"][0] >= 0  # a count's axis never goes below zero
+
+
+def test_weeks_before_a_metric_was_measured_are_not_missing(team):
+    from sdmkit.metrics.catalog import upsert_values
+
+    ids = {m.name: m.id for m in catalog(team, "Payments")}
+    upsert_values(team, [(ids["Deployments"], w, 20) for w in (date(2026, 10, 18), date(2026, 11, 1))])
+    deployments = build(team, "Payments", date(2026, 11, 8))[0]
+    assert deployments["missing"] == ["2026-10-25", "2026-11-08"]  # not the months before 18 October
+    october = next(p for p in deployments["monthly"] if p["period"] == "2026-10")
+    assert (october["value"], october["missing"]) == (None, ["2026-10-25"])  # started mid-month: no sum
+
+
+def test_the_coach_names_a_review_s_missing_weeks():
+    kind = get_kind("metric_review")
+    content = {
+        "week_ending": W.isoformat(),
+        "metrics": [{"name": "Tickets", "owner": "Mei", "missing": ["2026-10-04"]}],
+    }
+    found = [f for f in lint(kind, kind.validate(content)) if f.rule == "metric_review.missing"]
+    assert [(f.severity, f.message) for f in found] == [
+        ("info", "Tickets has no value for the weeks ending 2026-10-04")
+    ]

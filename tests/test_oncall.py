@@ -4,9 +4,10 @@ calendar read back by an independent parser, hours, warnings and bad input."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from sdmkit.coach import lint
@@ -268,11 +269,13 @@ def test_team_too_small_and_coverage_gaps_are_flagged():
         members=[{"name": n, "region": "EU" if i < 3 else "US"} for i, n in enumerate(NAMES[:6])],
     )
     gaps = [f.message for f in lint(KIND, fts) if f.rule == "oncall.coverage"]
-    assert (
-        gaps == ["Coverage gap: 02:00 to 08:00 UTC every day", "Coverage gap: 18:00 to 16:00 UTC every day"]
-        or all(g.startswith("Coverage gap") for g in gaps)
-        and gaps
+    # Both in winter time: EU 08:00-18:00 UTC, US 16:00-02:00 UTC; nobody from 02:00 to 08:00 UTC.
+    assert gaps[0].startswith("Coverage gap: nobody is on call 02:00 to 08:00 UTC on ")
+    assert all(
+        g.startswith(("Coverage gap", "Coverage overlap")) and "Fix: chain the hand-offs" in g for g in gaps
     )
+    chained = rotation(**{**fts.model_dump(mode="json"), "chained": True})
+    assert not [f for f in lint(KIND, chained) if f.rule == "oncall.coverage"]
 
 
 def test_no_members_is_an_error_at_members():
@@ -356,8 +359,9 @@ def test_the_charter_team_page_shows_the_current_rotation(sqlite_store):
         DocumentMeta(team="Payments"),
     )
     md = render_from(sqlite_store, charter, "md").decode()
-    assert "### On call: Payments primary" in md and "On call now: **" in md
+    assert "### On call: Payments primary" in md and "on call now **" in md and "As of " in md
     assert "| Sev 2 | 15 minutes |" in md  # the rotation's support protocol, as the charter has none
+    assert "On call but not among this charter's members: Ana, Ben." in md
     again = parse_text(md, ".md", "team.md")
     assert again.content == charter.content  # the borrowed part is not the charter's own content
 
@@ -423,3 +427,278 @@ def test_weighing_in_runs_equals_weighing_every_step(start, minutes, site, perso
     got = [w.hours, w.weekend_hours, w.holiday_hours, w.night_hours]
     assert got == pytest.approx(parts, abs=1e-9) and w.burden == pytest.approx(burden, abs=1e-9)
     assert (w.weekend_days, w.holiday_days) == (weekend_days, holiday_days)
+
+
+# --- follow the sun across every region's clock changes -----------------------------
+
+# Europe/US, US/Australia and Europe/India: the pairs change clocks on different dates
+# (or, India, never), and the southern hemisphere changes the other way round.
+ZONE_PAIRS = [
+    ("Europe/Dublin", "America/Los_Angeles"),
+    ("Europe/Berlin", "America/New_York"),
+    ("America/Los_Angeles", "Australia/Sydney"),
+    ("America/Chicago", "Australia/Adelaide"),
+    ("Europe/London", "Asia/Kolkata"),
+    ("Europe/Berlin", "Asia/Kolkata"),
+]
+TWO_YEARS = 731
+STEP_MIN = 15
+
+
+def _steps(t: datetime, origin: datetime) -> int:
+    return int((t.astimezone(UTC) - origin).total_seconds() // 60) // STEP_MIN
+
+
+@st.composite
+def follow_the_sun(draw):
+    a, b = draw(st.sampled_from(ZONE_PAIRS))
+    quarter = st.integers(0, 95).map(lambda q: f"{q // 4:02d}:{q % 4 * 15:02d}")
+    regions = [
+        {"name": "A", "zone": a, "start": draw(quarter), "end": draw(quarter)},
+        {"name": "B", "zone": b, "start": draw(quarter), "end": draw(quarter)},
+    ]
+    for g in regions:
+        assume(g["start"] != g["end"])
+    start = date(2026, 1, 5) + timedelta(days=draw(st.integers(0, 360)))
+    return KIND.validate(
+        {
+            "name": "FTS",
+            "time_zone": "UTC",
+            "pattern": draw(st.sampled_from(["weekly", "daily"])),
+            "start_date": start.isoformat(),
+            "regions": regions,
+            "chained": draw(st.booleans()),
+            "members": [{"name": f"{g}{i}", "region": g} for g in "AB" for i in range(3)],
+        }
+    )
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(r=follow_the_sun())
+def test_follow_the_sun_covers_every_hour_once_or_reports_every_gap(r):
+    from sdmkit.kinds.oncall.coverage import rotation_spans, runs
+    from sdmkit.kinds.oncall.schedule import duties, first_handoff
+
+    first = first_handoff(r)
+    ivs = [
+        iv for s in duties(r, first + timedelta(days=TWO_YEARS)) if s.layer == "primary" for iv in s.intervals
+    ]
+    origin = min(iv.start.astimezone(UTC) for iv in ivs)
+    stop = max(iv.end.astimezone(UTC) for iv in ivs)
+    n = _steps(stop, origin)
+    # How many regions are on call in each 15-minute step, counted independently of coverage.py.
+    diff = [0] * (n + 1)
+    for iv in ivs:
+        diff[_steps(iv.start, origin)] += 1
+        diff[_steps(iv.end, origin)] -= 1
+    count, running = [], 0
+    for d in diff[:n]:
+        running += d
+        count.append(running)
+    found = rotation_spans(r, days=TWO_YEARS)
+    reported = [0] * n  # -1: in a reported gap; +1: in a reported overlap
+    for sp in found:
+        for i in range(_steps(sp.start, origin), _steps(sp.end, origin)):
+            reported[i] = -1 if sp.kind == "gap" else 1
+    for i, c in enumerate(count):
+        expected = -1 if c == 0 else (1 if c > 1 else 0)
+        assert reported[i] == expected, (origin + timedelta(minutes=STEP_MIN * i), c, r.regions)
+    if r.chained:
+        assert found == [] and all(c == 1 for c in count)
+    assert sum(len(run) for run in runs(found)) == len(found)  # every span is in a reported run
+
+
+def test_the_example_rotation_covers_every_hour_and_counts_nights_on_each_clock():
+    from pathlib import Path
+
+    from sdmkit.interchange import read_file
+    from sdmkit.kinds.oncall.coverage import rotation_spans, statement
+    from sdmkit.kinds.oncall.view import load_rows
+
+    doc = read_file(Path(__file__).parent.parent / "examples" / "oncall" / "search-follow-the-sun.yaml")
+    r = KIND.validate(doc.content)
+    assert rotation_spans(r, days=TWO_YEARS) == []
+    assert statement(r).startswith("Every hour has exactly one person on call")
+    unchained = r.model_copy(
+        update={
+            "chained": False,
+            "regions": [
+                g.model_copy(update={"start": s, "end": e})
+                for g, s, e in zip(
+                    r.regions,
+                    [datetime(1, 1, 1, 5).time(), datetime(1, 1, 1, 9).time()],
+                    [datetime(1, 1, 1, 17).time(), datetime(1, 1, 1, 21).time()],
+                    strict=True,
+                )
+            ],
+        }
+    )
+    # The old example: Dublin 05:00-17:00, Seattle 09:00-21:00, unchained: 13 days in March 2027
+    # with nobody on call 04:00-05:00 UTC, and 14 hours doubled.
+    gaps = [s for s in rotation_spans(unchained) if s.kind == "gap" and s.start.month == 3]
+    overlaps = [s for s in rotation_spans(unchained) if s.kind == "overlap" and s.start.month == 3]
+    assert len(gaps) == 13 and {(s.start.hour, s.end.hour) for s in gaps} == {(4, 5)}
+    assert sum((s.end - s.start).total_seconds() for s in overlaps) == 14 * 3600
+    # The policy's night-hour statements: none for Dublin (07:00-19:00 Irish time); Seattle ends at
+    # 23:00 Pacific, or midnight while only one side has changed its clocks: one or two a day.
+    s = generate(r, until=date(2027, 11, 1))
+    rows = {row["person"]: row for row in load_rows(r, s.shifts)}
+    for m in r.active_members():
+        if m.region == "Dublin":
+            assert rows[m.name]["night_hours"] == 0
+    seattle_days = sum(
+        len(iv_days)
+        for iv_days in ([iv for iv in x.intervals] for x in s.shifts if x.region == "Seattle" and x.person)
+    )
+    seattle_nights = sum(rows[m.name]["night_hours"] for m in r.active_members() if m.region == "Seattle")
+    assert seattle_days <= seattle_nights <= 2 * seattle_days
+    assert "one night hour a day (22:00 to 23:00), two in the weeks" in r.policy
+
+
+# --- on call now: the calendar's answer ------------------------------------------------
+
+
+def _calendar_events(r: Rotation, weeks: int) -> list[tuple[datetime, datetime, str]]:
+    """The primary events of the calendar export (as `sdmkit oncall ics` writes it), read back."""
+    from icalendar import Calendar
+
+    from sdmkit.kinds.oncall.schedule import first_handoff
+
+    sched = generate(r, until=first_handoff(r) + timedelta(weeks=weeks))
+    cal = Calendar.from_ical(to_ics(r, sched, doc_id=1, version=1, stamp=datetime(2026, 1, 1, tzinfo=UTC)))
+    out = []
+    for ev in cal.walk("VEVENT"):
+        summary = str(ev["summary"])
+        if summary.startswith("On call (primary"):
+            out.append((ev["dtstart"].dt, ev["dtend"].dt, summary.split("): ", 1)[1]))
+    return sorted(out)
+
+
+def _with_leave_and_overrides() -> list[Rotation]:
+    from pathlib import Path
+
+    from sdmkit.interchange import read_file
+
+    root = Path(__file__).parent.parent / "examples" / "oncall"
+    weekly = KIND.validate(read_file(root / "payments-weekly.yaml").content)
+    fts = read_file(root / "search-follow-the-sun.yaml").content
+    fts["overrides"] = [
+        {"start": "2026-11-12T20:00", "end": "2026-11-13T03:00", "person": "Diego Alvarez", "reason": "swap"},
+        {"start": "2026-12-03T10:00", "end": "2026-12-05T10:00", "person": "Conor Walsh"},
+    ]
+    fts["leave"] = [*fts["leave"], {"person": "Conor Walsh", "start": "2026-11-09", "end": "2026-11-22"}]
+    return [weekly, KIND.validate(fts)]
+
+
+@pytest.mark.parametrize("r", _with_leave_and_overrides(), ids=["weekly", "follow-the-sun"])
+def test_on_call_now_equals_the_calendar_export_at_200_random_instants(r):
+    import random
+
+    from sdmkit.kinds.oncall.now import on_call_now
+    from sdmkit.kinds.oncall.schedule import first_handoff
+
+    assert r.overrides and r.leave
+    events = _calendar_events(r, weeks=16)
+    lo = datetime.combine(first_handoff(r), datetime.min.time(), tzinfo=UTC)
+    rng = random.Random(13)
+    instants = [
+        lo + timedelta(minutes=rng.randrange(0, 14 * 7 * 24 * 60)) for _ in range(200 - 2 * len(r.overrides))
+    ]
+    # And the edges of every override, where a page that ignores them goes wrong.
+    zone = ZoneInfo(r.time_zone)
+    instants += [o.start.replace(tzinfo=zone) for o in r.overrides] + [
+        o.end.replace(tzinfo=zone) for o in r.overrides
+    ]
+    assert len(instants) == 200
+    for at in instants:
+        covering = [e for e in events if e[0] <= at < e[1]]
+        now = on_call_now(r, at)
+        assert now.person == (covering[0][2] if covering else None), at
+        if covering:
+            # 'until' is when the calendar next shows someone else (or nobody).
+            end = covering[0][1]
+            while any(e[0] == end and e[2] == covering[0][2] for e in events):
+                end = next(e[1] for e in events if e[0] == end and e[2] == covering[0][2])
+            assert now.until == end, at
+            after = [e for e in events if e[0] >= end]
+            assert now.next_person == (after[0][2] if after else None), at
+            if after and now.later:
+                # The hand-off after next is the calendar's too.
+                nxt_end = next(e[1] for e in events if e[0] == after[0][0])
+                while any(e[0] == nxt_end and e[2] == after[0][2] for e in events):
+                    nxt_end = next(e[1] for e in events if e[0] == nxt_end and e[2] == after[0][2])
+                assert now.next_until == nxt_end, at
+                assert now.later[0][0] == next(e[2] for e in events if e[0] >= nxt_end), at
+        assert now.as_of == at.astimezone(UTC)
+
+
+def test_the_team_page_names_the_override_and_the_next_regular_primary(sqlite_store):
+    from sdmkit.team_page import charter_extras
+
+    weekly = _with_leave_and_overrides()[0]
+    o = weekly.overrides[0]  # Jonas for Aisha, Thursday 26 November 18:00 to Friday 09:00
+    charter = sqlite_store.create(
+        "charter",
+        {"team_name": "Payments", "members": [{"name": "Priya Raman"}, {"name": "Grace Okafor"}]},
+        DocumentMeta(team="Payments"),
+    )
+    sqlite_store.create("oncall", weekly.model_dump(mode="json"), DocumentMeta(team="Payments"))
+    before = datetime(2026, 11, 25, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    page = charter_extras(sqlite_store, charter, at=before)["oncall"][0]
+    # Aisha until the override starts on Thursday (not until Monday); then Jonas, by override.
+    assert page["now"] == "Aisha Bello" and page["until"].startswith("Thu 26 Nov 2026 18:00")
+    assert page["next"] == "Jonas Weber (override)" and page["next_until"].startswith("Fri 27 Nov 2026 09:00")
+    assert page["as_of"] == "Wed 25 Nov 2026 12:00 (UTC+01:00)"
+    # After the stand-in, Aisha again until the Monday hand-off, then the next regular primary.
+    assert page["then"] == [
+        "Aisha Bello until Mon 30 Nov 2026 10:00 (UTC+01:00)",
+        "Sara Lindqvist until Mon 07 Dec 2026 10:00 (UTC+01:00)",
+    ]
+    assert o.person == "Jonas Weber"
+    diff = page["differences"]
+    assert "Sara Lindqvist" in diff["not_in_charter"] and diff["not_in_rotation"] == ["Grace Okafor"]
+
+
+def test_the_coverage_statement_admits_unstaffed_shifts():
+    from sdmkit.kinds.oncall.view import view
+
+    everyone_away = rotation(
+        members=[{"name": "Ana"}, {"name": "Ben"}],
+        leave=[
+            {
+                "person": n,
+                "start": QUARTER_START.isoformat(),
+                "end": (QUARTER_START + timedelta(days=6)).isoformat(),
+            }
+            for n in ("Ana", "Ben")
+        ],
+    )
+    text = view(everyone_away)["coverage"]
+    assert text.startswith("Every hour has one person on call") and "But 1 shift has nobody available" in text
+    assert "nobody available" not in view(rotation())["coverage"]
+
+
+def test_handoffs_include_the_way_back_from_an_override():
+    from sdmkit.handoff import boundaries
+
+    weekly = _with_leave_and_overrides()[0]
+    pairs = boundaries(generate(weekly).shifts)
+    around = [
+        (out.person if out else None, inc.person, f"{inc.start:%a %d %b %H:%M}")
+        for out, inc in pairs
+        if date(2026, 11, 23) <= inc.start.date() <= date(2026, 11, 30)
+    ]
+    assert around == [
+        ("Lucas Ferreira", "Aisha Bello", "Mon 23 Nov 10:00"),
+        ("Aisha Bello", "Jonas Weber", "Thu 26 Nov 18:00"),
+        ("Jonas Weber", "Aisha Bello", "Fri 27 Nov 09:00"),
+        ("Aisha Bello", "Sara Lindqvist", "Mon 30 Nov 10:00"),
+    ]
+
+
+def test_the_holiday_country_is_not_a_look_alike_value_and_its_absence_is_said():
+    field = next(f for s in KIND.sections for f in s.fields if f.key == "holiday_country")
+    assert field.placeholder.startswith("none") and not field.example  # grey "DE" looked like a value
+    hint = [f for f in lint(KIND, rotation()) if f.rule == "oncall.holidays"]
+    assert hint and hint[0].severity == "info" and "holidays count as ordinary days" in hint[0].message
+    assert not [f for f in lint(KIND, rotation(holiday_country="DE")) if f.rule == "oncall.holidays"]

@@ -29,7 +29,7 @@ class Column:
     required: bool = False
     # Choices that depend on the document (e.g. the whys an action item can address):
     # a function from the content dict to (value, label) pairs.
-    choices_from: Callable[[dict], list[tuple[str, str]]] | None = None
+    choices_from: Callable[[dict], list[tuple[Any, str]]] | None = None
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass
 from datetime import date
 
@@ -130,3 +131,35 @@ def upsert_values(store, values: list[tuple[int, date, float]]) -> tuple[int, in
                 row.value = value
                 updated += 1
     return created, updated
+
+
+def enter_week(store, team: str, week: date | None, values: dict[str, object]) -> tuple[int, int]:
+    """Values typed for one week, by metric name; blank entries are left alone. Returns
+    (created, updated); bad input raises with the field named as the form shows it."""
+    from sdmkit.metrics.stats import is_week_end
+
+    problems = []
+    if week is None:
+        problems.append(FieldProblem("Week ending", "pick the Sunday the week ends on"))
+    elif not is_week_end(week):
+        problems.append(FieldProblem("Week ending", f"{week:%A %d %b %Y} is not a Sunday"))
+    ids = {m.name: m.id for m in catalog(store, team)}
+    rows = []
+    for name, raw in values.items():
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            continue
+        if name not in ids:
+            problems.append(FieldProblem(name, f"'{name}' is not in {team}'s catalog"))
+            continue
+        try:
+            number = float(str(raw).replace(",", ""))
+        except ValueError:
+            problems.append(FieldProblem(name, f"'{raw}' is not a number"))
+            continue
+        if not math.isfinite(number):
+            problems.append(FieldProblem(name, f"'{raw}' is not a number"))
+            continue
+        rows.append((ids[name], week, number))
+    if problems:
+        raise InvalidDocument(problems)
+    return upsert_values(store, rows)

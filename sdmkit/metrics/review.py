@@ -9,11 +9,29 @@ from __future__ import annotations
 from datetime import date
 
 from sdmkit.metrics.catalog import catalog, series
-from sdmkit.metrics.stats import monthly, months_back, same_week_last_year, summarise, week_before
+from sdmkit.metrics.stats import (
+    month_pair,
+    month_weeks,
+    months_back,
+    same_week_last_year,
+    summarise,
+    up_to,
+    week_before,
+)
 
 
 def _r(x: float | None, n: int = 4) -> float | None:
     return None if x is None else round(x, n)
+
+
+def _outside(value: float | None, limits) -> str:
+    if value is None or limits is None:
+        return ""
+    if value > limits.upper:
+        return f"rule 1: above the upper limit ({limits.upper:.4g})"
+    if value < limits.lower:
+        return f"rule 1: below the lower limit ({limits.lower:.4g})"
+    return ""
 
 
 def deck_order(metrics: list) -> list:
@@ -22,9 +40,27 @@ def deck_order(metrics: list) -> list:
 
 
 def snapshot(m, data: dict[date, float], week: date) -> dict:
-    s = summarise(data, week, target=m.target, direction=m.direction)
+    data = up_to(data, week)  # a review never reads a week after its own
+    s = summarise(data, week, target=m.target, direction=m.direction, unit=m.unit)
     weeks = [week_before(week, i) for i in range(5, -1, -1)]
-    months = months_back(week)
+    months: list[dict] = []
+    first = min(data) if data else week
+    gaps: set[str] = {w.isoformat() for w in weeks if w not in data and w >= first}
+    for y, mo in months_back(week):
+        now, prior = month_pair(data, y, mo, m.aggregation, week)
+        months.append(
+            {
+                "period": f"{y}-{mo:02d}",
+                "value": _r(now.value),
+                "prior": _r(prior.value),
+                "weeks": len(now.weeks),
+                # The review's own month so far, against the same first weeks a year earlier.
+                "partial": len(now.weeks) < len(month_weeks(y, mo)),
+                "missing": [w.isoformat() for w in now.missing],
+            }
+        )
+        gaps |= {w.isoformat() for w in now.missing}
+    missing = sorted(gaps)
     return {
         "name": m.name,
         "unit": m.unit,
@@ -48,17 +84,18 @@ def snapshot(m, data: dict[date, float], week: date) -> dict:
         "upper": _r(s.limits.upper) if s.limits else None,
         "signal": s.signal,
         "weekly": [
-            {"period": w.isoformat(), "value": _r(data.get(w)), "prior": _r(data.get(same_week_last_year(w)))}
+            {
+                "period": w.isoformat(),
+                "value": _r(data.get(w)),
+                "prior": _r(data.get(same_week_last_year(w))),
+                # The chart marks this week when it is a signal, and an earlier week when it is
+                # outside the limits drawn (the rules that read a run apply to this week only).
+                "signal": s.signal if w == week else _outside(data.get(w), s.limits),
+            }
             for w in weeks
         ],
-        "monthly": [
-            {
-                "period": f"{y}-{mo:02d}",
-                "value": _r(monthly(data, y, mo, m.aggregation)),
-                "prior": _r(monthly(data, y - 1, mo, m.aggregation)),
-            }
-            for y, mo in months
-        ],
+        "monthly": months,
+        "missing": missing,
         "commentary": "",
         "status": "",
     }

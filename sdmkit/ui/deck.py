@@ -133,7 +133,7 @@ def _draw(field: Field, key: str, metrics: list[dict], on_change) -> None:
             met = "" if m["met"] is None else (" ✓" if m["met"] else " ✗")
             cols[4].metric("Target", number(m["target"], m["unit"]) + met)
             st.vega_lite_chart(
-                six_twelve(m["name"], m["unit"], m["weekly"], m["monthly"], m["target"], m["aggregation"]),
+                six_twelve(m),
                 width="stretch",
             )
             if m["signal"]:

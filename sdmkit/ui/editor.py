@@ -346,7 +346,14 @@ def _check(kind: Kind, draft: dict) -> Check:
         model, findings, invalid = None, [], exc.problems
     else:
         meta = draft["meta"]
-        findings = lint(kind, model, meta.get("coach_off") or [], meta.get("coach_allow") or [], store().get)
+        findings = lint(
+            kind,
+            model,
+            meta.get("coach_off") or [],
+            meta.get("coach_allow") or [],
+            store().get,
+            title=meta.get("title") or "",
+        )
         invalid = []
     problems = _field_problems(kind, draft, findings)
     return Check(model, findings, problems, drafts.is_dirty(kind, draft), invalid)

@@ -13,6 +13,7 @@ from sdmkit.metrics.catalog import (
     STARTER,
     Metric,
     catalog,
+    enter_week,
     save_catalog,
     series,
     teams_with_metrics,
@@ -133,7 +134,7 @@ def data_tab(team: str) -> None:
         return
     weeks = sorted({w for m in metrics for w in series(store(), m.id)})[-13:]
     if not weeks:
-        st.caption("No values yet: import a CSV.")
+        st.caption("No values yet: type a week or import a CSV.")
         return
     table = [
         {"Metric": m.name, **{w.strftime("%d %b"): series(store(), m.id).get(w) for w in weeks}}
@@ -141,3 +142,46 @@ def data_tab(team: str) -> None:
     ]
     st.caption("The last 13 weeks with data. Empty cells are weeks without a value.")
     st.dataframe(table, hide_index=True, width="stretch")
+
+
+def type_tab(team: str) -> None:
+    """Type one week's values by hand, as well as importing them."""
+    from datetime import date, timedelta
+
+    metrics = catalog(store(), team)
+    if not metrics:
+        st.caption("Create the catalog first: values belong to its metrics.")
+        return
+    today = date.today()
+    last_sunday = today - timedelta(days=(today.weekday() + 1) % 7)
+    week = st.date_input(
+        "Week ending",
+        value=last_sunday,
+        key=f"met|type|week|{team}",
+        format="YYYY-MM-DD",
+        help="The Sunday the week ends on",
+    )
+    if week and week.weekday() != 6:
+        st.error(f"Week ending: {week:%A %d %b %Y} is not a Sunday.")
+        return
+    known = {m.name: series(store(), m.id).get(week) for m in metrics} if week else {}
+    st.caption("Leave a metric empty to keep what is there. Typing a week again updates it.")
+    with st.form(f"met|type|form|{team}|{week}"):
+        typed = {
+            m.name: st.number_input(
+                f"{m.name}{' (' + m.unit + ')' if m.unit else ''}",
+                value=known.get(m.name),
+                key=f"met|type|{team}|{m.name}|{week}",
+                format="%g",
+                help=f"Owner: {m.owner}" if m.owner else None,
+            )
+            for m in metrics
+        }
+        if st.form_submit_button("Save the week", type="primary", icon=":material/save:"):
+            try:
+                created, updated = enter_week(store(), team, week, typed)
+                flash(f"Saved: {created} new, {updated} updated")
+                st.rerun()
+            except InvalidDocument as exc:
+                for p in exc.problems:
+                    st.error(esc(str(p)))

@@ -12,9 +12,9 @@ import streamlit as st
 from sdmkit.export import slug
 from sdmkit.handoff import boundaries, handoff_note
 from sdmkit.kinds.oncall.exports import hours_csv, to_ics
+from sdmkit.kinds.oncall.now import on_call, schedule_at
 from sdmkit.kinds.oncall.rules import schedule_for
-from sdmkit.kinds.oncall.schedule import now_and_next
-from sdmkit.kinds.oncall.view import load_rows, shift_rows, stamp
+from sdmkit.kinds.oncall.view import NIGHTS, load_rows, shift_rows, stamp
 from sdmkit.ui.state import store
 from sdmkit.ui.text import esc
 
@@ -24,22 +24,27 @@ def schedule_view(kind, draft: dict, rotation) -> None:
         st.info("Add members on the Members tab; the schedule appears here.", icon=":material/group_add:")
         return
     sched = schedule_for(rotation)
+    from sdmkit.kinds.oncall.coverage import statement
+
+    st.caption(esc(statement(rotation, sum(1 for x in sched.shifts if x.person is None))))
     for w in sched.warnings:
         st.warning(esc(w), icon=":material/warning:")
     zone = ZoneInfo(rotation.time_zone)
     now = datetime.now(UTC)
-    current, upcoming = now_and_next(sched, now)
+    # The same slots as the calendar export, overrides and leave included.
+    who = on_call(schedule_at(rotation, now), now)
     c1, c2 = st.columns(2)
     c1.metric(
         "On call now",
-        current.person if current and current.person else "nobody",
-        help=f"Primary, until {stamp(current.end)}" if current else "Outside the generated schedule",
+        (who.person or "nobody") + (" (override)" if who.override else ""),
+        help=f"Primary, until {stamp(who.until.astimezone(zone))}" if who.until and who.person else None,
     )
     c2.metric(
         "Next",
-        upcoming.person if upcoming and upcoming.person else "nobody",
-        help=f"From {stamp(upcoming.start)}" if upcoming else None,
+        (who.next_person or "nobody") + (" (override)" if who.next_override else ""),
+        help=f"From {stamp(who.until.astimezone(zone))}" if who.until else None,
     )
+    st.caption(f"As of {stamp(now.astimezone(zone))}.")
 
     weeks = st.slider("Weeks to show", 1, 26, 8, key="oncall|weeks", help="The calendar from this week on")
     first = max(now, sched.shifts[0].start.astimezone(UTC)) if sched.shifts else now
@@ -65,8 +70,8 @@ def schedule_view(kind, draft: dict, rotation) -> None:
     st.markdown("**Load per person** (the weeks shown)")
     st.dataframe(load_rows(rotation, sched.shifts, start, end), hide_index=True, width="stretch")
     st.caption(
-        "Burden is weighted hours: weekend hours 1.5, holiday hours 2, night hours (22:00-07:00 on the "
-        "person's clock) +0.25, secondary half. Assignments balance it, counting carried load."
+        "Burden is weighted hours: weekend hours 1.5, holiday hours 2, night hours +0.25, secondary half. "
+        f"{NIGHTS} Assignments balance it, counting carried load."
     )
     _exports(draft, rotation, sched, start, end)
     _handoffs(draft, rotation, sched, now)

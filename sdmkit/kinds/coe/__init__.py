@@ -51,6 +51,10 @@ def _attention(c: COE) -> list[str]:
     return [f"{len(overdue)} overdue action item{'s' if len(overdue) > 1 else ''}"] if overdue else []
 
 
+def _yes_no(content: dict) -> list[tuple[bool, str]]:
+    return [(False, "no"), (True, "yes")]
+
+
 SECTIONS = (
     Section(
         "Overview",
@@ -160,7 +164,8 @@ SECTIONS = (
                 "Timeline",
                 "table",
                 "Every event in order, with the time shown on the clock where it happened and that time zone. "
-                "Mark impact start, detection, engagement, mitigation and resolution: the time metrics come from them.",
+                "Mark impact start, detection, engagement, mitigation and resolution, and flag the event where "
+                "customer impact ended: the time metrics come from them.",
                 prompt="When did customers start hurting, when did we know, when did a person act, when did it stop?",
                 example="2026-03-14 02:10 | UTC | start | Error rate on payments-api rises to 31%",
                 ordered=True,
@@ -177,6 +182,14 @@ SECTIONS = (
                     ),
                     Column("type", "Type", kind="choice", choices=EVENT_TYPES),
                     Column("description", "What happened", kind="long"),
+                    Column(
+                        "ends_impact",
+                        "Ends impact",
+                        "Customers stopped being hurt here. Impact duration ends at this event, else at "
+                        "resolution; a partial mitigation does not end it.",
+                        kind="choice",
+                        choices_from=_yes_no,
+                    ),
                 ),
             ),
         ),

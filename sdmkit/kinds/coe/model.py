@@ -51,6 +51,9 @@ class TimelineEvent(_Part):
     zone: str = ""
     type: Literal["start", "detection", "engagement", "mitigation", "resolution", "other"] = "other"
     description: str = ""
+    # Customers stopped being hurt here. A partial mitigation (errors down from 31% to 2%) is
+    # a mitigation without this flag; without any flag, impact lasts until resolution.
+    ends_impact: bool = False
 
     @field_validator("at")
     @classmethod

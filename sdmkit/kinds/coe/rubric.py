@@ -6,7 +6,7 @@ short and what to do about it. Locations count from 1, like the editor."""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from sdmkit.coach.engine import Hit, Rule
 from sdmkit.kinds.base import RubricCheck
@@ -243,6 +243,53 @@ def _blameless(c: COE):
             )
 
 
+# "for 47 minutes", "for 5 hours", "for 1 hour 20 minutes", "for 2 h 10 min": how long
+# the writer says customers were hurt. Other durations ("40 minutes behind") are not claims
+# about the incident's length and are left alone.
+STATED = re.compile(
+    r"\bfor (?:(\d+)\s*(?:hours?|hrs?|h)\b)?(?:\s*(?:and\s*)?(\d+)\s*(?:minutes?|mins?|m)\b)?",
+    re.I,
+)
+
+
+def stated_durations(text: str) -> list[tuple[str, int, int]]:
+    """(words, minutes, tolerance in minutes) for every 'for <duration>' in the text. A
+    whole number of hours is a rounding: it matches within half an hour."""
+    out = []
+    for m in STATED.finditer(text or ""):
+        hours, minutes = m.group(1), m.group(2)
+        if hours is None and minutes is None:
+            continue
+        total = int(hours or 0) * 60 + int(minutes or 0)
+        out.append((m.group(0)[4:].strip(), total, 30 if minutes is None else 1))
+    return out
+
+
+def duration_mismatches(c: COE, title: str = "") -> list[tuple[str, str, int]]:
+    """(where, what it says, derived minutes) for each stated duration the timeline contradicts."""
+    impact = tl.metrics(c).impact
+    if impact is None:
+        return []
+    derived = round(impact.total_seconds() / 60)
+    out = []
+    for where, text in (("title", title or c.title), ("summary", c.summary), ("problem", c.problem)):
+        for words, minutes, tolerance in stated_durations(text):
+            if abs(minutes - derived) > tolerance:
+                out.append((where, words, derived))
+    return out
+
+
+def _durations_agree(c: COE):
+    for where, words, derived in duration_mismatches(c):
+        yield Hit(
+            "meta.title" if where == "title" else where,
+            f"The {where} says {words}; the timeline gives an impact duration of "
+            f"{tl.duration_text(timedelta(minutes=derived))}",
+            "Impact runs from impact start to the event flagged 'ends impact' (else resolution). Fix the "
+            "times or the flag, or the words.",
+        )
+
+
 RULES = (
     Rule("coe.required", "Severity and summary", "error", _required),
     Rule("coe.summary_length", "Summary of five sentences at most", "warning", _summary_length),
@@ -256,6 +303,12 @@ RULES = (
     ),
     Rule("coe.timeline_order", "Timeline in time order", "error", _timeline_order),
     Rule("coe.end_before_start", "Nothing ends before the impact starts", "error", _end_before_start),
+    Rule(
+        "coe.durations_agree",
+        "Title, summary and timeline give the same impact duration",
+        "error",
+        _durations_agree,
+    ),
     Rule("coe.empty_why", "No empty whys", "error", _empty_why),
     Rule("coe.whys_deep", "The whys go deep enough", "warning", _whys_deep),
     Rule("coe.human_error", "Human error is not a root cause", "error", _human_error),
@@ -278,7 +331,7 @@ RUBRIC = (
     ),
     RubricCheck(
         "Timeline complete",
-        ("coe.timeline_complete", "coe.timeline_order", "coe.end_before_start"),
+        ("coe.timeline_complete", "coe.timeline_order", "coe.end_before_start", "coe.durations_agree"),
         "Mark start, detection, mitigation and resolution, in time order.",
     ),
     RubricCheck(

@@ -5,8 +5,9 @@ Definitions (shown in the editor and the exports):
 - time to engage: first detection -> first engagement (a person working on it)
 - time to mitigate: impact start -> first mitigation
 - time to resolve: impact start -> resolution
-- impact duration: impact start -> first mitigation (customers stop being hurt),
-  or resolution when nothing was mitigated first
+- impact duration: impact start -> the event marked as ending customer impact
+  (the first one, when several are), else resolution. A mitigation does not end it
+  by itself: a rollback that brings errors from 31% down to 2% still hurts customers.
 
 Every time is converted to UTC before subtracting, so the result is elapsed time:
 an incident from 01:30 to 03:30 local on the night clocks go forward lasted one hour."""
@@ -23,7 +24,7 @@ DEFINITIONS = {
     "Time to engage": "first detection to first engagement",
     "Time to mitigate": "impact start to first mitigation",
     "Time to resolve": "impact start to resolution",
-    "Impact duration": "impact start to first mitigation (or resolution)",
+    "Impact duration": "impact start to the event marked 'ends impact' (else resolution)",
 }
 
 
@@ -51,6 +52,12 @@ def first_of(coe: COE, kind: str) -> datetime | None:
     return min(times) if times else None
 
 
+def impact_end(coe: COE) -> datetime | None:
+    """The earliest event marked as ending customer impact (in UTC), or None."""
+    times = [coe.event_utc(e) for e in coe.timeline if e.ends_impact and e.at is not None]
+    return min(times) if times else None
+
+
 def _between(a: datetime | None, b: datetime | None) -> timedelta | None:
     return b - a if a is not None and b is not None else None
 
@@ -61,13 +68,14 @@ def metrics(coe: COE) -> TimeMetrics:
     engaged = first_of(coe, "engagement")
     mitigated = first_of(coe, "mitigation")
     resolved = first_of(coe, "resolution")
+    ended = impact_end(coe)
     return TimeMetrics(
         start=start,
         detect=_between(start, detected),
         engage=_between(detected, engaged),
         mitigate=_between(start, mitigated),
         resolve=_between(start, resolved),
-        impact=_between(start, mitigated or resolved),
+        impact=_between(start, ended or resolved),
     )
 
 

@@ -21,7 +21,7 @@ def view(c: COE) -> dict:
                 "local": _fmt(e.at) if e.at else "",
                 "zone": e.zone or c.time_zone,
                 "utc": _fmt(utc) if utc else "",
-                "type": e.type,
+                "type": e.type + (", ends impact" if e.ends_impact else ""),
                 "description": e.description,
             }
         )

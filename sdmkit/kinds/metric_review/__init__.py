@@ -33,20 +33,7 @@ def _derived(c: MetricReview) -> dict:
 def _charts(c: MetricReview) -> list[tuple[str, dict]]:
     from sdmkit.charts import six_twelve
 
-    return [
-        (
-            m.name,
-            six_twelve(
-                f"{m.name}{' (' + m.unit + ')' if m.unit else ''}",
-                m.unit,
-                [p.model_dump() for p in m.weekly],
-                [p.model_dump() for p in m.monthly],
-                m.target,
-                m.aggregation,
-            ),
-        )
-        for m in c.metrics
-    ]
+    return [(m.name, six_twelve(m.model_dump())) for m in c.metrics]
 
 
 def _prose(c: MetricReview):
@@ -86,8 +73,9 @@ SECTIONS = (
                 "metrics",
                 "Metrics",
                 "deck",
-                "Inputs first, then the outputs they drive. Only exceptional weeks (outside the XmR limits, or a "
-                "run of 8 on one side) ask for commentary; routine variation does not.",
+                "Inputs first, then the outputs they drive. Only exceptional weeks ask for commentary: outside the "
+                "XmR limits (rule 1), 3 of 4 weeks nearer a limit than the centre (rule 2), 8 in a row on one "
+                "side (rule 3), or a week-to-week jump above the moving-range limit. Routine variation does not.",
                 prompt="For a flagged metric the owner explains what happened, or writes 'still investigating'.",
             ),
         ),

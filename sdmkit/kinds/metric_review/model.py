@@ -19,6 +19,16 @@ class Point(Part):
     prior: float | None = None
 
 
+class WeekPoint(Point):
+    signal: str = ""  # what the review flags in this week (the chart marks it)
+
+
+class MonthPoint(Point):
+    weeks: int | None = None  # how many weeks it is made of
+    partial: bool = False  # the review's own month so far, against as many weeks a year earlier
+    missing: list[str] = PydField(default_factory=list)  # its weeks without a value
+
+
 class MetricSnapshot(Part):
     name: str = ""
     unit: str = ""
@@ -41,8 +51,9 @@ class MetricSnapshot(Part):
     lower: float | None = None
     upper: float | None = None
     signal: str = ""
-    weekly: list[Point] = PydField(default_factory=list)
-    monthly: list[Point] = PydField(default_factory=list)
+    weekly: list[WeekPoint] = PydField(default_factory=list)
+    monthly: list[MonthPoint] = PydField(default_factory=list)
+    missing: list[str] = PydField(default_factory=list)  # shown weeks without a value
     commentary: str = ""
     status: Literal["", "explained", "still investigating"] = ""
 

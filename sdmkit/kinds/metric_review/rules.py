@@ -46,6 +46,17 @@ def _values(c: MetricReview):
             )
 
 
+def _missing(c: MetricReview):
+    for i, m in enumerate(c.metrics, 1):
+        if m.missing:
+            yield Hit(
+                f"metrics[{i}]",
+                f"{m.name} has no value for the weeks ending {', '.join(m.missing)}",
+                "Type or import them on the Metrics page, then refresh; until then the chart shows gaps and a "
+                "summed month with a missing week has no value.",
+            )
+
+
 def _actions(c: MetricReview):
     for i, a in enumerate(c.action_items, 1):
         if a.what and (not a.owner or a.due is None):
@@ -58,5 +69,6 @@ RULES = (
     Rule("metric_review.signals", "Every signal is explained or under investigation", "error", _signals),
     Rule("metric_review.owners", "Every metric has an owner", "warning", _owners),
     Rule("metric_review.values", "Every metric has this week's value", "info", _values),
+    Rule("metric_review.missing", "Missing weeks are named", "info", _missing),
     Rule("metric_review.actions", "Action items have owners and dates", "warning", _actions),
 )

@@ -80,7 +80,8 @@ SECTIONS = (
                 "handoff_time",
                 "Handoff time",
                 "time",
-                "Local wall-clock time of the handoff.",
+                "Local wall-clock time of the handoff. Follow the sun: unused, each region hands over at its "
+                "window's start.",
                 prompt="Hand off in working hours, when both people are awake and the team is around.",
             ),
             Field("start_date", "Start date", "date", "The first handoff is on or after this date."),
@@ -127,14 +128,24 @@ SECTIONS = (
                 "regions",
                 "Regions",
                 "table",
-                "Leave empty for a single-site rotation. Each region covers its local working window every day.",
+                "Leave empty for a single-site rotation. Each region covers its local working window every day; "
+                "with chained hand-offs, from its start until the next region starts.",
                 example="EU | Europe/Dublin | 07:00 | 19:00",
                 columns=(
                     Column("name", "Region", required=True),
                     Column("zone", "Time zone", kind="choice", choices=ZONES),
                     Column("start", "Window starts", kind="time"),
-                    Column("end", "Window ends", kind="time"),
+                    Column("end", "Window ends", kind="time", help="Ignored when hand-offs are chained"),
                 ),
+            ),
+            Field(
+                "chained",
+                "Chain hand-offs",
+                "toggle",
+                "Each region's shift ends when the next region's begins, so when one region changes its clocks "
+                "before another the hand-off moves by an hour instead of leaving an hour uncovered.",
+                prompt="Regions change clocks on different dates: unchained windows that meet in January leave "
+                "a gap in March.",
             ),
         ),
     ),
@@ -145,15 +156,16 @@ SECTIONS = (
                 "holiday_country",
                 "Holiday country",
                 "line",
-                "ISO code of the public-holiday calendar, e.g. DE, US.",
-                example="DE",
+                "ISO code of the public-holiday calendar, e.g. DE, US. Empty: no holidays are counted.",
+                # Not a look-alike value as placeholder: an empty field showing "DE" counted nothing.
+                placeholder="none: type a code such as DE",
             ),
             Field(
                 "holiday_subdivision",
                 "Subdivision",
                 "line",
                 "State or region code, e.g. BE for Berlin.",
-                example="BE",
+                placeholder="none: the whole country",
             ),
             Field(
                 "leave",

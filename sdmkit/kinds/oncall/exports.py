@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from sdmkit.kinds.oncall.burden import SECONDARY, weigh
 from sdmkit.kinds.oncall.model import Rotation
-from sdmkit.kinds.oncall.schedule import Schedule
+from sdmkit.kinds.oncall.schedule import Schedule, own_zone
 from sdmkit.kinds.oncall.view import stamp as local_stamp
 
 
@@ -89,7 +89,7 @@ def hours_csv(r: Rotation, schedule: Schedule, start: date, end: date) -> str:
                 a,
                 b,
                 site_zone=site,
-                person_zone=m.zone or r.time_zone,
+                person_zone=own_zone(r, m),
                 country=r.holiday_country,
                 subdivision=r.holiday_subdivision,
                 factor=SECONDARY if s.layer == "secondary" else 1.0,

@@ -89,6 +89,10 @@ class Rotation(Part):
     start_date: date | None = None  # the first handoff on or after this date
     secondary: bool = False
     regions: list[Region] = PydField(default_factory=list)  # follow the sun, when set
+    # Follow the sun: each region's shift ends when the next region's begins (its window
+    # end is then only a guide), so one region changing its clocks before another moves a
+    # hand-off by an hour instead of opening a gap or an overlap.
+    chained: bool = False
     holiday_country: str = ""
     holiday_subdivision: str = ""
     leave: list[Leave] = PydField(default_factory=list)

@@ -45,12 +45,13 @@ def _coverage(r: Rotation):
     if not r.active_members():
         return
     for w in schedule_for(r).warnings:
-        if w.startswith("Coverage gap") or "without anyone on call" in w:
-            yield Hit(
-                "regions" if w.startswith("Coverage gap") else "leave",
-                w,
-                "Widen a region's window, add a region, or move leave so someone is on call.",
-            )
+        if w.startswith("Coverage overlap"):
+            # Two people paged for the same hour is waste, not a hole.
+            yield Hit("regions", w, "The fix is in the message.", severity="warning")
+        elif w.startswith("Coverage gap"):
+            yield Hit("regions", w, "The fix is in the message; or widen a window or add a region.")
+        elif "without anyone on call" in w:
+            yield Hit("leave", w, "Move leave, add people, or record an override so someone is on call.")
 
 
 def _names(r: Rotation):
@@ -71,6 +72,16 @@ def _names(r: Rotation):
             yield Hit(f"overrides[{i}]", f"Override {i} needs a start, an end and a person", "")
 
 
+def _holidays(r: Rotation):
+    if r.active_members() and not r.holiday_country:
+        yield Hit(
+            "holiday_country",
+            "No public-holiday calendar: holidays count as ordinary days",
+            "Type the ISO country code (DE, US, IE...) so holiday hours weigh double in the burden.",
+            severity="info",
+        )
+
+
 def _escalation(r: Rotation):
     if not r.escalation:
         yield Hit("escalation", "No escalation policy", "Say who is paged next, and after how many minutes.")
@@ -89,6 +100,7 @@ RULES = (
     Rule("oncall.start", "A start date", "warning", _start),
     Rule("oncall.sustainable", "Enough people for a sustainable rotation", "warning", _sustainable),
     Rule("oncall.coverage", "Every hour is covered", "error", _coverage),
+    Rule("oncall.holidays", "A public-holiday calendar", "info", _holidays),
     Rule("oncall.names", "Leave and overrides name members", "warning", _names),
     Rule("oncall.escalation", "An escalation policy", "warning", _escalation),
     Rule("oncall.support", "A support protocol", "info", _support),

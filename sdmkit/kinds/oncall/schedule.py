@@ -5,7 +5,11 @@ period of the pattern (a day, a week, N days), in one region when the rotation
 follows the sun. A single-site duty runs from handoff to handoff: both handoffs are
 at the same local wall-clock time, so a weekly duty across a DST change lasts 167
 or 169 real hours, and hours and burden count the real elapsed time. A regional
-duty is that region's working window on each day of the period.
+duty is that region's working window on each day of the period; with chained
+hand-offs, it runs on each day from the region's start until the next region's
+start, so the shifts of all regions together cover every hour exactly once whatever
+clock changes each region has (see coverage.py for what a rotation without them
+leaves uncovered or doubled).
 
 Assignment is greedy and deterministic: duties in time order, each to the eligible
 member with the lowest weighted load so far (carried load from before the schedule
@@ -99,21 +103,46 @@ def duties(r: Rotation, until: date) -> list[Shift]:
         p_start = anchor + timedelta(days=k * days)
         p_end = p_start + timedelta(days=days)
         if r.regions:
-            for region in r.regions:
+            # Chained: a period holds the chain's intervals that start between the first
+            # region's start on its first day and on the next period's, so consecutive
+            # periods meet exactly (a region whose local day starts earlier in UTC would
+            # otherwise leave the day before the first hand-off half covered).
+            first = r.regions[0]
+            lo = _local(p_start, first.start, first.zone).astimezone(UTC)
+            hi = _local(p_end, first.start, first.zone).astimezone(UTC)
+            for j, region in enumerate(r.regions):
                 ivs = []
-                for i in range(days):
-                    d = p_start + timedelta(days=i)
-                    s = _local(d, region.start, region.zone)
-                    e = _local(
-                        d + timedelta(days=1) if region.end <= region.start else d, region.end, region.zone
-                    )
-                    ivs.append(Interval(s, e))
-                out += [Shift(layer, region.name, k, list(ivs)) for layer in layers]
+                for i in range(-2, days + 3) if r.chained else range(days):
+                    iv = region_interval(r, j, p_start + timedelta(days=i))
+                    if iv is not None and (not r.chained or lo <= iv.start.astimezone(UTC) < hi):
+                        ivs.append(iv)
+                if ivs:
+                    out += [Shift(layer, region.name, k, list(ivs)) for layer in layers]
         else:
             s, e = _local(p_start, r.handoff_time, r.time_zone), _local(p_end, r.handoff_time, r.time_zone)
             out += [Shift(layer, "", k, [Interval(s, e)]) for layer in layers]
         k += 1
     return out
+
+
+def region_interval(r: Rotation, j: int, d: date) -> Interval | None:
+    """Region j's time on call for the day d (its local date): its window, or with chained
+    hand-offs, from its start to the next start of any region (None when another region
+    starts at the same instant: the region listed later takes it)."""
+    g = r.regions[j]
+    s = _local(d, g.start, g.zone)
+    if not r.chained:
+        return Interval(s, _local(d + timedelta(days=1) if g.end <= g.start else d, g.end, g.zone))
+    mine = (s.astimezone(UTC), j)
+    starts = sorted(
+        (_local(d + timedelta(days=k), h.start, h.zone).astimezone(UTC), i)
+        for k in (-1, 0, 1, 2)
+        for i, h in enumerate(r.regions)
+    )
+    nxt = starts[starts.index(mine) + 1][0]
+    if nxt <= mine[0]:
+        return None
+    return Interval(s, nxt.astimezone(ZoneInfo(g.zone)))
 
 
 def _on_leave(r: Rotation, person: str, days: set[date]) -> bool:
@@ -139,6 +168,12 @@ def _why_not(r: Rotation, m: Member, shift: Shift, taken: set[str]) -> str | Non
     return None
 
 
+def own_zone(r: Rotation, m: Member) -> str:
+    """The clock a person's nights are counted on: their own zone, else their region's, else the rotation's."""
+    region = next((g.zone for g in r.regions if g.name == m.region), "")
+    return m.zone or region or r.time_zone
+
+
 def _weigh(r: Rotation, shift: Shift, m: Member) -> Weight:
     site = next((g.zone for g in r.regions if g.name == shift.region), r.time_zone)
     parts = [
@@ -146,7 +181,7 @@ def _weigh(r: Rotation, shift: Shift, m: Member) -> Weight:
             iv.start,
             iv.end,
             site_zone=site,
-            person_zone=m.zone or r.time_zone,
+            person_zone=own_zone(r, m),
             country=r.holiday_country,
             subdivision=r.holiday_subdivision,
             factor=SECONDARY if shift.layer == "secondary" else 1.0,
@@ -312,7 +347,9 @@ def warnings(r: Rotation, shifts: list[Shift]) -> list[str]:
                     f"{region.name} has {n} people; a sustainable follow-the-sun rotation wants at least "
                     f"{3 * (2 if r.secondary else 1)} per region (at most 25% of time on call)."
                 )
-        out += [f"Coverage gap: {g}" for g in coverage_gaps(r)]
+        from sdmkit.kinds.oncall.coverage import coverage_warnings
+
+        out += coverage_warnings(r)
     elif len(members) < needed_people(r):
         layers = "primary plus secondary" if r.secondary else "a primary"
         out.append(
@@ -327,48 +364,3 @@ def warnings(r: Rotation, shifts: list[Shift]) -> list[str]:
             f"{first.start:%a %d %b %H:%M} ({first.layer}): {first.why}"
         )
     return out
-
-
-def coverage_gaps(r: Rotation) -> list[str]:
-    """Hours of a day (UTC) that no region's working window covers."""
-    day = date(2026, 1, 5)  # a plain Monday; gaps recur daily
-    covered = [False] * (24 * 4)
-    for g in r.regions:
-        for d in (day - timedelta(days=1), day, day + timedelta(days=1)):
-            s = _local(d, g.start, g.zone)
-            e = _local(d + timedelta(days=1) if g.end <= g.start else d, g.end, g.zone)
-            t = s.astimezone(UTC)
-            while t < e.astimezone(UTC):
-                if t.date() == day:
-                    covered[(t.hour * 60 + t.minute) // 15] = True
-                t += timedelta(minutes=15)
-    gaps, i = [], 0
-    while i < len(covered):
-        if not covered[i]:
-            j = i
-            while j < len(covered) and not covered[j]:
-                j += 1
-            gaps.append(f"{i // 4:02d}:{i % 4 * 15:02d} to {j // 4:02d}:{j % 4 * 15:02d} UTC every day")
-            i = j
-        else:
-            i += 1
-    return gaps
-
-
-def now_and_next(
-    schedule: Schedule, at: datetime, layer: str = "primary"
-) -> tuple[Shift | None, Shift | None]:
-    at = at.astimezone(UTC)
-    mine = [s for s in schedule.shifts if s.layer == layer]
-    now = next(
-        (
-            s
-            for s in mine
-            if any(iv.start.astimezone(UTC) <= at < iv.end.astimezone(UTC) for iv in s.intervals)
-        ),
-        None,
-    )
-    nxt = next(
-        (s for s in mine if s.start.astimezone(UTC) > at and (now is None or s.person != now.person)), None
-    )
-    return now, nxt

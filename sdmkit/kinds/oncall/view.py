@@ -9,6 +9,10 @@ from sdmkit.kinds.oncall.model import Rotation
 from sdmkit.kinds.oncall.schedule import Schedule, Shift
 
 EXPORT_WEEKS = 8
+NIGHTS = (
+    "Night hours are 22:00 to 07:00 on each person's own clock: their time zone, else their region's, "
+    "else the rotation's. Each adds 0.25 to the weighted burden."
+)
 
 
 def stamp(dt: datetime) -> str:
@@ -90,11 +94,20 @@ def load_rows(
 
 
 def view(r: Rotation) -> dict:
+    from sdmkit.kinds.oncall.coverage import statement
     from sdmkit.kinds.oncall.rules import schedule_for
     from sdmkit.kinds.oncall.schedule import first_handoff, needed_people
 
     if not r.active_members():
-        return {"rows": [], "loads": [], "warnings": [], "needed": needed_people(r), "from": None}
+        return {
+            "rows": [],
+            "loads": [],
+            "warnings": [],
+            "needed": needed_people(r),
+            "from": None,
+            "coverage": statement(r),
+            "nights": NIGHTS,
+        }
     s = schedule_for(r)
     first = first_handoff(r)
     shown = [x for x in s.shifts if x.start.date() < date.fromordinal(first.toordinal() + 7 * EXPORT_WEEKS)]
@@ -104,4 +117,6 @@ def view(r: Rotation) -> dict:
         "warnings": s.warnings,
         "needed": needed_people(r),
         "from": first,
+        "coverage": statement(r, sum(1 for x in s.shifts if x.person is None)),
+        "nights": NIGHTS,
     }
