@@ -134,30 +134,27 @@ def _run_server(cmd: list[str], cwd: str) -> int:
 def import_(
     paths: Annotated[list[Path], typer.Argument(help="YAML, JSON or exported Markdown files, or folders.")],
 ):
-    """Import files as new documents; prints the new ids."""
-    from sdmkit.interchange import read_file
+    """Import files as new documents; prints the new ids.
+
+    A bad file gets one line (file, field, problem) and the rest are still imported;
+    the exit status is 1 when any file was refused."""
+    from sdmkit.interchange import import_file
 
     store = _store()
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
-            files += sorted(x for x in p.rglob("*") if x.suffix.lower() in (".yaml", ".yml", ".json", ".md"))
+            files += sorted(
+                x
+                for x in p.rglob("*")
+                if x.is_file() and x.suffix.lower() in (".yaml", ".yml", ".json", ".md")
+            )
         else:
             files.append(p)
     failed = 0
     for path in files:
         try:
-            doc = read_file(path)
-            new = store.create(
-                doc.kind,
-                doc.title,
-                doc.content,
-                team=doc.team,
-                status=doc.status,
-                tags=doc.tags,
-                coach_off=doc.coach_off,
-                note=f"imported from {path.name}",
-            )
+            new = import_file(store, path)
         except SdmkitError as exc:
             failed += 1
             typer.echo(f"sdmkit: {exc}", err=True)

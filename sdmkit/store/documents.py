@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from sdmkit.errors import Conflict, FieldProblem, InvalidDocument, NotFound
 from sdmkit.kinds import get_kind
+from sdmkit.store.limits import check_row, storable_input
 from sdmkit.store.search import search_text, terms
 from sdmkit.store.tables import DocumentRow, RevisionRow, SettingRow
 
@@ -127,6 +128,13 @@ def _clean_tags(tags: Iterable[str]) -> list[str]:
     return seen
 
 
+def _as_list(values):
+    """A list of what was given, read once (a generator is checked and then used)."""
+    if values is None or isinstance(values, str | bytes | dict) or not isinstance(values, Iterable):
+        return values  # storable_input names the problem
+    return list(values)
+
+
 def normalise(
     kind_id: str,
     title: str,
@@ -139,8 +147,13 @@ def normalise(
 ) -> Document:
     """Validate everything a save would write; raises InvalidDocument naming each field."""
     kind = get_kind(kind_id)
+    tags, coach_off, coach_allow = (_as_list(v) for v in (tags, coach_off, coach_allow))
+    # What any database can store (no NUL, finite numbers), checked on the raw value
+    # before the model sees it; see store.limits.
+    problems = storable_input(title, content, team, status, tags, coach_off, coach_allow)
+    if problems:
+        raise InvalidDocument(problems)
     model = kind.validate(content)
-    problems: list[FieldProblem] = []
     title = (title or "").strip() or kind.title_of(model).strip()
     if not title:
         derived_team = kind.team_of(model)
@@ -155,6 +168,9 @@ def normalise(
     if problems:
         raise InvalidDocument(problems)
     team = (team if team is not None and team.strip() else kind.team_of(model) or "").strip()
+    problems = check_row(DocumentRow.__table__, {"title": title, "team": team, "status": status})
+    if problems:
+        raise InvalidDocument(problems)
     return Document(
         id=None,
         kind=kind_id,
