@@ -409,21 +409,18 @@ def restore(
         bool, typer.Option("--replace", help="Replace a non-empty workspace (its backup is written first).")
     ] = False,
 ):
-    """Restore a workspace from a backup file."""
-    from datetime import datetime
-
-    from sdmkit.backup import read_backup, write_backup
+    """Restore a workspace from a backup file (checked whole before anything is replaced)."""
+    from sdmkit.backup import read_backup
     from sdmkit.backup import restore as do_restore
-    from sdmkit.store.db import data_dir
 
     data = read_backup(file)
-    store = _store()
-    if replace and store.count():
-        safety = data_dir() / "backups" / f"before-restore-{datetime.now():%Y%m%d-%H%M%S}.json"
-        write_backup(store, safety)
-        typer.echo(f"current workspace saved to {safety}")
-    n = do_restore(store, data, replace=replace)
-    typer.echo(f"restored {n} documents from {file}")
+    try:
+        done = do_restore(_store(), data, replace=replace)
+    except SdmkitError as exc:
+        raise SdmkitError(f"{file}: {exc}") from None
+    if done.safety_backup:
+        typer.echo(f"current workspace saved to {done.safety_backup}")
+    typer.echo(f"restored {done.documents} documents from {file}")
 
 
 def main() -> None:

@@ -84,7 +84,8 @@ def check_row(table: Table, values: Mapping[str, Any], where: str = "") -> list[
         value = values[column.name]
         field = f"{where}.{column.name}" if where else column.name
         if value is None:
-            if not column.nullable and column.default is None and not column.primary_key:
+            required = column.default is None and column.server_default is None
+            if required and not column.nullable and not column.primary_key:
                 problems.append(FieldProblem(field, "missing"))
             continue
         kind = column.type
