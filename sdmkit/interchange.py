@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from sdmkit.errors import FieldProblem, InvalidDocument, SdmkitError
+from sdmkit.errors import FieldProblem, InvalidDocument, SdmkitError, one_line
 from sdmkit.store.documents import Document, normalise
 
 TOP_LEVEL = ("kind", "title", "team", "status", "tags", "coach_off", "coach_allow", "content")
@@ -233,7 +233,7 @@ def import_file(store, path: Path) -> Document:
             raise
         raise InvalidDocument(exc.problems, source) from None
     except SdmkitError as exc:
-        message = str(exc)
+        message = one_line(str(exc), 500)
         raise SdmkitError(message if message.startswith(source) else f"{source}: {message}") from None
     except RecursionError:
         raise SdmkitError(f"{source}: nested too deep to be an sdmkit document") from None
