@@ -119,6 +119,24 @@ def _row_to_doc(row) -> Document:
     )
 
 
+def _written(doc: Document, doc_id: int, version: int, created_at, saved_at: datetime) -> Document:
+    """The document as one write stored it (normalise() already gave its final form)."""
+    return Document(
+        id=doc_id,
+        kind=doc.kind,
+        title=doc.title,
+        team=doc.team,
+        status=doc.status,
+        tags=list(doc.tags),
+        content=doc.content,
+        coach_off=list(doc.coach_off),
+        coach_allow=list(doc.coach_allow),
+        version=version,
+        created_at=_aware(created_at),
+        updated_at=_aware(saved_at),
+    )
+
+
 def _clean_tags(tags: Iterable[str]) -> list[str]:
     seen: list[str] = []
     for t in tags or ():
@@ -353,7 +371,7 @@ class Store:
             s.flush()
             s.add(self._revision(row.id, 1, doc, now, note))
             doc_id = row.id
-        return self.get(doc_id)
+        return _written(doc, doc_id, 1, now, now)
 
     def create_many(self, items: list[dict], *, note: str = "created") -> list[int]:
         """Create many documents in one transaction (mining writes hundreds at once).
@@ -467,7 +485,8 @@ class Store:
         if stale:
             theirs = self.get(doc_id, include_deleted=True)
             raise Conflict(doc_id, base_version, theirs.version, theirs)
-        return self.get(doc_id)
+        # What this save wrote, not a fresh read: another save may already have followed it.
+        return _written(doc, doc_id, base_version + 1, current.created_at, now)
 
     @staticmethod
     def _revision(doc_id: int, version: int, doc: Document, when: datetime, note: str) -> RevisionRow:
