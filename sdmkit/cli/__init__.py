@@ -243,8 +243,12 @@ def export(
     redact: Annotated[
         bool, typer.Option("--redact", help="Apply the redaction list, e-mails, URLs, ticket ids.")
     ] = False,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace files already in --out (they are kept otherwise).")
+    ] = False,
 ):
-    """Export documents to Markdown, HTML, PDF or JSON."""
+    """Export documents to Markdown, HTML, PDF or JSON. Files already in --out are kept
+    (one line each, exit 1) unless --overwrite is given."""
     from sdmkit import export as exporter
 
     if fmt not in exporter.FORMATS:
@@ -257,14 +261,17 @@ def export(
         raise SdmkitError(f"--page-size: '{size}' is not A4 or Letter")
     docs = list(store.iter_documents()) if all_ else [store.get(_doc_id(i)) for i in ids]
     out.mkdir(parents=True, exist_ok=True)
-    used: set[str] = set()
-    for doc in docs:
-        name = exporter.file_name(doc, fmt).replace(f".{fmt}", f"-redacted.{fmt}" if redact else f".{fmt}")
-        if name in used:  # two documents with one title: keep both files
-            name = name.replace(f".{fmt}", f"-{doc.id}.{fmt}")
-        used.add(name)
-        (out / name).write_bytes(exporter.render_from(store, doc, fmt, page_size=size, redacted=redact))
-        typer.echo(str(out / name))
+    kept = 0
+    for doc, name in zip(docs, exporter.unique_names(docs, fmt, redacted=redact), strict=True):
+        path = out / name
+        if path.exists() and not overwrite:
+            kept += 1
+            typer.echo(f"sdmkit: {path}: already exists; kept it (--overwrite replaces it)", err=True)
+            continue
+        path.write_bytes(exporter.render_from(store, doc, fmt, page_size=size, redacted=redact))
+        typer.echo(str(path))
+    if kept:
+        raise typer.Exit(1)
 
 
 @app.command()
