@@ -11,6 +11,16 @@ from functools import lru_cache
 PALETTE = "#1e3a5f"
 
 
+def label(text) -> str:
+    """User text as a chart label: one line, plain, bounded. Vega-Lite builds its
+    tooltips and descriptions as expressions from titles, and a newline in one (a
+    unit typed with Enter) made the whole chart, and the PDF with it, fail."""
+    if text is None:
+        return ""
+    clean = " ".join("".join(ch if ch.isprintable() else " " for ch in str(text)).split())
+    return clean if len(clean) <= 120 else clean[:117] + "..."
+
+
 def line_chart(
     title: str,
     points: list[tuple[datetime, float]],
@@ -24,7 +34,7 @@ def line_chart(
     values = [{"at": at.strftime("%Y-%m-%dT%H:%M:%SZ"), "value": v} for at, v in points]
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": {"text": title, "anchor": "start", "fontSize": 12},
+        "title": {"text": label(title), "anchor": "start", "fontSize": 12},
         "width": width,
         "height": height,
         "data": {"values": values},
@@ -33,7 +43,7 @@ def line_chart(
             "x": {
                 "field": "at",
                 "type": "temporal",
-                "title": x_title,
+                "title": label(x_title),
                 "scale": {"type": "utc"},
                 "axis": {"format": "%H:%M", "labelAngle": 0},
             },
@@ -85,7 +95,7 @@ def six_twelve(
         for p in points:
             for series, key in (("This year", "value"), ("Last year", "prior")):
                 if p.get(key) is not None:
-                    values.append({"period": p["period"], "series": series, "value": p[key]})
+                    values.append({"period": label(p["period"]), "series": series, "value": p[key]})
         layers = [
             {
                 "data": {"values": values},
@@ -101,7 +111,7 @@ def six_twelve(
                     "y": {
                         "field": "value",
                         "type": "quantitative",
-                        "title": unit or None,
+                        "title": label(unit) or None,
                         "scale": {"zero": False},
                     },
                     "color": {
@@ -131,7 +141,7 @@ def six_twelve(
 
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": {"text": title, "anchor": "start", "fontSize": 12},
+        "title": {"text": label(title), "anchor": "start", "fontSize": 12},
         "hconcat": [
             panel(weekly, "slice(datum.label, 5)", "Last 6 weeks", 190, target),
             panel(
