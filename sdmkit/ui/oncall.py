@@ -32,12 +32,12 @@ def schedule_view(kind, draft: dict, rotation) -> None:
     c1, c2 = st.columns(2)
     c1.metric(
         "On call now",
-        current.person if current and current.person else "nobody",
+        esc(current.person) if current and current.person else "nobody",  # a tile's value is Markdown
         help=f"Primary, until {stamp(current.end)}" if current else "Outside the generated schedule",
     )
     c2.metric(
         "Next",
-        upcoming.person if upcoming and upcoming.person else "nobody",
+        esc(upcoming.person) if upcoming and upcoming.person else "nobody",
         help=f"From {stamp(upcoming.start)}" if upcoming else None,
     )
 
