@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from sdmkit.errors import Conflict, FieldProblem, InvalidDocument, NotFound
 from sdmkit.kinds import get_kind
-from sdmkit.store.limits import check_row, storable_input
+from sdmkit.store.limits import check_row, check_value, storable_input
 from sdmkit.store.search import search_text, terms
 from sdmkit.store.tables import DocumentRow, RevisionRow, SettingRow
 
@@ -621,6 +621,9 @@ class Store:
         return row.value.get("v", default) if row else default
 
     def set_setting(self, key: str, value) -> None:
+        problems = check_value(value, key)  # NaN, NUL: what one database would refuse
+        if problems:
+            raise InvalidDocument(problems)
         with Session(self.engine) as s, s.begin():
             row = s.get(SettingRow, key)
             if row is None:
