@@ -104,6 +104,8 @@ def _assert_one_line_naming(exc: SdmkitError, path: Path) -> None:
     assert "\n" not in message, message[:300]
     assert message.startswith(f"{path}: "), message[:300]
     assert "unexpected error" not in message and "Traceback" not in message
+    # import_file's last guard turns a stray exception into a line; it must never be needed.
+    assert "could not be imported" not in message, message[:300]
     if isinstance(exc, InvalidDocument):
         assert all(p.field for p in exc.problems), f"a problem names no field: {message[:300]}"
 
