@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -30,7 +31,7 @@ MAX_EXPANDED = 20_000_000  # characters and values, every alias counted each tim
 
 
 def to_dict(doc: Document) -> dict:
-    data = {
+    data: dict[str, Any] = {
         "kind": doc.kind,
         "title": doc.title,
         "team": doc.team,

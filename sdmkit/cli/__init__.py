@@ -259,7 +259,7 @@ def export(
     size = page_size or store.setting("pdf_page_size", "A4")
     if size not in ("A4", "Letter"):
         raise SdmkitError(f"--page-size: '{size}' is not A4 or Letter")
-    docs = list(store.iter_documents()) if all_ else [store.get(_doc_id(i)) for i in ids]
+    docs = list(store.iter_documents()) if all_ else [store.get(_doc_id(i)) for i in ids or []]
     out.mkdir(parents=True, exist_ok=True)
     kept = 0
     for doc, name in zip(docs, exporter.unique_names(docs, fmt, redacted=redact), strict=True):
