@@ -54,7 +54,7 @@ def test_a_restore_killed_midway_leaves_the_old_workspace_or_the_new_one(sqlite_
 
     rng = random.Random(11)
     work = tmp_path / "work.db"
-    for _ in range(4):
+    for _ in range(3):
         for suffix in ("", "-wal", "-shm"):
             (tmp_path / f"work.db{suffix}").unlink(missing_ok=True)
         shutil.copy(old, work)
