@@ -330,6 +330,9 @@ def backup_problems(data: dict, limit: int = 10) -> list[str]:
         problems.append("settings: expected a mapping")
     if problems:
         return problems
+    from sdmkit.kinds import all_kinds
+
+    known_kinds = {k.id for k in all_kinds()}
     kinds = {}
     specs = (
         ("documents", _DOC_FIELDS, DocumentRow),
@@ -353,7 +356,8 @@ def backup_problems(data: dict, limit: int = 10) -> list[str]:
             if _parse_times(row, fields, where, problems) is None:
                 continue
             if section == "documents":
-                kinds[row.get("id")] = row.get("kind")
+                if row.get("kind") in known_kinds:  # an unknown kind is its document's one problem
+                    kinds[row.get("id")] = row.get("kind")
                 _check_document(row, where, row.get("kind"), problems, table)
             elif section == "revisions":
                 if row.get("document_id") in kinds:
