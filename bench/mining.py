@@ -43,7 +43,7 @@ def main() -> int:
         store = open_store(f"sqlite:///{tmp / f'mine-{run}.db'}")
         for i in range(args.documents):
             t = templates[i % len(templates)]
-            store.create(t.kind, f"{t.title} {i:05}", t.content, team=t.team, status=t.status)
+            store.create(t.kind, t.content, t.meta.replace(title=f"{t.title} {i:05}"))
         _cached_schedules.cache_clear()  # each run starts cold, as a new process would
         start = time.perf_counter()
         first = mine_all(store)

@@ -45,9 +45,7 @@ def fill(store, n: int, start: int = 0) -> None:
         content = dict(t.content)
         if t.kind == "charter":  # vary what the Library filters and searches on
             content.update(team_name=teams[i % len(teams)], mission=f"{t.content['mission']} (#{i})")
-        store.create(
-            t.kind, f"{t.title} {i:05}", content, team=teams[i % len(teams)], status=t.status, tags=t.tags
-        )
+        store.create(t.kind, content, t.meta.replace(title=f"{t.title} {i:05}", team=teams[i % len(teams)]))
 
 
 def library_run_times(urls: list[str], rounds: int = 31) -> list[float]:

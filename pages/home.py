@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from sdmkit.ui.home import attention_list, empty_workspace, recent_documents, start_buttons
+from sdmkit.ui.home import attention_list, empty_workspace, recent_documents, start_buttons, unsaved_drafts
 
 st.title("sdmkit", anchor=False)
 st.markdown(
@@ -12,6 +12,8 @@ st.markdown(
 )
 st.subheader("Start a document", anchor=False)
 start_buttons()
+with st.container():  # filled only while some editor has unsaved changes
+    unsaved_drafts()
 if not empty_workspace():
     left, right = st.columns(2, gap="large")
     with left:

@@ -96,11 +96,7 @@ def set_status(store, doc_id: int, index: int, status: str, *, base_version: int
     return store.save(
         doc.id,
         base_version if base_version is not None else doc.version,
-        title=doc.title,
-        content=content,
-        team=doc.team,
-        status=doc.status,
-        tags=doc.tags,
-        coach_off=doc.coach_off,
+        content,
+        doc.meta,
         note=f"action item {index} marked {status}",
     )

@@ -31,6 +31,7 @@ from sdmkit.store.tables import (
     CommentRow,
     DecisionRow,
     DocumentRow,
+    DraftRow,
     MetricRow,
     MetricValueRow,
     RevisionRow,
@@ -94,6 +95,8 @@ _METRIC_FIELDS = (
     "position",
 )
 _VALUE_FIELDS = ("id", "metric_id", "week_end", "value")
+# Unsaved work: restored as it was (a draft need not be a valid document yet).
+_DRAFT_FIELDS = ("token", "kind", "document_id", "base_version", "meta", "content", "saved_at")
 _TIMES = {"created_at", "updated_at", "deleted_at", "saved_at"}
 _DATES = {"decided_on", "week_end"}
 
@@ -162,6 +165,9 @@ def dump(store: Store) -> dict:
             _dump_row(r, _VALUE_FIELDS)
             for r in s.scalars(select(MetricValueRow).order_by(col(MetricValueRow.id)))
         ]
+        drafts = [
+            _dump_row(r, _DRAFT_FIELDS) for r in s.scalars(select(DraftRow).order_by(col(DraftRow.token)))
+        ]
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -171,6 +177,7 @@ def dump(store: Store) -> dict:
         "decisions": decisions,
         "metrics": metrics,
         "metric_values": values,
+        "drafts": drafts,
         "settings": settings,
     }
 
@@ -210,7 +217,7 @@ def read_backup(path: Path) -> dict:
 
 # --- checking a backup ----------------------------------------------------------------
 
-_SECTIONS = ("documents", "revisions", "comments", "decisions", "metrics", "metric_values")
+_SECTIONS = ("documents", "revisions", "comments", "decisions", "metrics", "metric_values", "drafts")
 
 
 def _is_texts(v: Any) -> bool:
@@ -317,6 +324,26 @@ def _check_document(d: dict, where: str, kind_of: Any, problems: list[str], tabl
         problems.append(f"{where}.content: cannot be read ({str(exc)[:100]})")
 
 
+def _draft_problems(row: dict, where: str, known_kinds: set[str]) -> list[str]:
+    """A draft is unsaved work and need not be a valid document, but Home and the
+    editor read its kind and metadata, so those must be sound."""
+    from sdmkit.document import DocumentMeta
+
+    problems = []
+    if row.get("kind") not in known_kinds:
+        problems.append(f"{where}.kind: unknown kind '{row.get('kind')}'")
+    if not isinstance(row.get("meta"), dict):
+        problems.append(f"{where}.meta: expected a mapping")
+    else:
+        try:
+            DocumentMeta.from_dict(row["meta"])
+        except InvalidDocument as exc:
+            problems += [f"{where}.meta.{p}" for p in exc.problems]
+    if not isinstance(row.get("content"), dict):
+        problems.append(f"{where}.content: expected a mapping")
+    return problems
+
+
 def backup_problems(data: dict, limit: int = 10) -> list[str]:
     """Everything that would make this backup restore badly, first `limit` problems."""
     from sdmkit.metrics.catalog import AGGREGATIONS, DIRECTIONS, KINDS
@@ -341,6 +368,7 @@ def backup_problems(data: dict, limit: int = 10) -> list[str]:
         ("decisions", _DECISION_FIELDS, DecisionRow),
         ("metrics", _METRIC_FIELDS, MetricRow),
         ("metric_values", _VALUE_FIELDS, MetricValueRow),
+        ("drafts", _DRAFT_FIELDS, DraftRow),
     )
     for section, fields, row_type in specs:
         table = _table(row_type)
@@ -376,6 +404,8 @@ def backup_problems(data: dict, limit: int = 10) -> list[str]:
                         problems.append(
                             f"{where}.{attr}: '{row.get(attr)}' is not one of: {', '.join(allowed)}"
                         )
+            if section == "drafts":
+                problems += _draft_problems(row, where, known_kinds)
             if section == "decisions" and row.get("outcome") not in OUTCOMES:
                 problems.append(
                     f"{where}.outcome: '{row.get('outcome')}' is not one of: {', '.join(OUTCOMES)}"
@@ -405,6 +435,7 @@ _CONTENTS = (
     ("metrics", MetricRow, None),
     ("weekly values", MetricValueRow, None),
     ("settings", SettingRow, None),
+    ("unsaved drafts", DraftRow, None),
 )
 
 
@@ -468,6 +499,7 @@ def restore(store: Store, data: dict, *, replace: bool = False, safety_dir: Path
         s.execute(delete(RevisionRow))
         s.execute(delete(DocumentRow))
         s.execute(delete(SettingRow))
+        s.execute(delete(DraftRow))
         s.flush()
         for d in data.get("documents", []):
             s.add(DocumentRow(**_load_row(d, _DOC_FIELDS)))
@@ -485,6 +517,8 @@ def restore(store: Store, data: dict, *, replace: bool = False, safety_dir: Path
             s.add(MetricValueRow(**_load_row(v, _VALUE_FIELDS)))
         for key, value in (data.get("settings") or {}).items():
             s.add(SettingRow(key=key, value=value))
+        for d in data.get("drafts", []):
+            s.add(DraftRow(**_load_row(d, _DRAFT_FIELDS)))
         s.flush()
         if s.get_bind().dialect.name == "postgresql":
             # Ids came from the file; move the sequences past them so new documents get fresh ids.

@@ -71,6 +71,18 @@ class Conflict(SdmkitError):
         )
 
 
+# pydantic's messages for the mistakes people make while typing, in plain words that
+# follow the field's name ("Start date is not a date like 2026-10-14").
+_PLAIN = {
+    "missing": "is required",
+    "date_parsing": "is not a date like 2026-10-14",
+    "date_from_datetime_parsing": "is not a date like 2026-10-14",
+    "datetime_parsing": "is not a date and time like 2026-10-14 14:10",
+    "datetime_from_date_parsing": "is not a date and time like 2026-10-14 14:10",
+    "time_parsing": "is not a time of day like 14:10",
+    "int_parsing": "is not a whole number",
+    "float_parsing": "is not a number",
+}
 _PATH_IN_MESSAGE = re.compile(r"^(?P<path>[a-z_]+(?:\[\d+\])?(?:\.[a-z_]+)?): (?P<rest>.+)$", re.S)
 
 
@@ -84,7 +96,9 @@ def problems_from_pydantic(exc, prefix: str = "") -> list[FieldProblem]:
                 path += f"[{part + 1}]"  # people count from 1, as the coach does
             else:
                 path += f".{part}" if path else str(part)
-        msg = err.get("msg", "invalid value")
+        msg = _PLAIN.get(err.get("type", ""), err.get("msg", "invalid value"))
+        if err.get("type") == "literal_error":
+            msg = f"must be one of {err.get('ctx', {}).get('expected', '')}"
         # pydantic prefixes custom errors with "Value error, "; the user needs the rest.
         msg = msg.removeprefix("Value error, ")
         # A check across fields names its field in the message: "timeline[2].at: ...".

@@ -54,16 +54,5 @@ def load_examples(store) -> tuple[list, list]:
         if any(s.title == doc.title for s in existing):
             skipped.append(doc)
             continue
-        created.append(
-            store.create(
-                doc.kind,
-                doc.title,
-                doc.content,
-                team=doc.team,
-                status=doc.status,
-                tags=doc.tags,
-                coach_off=doc.coach_off,
-                note=f"example {path.name}",
-            )
-        )
+        created.append(store.create(doc.kind, doc.content, doc.meta, note=f"example {path.name}"))
     return created, skipped

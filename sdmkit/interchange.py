@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import yaml
 
+from sdmkit.document import Document, DocumentMeta
 from sdmkit.errors import FieldProblem, InvalidDocument, SdmkitError, one_line
-from sdmkit.store.documents import Document, normalise
+from sdmkit.store.documents import normalise
 
-TOP_LEVEL = ("kind", "title", "team", "status", "tags", "coach_off", "coach_allow", "content")
+TOP_LEVEL = ("kind", *DocumentMeta.names(), "content")
 FRONT_MATTER = "---"
 # Bounds on what one file may cost to read. The largest real document is a few
 # hundred kilobytes; a YAML alias repeats a value without repeating its text, so the
@@ -31,18 +31,10 @@ MAX_EXPANDED = 20_000_000  # characters and values, every alias counted each tim
 
 
 def to_dict(doc: Document) -> dict:
-    data: dict[str, Any] = {
-        "kind": doc.kind,
-        "title": doc.title,
-        "team": doc.team,
-        "status": doc.status,
-        "tags": list(doc.tags),
-        "coach_off": list(doc.coach_off),
-    }
-    if doc.coach_allow:  # written only when used, so older files and exports stay as they were
-        data["coach_allow"] = list(doc.coach_allow)
-    data["content"] = doc.content
-    return data
+    meta = doc.meta.to_dict()
+    if not meta["coach_allow"]:  # written only when used, so older files and exports stay as they were
+        del meta["coach_allow"]
+    return {"kind": doc.kind, **meta, "content": doc.content}
 
 
 def to_yaml(doc: Document) -> str:
@@ -69,37 +61,20 @@ def from_dict(data, source: str = "") -> Document:
         problems.append(
             FieldProblem("kind", "missing; one of: charter, coe, prfaq, oncall, metric_review, story")
         )
-    for key in ("kind", "title", "team", "status"):
-        value = data.get(key)
-        if value is not None and not isinstance(value, str):
-            problems.append(FieldProblem(key, f"expected text, not {_type_name(value)}"))
-    for key in ("tags", "coach_off", "coach_allow"):
-        if key in data and not isinstance(data[key] or [], list):
-            problems.append(FieldProblem(key, "expected a list"))
     if "content" in data and not isinstance(data["content"] or {}, dict):
         problems.append(FieldProblem("content", "expected a mapping"))
+    try:
+        meta = DocumentMeta.from_dict(data)
+    except InvalidDocument as exc:
+        problems += exc.problems
     if problems:
         raise InvalidDocument(problems, source)
     try:
-        return normalise(
-            data["kind"],
-            data.get("title") or "",
-            data.get("content") or {},
-            data.get("team"),
-            data.get("status"),
-            data.get("tags") or [],
-            data.get("coach_off") or [],
-            data.get("coach_allow") or [],
-        )
+        return normalise(str(data["kind"]), data.get("content") or {}, meta)
     except InvalidDocument as exc:
         raise InvalidDocument(exc.problems, source) from None
     except SdmkitError as exc:
         raise SdmkitError(f"{source}: {exc}" if source else str(exc)) from None
-
-
-def _type_name(value) -> str:
-    names = {int: "a number", float: "a number", bool: "true/false", list: "a list", dict: "a mapping"}
-    return names.get(type(value), type(value).__name__)
 
 
 def parse_text(text: str, suffix: str, source: str = "") -> Document:
@@ -218,17 +193,7 @@ def import_file(store, path: Path) -> Document:
     source = str(path)
     try:
         doc = read_file(path)
-        return store.create(
-            doc.kind,
-            doc.title,
-            doc.content,
-            team=doc.team,
-            status=doc.status,
-            tags=doc.tags,
-            coach_off=doc.coach_off,
-            coach_allow=doc.coach_allow,
-            note=f"imported from {Path(path).name}"[:300],
-        )
+        return store.create(doc.kind, doc.content, doc.meta, note=f"imported from {Path(path).name}"[:300])
     except InvalidDocument as exc:
         if exc.source:
             raise
@@ -240,5 +205,5 @@ def import_file(store, path: Path) -> Document:
         raise SdmkitError(f"{source}: nested too deep to be an sdmkit document") from None
     except Exception as exc:  # the last guard: one line, never a traceback
         raise SdmkitError(
-            f"{source}: could not be imported ({str(exc)[:200] or type(exc).__name__})"
+            f"{source}: could not be imported ({one_line(str(exc), 200) or type(exc).__name__})"
         ) from None

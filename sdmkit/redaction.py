@@ -71,10 +71,9 @@ def _walk(value, rules):
 def redact(doc, rules: list[Term]):
     """A redacted copy of a document: title, team, tags and every text in its content."""
     content = _walk(copy.deepcopy(doc.content), rules)
-    return replace(
-        doc,
+    meta = doc.meta.replace(
         title=redact_text(doc.title, rules),
         team=redact_text(doc.team, rules),
         tags=[redact_text(t, rules) for t in doc.tags],
-        content=content,
     )
+    return replace(doc, meta=meta, content=content)

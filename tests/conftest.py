@@ -103,7 +103,7 @@ def _pg_store(url: str):
     with store.engine.begin() as conn:
         conn.execute(
             text(
-                "TRUNCATE comment, decision, revision, document, setting, metric_value, metric "
+                "TRUNCATE comment, decision, revision, document, setting, metric_value, metric, draft "
                 "RESTART IDENTITY CASCADE"
             )
         )

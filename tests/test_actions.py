@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from sdmkit.actions import action_items, set_status
+from sdmkit.document import DocumentMeta
 from sdmkit.errors import Conflict, SdmkitError
 from sdmkit.outline import add_child, add_sibling, leaf_ids, remove, walk
 
@@ -14,7 +15,7 @@ TODAY = date(2026, 11, 23)
 
 
 def make_coe(store, team, items):
-    return store.create("coe", f"{team} incident", {"action_items": items}, team=team)
+    return store.create("coe", {"action_items": items}, DocumentMeta(title=f"{team} incident", team=team))
 
 
 @pytest.fixture
@@ -36,7 +37,7 @@ def two_coes(store):
             {"what": "No date yet", "owner": "", "status": "open"},
         ],
     )
-    store.create("charter", "", {"team_name": "Payments"})  # kinds without action items are ignored
+    store.create("charter", {"team_name": "Payments"})  # kinds without action items are ignored
     return a, b
 
 
@@ -71,7 +72,7 @@ def test_mark_done_saves_a_new_revision(store, two_coes):
 
 def test_mark_done_on_a_stale_version_is_refused(store, two_coes):
     a, _ = two_coes
-    store.save(a.id, 1, title=a.title, content=a.content, team=a.team)
+    store.save(a.id, 1, a.content, DocumentMeta(title=a.title, team=a.team))
     with pytest.raises(Conflict):
         set_status(store, a.id, 1, "done", base_version=1)
     assert store.get(a.id).content["action_items"][0]["status"] == "open"

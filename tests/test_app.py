@@ -8,6 +8,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from sdmkit.document import DocumentMeta
 from tests.conftest import ROOT, example_paths
 
 ENTRY = str(ROOT / "streamlit_app.py")
@@ -39,6 +40,12 @@ def texts(at) -> str:
     return re.sub(r"\\(.)", r"\1", "\n".join(str(p) for p in parts))
 
 
+def view(at, name: str):
+    """Switch the editor to one of its views: Write, Document settings, History & export."""
+    by_label(at.segmented_control, "View").set_value(name).run()
+    assert not at.exception, at.exception
+
+
 def save(at):
     [b for b in at.button if b.label == "Save"][0].click().run()
 
@@ -54,11 +61,23 @@ def test_home_on_an_empty_workspace_offers_the_examples(workspace):
 
 
 def test_home_shows_recent_and_attention(workspace):
-    workspace.create("charter", "", {"team_name": "Thin"})  # no mission: a coach error
+    workspace.create("charter", {"team_name": "Thin"})  # no mission: a coach error
     at = app()
     page = texts(at)
     assert "Thin team charter" in page
     assert "coach error" in page
+
+
+def test_attention_follows_every_change_in_every_session(workspace, charter_content):
+    """Home's list is right after every change, not cached for the server's life."""
+    from sdmkit.ui.home import attention_items
+
+    # AppTest clears Streamlit's caches before each run, so the cache is asked directly,
+    # as a long-lived server would ask it.
+    workspace.create("charter", charter_content)
+    assert attention_items() == []
+    workspace.create("charter", {"team_name": "Thin"})  # no mission: a coach error
+    assert [a.title for a in attention_items()] == ["Thin team charter"]
 
 
 @pytest.mark.parametrize(
@@ -129,7 +148,6 @@ def test_create_and_save_a_charter_through_the_ui(workspace):
 def test_tenets_reorder_and_delete_keep_text(workspace):
     doc = workspace.create(
         "charter",
-        "",
         {
             "team_name": "T",
             "mission": "m",
@@ -150,7 +168,7 @@ def test_tenets_reorder_and_delete_keep_text(workspace):
 
 
 def test_typed_text_survives_switching_pages(workspace):
-    doc = workspace.create("charter", "", {"team_name": "T", "mission": "Original."})
+    doc = workspace.create("charter", {"team_name": "T", "mission": "Original."})
     at = app("pages/charter.py", id=str(doc.id))
     by_label(at.text_area, "Mission").input("Typed but not saved.").run()
     at.switch_page("pages/library.py").run()
@@ -162,43 +180,78 @@ def test_typed_text_survives_switching_pages(workspace):
     assert workspace.get(doc.id).content["mission"] == "Original."
 
 
-def conflicted(workspace):
+def conflicted(workspace, mine: dict, theirs: dict):
     """An editor whose save was refused: someone else saved version 2 first."""
-    doc = workspace.create("charter", "", {"team_name": "T", "mission": "Original."})
+    doc = workspace.create(
+        "charter", {"team_name": "T", "mission": "Original.", "long_term_direction": "Original direction."}
+    )
     at = app("pages/charter.py", id=str(doc.id))
-    workspace.save(doc.id, 1, title=doc.title, content={**doc.content, "mission": "Their mission."})
-    by_label(at.text_area, "Mission").input("My mission.").run()
+    workspace.save(doc.id, 1, {**doc.content, **theirs}, doc.meta)
+    for label, text in mine.items():
+        by_label(at.text_area, label).input(text).run()
     save(at)
     assert not at.exception
     return doc, at
 
 
-def test_a_conflict_is_shown_and_both_texts_survive(workspace):
-    doc, at = conflicted(workspace)
+def test_changes_to_different_fields_merge_without_a_question(workspace):
+    doc, at = conflicted(workspace, {"Long-term direction": "My direction."}, {"mission": "Their mission."})
+    saved = workspace.get(doc.id)
+    assert saved.version == 3
+    assert (saved.content["mission"], saved.content["long_term_direction"]) == (
+        "Their mission.",
+        "My direction.",
+    )
+    assert "Conflict" not in texts(at)
+    assert by_label(at.text_area, "Mission").value == "Their mission."  # the editor shows the merge
+
+
+def test_a_field_both_changed_is_asked_about_and_mine_can_win(workspace):
+    doc, at = conflicted(workspace, {"Mission": "My mission."}, {"mission": "Their mission."})
     page = texts(at)
-    assert "Someone saved version 2 while you were editing version 1" in page
-    assert by_label(at.text_area, "Mission").value == "My mission."
-    assert workspace.get(doc.id).content["mission"] == "Their mission."
-    [b for b in at.button if b.label == "Save mine as a copy"][0].click().run()
+    assert "Someone saved version 2" in page and "1 field was changed by both" in page
+    assert workspace.get(doc.id).version == 2  # nothing saved until the writer chooses
+    assert by_label(at.text_area, "Mission").value == "My mission."  # still on screen
+    by_label(at.radio, "Which text to keep").set_value("mine").run()
+    [b for b in at.button if b.label == "Save the merged version"][0].click().run()
+    assert workspace.get(doc.id).content["mission"] == "My mission."
+    assert workspace.revision(doc.id, 2).content["mission"] == "Their mission."  # theirs in history
+
+
+def test_taking_theirs_keeps_my_text_in_history(workspace):
+    doc, at = conflicted(
+        workspace,
+        {"Mission": "My mission.", "Long-term direction": "My direction."},
+        {"mission": "Their mission."},
+    )
+    by_label(at.radio, "Which text to keep").set_value("theirs").run()
+    [b for b in at.button if b.label == "Save the merged version"][0].click().run()
+    final = workspace.get(doc.id)
+    assert (final.content["mission"], final.content["long_term_direction"]) == (
+        "Their mission.",
+        "My direction.",
+    )
+    history = {r.version: r.note for r in workspace.history(doc.id)}
+    mine = next(v for v, note in history.items() if "your side of a conflict" in note)
+    assert workspace.revision(doc.id, mine).content["mission"] == "My mission."
+
+
+def test_a_conflict_can_save_my_text_as_a_copy(workspace):
+    doc, at = conflicted(workspace, {"Mission": "My mission."}, {"mission": "Their mission."})
+    [b for b in at.button if b.label == "Save my text as a copy"][0].click().run()
     titles = {s.title: s.id for s in workspace.list().items}
     mine = workspace.get(titles["T team charter (my version)"])
     assert mine.content["mission"] == "My mission."
     assert workspace.get(doc.id).content["mission"] == "Their mission."
 
 
-def test_conflict_keep_mine_saves_on_top(workspace):
-    doc, at = conflicted(workspace)
-    [b for b in at.button if b.label == "Save mine as the newest"][0].click().run()
-    assert workspace.get(doc.id).version == 3
-    assert workspace.get(doc.id).content["mission"] == "My mission."
-    assert workspace.revision(doc.id, 2).content["mission"] == "Their mission."
-
-
 def test_bad_input_shows_field_message_and_keeps_text(workspace):
     at = app("pages/charter.py", id="new")
     by_label(at.text_area, "Mission").input("A mission with no team name.").run()
     save(at)
-    assert "title: a title is required" in texts(at)
+    page = texts(at)
+    assert "Team name is required" in page  # the field as the screen names it
+    assert "title:" not in page and "content." not in page
     assert by_label(at.text_area, "Mission").value == "A mission with no team name."
     assert workspace.count() == 0
 
@@ -206,7 +259,9 @@ def test_bad_input_shows_field_message_and_keeps_text(workspace):
 def test_library_filters_pages_and_trash(workspace):
     for i in range(30):
         workspace.create(
-            "charter", f"Charter {i:02}", {"team_name": "Alpha" if i % 3 else "Beta", "mission": "m"}
+            "charter",
+            {"team_name": "Alpha" if i % 3 else "Beta", "mission": "m"},
+            DocumentMeta(title=f"Charter {i:02}"),
         )
     at = app("pages/library.py")
     assert "Page 1 of 2 · 30 documents" in texts(at)
@@ -229,16 +284,8 @@ def test_settings_page_size_is_saved(workspace):
     assert workspace.setting("pdf_page_size") == "Letter"
 
 
-def test_conflict_load_theirs_keeps_mine_visible(workspace):
-    doc, at = conflicted(workspace)
-    [b for b in at.button if b.label == "Load theirs"][0].click().run()
-    assert by_label(at.text_area, "Mission").value == "Their mission."
-    assert "Your discarded text (from the conflict)" in [e.label for e in at.expander]
-    assert workspace.get(doc.id).version == 2
-
-
 def test_a_document_opened_in_another_kinds_editor_goes_to_its_own(workspace):
-    doc = workspace.create("charter", "", {"team_name": "T", "mission": "Ours."})
+    doc = workspace.create("charter", {"team_name": "T", "mission": "Ours."})
     at = app("pages/coe.py", id=str(doc.id))
     assert not at.exception
     assert by_label(at.text_input, "Team name").value == "T"  # the charter editor, not the COE one
@@ -286,6 +333,7 @@ def test_study_plan_ticks_are_kept(workspace):
 
 
 def test_export_buttons_offer_a_redacted_download(workspace):
-    doc = workspace.create("charter", "", {"team_name": "T", "mission": "Mail ana@example.com."})
+    doc = workspace.create("charter", {"team_name": "T", "mission": "Mail ana@example.com."})
     at = app("pages/charter.py", id=str(doc.id))
+    view(at, "History & export")
     assert any(t.label == "Redacted" for t in at.toggle)

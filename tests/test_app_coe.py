@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from sdmkit.document import DocumentMeta
 from tests.test_app import app, by_label, save, texts
 
 FUTURE = (date.today() + timedelta(days=20)).isoformat()
@@ -71,7 +72,6 @@ def test_quick_add_keeps_bad_input_and_names_the_field(workspace):
 def test_field_level_messages_for_bad_coe_input(workspace):
     doc = workspace.create(
         "coe",
-        "Bad input",
         {
             "timeline": [
                 {"at": "2026-10-14T14:10", "type": "start"},
@@ -80,6 +80,7 @@ def test_field_level_messages_for_bad_coe_input(workspace):
             "whys": [{"id": "w1", "parent": None, "text": ""}],
             "action_items": [{"what": "Old item", "owner": "Ann Lee", "due": "2020-01-01", "status": "open"}],
         },
+        DocumentMeta(title="Bad input"),
     )
     at = app("pages/coe.py", id=str(doc.id))
     errors = [e.value for e in at.error]
@@ -91,7 +92,7 @@ def test_field_level_messages_for_bad_coe_input(workspace):
 
 
 def test_a_skipped_wall_time_is_refused_and_the_text_kept(workspace):
-    doc = workspace.create("coe", "DST", {"time_zone": "Europe/Berlin"})
+    doc = workspace.create("coe", {"time_zone": "Europe/Berlin"}, DocumentMeta(title="DST"))
     at = app("pages/coe.py", id=str(doc.id))
     by_label(at.text_input, "When").input("2026-03-29 02:30").run()
     [b for b in at.button if b.label == "Add event"][0].click().run()

@@ -39,5 +39,17 @@ def test_refresh_without_team_or_week_names_the_field(workspace):
     at = app("pages/metric_review.py", id="new")
     [b for b in at.button if b.label == "Refresh from data"][0].click().run()
     page = texts(at)
-    assert "team: set the team whose metrics to review" in page
-    assert "week_ending: pick the Sunday the week ends on" in page
+    assert "Team: set the team whose metrics to review" in page
+    assert "Week ending: pick the Sunday the week ends on" in page
+
+
+def test_a_week_that_does_not_end_on_sunday_is_named_as_on_screen(workspace):
+    import datetime
+
+    at = app("pages/metric_review.py", id="new")
+    by_label(at.date_input, "Week ending").set_value(datetime.date(2026, 11, 9)).run()
+    save(at)
+    page = texts(at)
+    assert "Week ending: 2026-11-09 is a Monday; a review's week ends on a Sunday" in page
+    assert "content.week_ending" not in page
+    assert by_label(at.date_input, "Week ending").value == datetime.date(2026, 11, 9)  # kept

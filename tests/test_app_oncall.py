@@ -30,12 +30,12 @@ def test_new_rotation_with_leave_and_bad_override(workspace):
     # Leave that ends before it starts is refused at its field, and the typed text stays.
     stored = workspace.get(doc.id)
     content = {**stored.content, "members": [{"name": "Ana"}, {"name": "Ben"}]}
-    workspace.save(doc.id, stored.version, title=stored.title, content=content)
+    workspace.save(doc.id, stored.version, content, stored.meta)
     at = app("pages/oncall.py", id=str(doc.id))
     by_label(at.selectbox, "Person").select("Ana").run()
     by_label(at.date_input, "First day").set_value(__import__("datetime").date(2026, 12, 10)).run()
     by_label(at.date_input, "Last day").set_value(__import__("datetime").date(2026, 12, 1)).run()
     [b for b in at.button if b.label == "Add leave"][0].click().run()
     save(at)
-    assert "leave[1].end: leave ends (2026-12-01) before it starts (2026-12-10)" in texts(at)
+    assert "Leave 1, Last day: leave ends (2026-12-01) before it starts (2026-12-10)" in texts(at)
     assert workspace.get(doc.id).content["leave"] == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from sdmkit.document import DocumentMeta
 from tests.test_app import app, by_label, save, texts
 
 
@@ -29,13 +30,13 @@ def test_bad_input_gets_field_level_messages_and_keeps_text(workspace):
     past = (date.today() - timedelta(days=3)).isoformat()
     doc = workspace.create(
         "prfaq",
-        "Draft PR",
         {
             "headline": "",
             "launch_date": past,
             "city": "Berlin",
             "external_faqs": [{"question": "", "answer": "It is free."}],
         },
+        DocumentMeta(title="Draft PR"),
     )
     at = app("pages/prfaq.py", id=str(doc.id))
     errors = " ".join(e.value for e in at.error)

@@ -67,7 +67,7 @@ def test_import_prints_new_ids_and_reports_bad_files(workspace, tmp_path):
     assert new_id.isdigit()
     assert workspace.get(int(new_id)).title == "Payments Platform team charter"
     assert result.stderr.strip().splitlines() == [
-        f"sdmkit: {bad}: content.team_type: Input should be 'stream-aligned', 'platform', 'enabling' or "
+        f"sdmkit: {bad}: content.team_type: must be one of 'stream-aligned', 'platform', 'enabling' or "
         "'complicated-subsystem'"
     ]
     assert "Traceback" not in result.stderr
@@ -130,7 +130,7 @@ def test_history_diff_revert_delete_undelete(workspace):
     run("init", "--examples")
     doc = workspace.list(kind="charter").items[0]
     full = workspace.get(doc.id)
-    workspace.save(doc.id, 1, title=full.title, content={**full.content, "mission": "Changed mission."})
+    workspace.save(doc.id, 1, {**full.content, "mission": "Changed mission."}, full.meta)
     assert "v2" in run("history", str(doc.id)).output
     assert "+  mission: Changed mission." in run("diff", str(doc.id), "1", "2").output
     assert "version 3 restored from version 1" in run("revert", str(doc.id), "1").output
@@ -145,7 +145,7 @@ def test_backup_and_restore_are_lossless(workspace, tmp_path, monkeypatch):
     run("init", "--examples")
     a, b = workspace.list(kind="charter").items
     full = workspace.get(a.id)
-    workspace.save(a.id, 1, title=full.title, content={**full.content, "mission": "v2"})
+    workspace.save(a.id, 1, {**full.content, "mission": "v2"}, full.meta)
     workspace.delete(b.id)
     workspace.set_setting("pdf_page_size", "Letter")
     backup = tmp_path / "backup.json"
@@ -163,7 +163,7 @@ def test_backup_and_restore_are_lossless(workspace, tmp_path, monkeypatch):
     assert restored.list(deleted=True).items[0].id == b.id
     assert restored.setting("pdf_page_size") == "Letter"
     # A restored workspace keeps working: new documents get fresh ids.
-    assert restored.create("charter", "", {"team_name": "New"}).id > max(a.id, b.id)
+    assert restored.create("charter", {"team_name": "New"}).id > max(a.id, b.id)
     # Restoring over a non-empty workspace needs --replace, and keeps a safety copy.
     result = sdmkit("restore", str(backup), env={"SDMKIT_DATABASE_URL": f"sqlite:///{target}"})
     assert result.returncode == 1 and "--replace" in result.stderr
@@ -234,6 +234,57 @@ def test_stopping_sdmkit_app_stops_its_server(tmp_path):
     finally:
         with suppress(ProcessLookupError):  # what is left of the group, the server too
             os.killpg(app.pid, signal.SIGKILL)
+
+
+def test_app_starts_without_a_prompt_on_a_fresh_home(tmp_path):
+    """A new user's first `sdmkit app` (what ./scripts/start runs), with a home directory
+    Streamlit has never seen and no terminal to answer on, serves the app; and it still
+    asks the system to open a browser (BROWSER stands in for one here)."""
+    import signal
+    import time
+    import urllib.request
+
+    from tests.browser import free_port
+
+    port = free_port()
+    home = tmp_path / "home"
+    home.mkdir()
+    opened = tmp_path / "opened"
+    browser = tmp_path / "browser.sh"
+    browser.write_text(f'#!/bin/sh\necho "$1" > {opened}\n')
+    browser.chmod(0o755)
+    env = {**os.environ, "HOME": str(home), "BROWSER": str(browser), "SDMKIT_DATA_DIR": str(tmp_path / "d")}
+    env.pop("SDMKIT_DATABASE_URL", None)
+    env.pop("XDG_CONFIG_HOME", None)
+    app = subprocess.Popen(
+        [sys.executable, "-m", "sdmkit.cli", "app", "--port", str(port)],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if app.poll() is not None or time.monotonic() > deadline:
+                out = app.stdout.read().decode() if app.poll() is not None else ""
+                raise AssertionError(f"sdmkit app did not serve on a fresh HOME:\n{out[-2000:]}")
+            time.sleep(0.3)
+        deadline = time.monotonic() + 20
+        while not opened.exists() and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert opened.exists() and str(port) in opened.read_text(), "no browser was opened"
+    finally:
+        with suppress(ProcessLookupError):
+            os.killpg(app.pid, signal.SIGKILL)
+        app.wait()
 
 
 def _listening(port: int) -> bool:

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from sdmkit.document import DocumentMeta
 from sdmkit.export import file_name, render
 from sdmkit.export.pdf_export import html_to_pdf, make_fetcher
 from sdmkit.interchange import read_file
@@ -28,7 +29,7 @@ def pdf_text(data: bytes) -> tuple[list[str], list]:
 
 def stored(store, path):
     doc = read_file(path)
-    return store.create(doc.kind, doc.title, doc.content, team=doc.team, status=doc.status, tags=doc.tags)
+    return store.create(doc.kind, doc.content, doc.meta)
 
 
 @pytest.mark.parametrize("path", example_paths(), ids=lambda p: p.name)
@@ -72,14 +73,16 @@ def test_long_document_gets_a_table_of_contents(sqlite_store):
     doc = stored(sqlite_store, ROOT / "examples" / "charter" / "payments-platform.yaml")
     content = dict(doc.content)
     content["long_term_direction"] = "\n\n".join(["We grow the ledger every quarter in every market."] * 160)
-    long_doc = sqlite_store.save(doc.id, doc.version, title=doc.title, content=content)
+    long_doc = sqlite_store.save(doc.id, doc.version, content, doc.meta)
     html = render(long_doc, "html").decode()
     assert '<nav class="toc">' in html and 'href="#tenets-unless-you-know-better-ones"' in html
     assert '<nav class="toc">' not in render(doc, "html").decode()
 
 
 def test_file_names_are_meaningful(sqlite_store):
-    doc = sqlite_store.create("charter", "Søren's Team: Charter / 2027", {"team_name": "S"})
+    doc = sqlite_store.create(
+        "charter", {"team_name": "S"}, DocumentMeta(title="Søren's Team: Charter / 2027")
+    )
     assert file_name(doc, "pdf") == "soren-s-team-charter-2027.pdf"
 
 
@@ -142,7 +145,9 @@ def no_network_no_fetch(monkeypatch):
 
 
 def test_hostile_text_is_inert_in_markdown_html_and_pdf(sqlite_store, no_network_no_fetch):
-    doc = sqlite_store.create("charter", "<b>Evil</b> ![t](file:///etc/passwd)", hostile_content())
+    doc = sqlite_store.create(
+        "charter", hostile_content(), DocumentMeta(title="<b>Evil</b> ![t](file:///etc/passwd)")
+    )
 
     md = render(doc, "md").decode()
     body = md.split("\n---\n", 1)[1]
@@ -201,7 +206,7 @@ def test_a_template_in_the_data_directory_overrides_the_packaged_one(sqlite_stor
     markdown_env.cache_clear()
     html_env.cache_clear()
     try:
-        doc = sqlite_store.create("charter", "", {"team_name": "Ledger", "mission": "m"})
+        doc = sqlite_store.create("charter", {"team_name": "Ledger", "mission": "m"})
         assert "Our own team page for Ledger." in render(doc, "md").decode()
     finally:
         markdown_env.cache_clear()

@@ -63,15 +63,8 @@ def poisoned_workspace(workspace):
     load_examples(workspace)
     for summary in workspace.list(limit=100).items:
         doc = workspace.get(summary.id)
-        workspace.save(
-            doc.id,
-            doc.version,
-            title=f"{doc.title} {CANARY}"[:300],
-            content=_poisoned(doc.kind_spec, doc.content),
-            team=doc.team,
-            status=doc.status,
-            tags=[*doc.tags, CANARY],
-        )
+        meta = doc.meta.replace(title=f"{doc.title} {CANARY}"[:300], tags=[*doc.tags, CANARY])
+        workspace.save(doc.id, doc.version, _poisoned(doc.kind_spec, doc.content), meta)
     for team in ("Payments Platform",):
         metrics = catalog(workspace, team)
         save_catalog(

@@ -15,6 +15,7 @@ from datetime import date
 import pytest
 
 from sdmkit.backup import backup_problems, dump, restore, write_backup
+from sdmkit.document import DocumentMeta
 from sdmkit.errors import Conflict, SdmkitError
 from sdmkit.metrics.catalog import Metric, save_catalog, upsert_values
 from sdmkit.store.review import add_comment, add_decision
@@ -29,12 +30,11 @@ def _writer(store, stop: threading.Event, errors: list, n: int) -> None:
     try:
         i = 0
         while not stop.is_set():
-            doc = store.create("charter", f"Writer {n} charter {i}", {"team_name": f"Team {n}"})
+            meta = DocumentMeta(title=f"Writer {n} charter {i}")
+            doc = store.create("charter", {"team_name": f"Team {n}"}, meta)
             for v in range(1, 3):
                 try:
-                    store.save(
-                        doc.id, v, title=doc.title, content={"team_name": f"Team {n}", "mission": f"v{v}"}
-                    )
+                    store.save(doc.id, v, {"team_name": f"Team {n}", "mission": f"v{v}"}, doc.meta)
                 except Conflict:
                     break
             if i % 5 == 4:
@@ -91,15 +91,18 @@ def test_backups_taken_while_four_writers_run_all_restore(store, tmp_path, reque
 
 @pytest.fixture
 def good_backup(store) -> dict:
-    charter = store.create("charter", "Ledger charter", {"team_name": "Ledger", "mission": "Balance."})
-    store.save(
-        charter.id, 1, title=charter.title, content={"team_name": "Ledger", "mission": "Balance nightly."}
+    charter = store.create(
+        "charter", {"team_name": "Ledger", "mission": "Balance."}, DocumentMeta("Ledger charter")
     )
+    store.save(charter.id, 1, {"team_name": "Ledger", "mission": "Balance nightly."}, charter.meta)
     add_comment(store, charter.id, 2, "Which accounts?", anchor="mission", author="Ana")
     add_decision(store, charter.id, 2, "Adopt the charter", outcome="approved", decided_on=date(2026, 11, 2))
     metrics = save_catalog(store, "Ledger", [Metric("Pages", unit="pages")])
     upsert_values(store, [(metrics[0].id, date(2026, 11, 1), 4.0)])
     store.set_setting("pdf_page_size", "Letter")
+    store.drafts.put(
+        "tab-1", "charter", charter.id, 2, charter.meta, {"team_name": "Ledger", "mission": "Bal"}
+    )
     return dump(store)
 
 
@@ -150,6 +153,8 @@ DAMAGES = {
     "time that is not a time": (_damage("documents", 0, "created_at", "yesterday"), "documents[1] (id 1)"),
     "missing time": (_damage("revisions", 0, "saved_at", None), "revisions[1] (id 1).saved_at: missing"),
     "section of the wrong type": (_damage("documents", None, None, None), "documents: expected a list"),
+    "draft of an unknown kind": (_damage("drafts", 0, "kind", "memo"), "drafts[1].kind: unknown kind 'memo'"),
+    "draft metadata of the wrong type": (_damage("drafts", 0, "meta", {"team": 5}), "drafts[1].meta.team"),
     "decision outcome": (_damage("decisions", 0, "outcome", "maybe"), "decisions[1] (id 1).outcome"),
 }
 
@@ -185,11 +190,17 @@ def _only_metrics(store):
 
 
 def _only_trash(store):
-    store.delete(store.create("charter", "Gone", {"team_name": "Ledger"}).id)
+    store.delete(store.create("charter", {"team_name": "Ledger"}, DocumentMeta("Gone")).id)
 
 
 def _only_a_setting(store):
     store.set_setting("redaction.terms", ["Dublin"])
+
+
+def _only_a_draft(store):
+    from sdmkit.document import DocumentMeta
+
+    store.drafts.put("tab-9", "charter", None, None, DocumentMeta(), {"team_name": "Unsaved"})
 
 
 @pytest.mark.parametrize(
@@ -198,13 +209,23 @@ def _only_a_setting(store):
         (_only_metrics, "1 metrics, 1 weekly values"),
         (_only_trash, "1 in the trash"),
         (_only_a_setting, "1 settings"),
+        (_only_a_draft, "1 unsaved drafts"),
     ],
 )
 def test_a_workspace_holding_anything_is_not_empty(store, good_backup, fill, what, tmp_path):
     from sqlalchemy import text
 
     with store.engine.begin() as conn:  # start from an empty workspace, then put one thing in it
-        for table in ("comment", "decision", "metric_value", "metric", "revision", "document", "setting"):
+        for table in (
+            "comment",
+            "decision",
+            "metric_value",
+            "metric",
+            "revision",
+            "document",
+            "setting",
+            "draft",
+        ):
             conn.execute(text(f"DELETE FROM {table}"))
     fill(store)
     before = dump(store)
@@ -214,6 +235,6 @@ def test_a_workspace_holding_anything_is_not_empty(store, good_backup, fill, wha
     done = restore(store, good_backup, replace=True, safety_dir=tmp_path / "safety")
     assert done.safety_backup is not None
     saved = json.loads(done.safety_backup.read_text())
-    for section in ("documents", "metrics", "metric_values", "settings"):
+    for section in ("documents", "metrics", "metric_values", "settings", "drafts"):
         assert saved[section] == before[section]
     assert dump(store)["documents"] == good_backup["documents"]

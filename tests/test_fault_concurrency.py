@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from sdmkit.document import DocumentMeta
 from sdmkit.errors import Conflict
 from sdmkit.metrics.catalog import Metric, save_catalog, series
 from sdmkit.metrics.importer import import_csv
@@ -66,7 +67,7 @@ def test_concurrent_first_catalogs_of_one_team_do_not_collide(store):
 
 
 def test_save_returns_the_version_it_wrote(store):
-    doc = store.create("charter", "Ledger charter", {"team_name": "Ledger"})
+    doc = store.create("charter", {"team_name": "Ledger"}, DocumentMeta("Ledger charter"))
     written: list[tuple[int, str]] = []
     lock = threading.Lock()
 
@@ -77,10 +78,7 @@ def test_save_returns_the_version_it_wrote(store):
                 mark = f"writer {i} save {n}"
                 try:
                     saved = store.save(
-                        doc.id,
-                        current.version,
-                        title=current.title,
-                        content={"team_name": "Ledger", "mission": mark},
+                        doc.id, current.version, {"team_name": "Ledger", "mission": mark}, current.meta
                     )
                 except Conflict:
                     continue

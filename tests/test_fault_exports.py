@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sdmkit.cli import app
+from sdmkit.document import DocumentMeta
 from sdmkit.errors import SdmkitError
 from sdmkit.export import unique_names
 from sdmkit.export.escape import csv_cell
@@ -24,9 +25,9 @@ def run(*args):
 
 
 def test_titles_that_slug_alike_get_one_file_each(workspace, tmp_path):
-    a = workspace.create("charter", "Ledger 3", {"team_name": "Ledger"})
-    b = workspace.create("charter", "Ledger", {"team_name": "Ledger"})
-    c = workspace.create("charter", "ledger", {"team_name": "Ledger"})
+    a = workspace.create("charter", {"team_name": "Ledger"}, DocumentMeta("Ledger 3"))
+    b = workspace.create("charter", {"team_name": "Ledger"}, DocumentMeta("Ledger"))
+    c = workspace.create("charter", {"team_name": "Ledger"}, DocumentMeta("ledger"))
     names = unique_names([a, b, c], "md")
     assert len({n.lower() for n in names}) == 3, names
     result = run("export", str(a.id), str(b.id), str(c.id), "--out", str(tmp_path))
@@ -36,7 +37,7 @@ def test_titles_that_slug_alike_get_one_file_each(workspace, tmp_path):
 
 
 def test_existing_files_are_kept_unless_overwrite(workspace, tmp_path):
-    doc = workspace.create("charter", "Ledger charter", {"team_name": "Ledger"})
+    doc = workspace.create("charter", {"team_name": "Ledger"}, DocumentMeta("Ledger charter"))
     first = run("export", str(doc.id), "--out", str(tmp_path))
     path = tmp_path / first.stdout.strip().rsplit("/", 1)[-1]
     path.write_text("my own notes")

@@ -9,6 +9,7 @@ import re
 import pytest
 import yaml
 
+from sdmkit.document import DocumentMeta
 from sdmkit.export import render
 from tests.conftest import ROOT
 
@@ -24,7 +25,7 @@ def hostile_review(store):
     metric = content["metrics"][0]
     metric["unit"] = "ms\n" + CANARY
     metric["weekly"][0]["period"] = "2026-10-11 | " + CANARY
-    return store.create("metric_review", data["title"], content, team=data["team"])
+    return store.create("metric_review", content, DocumentMeta(title=data["title"], team=data["team"]))
 
 
 def test_unit_and_period_are_escaped_in_the_review_markdown(hostile_review):

@@ -13,6 +13,7 @@ import time
 import pytest
 
 from sdmkit.backup import dump, write_backup
+from sdmkit.document import Document, DocumentMeta
 
 pytestmark = pytest.mark.fault
 
@@ -37,7 +38,7 @@ def test_a_restore_killed_midway_leaves_the_old_workspace_or_the_new_one(sqlite_
     from sdmkit.store import open_store
 
     items = [
-        {"kind": "charter", "title": f"Backup charter {i}", "content": {"team_name": "Ledger"}}
+        Document(None, "charter", DocumentMeta(f"Backup charter {i}"), {"team_name": "Ledger"})
         for i in range(3000)
     ]
     sqlite_store.create_many(items)
@@ -48,7 +49,7 @@ def test_a_restore_killed_midway_leaves_the_old_workspace_or_the_new_one(sqlite_
     old = tmp_path / "old.db"
     shutil.copy(tmp_path / "sdmkit.db", old)
     current = open_store(f"sqlite:///{old}")
-    current.create_many([{"kind": "coe", "title": "The workspace's own COE", "content": {}}])
+    current.create_many([Document(None, "coe", DocumentMeta("The workspace's own COE"), {})])
     before = dump(current)["documents"]
     current.engine.dispose()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from sdmkit.document import DocumentMeta
 from sdmkit.errors import InvalidDocument
 from sdmkit.metrics.catalog import Metric, save_catalog
 from sdmkit.store.review import add_comment, add_decision
@@ -25,23 +26,22 @@ pytestmark = pytest.mark.fault
     ],
 )
 def test_create_and_save_refuse_what_a_database_would(store, change, field):
-    base = dict(title="Ledger charter", content={"team_name": "Ledger"})
+    change = dict(change)  # the parameters are shared by both databases
+    content = change.pop("content", {"team_name": "Ledger"})
+    meta = DocumentMeta(**{"title": "Ledger charter", **change})
     with pytest.raises(InvalidDocument) as refused:
-        store.create("charter", **{**base, **change})
+        store.create("charter", content, meta)
     assert refused.value.problems[0].field == field
-    doc = store.create("charter", **base)
-    args = {**base, **change}
+    doc = store.create("charter", {"team_name": "Ledger"}, DocumentMeta("Ledger charter"))
     with pytest.raises(InvalidDocument) as refused:
-        store.save(doc.id, 1, **args)
+        store.save(doc.id, 1, content, meta)
     assert refused.value.problems[0].field == field
     assert store.get(doc.id).version == 1
 
 
 def test_numbers_must_be_finite_in_content_settings_and_catalogs(store):
     with pytest.raises(InvalidDocument, match="not a finite number"):
-        store.create(
-            "oncall", "Rota", {"name": "Rota", "carried": [{"person": "Ana", "burden": float("nan")}]}
-        )
+        store.create("oncall", {"name": "Rota", "carried": [{"person": "Ana", "burden": float("nan")}]})
     with pytest.raises(InvalidDocument, match="not a finite number"):
         store.set_setting("practice.history", [{"score": float("inf")}])
     with pytest.raises(InvalidDocument, match=r"metrics\[1\].target"):
@@ -51,7 +51,7 @@ def test_numbers_must_be_finite_in_content_settings_and_catalogs(store):
 
 
 def test_comments_and_decisions_refuse_nul(store):
-    doc = store.create("charter", "Ledger charter", {"team_name": "Ledger"})
+    doc = store.create("charter", {"team_name": "Ledger"}, DocumentMeta("Ledger charter"))
     with pytest.raises(InvalidDocument, match="comment: contains a NUL"):
         add_comment(store, doc.id, 1, "fine\x00")
     with pytest.raises(InvalidDocument, match="decision: contains a NUL"):
@@ -67,10 +67,8 @@ def test_a_sqlite_backup_of_edge_values_restores_into_postgresql(sqlite_store, r
     need(bool(PG_URL), "PostgreSQL tests need SDMKIT_TEST_POSTGRES_URL")
     sqlite_store.create(
         "charter",
-        "T" * 300,
         {"team_name": "Ledger", "mission": "Émoji 🚀, tabs\tand\nnewlines, 'quotes' \"and\" \\ backslashes"},
-        team="é" * 200,
-        tags=["🚀" * 50],
+        DocumentMeta("T" * 300, team="é" * 200, tags=("🚀" * 50,)),
     )
     save_catalog(sqlite_store, "é" * 200, [Metric("n" * 200, unit="u" * 40, target=1e300)])
     name = create_pg_database("sdmkit_edge")

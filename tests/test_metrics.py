@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from sdmkit.coach import lint
+from sdmkit.document import DocumentMeta
 from sdmkit.errors import InvalidDocument
 from sdmkit.kinds import get_kind
 from sdmkit.metrics.catalog import Metric, catalog, save_catalog, series
@@ -197,12 +198,11 @@ def test_review_action_items_join_the_cross_document_list(sqlite_store):
 
     doc = sqlite_store.create(
         "metric_review",
-        "Review",
         {
             "week_ending": W.isoformat(),
             "action_items": [{"what": "Roll back gateway 4.2", "owner": "Priya", "due": "2026-11-19"}],
         },
-        team="Payments",
+        DocumentMeta(title="Review", team="Payments"),
     )
     items = action_items(sqlite_store, today=date(2026, 11, 23))
     assert [(i.kind, i.what, i.overdue(date(2026, 11, 23))) for i in items] == [

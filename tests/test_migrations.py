@@ -53,7 +53,7 @@ def test_upgrade_from_first_migration_keeps_documents(empty_url):
     doc = store.get(1)
     assert doc.content["mission"] == "Balance every account nightly."
     assert store.list(query="nightly").total == 1  # search text was backfilled
-    saved = store.save(1, 1, title=doc.title, content=doc.content)
+    saved = store.save(1, 1, doc.content, doc.meta)
     assert saved.version == 2
     store.set_setting("pdf_page_size", "Letter")
     store.engine.dispose()

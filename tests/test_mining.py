@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from sdmkit.document import DocumentMeta
 from sdmkit.interview import PRINCIPLES, ROUNDS
 from sdmkit.stories.match import coverage, match
 from sdmkit.stories.mine import mine_all, star_text
@@ -62,7 +63,6 @@ def test_mining_is_deterministic(sqlite_store, tmp_path):
 def test_re_mining_keeps_edits_and_updates_untouched_stories(sqlite_store):
     coe = sqlite_store.create(
         "coe",
-        "Search stale",
         {
             "summary": "Search was stale.",
             "impact": {"how_many": "1.9 million searches", "who": "UK shoppers"},
@@ -72,7 +72,7 @@ def test_re_mining_keeps_edits_and_updates_untouched_stories(sqlite_store):
             ],
             "authors": ["Elena"],
         },
-        team="Search",
+        DocumentMeta(title="Search stale", team="Search"),
     )
     first = mine_all(sqlite_store)
     assert len(first.created) == 1
@@ -80,13 +80,12 @@ def test_re_mining_keeps_edits_and_updates_untouched_stories(sqlite_store):
     assert (again.skipped, again.created, again.updated) == (1, [], [])  # nothing changed: nothing done
     story = sqlite_store.get(first.created[0])
     edited = {**story.content, "action": "I rebuilt the index myself and paged the feed team."}
-    sqlite_store.save(story.id, story.version, title=story.title, content=edited, team=story.team)
+    sqlite_store.save(story.id, story.version, edited, DocumentMeta(title=story.title, team=story.team))
     sqlite_store.save(
         coe.id,
         coe.version,
-        title=coe.title,
-        team=coe.team,
-        content={**coe.content, "lessons": ["Alarm on index age"]},
+        {**coe.content, "lessons": ["Alarm on index age"]},
+        DocumentMeta(title=coe.title, team=coe.team),
     )
     report = mine_all(sqlite_store)
     assert report.kept == [story.id] and report.updated == []
@@ -97,17 +96,15 @@ def test_re_mining_keeps_edits_and_updates_untouched_stories(sqlite_store):
     sqlite_store.save(
         story.id,
         sqlite_store.get(story.id).version,
-        title=story.title,
-        content=story.content,
-        team=story.team,
+        story.content,
+        DocumentMeta(title=story.title, team=story.team),
     )
     coe = sqlite_store.get(coe.id)
     sqlite_store.save(
         coe.id,
         coe.version,
-        title=coe.title,
-        team=coe.team,
-        content={**coe.content, "lessons": ["Alarm on index age, not on the job"]},
+        {**coe.content, "lessons": ["Alarm on index age, not on the job"]},
+        DocumentMeta(title=coe.title, team=coe.team),
     )
     report = mine_all(sqlite_store)
     assert report.updated == [story.id]
@@ -163,18 +160,18 @@ def test_figures_are_checked_against_the_source(sqlite_store):
 
     coe = sqlite_store.create(
         "coe",
-        "Outage",
         {
             "summary": "Down.",
             "impact": {"how_many": "18,400 failed checkouts"},
             "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
         },
+        DocumentMeta(title="Outage"),
     )
     mine_all(sqlite_store)
     story = next(sqlite_store.iter_documents(kind="story"))
     assert [(c.figure, c.found) for c in check_figures(sqlite_store.get, story)] == [("18,400", True)]
     edited = {**story.content, "numbers": ["18,400", "19,000"]}
-    story = sqlite_store.save(story.id, story.version, title=story.title, content=edited)
+    story = sqlite_store.save(story.id, story.version, edited, story.meta)
     assert [(c.figure, c.found) for c in check_figures(sqlite_store.get, story)] == [
         ("18,400", True),
         ("19,000", False),
@@ -188,12 +185,12 @@ def test_the_coach_flags_a_figure_that_drifted_from_its_source(sqlite_store):
 
     sqlite_store.create(
         "coe",
-        "Outage",
         {
             "summary": "Down.",
             "impact": {"how_many": "18,400 failed checkouts"},
             "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
         },
+        DocumentMeta(title="Outage"),
     )
     mine_all(sqlite_store)
     story = next(sqlite_store.iter_documents(kind="story"))
@@ -203,7 +200,7 @@ def test_the_coach_flags_a_figure_that_drifted_from_its_source(sqlite_store):
         "numbers": ["18,400", "19,000"],
         "result": story.content["result"] + " We saved 19,000 checkouts.",
     }
-    story = sqlite_store.save(story.id, story.version, title=story.title, content=content)
+    story = sqlite_store.save(story.id, story.version, content, story.meta)
     drifted = [f for f in lint_document(story, sqlite_store.get) if f.rule == "story.source_figures"]
     assert [(f.location, f.severity) for f in drifted] == [("numbers[2]", "warning")]
     assert "19,000" in drifted[0].message
@@ -227,12 +224,12 @@ def test_sdmkit_lint_checks_a_stored_story_against_its_source(workspace):
 
     coe = workspace.create(
         "coe",
-        "Outage",
         {
             "summary": "Down.",
             "impact": {"how_many": "18,400 failed checkouts"},
             "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
         },
+        DocumentMeta(title="Outage"),
     )
     mine_all(workspace)
     story = next(
@@ -241,7 +238,7 @@ def test_sdmkit_lint_checks_a_stored_story_against_its_source(workspace):
         if coe.id in {src["document_id"] for src in s.content["sources"]}
     )
     content = {**story.content, "numbers": ["18,500"], "result": "We kept 18,500 checkouts."}
-    workspace.save(story.id, story.version, title=story.title, content=content)
+    workspace.save(story.id, story.version, content, story.meta)
     out = json.loads(run("lint", str(story.id), "--json").output)
     assert ("story.source_figures", "numbers[1]") in {(f["rule"], f["location"]) for f in out["findings"]}
 

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sdmkit.coach import lint
+from sdmkit.document import DocumentMeta
 from sdmkit.errors import InvalidDocument
 from sdmkit.kinds import get_kind
 from sdmkit.kinds.oncall.exports import event_uid, hours_csv, to_ics
@@ -319,14 +320,13 @@ def test_handoff_note_lists_actions_incidents_and_risks(sqlite_store):
 
     sqlite_store.create(
         "coe",
-        "Payments down",
         {
             "timeline": [{"at": "2026-01-08T10:00", "type": "start"}],
             "action_items": [
                 {"what": "Add a cert check", "owner": "Ana", "due": "2026-01-02", "status": "open"}
             ],
         },
-        team="Payments",
+        DocumentMeta(title="Payments down", team="Payments"),
     )
     r = rotation(members=[{"name": "Ana"}, {"name": "Ben"}], known_risks=["Peak week <script>"])
     out, inc = boundaries(quarter(r).shifts)[1]
@@ -341,11 +341,10 @@ def test_the_charter_team_page_shows_the_current_rotation(sqlite_store):
     from sdmkit.export import render_from
     from sdmkit.interchange import parse_text
 
-    charter = sqlite_store.create("charter", "", {"team_name": "Payments", "mission": "m"})
+    charter = sqlite_store.create("charter", {"team_name": "Payments", "mission": "m"})
     assert "On call now" not in render_from(sqlite_store, charter, "md").decode()
     sqlite_store.create(
         "oncall",
-        "",
         {
             "name": "Payments primary",
             "time_zone": "UTC",
@@ -354,7 +353,7 @@ def test_the_charter_team_page_shows_the_current_rotation(sqlite_store):
             "escalation": [{"level": 1, "who": "Primary", "after_minutes": 0}],
             "support": [{"severity": "Sev 2", "response_time": "15 minutes"}],
         },
-        team="Payments",
+        DocumentMeta(team="Payments"),
     )
     md = render_from(sqlite_store, charter, "md").decode()
     assert "### On call: Payments primary" in md and "On call now: **" in md

@@ -11,6 +11,7 @@ import yaml
 
 from sdmkit.coach import lint
 from sdmkit.compare import html_table, side_by_side
+from sdmkit.document import DocumentMeta
 from sdmkit.errors import InvalidDocument
 from sdmkit.kinds import get_kind
 from sdmkit.kinds.prfaq import rules as prfaq_rules
@@ -185,7 +186,9 @@ def test_editor_and_cli_report_the_same_findings(workspace):
     from tests.test_app import app
 
     doc = read_file(EXAMPLE)
-    stored = workspace.create(doc.kind, doc.title, doc.content, team=doc.team, coach_allow=["EUR"])
+    stored = workspace.create(
+        doc.kind, doc.content, DocumentMeta(title=doc.title, team=doc.team, coach_allow=["EUR"])
+    )
     out = json.loads(CliRunner().invoke(cli, ["lint", str(stored.id), "--json"]).output)
     cli_rules = sorted((f["rule"], f["location"]) for f in out["findings"])
     at = app("pages/prfaq.py", id=str(stored.id))
@@ -209,9 +212,9 @@ def test_side_by_side_marks_changed_words_and_escapes_text():
 def test_comments_stay_with_their_revision(store):
     from sdmkit.store import review as R
 
-    doc = store.create("prfaq", "PR", good())
+    doc = store.create("prfaq", good(), DocumentMeta(title="PR"))
     R.add_comment(store, doc.id, 1, "Is 20 minutes measured or hoped?", anchor="Press release", author="Ana")
-    store.save(doc.id, 1, title=doc.title, content=with_(summary="Shorter summary."))
+    store.save(doc.id, 1, with_(summary="Shorter summary."), doc.meta)
     R.add_comment(store, doc.id, 2, "Better.", author="Ana")
     assert [c.text for c in R.comments(store, doc.id, version=1)] == ["Is 20 minutes measured or hoped?"]
     assert [c.version for c in R.comments(store, doc.id)] == [1, 2]
@@ -225,7 +228,7 @@ def test_comments_stay_with_their_revision(store):
 def test_decision_log(store):
     from sdmkit.store import review as R
 
-    doc = store.create("prfaq", "PR", good())
+    doc = store.create("prfaq", good(), DocumentMeta(title="PR"))
     R.add_decision(
         store,
         doc.id,
@@ -249,7 +252,7 @@ def test_backup_keeps_comments_and_decisions(sqlite_store, tmp_path):
     from sdmkit.store import open_store
     from sdmkit.store import review as R
 
-    doc = sqlite_store.create("prfaq", "PR", good(), coach_allow=["EUR"])
+    doc = sqlite_store.create("prfaq", good(), DocumentMeta(title="PR", coach_allow=["EUR"]))
     R.add_comment(sqlite_store, doc.id, 1, "A comment", anchor="Press release")
     R.add_decision(sqlite_store, doc.id, 1, "Go", outcome="approved")
     data = json.loads(json.dumps(dump(sqlite_store)))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from sdmkit.document import Document, DocumentMeta
 from sdmkit.errors import Conflict, InvalidDocument, NotFound
 
 
 def make(store, team="Payments", mission="We move money once.", **kw):
-    return store.create("charter", kw.pop("title", ""), {"team_name": team, "mission": mission}, **kw)
+    return store.create("charter", {"team_name": team, "mission": mission}, DocumentMeta(**kw))
 
 
 def test_create_fills_title_team_and_first_revision(store):
@@ -24,15 +25,15 @@ def test_create_fills_title_team_and_first_revision(store):
 def test_create_many_makes_the_same_documents_as_create(store):
     """Mining writes its drafts in one batch: each is a whole document, ids in order."""
     items = [
-        {
-            "kind": "charter",
-            "content": {"team_name": f"Team {i}", "mission": f"Mission {i}."},
-            "tags": ["mined"],
-            "note": f"batch item {i}",
-        }
+        Document(
+            id=None,
+            kind="charter",
+            meta=DocumentMeta(tags=("mined",)),
+            content={"team_name": f"Team {i}", "mission": f"Mission {i}."},
+        )
         for i in range(5)
     ]
-    ids = store.create_many(items)
+    ids = store.create_many(items, notes=[f"batch item {i}" for i in range(5)])
     assert len(ids) == 5 and ids == sorted(ids)
     for i, doc_id in enumerate(ids):
         doc = store.get(doc_id)
@@ -47,14 +48,16 @@ def test_create_many_makes_the_same_documents_as_create(store):
     assert [d.id for d in store.list(query="mission 3").items] == [ids[3]]
     assert store.create_many([]) == []
     with pytest.raises(InvalidDocument):
-        store.create_many([{"kind": "charter", "content": {"team_name": "X", "team_type": "squad"}}])
+        store.create_many(
+            [Document(id=None, kind="charter", content={"team_name": "X", "team_type": "squad"})]
+        )
 
 
 def test_every_save_is_a_new_revision_and_history_keeps_them_all(store):
     doc = make(store)
-    v2 = store.save(doc.id, 1, title=doc.title, content={**doc.content, "mission": "Second."})
+    v2 = store.save(doc.id, 1, {**doc.content, "mission": "Second."}, doc.meta)
     v3 = store.save(
-        doc.id, 2, title="Renamed", content={**doc.content, "mission": "Third."}, status="approved"
+        doc.id, 2, {**doc.content, "mission": "Third."}, DocumentMeta(title="Renamed", status="approved")
     )
     assert (v2.version, v3.version) == (2, 3)
     assert store.get(doc.id).content["mission"] == "Third."
@@ -65,8 +68,8 @@ def test_every_save_is_a_new_revision_and_history_keeps_them_all(store):
 
 def test_diff_between_any_two_revisions(store):
     doc = make(store)
-    store.save(doc.id, 1, title=doc.title, content={**doc.content, "mission": "Second."})
-    store.save(doc.id, 2, title=doc.title, content={**doc.content, "mission": "Third."})
+    store.save(doc.id, 1, {**doc.content, "mission": "Second."}, doc.meta)
+    store.save(doc.id, 2, {**doc.content, "mission": "Third."}, doc.meta)
     diff = store.diff(doc.id, 1, 3)
     assert "-  mission: We move money once." in diff
     assert "+  mission: Third." in diff
@@ -75,7 +78,7 @@ def test_diff_between_any_two_revisions(store):
 
 def test_restore_an_old_revision_keeps_the_newer_ones(store):
     doc = make(store)
-    store.save(doc.id, 1, title=doc.title, content={**doc.content, "mission": "Second."})
+    store.save(doc.id, 1, {**doc.content, "mission": "Second."}, doc.meta)
     restored = store.restore_revision(doc.id, 1, base_version=2)
     assert restored.version == 3
     assert restored.content["mission"] == "We move money once."
@@ -87,22 +90,22 @@ def test_stale_save_is_refused_and_nothing_is_overwritten(store):
     doc = make(store)
     alice = {**doc.content, "mission": "Alice's mission."}
     bob = {**doc.content, "mission": "Bob's mission."}
-    store.save(doc.id, 1, title=doc.title, content=alice)
+    store.save(doc.id, 1, alice, doc.meta)
     with pytest.raises(Conflict) as caught:
-        store.save(doc.id, 1, title=doc.title, content=bob)
+        store.save(doc.id, 1, bob, doc.meta)
     assert caught.value.current_version == 2
     assert caught.value.theirs.content["mission"] == "Alice's mission."
     assert store.get(doc.id).content["mission"] == "Alice's mission."
     assert len(store.history(doc.id)) == 2
     # Bob's text is still his to save, on top of Alice's version this time.
-    saved = store.save(doc.id, 2, title=doc.title, content=bob)
+    saved = store.save(doc.id, 2, bob, doc.meta)
     assert saved.content["mission"] == "Bob's mission."
     assert store.revision(doc.id, 2).content["mission"] == "Alice's mission."
 
 
 def test_delete_goes_to_trash_and_restore_brings_back_history(store):
     doc = make(store)
-    store.save(doc.id, 1, title=doc.title, content=doc.content)
+    store.save(doc.id, 1, doc.content, doc.meta)
     store.delete(doc.id)
     with pytest.raises(NotFound, match="in the trash"):
         store.get(doc.id)
@@ -117,16 +120,16 @@ def test_saving_into_the_trash_is_refused(store):
     doc = make(store)
     store.delete(doc.id)
     with pytest.raises(NotFound, match="trash"):
-        store.save(doc.id, 1, title=doc.title, content=doc.content)
+        store.save(doc.id, 1, doc.content, doc.meta)
 
 
 def test_invalid_content_names_the_field(store):
     with pytest.raises(InvalidDocument) as caught:
-        store.create("charter", "", {"team_name": "X", "team_type": "squad"})
+        store.create("charter", {"team_name": "X", "team_type": "squad"})
     assert caught.value.problems[0].field == "content.team_type"
     with pytest.raises(InvalidDocument) as caught:
-        store.create("charter", "", {"mission": "no team, no title"})
-    assert caught.value.problems[0].field == "title"
+        store.create("charter", {"mission": "no team, no title"})
+    assert caught.value.problems[0].field == "content.team_name"  # the title is made from it
     with pytest.raises(InvalidDocument, match="status"):
         make(store, status="published-ish")
 
@@ -185,7 +188,7 @@ def test_fingerprint_moves_on_every_change_and_only_then(store):
     doc = make(store)
     changed()
     assert store.fingerprint() == seen[-1]  # reading does not move it
-    store.save(doc.id, 1, title=doc.title, content={**doc.content, "mission": "Second."})
+    store.save(doc.id, 1, {**doc.content, "mission": "Second."}, doc.meta)
     changed()
     store.delete(doc.id)
     changed()

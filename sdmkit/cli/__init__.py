@@ -86,6 +86,10 @@ def run_app(
         address,
         "--server.headless",
         "false" if open_browser else "true",
+        # Streamlit asks for an e-mail on its first run in a home directory without
+        # ~/.streamlit/credentials.toml, and exits when stdin is closed: never ask.
+        "--server.showEmailPrompt",
+        "false",
         "--browser.gatherUsageStats",
         "false",
         "--theme.base",

@@ -52,6 +52,11 @@ class Field:
     feeds_from: str = ""  # the field whose answer this one is written from (shown beside it)
     bank: tuple[str, ...] = ()  # cards: starter entries the writer can pull in (the first column)
 
+    @property
+    def noun(self) -> str:
+        """What one card or row is called: 'tenet', 'event'."""
+        return self.item or self.label.rstrip("s").lower()
+
 
 @dataclass(frozen=True)
 class Section:
@@ -124,6 +129,9 @@ class Kind:
     # Data from elsewhere in the workspace for this kind's exports (a charter's on-call rotation).
     enrich: Callable[[Any, Any], dict] | None = None
     title_of: Callable[[Any], str] = field(default=lambda content: "")  # a title when the user gave none
+    # The content field a title is made from when the writer gives none ('team_name'):
+    # a document without either is refused with a message about that field.
+    title_field: str = ""
     # STAR drafts mined from a document of this kind: (slot, title, story content) triples.
     mine: Callable[[Any, Any], list[tuple[str, str, dict]]] | None = None
     long_sentence_words: int = 25  # the prose coach's limit for this kind
@@ -168,6 +176,25 @@ class Kind:
         """The content fields (not the document's own title, status and team)."""
         for section in self.sections:
             yield from (f for f in section.fields if not f.key.startswith("meta."))
+
+    def describe(self, path: str) -> str:
+        """A field path as the writer sees it on screen: 'content.tenets[2].statement' ->
+        'Tenet 2, Statement'; 'content.week_ending' -> 'Week ending'; 'title' -> 'Title'."""
+        path = path.removeprefix("content.")
+        fields = {f.key.removeprefix("meta."): f for s in self.sections for f in s.fields}
+        head, _, rest = path.partition(".")
+        root, _, index = head.partition("[")
+        field = fields.get(root)
+        if field is None:
+            words = root.replace("_", " ").strip()
+            return (words[:1].upper() + words[1:]) or "Document"
+        label = field.label
+        if index:
+            label = f"{field.noun.capitalize()} {index.rstrip(']')}"
+        if rest:
+            column = next((c for c in field.columns if c.key == rest.split(".")[0]), None)
+            label += f", {column.label if column else rest.replace('_', ' ')}"
+        return label
 
     def meta_fields_in_sections(self) -> set[str]:
         return {

@@ -504,6 +504,7 @@ KIND = Kind(
     rules=RULES,
     page="pages/charter.py",
     team_of=lambda c: c.team_name,
+    title_field="team_name",
     prose=_prose,
     summary=_summary,
     attention=_attention,

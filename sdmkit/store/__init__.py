@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sdmkit.store.documents import Document, ListPage, RevisionInfo, Store, Summary
+from sdmkit.document import Document, DocumentMeta
+from sdmkit.store.documents import ListPage, RevisionInfo, Store, Summary
 
 
 def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
@@ -15,4 +16,4 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
     return Store(engine)
 
 
-__all__ = ["Document", "ListPage", "RevisionInfo", "Store", "Summary", "open_store"]
+__all__ = ["Document", "DocumentMeta", "ListPage", "RevisionInfo", "Store", "Summary", "open_store"]

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from sdmkit.document import Document, DocumentMeta
 from sdmkit.errors import Conflict, FieldProblem, InvalidDocument, NotFound
 from sdmkit.kinds import get_kind
+from sdmkit.store.drafts import Drafts
 from sdmkit.store.limits import check_row, check_value, storable_input
 from sdmkit.store.search import search_text, terms
 from sdmkit.store.tables import DocumentRow, RevisionRow, SettingRow
@@ -32,41 +34,6 @@ def _aware(value: datetime | None) -> datetime | None:
     if value is None:
         return None
     return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-@dataclass
-class Document:
-    id: int | None
-    kind: str
-    title: str
-    team: str = ""
-    status: str = "draft"
-    tags: list[str] = field(default_factory=list)
-    content: dict = field(default_factory=dict)
-    coach_off: list[str] = field(default_factory=list)
-    coach_allow: list[str] = field(default_factory=list)
-    version: int = 0
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
-    deleted_at: datetime | None = None
-
-    @property
-    def kind_spec(self):
-        return get_kind(self.kind)
-
-    def model(self):
-        return self.kind_spec.validate(self.content)
-
-    def meta(self) -> dict:
-        return {
-            "kind": self.kind,
-            "title": self.title,
-            "team": self.team,
-            "status": self.status,
-            "tags": list(self.tags),
-            "coach_off": list(self.coach_off),
-            "coach_allow": list(self.coach_allow),
-        }
 
 
 @dataclass(frozen=True)
@@ -101,39 +68,25 @@ class ListPage:
     limit: int
 
 
+def _meta_of(row) -> DocumentMeta:
+    """A row's metadata: the document and revision tables have a column per field."""
+    return DocumentMeta.from_dict({n: getattr(row, n, None) for n in DocumentMeta.names()})
+
+
+def _meta_columns(doc: Document) -> dict:
+    return doc.meta.to_dict()
+
+
 def _row_to_doc(row) -> Document:
     return Document(
         id=row.id,
         kind=row.kind,
-        title=row.title,
-        team=row.team,
-        status=row.status,
-        tags=list(row.tags or []),
+        meta=_meta_of(row),
         content=dict(row.content or {}),
-        coach_off=list(row.coach_off or []),
-        coach_allow=list(getattr(row, "coach_allow", None) or []),
         version=row.version,
         created_at=_aware(row.created_at),
         updated_at=_aware(row.updated_at),
         deleted_at=_aware(getattr(row, "deleted_at", None)),
-    )
-
-
-def _written(doc: Document, doc_id: int, version: int, created_at, saved_at: datetime) -> Document:
-    """The document as one write stored it (normalise() already gave its final form)."""
-    return Document(
-        id=doc_id,
-        kind=doc.kind,
-        title=doc.title,
-        team=doc.team,
-        status=doc.status,
-        tags=list(doc.tags),
-        content=doc.content,
-        coach_off=list(doc.coach_off),
-        coach_allow=list(doc.coach_allow),
-        version=version,
-        created_at=_aware(created_at),
-        updated_at=_aware(saved_at),
     )
 
 
@@ -146,65 +99,52 @@ def _clean_tags(tags: Iterable[str]) -> list[str]:
     return seen
 
 
-def _as_list(values):
-    """A list of what was given, read once (a generator is checked and then used)."""
-    if values is None or isinstance(values, str | bytes | dict) or not isinstance(values, Iterable):
-        return values  # storable_input names the problem
-    return list(values)
-
-
-def normalise(
-    kind_id: str,
-    title: str,
-    content: dict | None,
-    team: str | None,
-    status: str | None,
-    tags: Iterable[str],
-    coach_off: Iterable[str],
-    coach_allow: Iterable[str] = (),
-) -> Document:
+def normalise(kind_id: str, content: dict | None, meta: DocumentMeta = DocumentMeta()) -> Document:
     """Validate everything a save would write; raises InvalidDocument naming each field."""
     kind = get_kind(kind_id)
-    tags, coach_off, coach_allow = (_as_list(v) for v in (tags, coach_off, coach_allow))
     # What any database can store (no NUL, finite numbers), checked on the raw value
     # before the model sees it; see store.limits.
-    problems = storable_input(title, content, team, status, tags, coach_off, coach_allow)
+    problems = storable_input(meta, content)
     if problems:
         raise InvalidDocument(problems)
     model = kind.validate(content)
-    title = (title or "").strip() or kind.title_of(model).strip()
+    title = (meta.title or "").strip() or kind.title_of(model).strip()
     if not title:
         derived_team = kind.team_of(model)
         title = f"{derived_team} {kind.label.lower()}".strip() if derived_team else ""
     if not title:
-        problems.append(FieldProblem("title", "a title is required"))
+        named_by = f"content.{kind.title_field}" if kind.title_field else "title"
+        problems.append(FieldProblem(named_by, "is required"))
     elif len(title) > 300:
         problems.append(FieldProblem("title", f"at most 300 characters (this one has {len(title)})"))
-    status = status or kind.statuses[0]
+    status = meta.status or kind.statuses[0]
     if status not in kind.statuses:
         problems.append(FieldProblem("status", f"'{status}' is not one of: {', '.join(kind.statuses)}"))
     if problems:
         raise InvalidDocument(problems)
-    team = (team if team is not None and team.strip() else kind.team_of(model) or "").strip()
+    team = (meta.team.strip() if meta.team and meta.team.strip() else kind.team_of(model) or "").strip()
     problems = check_row(DocumentRow.__table__, {"title": title, "team": team, "status": status})
     if problems:
         raise InvalidDocument(problems)
     return Document(
         id=None,
         kind=kind_id,
-        title=title,
-        team=team,
-        status=status,
-        tags=_clean_tags(tags),
+        meta=meta.replace(
+            title=title,
+            team=team,
+            status=status,
+            tags=_clean_tags(meta.tags),
+            coach_off=sorted(set(meta.coach_off)),
+            coach_allow=_clean_tags(meta.coach_allow),
+        ),
         content=model.model_dump(mode="json"),
-        coach_off=sorted(set(coach_off or ())),
-        coach_allow=_clean_tags(coach_allow),
     )
 
 
 class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
+        self.drafts = Drafts(engine)
 
     # --- reading -------------------------------------------------------------------
 
@@ -340,28 +280,18 @@ class Store:
     def create(
         self,
         kind: str,
-        title: str = "",
         content: dict | None = None,
+        meta: DocumentMeta = DocumentMeta(),
         *,
-        team: str | None = None,
-        status: str | None = None,
-        tags: Iterable[str] = (),
-        coach_off: Iterable[str] = (),
-        coach_allow: Iterable[str] = (),
         note: str = "created",
     ) -> Document:
-        doc = normalise(kind, title, content, team, status, tags, coach_off, coach_allow)
+        doc = normalise(kind, content, meta)
         now = utcnow()
         with Session(self.engine) as s, s.begin():
             row = DocumentRow(
                 kind=doc.kind,
-                title=doc.title,
-                team=doc.team,
-                status=doc.status,
-                tags=doc.tags,
+                **_meta_columns(doc),
                 content=doc.content,
-                coach_off=doc.coach_off,
-                coach_allow=doc.coach_allow,
                 version=1,
                 created_at=now,
                 updated_at=now,
@@ -371,29 +301,18 @@ class Store:
             s.flush()
             s.add(self._revision(row.id, 1, doc, now, note))
             doc_id = row.id
-        return _written(doc, doc_id, 1, now, now)
+        return self.revision(doc_id, 1)  # what this create wrote, even if a save followed it
 
-    def create_many(self, items: list[dict], *, note: str = "created") -> list[int]:
-        """Create many documents in one transaction (mining writes hundreds at once).
-        Each item has kind, title, content and optionally team, status, tags.
+    def create_many(self, items: list[Document], *, notes: list[str] | None = None) -> list[int]:
+        """Create many documents in one transaction (mining writes hundreds at once);
+        each item is a new Document (its id and version are ignored).
 
         Core inserts, not ORM objects: building and flushing a thousand ORM rows cost
         more than mining them. The rows are the same ones create() writes."""
-        docs = [
-            normalise(
-                i["kind"],
-                i.get("title", ""),
-                i.get("content"),
-                i.get("team"),
-                i.get("status"),
-                i.get("tags", ()),
-                i.get("coach_off", ()),
-                i.get("coach_allow", ()),
-            )
-            for i in items
-        ]
+        docs = [normalise(i.kind, i.content, i.meta) for i in items]
         if not docs:
             return []
+        notes = notes or ["created"] * len(docs)
         now = utcnow()
         table, revisions = DocumentRow.__table__, RevisionRow.__table__
         with self.engine.begin() as conn:
@@ -402,13 +321,8 @@ class Store:
                 [
                     {
                         "kind": d.kind,
-                        "title": d.title,
-                        "team": d.team,
-                        "status": d.status,
-                        "tags": d.tags,
+                        **_meta_columns(d),
                         "content": d.content,
-                        "coach_off": d.coach_off,
-                        "coach_allow": d.coach_allow,
                         "version": 1,
                         "created_at": now,
                         "updated_at": now,
@@ -424,39 +338,25 @@ class Store:
                     {
                         "document_id": i,
                         "version": 1,
-                        "title": d.title,
-                        "team": d.team,
-                        "status": d.status,
-                        "tags": d.tags,
+                        **_meta_columns(d),
                         "content": d.content,
-                        "coach_off": d.coach_off,
-                        "coach_allow": d.coach_allow,
                         "saved_at": now,
-                        "note": item.get("note", note)[:300],
+                        "note": note[:300],
                     }
-                    for i, d, item in zip(ids, docs, items, strict=True)
+                    for i, d, note in zip(ids, docs, notes, strict=True)
                 ],
             )
         return ids
 
     def save(
-        self,
-        doc_id: int,
-        base_version: int,
-        *,
-        title: str,
-        content: dict,
-        team: str | None = None,
-        status: str | None = None,
-        tags: Iterable[str] = (),
-        coach_off: Iterable[str] = (),
-        coach_allow: Iterable[str] = (),
-        note: str = "edited",
+        self, doc_id: int, base_version: int, content: dict, meta: DocumentMeta, *, note: str = "edited"
     ) -> Document:
+        """Save a new version on top of `base_version`, or raise Conflict. Returns the
+        version this call wrote (not whatever is newest by the time it returns)."""
         current = self.get(doc_id, include_deleted=True)
         if current.deleted_at is not None:
             raise NotFound(f"document {doc_id} is in the trash; restore it before saving")
-        doc = normalise(current.kind, title, content, team, status, tags, coach_off, coach_allow)
+        doc = normalise(current.kind, content, meta)
         now = utcnow()
         with Session(self.engine) as s, s.begin():
             result = s.execute(
@@ -467,13 +367,8 @@ class Store:
                     DocumentRow.deleted_at.is_(None),
                 )
                 .values(
-                    title=doc.title,
-                    team=doc.team,
-                    status=doc.status,
-                    tags=doc.tags,
+                    **_meta_columns(doc),
                     content=doc.content,
-                    coach_off=doc.coach_off,
-                    coach_allow=doc.coach_allow,
                     version=DocumentRow.version + 1,
                     updated_at=now,
                     search_text=search_text(doc.title, doc.team, doc.tags, doc.content),
@@ -485,36 +380,32 @@ class Store:
         if stale:
             theirs = self.get(doc_id, include_deleted=True)
             raise Conflict(doc_id, base_version, theirs.version, theirs)
-        # What this save wrote, not a fresh read: another save may already have followed it.
-        return _written(doc, doc_id, base_version + 1, current.created_at, now)
+        return self.revision(doc_id, base_version + 1)
+
+    def update(self, doc: Document, *, note: str = "edited") -> Document:
+        """Save a changed copy of a stored document on top of the version it was read at."""
+        if doc.id is None:
+            raise NotFound("this document has not been saved yet")
+        return self.save(doc.id, doc.version, doc.content, doc.meta, note=note)
 
     @staticmethod
     def _revision(doc_id: int, version: int, doc: Document, when: datetime, note: str) -> RevisionRow:
         return RevisionRow(
             document_id=doc_id,
             version=version,
-            title=doc.title,
-            team=doc.team,
-            status=doc.status,
-            tags=doc.tags,
+            **_meta_columns(doc),
             content=doc.content,
-            coach_off=doc.coach_off,
-            coach_allow=doc.coach_allow,
             saved_at=when,
             note=note[:300],
         )
 
     def duplicate(self, doc_id: int) -> Document:
         src = self.get(doc_id)
+        meta = src.meta.replace(title=f"Copy of {src.title}"[:300], status=get_kind(src.kind).statuses[0])
         return self.create(
             src.kind,
-            f"Copy of {src.title}"[:300],
             src.content,
-            team=src.team,
-            status=get_kind(src.kind).statuses[0],
-            tags=src.tags,
-            coach_off=src.coach_off,
-            coach_allow=src.coach_allow,
+            meta,
             note=f"duplicated from document {doc_id} version {src.version}",
         )
 
@@ -571,13 +462,8 @@ class Store:
         return Document(
             id=doc_id,
             kind=doc_row.kind,
-            title=r.title,
-            team=r.team,
-            status=r.status,
-            tags=list(r.tags),
+            meta=_meta_of(r),
             content=dict(r.content),
-            coach_off=list(r.coach_off),
-            coach_allow=list(r.coach_allow or []),
             version=r.version,
             created_at=_aware(doc_row.created_at),
             updated_at=_aware(r.saved_at),
@@ -600,18 +486,7 @@ class Store:
     def restore_revision(self, doc_id: int, version: int, base_version: int) -> Document:
         """Make an old version the newest again; the versions after it stay in history."""
         old = self.revision(doc_id, version)
-        return self.save(
-            doc_id,
-            base_version,
-            title=old.title,
-            content=old.content,
-            team=old.team,
-            status=old.status,
-            tags=old.tags,
-            coach_off=old.coach_off,
-            coach_allow=old.coach_allow,
-            note=f"restored from version {version}",
-        )
+        return self.save(doc_id, base_version, old.content, old.meta, note=f"restored from version {version}")
 
     # --- settings ------------------------------------------------------------------
 

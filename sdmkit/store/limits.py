@@ -121,18 +121,18 @@ def check_texts(values: Iterable[Any], field: str) -> list[FieldProblem]:
     return problems
 
 
-def storable_input(title, content, team, status, tags, coach_off, coach_allow) -> list[FieldProblem]:
-    """A document's parts as a caller handed them over (a file, a form), before its
-    kind's model reads them: the right types, and nothing a database would refuse."""
+def storable_input(meta: Any, content: Any) -> list[FieldProblem]:
+    """A document's metadata and content as a caller handed them over (a file, a form),
+    before its kind's model reads them: nothing a database would refuse."""
     problems: list[FieldProblem] = []
-    for field, value in (("title", title), ("team", team), ("status", status)):
+    for field in ("title", "team", "status"):
+        value = getattr(meta, field, None)
         if value is not None and not isinstance(value, str):
             problems.append(FieldProblem(field, f"expected text, not {type(value).__name__}"))
         elif value and (why := text_problem(value)):
             problems.append(FieldProblem(field, why))
-    for field, values in (("tags", tags), ("coach_off", coach_off), ("coach_allow", coach_allow)):
-        if values is None:
-            continue
+    for field in ("tags", "coach_off", "coach_allow"):
+        values = getattr(meta, field, ()) or ()
         if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
             problems.append(FieldProblem(field, "expected a list of texts"))
         else:

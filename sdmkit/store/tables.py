@@ -120,3 +120,18 @@ class MetricValueRow(SQLModel, table=True):
     metric_id: int = Field(foreign_key="metric.id")
     week_end: date = Field(sa_column=Column(Date, nullable=False))
     value: float
+
+
+class DraftRow(SQLModel, table=True):
+    """Unsaved changes, kept a moment after each edit so a reload or a closed tab loses
+    nothing. Not a revision: saving or discarding the draft deletes it."""
+
+    __tablename__ = "draft"
+
+    token: str = Field(primary_key=True, max_length=40)  # one per editor tab
+    kind: str = Field(max_length=40)
+    document_id: int | None = Field(default=None, index=True)  # None: a new document
+    base_version: int | None = None  # the saved version the changes were made on
+    meta: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    content: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    saved_at: datetime = Field(sa_column=Column(DateTime, nullable=False))

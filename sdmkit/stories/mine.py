@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sdmkit.document import Document, DocumentMeta
 from sdmkit.kinds import all_kinds
 from sdmkit.stories.sources import document_text
 
@@ -65,7 +66,8 @@ def mine_all(store, progress: Callable[[int, int], None] | None = None) -> MineR
         d.content.get("origin"): d for d in store.iter_documents(kind="story") if d.content.get("origin")
     }
     docs = [d for kid in kinds for d in store.iter_documents(kind=kid) if d.id in changed]
-    pending: list[dict] = []  # new stories, written together: one transaction, not one each
+    pending: list[Document] = []  # new stories, written together: one transaction, not one each
+    notes: list[str] = []
     for i, doc in enumerate(docs, 1):
         if progress:
             progress(i, len(docs))
@@ -82,16 +84,9 @@ def mine_all(store, progress: Callable[[int, int], None] | None = None) -> MineR
             }
             existing = stories.get(origin)
             if existing is None:
-                pending.append(
-                    {
-                        "kind": "story",
-                        "title": title[:300],
-                        "content": fresh,
-                        "team": doc.team,
-                        "tags": ["mined", doc.kind],
-                        "note": f"mined from document {doc.id} version {doc.version}",
-                    }
-                )
+                meta = DocumentMeta(title=title[:300], team=doc.team, tags=("mined", doc.kind))
+                pending.append(Document(id=None, kind="story", meta=meta, content=fresh))
+                notes.append(f"mined from document {doc.id} version {doc.version}")
             elif star_text(existing.content) != existing.content.get("generated", ""):
                 report.kept.append(existing.id)  # the user rewrote it: theirs stands
             elif (
@@ -101,24 +96,16 @@ def mine_all(store, progress: Callable[[int, int], None] | None = None) -> MineR
                 keep = {
                     k: existing.content.get(k) for k in ("practice_count", "last_practised", "follow_ups")
                 }
-                saved = store.save(
-                    existing.id,
-                    existing.version,
-                    title=existing.title,
-                    content={**fresh, **keep},
-                    team=existing.team,
-                    status=existing.status,
-                    tags=existing.tags,
-                    coach_off=existing.coach_off,
-                    coach_allow=existing.coach_allow,
+                saved = store.update(
+                    existing.with_content({**fresh, **keep}),
                     note=f"re-mined from document {doc.id} version {doc.version}",
                 )
                 report.updated.append(saved.id)
         mined[str(doc.id)] = doc.version
         if len(pending) >= 500:
-            report.created += store.create_many(pending)
-            pending = []
+            report.created += store.create_many(pending, notes=notes)
+            pending, notes = [], []
     if pending:
-        report.created += store.create_many(pending)
+        report.created += store.create_many(pending, notes=notes)
     store.set_setting(MINED, mined)
     return report

@@ -40,18 +40,7 @@ def record(store, session: Session) -> None:
             "practice_count": int(story.content.get("practice_count") or 0) + 1,
             "last_practised": date.today().isoformat(),
         }
-        store.save(
-            story.id,
-            story.version,
-            title=story.title,
-            content=content,
-            team=story.team,
-            status=story.status,
-            tags=story.tags,
-            coach_off=story.coach_off,
-            coach_allow=story.coach_allow,
-            note="practised",
-        )
+        store.update(story.with_content(content), note="practised")
 
 
 def history(store) -> list[dict]:

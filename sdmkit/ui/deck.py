@@ -9,41 +9,56 @@ import streamlit as st
 from sdmkit.kinds.base import Field
 from sdmkit.metrics.format import change, number
 from sdmkit.ui.text import esc
+from sdmkit.ui.widget_base import FieldWidget, get_path, register
 
 STATUSES = ("", "explained", "still investigating")
-
-
-def _shape(key: str) -> str:
-    return f"{key}|deck"
 
 
 def _k(key: str, name: str, what: str) -> str:
     return f"{key}|{name}|{what}"
 
 
-def seed(field: Field, key: str, value) -> None:
-    if _shape(key) in st.session_state:
-        return
-    metrics = [dict(m) for m in (value or [])]
-    st.session_state[_shape(key)] = metrics
-    for m in metrics:
-        st.session_state[_k(key, m["name"], "commentary")] = m.get("commentary") or ""
-        st.session_state[_k(key, m["name"], "status")] = m.get("status") or ""
+class Deck(FieldWidget):
+    """The metrics are the draft's snapshots; only commentary and status are widgets."""
+
+    name = "deck"
+
+    def leaves(self, field, key, value):
+        out = {}
+        for m in value or []:
+            out[_k(key, m["name"], "commentary")] = m.get("commentary") or ""
+            out[_k(key, m["name"], "status")] = m.get("status") or ""
+        return out
+
+    def value_from(self, field, key, value, present):
+        out = []
+        for m in value or []:
+            m = dict(m)
+            commentary, status = _k(key, m["name"], "commentary"), _k(key, m["name"], "status")
+            if commentary in present:
+                m["commentary"] = (present[commentary] or "").strip()
+            if status in present:
+                m["status"] = present[status] or ""
+            out.append(m)
+        return out
+
+    def draw(self, field, key, ctx):
+        _draw(field, key, get_path(ctx.content, field.key) or [], ctx.on_change)
+
+    def change(self, field, key, value, action, index, step, ctx):
+        if action != "refresh":
+            return None
+        from sdmkit.ui.state import store
+
+        items, problems = refresh(store(), ctx.draft)
+        if problems:
+            ctx.draft["problems"] = problems
+            return None
+        ctx.draft.pop("problems", None)
+        return items
 
 
-def read(field: Field, key: str):
-    from sdmkit.ui.fields import MISSING
-
-    if _shape(key) not in st.session_state:
-        return MISSING
-    return [
-        {
-            **m,
-            "commentary": (st.session_state.get(_k(key, m["name"], "commentary")) or "").strip(),
-            "status": st.session_state.get(_k(key, m["name"], "status")) or "",
-        }
-        for m in st.session_state[_shape(key)]
-    ]
+register(Deck())
 
 
 def refresh(store, draft: dict) -> tuple[list | None, list[tuple[str, str]]]:
@@ -69,10 +84,9 @@ def refresh(store, draft: dict) -> tuple[list | None, list[tuple[str, str]]]:
     return build(store, team, week, existing=draft["content"]), []
 
 
-def draw(field: Field, key: str, on_change) -> None:
+def _draw(field: Field, key: str, metrics: list[dict], on_change) -> None:
     from sdmkit.charts import six_twelve
 
-    metrics = st.session_state[_shape(key)]
     st.button(
         "Refresh from data",
         key=f"{key}|refresh",

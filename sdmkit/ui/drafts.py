@@ -1,19 +1,31 @@
-"""Drafts: what the user is typing, kept in session state until it is saved.
+"""Drafts: the document being edited, one per open document, held by sdmkit.
 
-A draft outlives its widgets: Streamlit drops widget state when the user visits
-another page, but the draft stays, and the widgets are seeded from it on return.
-So no typed text is lost by switching pages, and none by a refused save."""
+Widgets are views of the draft (sdmkit.ui.widget_base): they are seeded from it and
+write their changes into it, and nothing else writes it. Streamlit drops a widget's
+key on a run that does not draw it; the draft stays, so no text is lost by leaving
+the page, switching views or a refused save.
+
+A moment after each change the draft is also written to the workspace (the draft
+table, not a revision), under a token that the page's address carries: a reload
+brings it back at once, and opening the document again later (a closed tab, another
+day) offers it. Saving or discarding deletes it."""
 
 from __future__ import annotations
 
 import copy
+import json
 
 import streamlit as st
 
+from sdmkit.document import Document, DocumentMeta
 from sdmkit.errors import InvalidDocument
 from sdmkit.kinds.base import Kind
-from sdmkit.store import Document
+from sdmkit.store import Store
+from sdmkit.store.drafts import Draft, new_token
 from sdmkit.ui import fields as W
+from sdmkit.ui.widget_base import forget_widgets, widget_key
+
+TOKEN = "draft"  # the query parameter that names this tab's stored draft
 
 
 def draft_key(kind: Kind, doc_id: int | None) -> str:
@@ -21,17 +33,14 @@ def draft_key(kind: Kind, doc_id: int | None) -> str:
 
 
 def _snapshot(doc: Document) -> dict:
-    return {
-        "meta": {
-            "title": doc.title,
-            "team": doc.team,
-            "status": doc.status,
-            "tags": list(doc.tags),
-            "coach_off": sorted(doc.coach_off),
-            "coach_allow": list(doc.coach_allow),
-        },
-        "content": copy.deepcopy(doc.content),
-    }
+    meta = doc.meta.to_dict()
+    meta["coach_off"] = sorted(meta["coach_off"])
+    return {"meta": meta, "content": copy.deepcopy(doc.content)}
+
+
+def meta_of(draft: dict) -> DocumentMeta:
+    """The draft's metadata as the store takes it."""
+    return DocumentMeta.from_dict(draft["meta"])
 
 
 def from_document(doc: Document) -> dict:
@@ -43,6 +52,7 @@ def from_document(doc: Document) -> dict:
         "meta": copy.deepcopy(snap["meta"]),
         "content": copy.deepcopy(snap["content"]),
         "saved": snap,
+        "token": None,
     }
 
 
@@ -52,30 +62,105 @@ def blank(kind: Kind) -> dict:
         "base_version": None,
         "saved_at": None,
         "saved": None,
-        "meta": {
-            "title": "",
-            "team": "",
-            "status": kind.statuses[0],
-            "tags": [],
-            "coach_off": [],
-            "coach_allow": [],
-        },
+        "meta": DocumentMeta(status=kind.statuses[0]).to_dict(),
         "content": kind.blank().model_dump(mode="json"),
+        "token": None,
     }
 
 
-def get(kind: Kind, doc_id: int | None, loader) -> dict:
+def get(kind: Kind, doc_id: int | None, store: Store) -> dict:
+    """This tab's draft of the document: the one in session state; else, on a reload,
+    the stored draft the address names; else the saved document (or a blank one),
+    with an offer of any unsaved draft left behind for it."""
     key = draft_key(kind, doc_id)
-    if key not in st.session_state:
-        st.session_state[key] = from_document(loader(doc_id)) if doc_id else blank(kind)
-    return st.session_state[key]
+    token = st.query_params.get(TOKEN)
+    draft = st.session_state.get(key)
+    if draft is None or (token and draft.get("token") != token):
+        draft = from_document(store.get(doc_id)) if doc_id else blank(kind)
+        stored = store.drafts.get(token) if token else None
+        if stored is not None and stored.kind == kind.id and stored.document_id == doc_id:
+            apply(draft, stored)
+            draft["restored_at"] = stored.saved_at
+        else:
+            if token:
+                del st.query_params[TOKEN]
+            draft["offers"] = [d.token for d in store.drafts.for_document(doc_id)] if doc_id else []
+        st.session_state[key] = draft
+    elif draft.get("token") and not token:
+        st.query_params[TOKEN] = draft["token"]  # back from another page: a reload still finds it
+    return draft
+
+
+def apply(draft: dict, stored: Draft) -> None:
+    """Take a stored draft's text into this tab's draft; this tab now keeps it."""
+    draft["meta"] = stored.meta.to_dict()
+    draft["content"] = copy.deepcopy(stored.content)
+    if stored.base_version is not None:
+        draft["base_version"] = stored.base_version  # a save on top of a newer version merges
+    draft["token"] = stored.token
+    draft["persisted"] = _fingerprint(draft)
+    draft.pop("offers", None)
+    st.query_params[TOKEN] = stored.token
+
+
+def offered(draft: dict, store: Store) -> Draft | None:
+    """The unsaved draft left behind for this document that the writer has not yet
+    restored or discarded, if any."""
+    for token in draft.get("offers") or []:
+        stored = store.drafts.get(token)
+        if stored is not None:
+            return stored
+    draft.pop("offers", None)
+    return None
+
+
+def discard_offer(draft: dict, store: Store, token: str) -> None:
+    store.drafts.drop(token)
+    draft["offers"] = [t for t in draft.get("offers") or [] if t != token]
+
+
+def _fingerprint(draft: dict) -> str:
+    return json.dumps([draft["meta"], draft["content"], draft["base_version"]], sort_keys=True, default=str)
+
+
+def persist(kind: Kind, draft: dict, store: Store, dirty: bool) -> None:
+    """Keep the draft in the workspace while it has unsaved changes (called once per run,
+    after the widgets' changes are collected). Waits while an earlier draft is offered,
+    so the writer's choice is not overwritten by typing."""
+    if draft.get("offers"):
+        return
+    token = draft.get("token")
+    if not dirty:
+        if token:
+            forget_stored(draft, store)
+        return
+    fingerprint = _fingerprint(draft)
+    if fingerprint == draft.get("persisted"):
+        return
+    if not token:
+        token = draft["token"] = new_token()
+        st.query_params[TOKEN] = token
+    store.drafts.put(token, kind.id, draft["doc_id"], draft["base_version"], meta_of(draft), draft["content"])
+    draft["persisted"] = fingerprint
+
+
+def forget_stored(draft: dict, store: Store) -> None:
+    """The changes are saved or discarded: the stored draft goes."""
+    if draft.get("token"):
+        store.drafts.drop(draft["token"])
+    draft["token"] = None
+    draft.pop("persisted", None)
+    draft.pop("restored_at", None)
+    if TOKEN in st.query_params:
+        del st.query_params[TOKEN]
 
 
 def mark_saved(draft: dict, doc: Document) -> None:
-    fresh = from_document(doc)
-    draft.update(fresh)
-    draft.pop("conflict", None)
-    draft.pop("problems", None)
+    token = draft.get("token")
+    draft.update(from_document(doc))
+    draft["token"] = token  # the caller forgets the stored draft
+    for stale in ("conflict", "problems", "merge", "restored_at"):
+        draft.pop(stale, None)
 
 
 def normalised(kind: Kind, draft: dict) -> dict | None:
@@ -100,17 +185,18 @@ def is_dirty(kind: Kind, draft: dict) -> bool:
 
 # --- widgets <-> draft ---------------------------------------------------------------
 
-META_KEYS = ("title", "team", "status", "tags", "coach_off", "coach_allow")
-LIST_KEYS = ("tags", "coach_allow")  # typed as comma-separated text
+META_KEYS = DocumentMeta.names()
+LIST_KEYS = ("tags", "coach_allow")  # typed as comma-separated text (coach_off is a multiselect)
 
 
 def meta_key(key: str, name: str) -> str:
-    return W.widget_key(key, f"meta.{name}")
+    return widget_key(key, f"meta.{name}")
 
 
 def seed_all(kind: Kind, key: str, draft: dict) -> None:
+    """Give every widget that Streamlit does not hold a value for its value from the draft."""
     for field in kind.fields():
-        W.seed(field, W.widget_key(key, field.key), W.get_path(draft["content"], field.key))
+        W.seed(field, key, draft["content"])
     meta = draft["meta"]
     for name in META_KEYS:
         k = meta_key(key, name)
@@ -119,11 +205,10 @@ def seed_all(kind: Kind, key: str, draft: dict) -> None:
 
 
 def collect(kind: Kind, key: str, draft: dict) -> None:
-    """Copy the newest widget values into the draft (called before every save)."""
+    """Copy what the user typed into the draft. Only widgets Streamlit holds a value for
+    are read: one it dropped (not drawn last run) leaves the draft as it is."""
     for field in kind.fields():
-        value = W.read(field, W.widget_key(key, field.key))
-        if value is not W.MISSING:
-            W.set_path(draft["content"], field.key, value)
+        W.collect(field, key, draft["content"])
     for name in META_KEYS:
         k = meta_key(key, name)
         if k in st.session_state:
@@ -134,4 +219,4 @@ def collect(kind: Kind, key: str, draft: dict) -> None:
 
 
 def reseed(key: str) -> None:
-    W.forget_widgets(key)
+    forget_widgets(key)

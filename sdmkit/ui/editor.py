@@ -3,22 +3,25 @@ the coach beside them, saved/unsaved state, conflicts, history and exports."""
 
 from __future__ import annotations
 
-import streamlit as st
+from dataclasses import dataclass
 
-from sdmkit.coach import lint, rule_catalog, score
+import streamlit as st
+from pydantic import BaseModel
+
+from sdmkit.coach import lint, score
 from sdmkit.errors import Conflict, InvalidDocument, NotFound, SdmkitError
-from sdmkit.interchange import to_yaml
 from sdmkit.kinds import get_kind
 from sdmkit.kinds.base import Kind
-from sdmkit.store import Document
 from sdmkit.ui import drafts
 from sdmkit.ui import fields as W
 from sdmkit.ui.coach_panel import coach_panel
-from sdmkit.ui.exports import export_buttons
-from sdmkit.ui.history import history_panel
+from sdmkit.ui.conflict import merge_panel, merge_stale_save
+from sdmkit.ui.document_views import history_view, settings_view
 from sdmkit.ui.rows import document_row
 from sdmkit.ui.state import flash, store, when
 from sdmkit.ui.text import esc
+from sdmkit.ui.views import draw_view
+from sdmkit.ui.widget_base import Context, forget_widgets
 
 
 def kind_page(kind_id: str) -> None:
@@ -58,15 +61,24 @@ def kind_index(kind: Kind) -> None:
         st.query_params["id"] = "new"
         st.rerun()
     page = store().list(kind=kind.id, limit=50)
-    if not page.items:
+    unsaved = store().drafts.all(kind=kind.id)
+    for d in (d for d in unsaved if d.document_id is None):
+        detail = f"not saved yet · changes from {when(d.saved_at)}"
+        if document_row(draft_title(kind, d), detail, label="Open", key=f"open|draft|{d.token}"):
+            st.query_params.from_dict({"id": "new", drafts.TOKEN: d.token})
+            st.rerun()
+    if not page.items and not unsaved:
         st.info(
             f"No {kind.nouns} yet. Start one with the button above; the editor explains "
             "each section as you go. Or load the examples from the Home page to see good ones.",
             icon=":material/lightbulb:",
         )
         return
+    pending = {d.document_id: d for d in reversed(unsaved) if d.document_id is not None}
     for s in page.items:
         detail = f"{s.team or 'no team'} · {s.status} · v{s.version} · updated {when(s.updated_at)}"
+        if s.id in pending:
+            detail += f" · ● unsaved changes from {when(pending[s.id].saved_at)}"
         if document_row(s.title, detail, label="Open", key=f"open|{s.id}"):
             st.query_params["id"] = str(s.id)
             st.rerun()
@@ -74,92 +86,75 @@ def kind_index(kind: Kind) -> None:
         st.caption(f"{page.total - len(page.items)} more in the Library.")
 
 
+def draft_title(kind: Kind, d) -> str:
+    """What to call an unsaved draft in a list: its title, else what names it, else 'New ...'."""
+    return d.meta.title or str(d.content.get(kind.title_field) or "").strip() or f"New {kind.noun}"
+
+
 # --- the editor ------------------------------------------------------------------------
+
+VIEWS = ("Write", "Document settings", "History & export")
+
+
+@dataclass
+class Check:
+    """What the editor knows of the draft in this run, computed once."""
+
+    model: BaseModel | None
+    findings: list
+    problems: dict[str, list[str]]  # beside each field: refused-save problems and coach errors
+    dirty: bool
+    invalid: list  # the model's problems while the draft does not validate
 
 
 def editor(kind: Kind, doc_id: int | None) -> None:
-    draft = drafts.get(kind, doc_id, store().get)
+    draft = drafts.get(kind, doc_id, store())
     key = drafts.draft_key(kind, doc_id)
-    drafts.seed_all(kind, key, draft)
     drafts.collect(kind, key, draft)  # what the user just typed, before anything is drawn from the draft
+    drafts.seed_all(kind, key, draft)  # widgets Streamlit dropped (another page) show the draft again
+    check = _check(kind, draft)
+    drafts.persist(kind, draft, store(), check.dirty)
 
     def on_save():
         _save(kind, key, draft)
 
     def on_structure(action, field, index, step):
-        """Add, move or delete a card or a why: reshape the draft, then re-seed the widgets."""
+        """A button that reshapes the draft (add, move, delete, refresh...): keep what was
+        typed, reshape, then seed the field's widgets anew from the draft."""
         drafts.collect(kind, key, draft)
-        items = W.get_path(draft["content"], field.key) or []
-        if action == "append":  # the quick-add form of a table
-            row, problem = W.quick_add_row(field, W.widget_key(key, field.key), draft["content"])
-            st.session_state[f"{W.widget_key(key, field.key)}|add|problem"] = problem
-            if row is None:
-                return  # the typed values stay in the form, with the problem beside them
-            W.clear_quick_add(field, W.widget_key(key, field.key))
-            items = [*items, row]
-        elif action == "refresh":  # the deck's figures, rebuilt from the team's data
-            from sdmkit.ui import deck
-
-            items, problems = deck.refresh(store(), draft)
-            if problems:
-                draft["problems"] = problems
-                return
-            draft.pop("problems", None)
-        elif action == "copy":  # start a press-release part from its working-backwards answer
-            items = W.get_path(draft["content"], field.feeds_from) or ""
-        elif action == "bank":  # a starter question from the bank, as a new card
-            question = st.session_state.get(W.bank_key(W.widget_key(key, field.key)))
-            if not question:
-                return
-            items = [*items, {field.columns[0].key: question, **{c.key: "" for c in field.columns[1:]}}]
-        elif field.widget == "tree":
-            from sdmkit.ui import tree
-
-            items = tree.edit(items, action, index)
-        else:
-            items = W.edit_cards(items, action, index, step, {c.key: "" for c in field.columns})
-        W.set_path(draft["content"], field.key, items)
-        W.forget_widgets(key, field.key)
+        if W.change(field, key, Context(draft), action, index, step):
+            forget_widgets(key, field.key)
 
     title = draft["meta"]["title"] or (f"New {kind.noun}" if doc_id is None else "Untitled")
     st.caption(kind.label.upper())
     st.title(esc(title), anchor=False)
-    _status_line(kind, draft)
-    _toolbar(kind, key, draft, on_save)
-    _conflict_box(kind, key, draft)
-    _problems_box(draft)
+    _status_line(kind, draft, check.dirty)
+    _toolbar(kind, key, draft, on_save, check.dirty)
+    # Always drawn, so the tabs below keep their place (and the writer's tab) whether
+    # or not there is something to say here.
+    with st.container():
+        _restore_notices(kind, key, draft)
+        merge_panel(kind, key, draft)
+        _problems_box(kind, draft)
 
     left, right = st.columns([5, 2.4], gap="large")
-    model, findings = _check(kind, draft)
-    problems = _field_problems(kind, draft, findings)
     with left:
-        names = [s.title for s in kind.sections] + ["Document", "History & export"]
-        tabs = st.tabs(names)
-        for tab, section in zip(tabs, kind.sections, strict=False):
-            with tab:
-                if section.intro:
-                    st.caption(section.intro)
-                for field in section.fields:
-                    W.draw(
-                        field,
-                        W.widget_key(key, field.key),
-                        content=draft["content"],
-                        on_structure_change=on_structure,
-                        problems=problems.get(field.key, []),
-                    )
-                if section.charts and model is not None:
-                    _charts(kind, model)
-                if section.view:
-                    from sdmkit.ui.views import draw_view
-
-                    draw_view(section.view, kind, draft, model)
-        with tabs[-2]:
-            _meta_tab(kind, key, problems)
-        with tabs[-1]:
-            _history_tab(kind, key, draft)
-    drafts.collect(kind, key, draft)  # the draft now holds exactly what is on screen
+        view = st.segmented_control(
+            "View",
+            VIEWS,
+            default=VIEWS[0],
+            key=f"{key}|view",
+            label_visibility="collapsed",
+            help="Write the sections; set the title, status, tags and coach; or see history and export",
+        )
+        if view == VIEWS[1]:
+            settings_view(kind, key, check.problems)
+        elif view == VIEWS[2]:
+            history_view(kind, key, draft, check.dirty)
+        else:
+            _sections(kind, key, draft, check, on_structure)
     with right:
-        _coach(kind, draft)
+        _coach(kind, draft, check)
     st.divider()
     st.button(
         "Save",
@@ -171,10 +166,24 @@ def editor(kind: Kind, doc_id: int | None) -> None:
     )
 
 
-def _status_line(kind: Kind, draft: dict) -> None:
-    if draft.get("conflict"):
+def _sections(kind: Kind, key: str, draft: dict, check: Check, on_structure) -> None:
+    tabs = st.tabs([s.title for s in kind.sections])
+    for tab, section in zip(tabs, kind.sections, strict=True):
+        with tab:
+            if section.intro:
+                st.caption(section.intro)
+            for field in section.fields:
+                W.draw(field, key, Context(draft, on_structure, check.problems.get(field.key, [])))
+            if section.charts and check.model is not None:
+                _charts(kind, check.model)
+            if section.view:
+                draw_view(section.view, kind, draft, check.model)
+
+
+def _status_line(kind: Kind, draft: dict, dirty: bool) -> None:
+    if draft.get("merge"):
         badge = "<span class='sdm-badge sdm-conflict'>Conflict: not saved</span>"
-    elif drafts.is_dirty(kind, draft):
+    elif dirty:
         badge = "<span class='sdm-badge sdm-unsaved'>● Unsaved changes</span>"
     elif draft["doc_id"] is None:
         badge = "<span class='sdm-badge sdm-unsaved'>Not saved yet</span>"
@@ -184,10 +193,12 @@ def _status_line(kind: Kind, draft: dict) -> None:
     if draft["doc_id"] is not None:
         saved = esc(when(draft["saved_at"]))
         detail = f" <span class='sdm-muted'>version {draft['base_version']} · saved {saved}</span>"
+    if dirty and draft.get("persisted"):
+        detail += " <span class='sdm-muted'>· changes kept in this workspace until you save</span>"
     st.markdown(badge + detail, unsafe_allow_html=True)  # fixed markup; user text escaped
 
 
-def _toolbar(kind: Kind, key: str, draft: dict, on_save) -> None:
+def _toolbar(kind: Kind, key: str, draft: dict, on_save, dirty: bool) -> None:
     c1, c2, c3, c4, _ = st.columns([1, 1.3, 1.3, 1.3, 1.7])
     c1.button(
         "Save",
@@ -198,21 +209,13 @@ def _toolbar(kind: Kind, key: str, draft: dict, on_save) -> None:
         width="stretch",
         help="Save a new version; older versions stay in History",
     )
-
-    def discard():
-        if draft["saved"] is None:
-            st.session_state[key] = drafts.blank(kind)
-        else:
-            st.session_state[key] = drafts.from_document(store().get(draft["doc_id"]))
-        drafts.reseed(key)
-
-    dirty = drafts.is_dirty(kind, draft)
     c2.button(
         "Discard changes",
         key=f"{key}|discard",
         icon=":material/undo:",
         disabled=not dirty,
-        on_click=discard,
+        on_click=_discard,
+        args=(kind, key, draft),
         width="stretch",
         help="Go back to the last saved version",
     )
@@ -238,35 +241,70 @@ def _toolbar(kind: Kind, key: str, draft: dict, on_save) -> None:
         st.switch_page("pages/review.py", query_params={"id": str(draft["doc_id"])})
 
 
+def _discard(kind: Kind, key: str, draft: dict) -> None:
+    drafts.forget_stored(draft, store())
+    if draft["saved"] is None:
+        st.session_state[key] = drafts.blank(kind)
+    else:
+        st.session_state[key] = drafts.from_document(store().get(draft["doc_id"]))
+    drafts.reseed(key)
+
+
+def _restore_notices(kind: Kind, key: str, draft: dict) -> None:
+    if draft.get("restored_at"):
+        c1, c2 = st.columns([5, 1.4], vertical_alignment="center")
+        c1.info(
+            f"Your unsaved changes from {esc(when(draft['restored_at']))} are back. Save to keep them as a "
+            "version, or discard them.",
+            icon=":material/restore:",
+        )
+        c2.button(
+            "Discard them",
+            key=f"{key}|restored_discard",
+            on_click=_discard,
+            args=(kind, key, draft),
+            width="stretch",
+        )
+    stored = drafts.offered(draft, store())
+    if stored is None:
+        return
+    on = f", made on version {stored.base_version}" if stored.base_version else ""
+    st.info(
+        f"This {kind.noun} has unsaved changes from {esc(when(stored.saved_at))}{on}, left in another tab "
+        "or before a restart. Restore them to go on where they stopped, or discard them.",
+        icon=":material/history:",
+    )
+
+    def restore():
+        drafts.apply(draft, stored)
+        drafts.reseed(key)
+        flash("Unsaved changes restored")
+
+    def discard():
+        drafts.discard_offer(draft, store(), stored.token)
+
+    c1, c2, _ = st.columns([1.6, 1.6, 3])
+    c1.button(
+        "Restore your unsaved changes",
+        key=f"{key}|offer_restore",
+        type="primary",
+        on_click=restore,
+        width="stretch",
+    )
+    c2.button("Discard them", key=f"{key}|offer_discard", on_click=discard, width="stretch")
+
+
 def _save(kind: Kind, key: str, draft: dict) -> None:
     drafts.collect(kind, key, draft)
-    meta = draft["meta"]
+    draft.pop("problems", None)
     try:
+        meta = drafts.meta_of(draft)
         if draft["doc_id"] is None:
-            doc = store().create(
-                kind.id,
-                meta["title"],
-                draft["content"],
-                team=meta["team"] or None,
-                status=meta["status"],
-                tags=meta["tags"],
-                coach_off=meta["coach_off"],
-                coach_allow=meta.get("coach_allow") or [],
-            )
+            doc = store().create(kind.id, draft["content"], meta)
         else:
-            doc = store().save(
-                draft["doc_id"],
-                draft["base_version"],
-                title=meta["title"],
-                content=draft["content"],
-                team=meta["team"] or None,
-                status=meta["status"],
-                tags=meta["tags"],
-                coach_off=meta["coach_off"],
-                coach_allow=meta.get("coach_allow") or [],
-            )
+            doc = store().save(draft["doc_id"], draft["base_version"], draft["content"], meta)
     except Conflict as exc:
-        draft["conflict"] = {"version": exc.current_version, "theirs": exc.theirs}
+        merge_stale_save(kind, key, draft, exc)
         return
     except InvalidDocument as exc:
         draft["problems"] = [(p.field, p.problem) for p in exc.problems]
@@ -276,6 +314,7 @@ def _save(kind: Kind, key: str, draft: dict) -> None:
         return
     new_doc = draft["doc_id"] is None
     drafts.mark_saved(draft, doc)
+    drafts.forget_stored(draft, store())
     drafts.reseed(key)
     if new_doc:  # the draft now belongs to the stored document
         st.session_state[drafts.draft_key(kind, doc.id)] = draft
@@ -284,22 +323,33 @@ def _save(kind: Kind, key: str, draft: dict) -> None:
     flash(f"Saved version {doc.version}")
 
 
-def _problems_box(draft: dict) -> None:
+def _say(kind: Kind, field: str, problem: str) -> str:
+    """A problem in the writer's words, naming the field as the screen labels it:
+    'Team name is required', 'Week ending: 2026-11-09 is a Monday; ...'."""
+    name = kind.describe(field) if field else "The document"
+    joiner = " " if problem.startswith(("is ", "must ", "should ")) else ": "
+    return f"{name}{joiner}{problem}"
+
+
+def _problems_box(kind: Kind, draft: dict) -> None:
     problems = draft.get("problems")
     if problems:
-        lines = "\n".join(f"- **{esc(f or 'document')}**: {esc(p)}" for f, p in problems)
+        lines = "\n".join(f"- {esc(_say(kind, f, p))}" for f, p in problems)
         st.error(f"Not saved. Fix these and save again; your text is kept:\n{lines}", icon=":material/error:")
 
 
-def _check(kind: Kind, draft: dict):
-    """The draft's model and coach findings, or (None, []) while it does not validate."""
+def _check(kind: Kind, draft: dict) -> Check:
+    """The draft's model, coach findings, field problems and dirty state, once per run."""
     try:
         model = kind.validate(draft["content"])
-    except InvalidDocument:
-        return None, []
-    return model, lint(
-        kind, model, draft["meta"].get("coach_off") or [], draft["meta"].get("coach_allow") or [], store().get
-    )
+    except InvalidDocument as exc:
+        model, findings, invalid = None, [], exc.problems
+    else:
+        meta = draft["meta"]
+        findings = lint(kind, model, meta.get("coach_off") or [], meta.get("coach_allow") or [], store().get)
+        invalid = []
+    problems = _field_problems(kind, draft, findings)
+    return Check(model, findings, problems, drafts.is_dirty(kind, draft), invalid)
 
 
 def _field_for(kind: Kind, path: str) -> str:
@@ -317,7 +367,7 @@ def _field_problems(kind: Kind, draft: dict, findings) -> dict[str, list[str]]:
     """Refused-save problems and the coach's errors, beside the field they are about."""
     out: dict[str, list[str]] = {}
     for field, problem in draft.get("problems") or []:
-        out.setdefault(_field_for(kind, field), []).append(esc(f"{field}: {problem}"))
+        out.setdefault(_field_for(kind, field), []).append(esc(_say(kind, field, problem)))
     for f in findings:
         if f.severity == "error":
             out.setdefault(_field_for(kind, f.location), []).append(esc(f"{f.message}. {f.suggestion}"))
@@ -332,173 +382,14 @@ def _charts(kind: Kind, model) -> None:
         st.vega_lite_chart(spec, width="stretch")
 
 
-def _conflict_box(kind: Kind, key: str, draft: dict) -> None:
-    conflict = draft.get("conflict")
-    if not conflict:
-        return
-    theirs: Document = conflict["theirs"]
-    st.error(
-        f"Someone saved version {conflict['version']} while you were editing version "
-        f"{draft['base_version']}. Nothing was overwritten: your text is still here, unsaved. "
-        "Choose what to do.",
-        icon=":material/sync_problem:",
-    )
-    with st.expander("What changed between their version and your text", expanded=True):
-        mine = Document(
-            id=theirs.id,
-            kind=kind.id,
-            title=draft["meta"]["title"],
-            team=draft["meta"]["team"],
-            status=draft["meta"]["status"],
-            tags=draft["meta"]["tags"],
-            content=draft["content"],
-            coach_off=draft["meta"]["coach_off"],
-        )
-        import difflib
-
-        diff = "".join(
-            difflib.unified_diff(
-                to_yaml(theirs).splitlines(True),
-                to_yaml(mine).splitlines(True),
-                fromfile=f"their version {theirs.version}",
-                tofile="your text",
-            )
-        )
-        st.code(diff or "Same content.", language="diff")
-
-    def keep_mine():
-        draft["base_version"] = conflict["version"]
-        draft.pop("conflict", None)
-        _save(kind, key, draft)
-
-    def take_theirs():
-        st.session_state[f"{key}|rescued"] = {"meta": dict(draft["meta"]), "content": dict(draft["content"])}
-        drafts.mark_saved(draft, store().get(draft["doc_id"]))
-        drafts.reseed(key)
-
-    def save_as_copy():
-        meta = draft["meta"]
-        try:
-            doc = store().create(
-                kind.id,
-                f"{meta['title']} (my version)"[:300],
-                draft["content"],
-                team=meta["team"] or None,
-                status=kind.statuses[0],
-                tags=meta["tags"],
-                coach_off=meta["coach_off"],
-                note="saved from a conflicting edit",
-            )
-        except SdmkitError as exc:
-            draft["problems"] = [("", str(exc))]
-            return
-        drafts.mark_saved(draft, store().get(draft["doc_id"]))
-        drafts.reseed(key)
-        flash(f"Your text is saved as a new document (id {doc.id}); this one shows their version")
-
-    c1, c2, c3 = st.columns(3)
-    c1.button(
-        "Save mine as the newest",
-        key=f"{key}|mine",
-        on_click=keep_mine,
-        width="stretch",
-        help="Your text becomes the next version; theirs stays in History",
-    )
-    c2.button(
-        "Save mine as a copy",
-        key=f"{key}|copy",
-        on_click=save_as_copy,
-        width="stretch",
-        help="Keep both: yours becomes a new document, this one shows theirs",
-    )
-    c3.button(
-        "Load theirs",
-        key=f"{key}|theirs",
-        on_click=take_theirs,
-        width="stretch",
-        help="Show their version here; your text is kept in 'Your discarded text' below",
-    )
-
-
-def _meta_tab(kind: Kind, key: str, problems: dict) -> None:
-    shown = kind.meta_fields_in_sections()  # a kind may put title or status in its own sections
-    if "title" not in shown:
-        st.text_input(
-            "Title",
-            key=drafts.meta_key(key, "title"),
-            help="How the document appears in lists and exports. Left empty, it is made from the team name.",
-        )
-        for p in problems.get("meta.title", []):
-            st.error(p)
-    if "status" not in shown:
-        st.selectbox(
-            "Status",
-            kind.statuses,
-            key=drafts.meta_key(key, "status"),
-            help="Where the document is in its life: drafts are yours, approved ones are the team's.",
-        )
-    if "team" not in shown:
-        st.text_input(
-            "Team",
-            key=drafts.meta_key(key, "team"),
-            help="Used to filter the Library. Left empty, it is taken from the document.",
-        )
-    st.text_input("Tags", key=drafts.meta_key(key, "tags"), help="Comma-separated words to find this by.")
-    rules = rule_catalog(kind)
-    st.multiselect(
-        "Coach rules switched off for this document",
-        [r.id for r in rules],
-        key=drafts.meta_key(key, "coach_off"),
-        format_func=lambda rid: next(f"{r.title} ({r.id})" for r in rules if r.id == rid),
-        help="Switch off a rule that does not fit this document; it stays on for the others.",
-    )
-    st.text_input(
-        "Words the coach accepts here",
-        key=drafts.meta_key(key, "coach_allow"),
-        help="Comma-separated: a product name in capitals, a term of art, a word the coach flags but "
-        "this document needs. Only for this document.",
-    )
-    rescued = st.session_state.get(f"{key}|rescued")
-    if rescued:
-        with st.expander("Your discarded text (from the conflict)"):
-            st.code(
-                to_yaml(
-                    Document(
-                        id=None, kind=kind.id, title=rescued["meta"]["title"], content=rescued["content"]
-                    )
-                ),
-                language="yaml",
-            )
-
-
-def _history_tab(kind: Kind, key: str, draft: dict) -> None:
-    if draft["doc_id"] is None:
-        st.info("Save the document to export it and to start its history.", icon=":material/info:")
-        return
-    doc = store().get(draft["doc_id"])
-    st.markdown("**Export**")
-    if drafts.is_dirty(kind, draft):
-        st.caption(f"Exports use the saved version {doc.version}; save first to include your changes.")
-    export_buttons(doc, key=f"{key}|export")
-    st.markdown("**History**")
-
-    def restored(new_doc):
-        drafts.mark_saved(draft, new_doc)
-        drafts.reseed(key)
-
-    history_panel(doc, key=f"{key}|history", on_restored=restored)
-
-
-def _coach(kind: Kind, draft: dict) -> None:
-    try:
-        model = kind.validate(draft["content"])
-    except InvalidDocument as exc:
+def _coach(kind: Kind, draft: dict, check: Check) -> None:
+    if check.model is None:
         st.subheader("Coach", anchor=False)
         st.warning(
-            "The coach waits until these are fixed:\n" + "\n".join(f"- {esc(p)}" for p in exc.problems),
+            "The coach waits until these are fixed:\n"
+            + "\n".join(f"- {esc(_say(kind, p.field, p.problem))}" for p in check.invalid),
             icon=":material/warning:",
         )
         return
     off = draft["meta"].get("coach_off") or []
-    findings = lint(kind, model, off, draft["meta"].get("coach_allow") or [], store().get)
-    coach_panel(kind, findings, kind.derived(model), score(kind, findings, off))
+    coach_panel(kind, check.findings, kind.derived(check.model), score(kind, check.findings, off))

@@ -46,6 +46,27 @@ def _open(doc_id: int, kind_id: str) -> None:
     st.switch_page(get_kind(kind_id).page, query_params={"id": str(doc_id)})
 
 
+def unsaved_drafts() -> bool:
+    """Every editor tab's unsaved changes left in the workspace; True when there are any."""
+    from sdmkit.ui.drafts import TOKEN
+    from sdmkit.ui.editor import draft_title
+
+    found = store().drafts.all()
+    if found:
+        st.subheader("Unsaved changes", anchor=False)
+        st.caption("Open one to save it or discard it; nothing you typed is lost meanwhile.")
+    for d in found[:8]:
+        kind = get_kind(d.kind)
+        where = "not saved yet" if d.document_id is None else f"changes to version {d.base_version}"
+        detail = f"{kind.label} · {where} · from {when(d.saved_at)}"
+        if document_row(draft_title(kind, d), detail, label="Open", key=f"home|draft|{d.token}"):
+            target = "new" if d.document_id is None else str(d.document_id)
+            st.switch_page(kind.page, query_params={"id": target, TOKEN: d.token})
+    if len(found) > 8:
+        st.caption(f"{len(found) - 8} more, on each kind's list.")
+    return bool(found)
+
+
 def recent_documents() -> None:
     for s in store().list(limit=6).items:
         detail = f"{get_kind(s.kind).label} · {s.status} · updated {when(s.updated_at)}"
@@ -54,15 +75,23 @@ def recent_documents() -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _attention(_url: str, _fingerprint: tuple):
-    # Keyed by the workspace's fingerprint, so any save or delete refreshes it.
+def _attention(url: str, fingerprint: tuple, today: str):
+    # Every argument is part of the cache key (an underscore-named one would not be):
+    # the workspace, its fingerprint (any save or delete moves it) and the day, since
+    # an action item becomes overdue overnight without any save.
     return needs_attention(store())
 
 
-def attention_list() -> None:
+def attention_items():
+    from datetime import date
+
     from sdmkit.store.db import database_url
 
-    items = _attention(database_url(), store().fingerprint())
+    return _attention(database_url(), store().fingerprint(), date.today().isoformat())
+
+
+def attention_list() -> None:
+    items = attention_items()
     if not items:
         st.success(
             "Nothing needs attention: no coach errors and nothing overdue.", icon=":material/task_alt:"

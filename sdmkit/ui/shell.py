@@ -41,7 +41,10 @@ def run() -> None:
         expanded=True,
     )  # every page in view, no "View 3 more"
     with st.sidebar:
-        st.caption("Your drafts stay in this browser tab until you save; every save is a new version.")
+        st.caption(
+            "Unsaved changes are kept in this workspace until you save or discard them; every save "
+            "is a new version."
+        )
     show_flashes()
     page.run()
 

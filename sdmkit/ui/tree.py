@@ -1,8 +1,8 @@
 """The whys tree: each why is a text box, indented under the why it answers, with
 buttons to ask why again (a child), add another cause (a sibling) or delete it.
 
-The shape (ids and parents) lives in session state beside the texts, keyed by node
-id, so adding or removing a why never moves text from one box to another."""
+The shape (ids and parents) is the draft's; the text boxes are keyed by node id, so
+adding or removing a why never moves text from one box to another."""
 
 from __future__ import annotations
 
@@ -10,36 +10,13 @@ import streamlit as st
 
 from sdmkit import outline
 from sdmkit.kinds.base import Field
+from sdmkit.ui.widget_base import FieldWidget, get_path, register
 
 MAX_INDENT = 5
 
 
-def _shape_key(key: str) -> str:
-    return f"{key}|shape"
-
-
 def _text_key(key: str, node_id: str) -> str:
     return f"{key}|{node_id}|text"
-
-
-def seed(field: Field, key: str, value) -> None:
-    if _shape_key(key) in st.session_state:
-        return
-    nodes = value or []
-    st.session_state[_shape_key(key)] = [{"id": n["id"], "parent": n.get("parent")} for n in nodes]
-    for n in nodes:
-        st.session_state[_text_key(key, n["id"])] = n.get("text") or ""
-
-
-def read(field: Field, key: str):
-    if _shape_key(key) not in st.session_state:
-        from sdmkit.ui.fields import MISSING as FIELD_MISSING
-
-        return FIELD_MISSING
-    return [
-        {**n, "text": (st.session_state.get(_text_key(key, n["id"])) or "").strip()}
-        for n in st.session_state[_shape_key(key)]
-    ]
 
 
 def edit(nodes: list[dict], action: str, node_id: str | None) -> list[dict]:
@@ -52,8 +29,30 @@ def edit(nodes: list[dict], action: str, node_id: str | None) -> list[dict]:
     return nodes
 
 
-def draw(field: Field, key: str, on_change) -> None:
-    nodes = st.session_state[_shape_key(key)]
+class Tree(FieldWidget):
+    name = "tree"
+
+    def leaves(self, field, key, value):
+        return {_text_key(key, n["id"]): n.get("text") or "" for n in value or []}
+
+    def value_from(self, field, key, value, present):
+        out = []
+        for n in value or []:
+            k = _text_key(key, n["id"])
+            out.append({**n, "text": (present[k] or "").strip()} if k in present else dict(n))
+        return out
+
+    def draw(self, field, key, ctx):
+        _draw(field, key, get_path(ctx.content, field.key) or [], ctx.on_change)
+
+    def change(self, field, key, value, action, index, step, ctx):
+        return edit(value or [], action, index)
+
+
+register(Tree())
+
+
+def _draw(field: Field, key: str, nodes: list[dict], on_change) -> None:
     leaves = outline.leaf_ids(nodes)
     st.markdown(f"**{field.label}**", help=field.help)
     if not nodes:

@@ -265,6 +265,7 @@ KIND = Kind(
     page="pages/oncall.py",
     team_of=lambda r: "",
     title_of=lambda r: r.name,
+    title_field="name",
     prose=_prose,
     derived=_derived,
     view=view,

@@ -231,6 +231,7 @@ KIND = Kind(
     page="pages/prfaq.py",
     team_of=lambda c: "",
     title_of=lambda c: c.headline,
+    title_field="headline",
     prose=_prose,
     derived=_derived,
     summary=lambda c: c.subheading,

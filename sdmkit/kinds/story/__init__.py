@@ -144,6 +144,7 @@ KIND = Kind(
     page="pages/story.py",
     team_of=lambda s: "",
     title_of=lambda s: s.question,
+    title_field="question",
     prose=_prose,
     derived=_derived,
     summary=lambda s: s.situation,

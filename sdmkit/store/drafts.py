@@ -1,0 +1,95 @@
+"""Unsaved drafts in the workspace: one row per editor tab that has unsaved changes.
+
+The app writes the draft a moment after each change and deletes it when the writer
+saves or discards; a draft left behind (a reload, a closed tab) is offered back when
+its document is opened again, and Home lists them all."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from sdmkit.document import DocumentMeta
+from sdmkit.store.tables import DraftRow
+
+
+def new_token() -> str:
+    return secrets.token_hex(8)
+
+
+@dataclass(frozen=True)
+class Draft:
+    token: str
+    kind: str
+    document_id: int | None
+    base_version: int | None
+    meta: DocumentMeta
+    content: dict
+    saved_at: datetime
+
+
+def _draft(row: DraftRow) -> Draft:
+    return Draft(
+        token=row.token,
+        kind=row.kind,
+        document_id=row.document_id,
+        base_version=row.base_version,
+        meta=DocumentMeta.from_dict(row.meta or {}),
+        content=dict(row.content or {}),
+        saved_at=row.saved_at.replace(tzinfo=UTC),
+    )
+
+
+class Drafts:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    def put(
+        self,
+        token: str,
+        kind: str,
+        document_id: int | None,
+        base_version: int | None,
+        meta: DocumentMeta,
+        content: dict,
+    ) -> None:
+        now = datetime.now(UTC).replace(tzinfo=None)
+        with Session(self.engine) as s, s.begin():
+            row = s.get(DraftRow, token)
+            if row is None:
+                row = DraftRow(token=token, kind=kind, saved_at=now)
+                s.add(row)
+            row.kind, row.document_id, row.base_version = kind, document_id, base_version
+            row.meta, row.content, row.saved_at = meta.to_dict(), content, now  # new values: JSON columns
+
+    def get(self, token: str) -> Draft | None:
+        with Session(self.engine) as s:
+            row = s.get(DraftRow, token)
+            return _draft(row) if row else None
+
+    def drop(self, token: str) -> None:
+        with Session(self.engine) as s, s.begin():
+            s.execute(delete(DraftRow).where(col(DraftRow.token) == token))
+
+    def for_document(self, document_id: int) -> list[Draft]:
+        """Drafts of one document, newest first."""
+        return self._select(select(DraftRow).where(col(DraftRow.document_id) == document_id))
+
+    def all(self, kind: str | None = None) -> list[Draft]:
+        query = select(DraftRow)
+        if kind:
+            query = query.where(col(DraftRow.kind) == kind)
+        return self._select(query)
+
+    def _select(self, query) -> list[Draft]:
+        with Session(self.engine) as s:
+            rows = (
+                s.execute(query.order_by(col(DraftRow.saved_at).desc(), col(DraftRow.token))).scalars().all()
+            )
+            return [_draft(r) for r in rows]

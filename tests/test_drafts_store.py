@@ -1,0 +1,24 @@
+"""Unsaved drafts in the workspace: put, read back, list newest first, drop."""
+
+from __future__ import annotations
+
+from sdmkit.document import DocumentMeta
+from sdmkit.store.drafts import new_token
+
+
+def test_a_draft_is_kept_updated_listed_and_dropped(store):
+    doc = store.create("charter", {"team_name": "Ledger", "mission": "Saved."})
+    mine, new = new_token(), new_token()
+    store.drafts.put(mine, "charter", doc.id, 1, doc.meta, {**doc.content, "mission": "Typed."})
+    store.drafts.put(new, "prfaq", None, None, DocumentMeta(title="Launch"), {"headline": "Half typed"})
+    store.drafts.put(mine, "charter", doc.id, 1, doc.meta, {**doc.content, "mission": "Typed more."})
+
+    kept = store.drafts.get(mine)
+    assert kept is not None and kept.content["mission"] == "Typed more." and kept.meta == doc.meta
+    assert [d.token for d in store.drafts.for_document(doc.id)] == [mine]
+    assert [d.token for d in store.drafts.all()] == [mine, new]  # newest first
+    assert [d.token for d in store.drafts.all(kind="prfaq")] == [new]
+
+    store.drafts.drop(mine)
+    assert store.drafts.get(mine) is None and store.drafts.for_document(doc.id) == []
+    assert store.get(doc.id).content["mission"] == "Saved."  # a draft never touches the document
