@@ -87,87 +87,82 @@ def wait_for_app(page, timeout: float = 30_000) -> None:
     page.wait_for_timeout(150)
 
 
-def field(page, label: str):
-    """The input or text area with this exact label (not its help button)."""
-    return page.get_by_label(label, exact=True).and_(page.locator("input, textarea"))
-
-
-def type_into(page, label: str, text: str) -> None:
-    _commit(page, lambda: field(page, label), text)
-
-
-def _commit(page, find, text: str) -> None:
-    """Type into a box and commit it (Streamlit commits on blur), then check that the
-    rerun kept the text: a box Streamlit re-mounted meanwhile comes back empty, and
-    then it is typed again. A box the app rewrites on purpose is left to the test."""
-
-    def type_it():
-        box = find()
-        _fill(box, text)
-        box.press("Tab")
-
-    for _ in range(3):
-        retried(type_it)
-        wait_for_app(page)
-        if retried(lambda: find().input_value()) == text:
-            return
-
-
-def _fill(box, text: str) -> None:
-    """Streamlit mounts a text box empty and sets its value a frame later, which would
-    overwrite text typed in between: fill again until the text stays."""
-    for _ in range(3):
-        box.fill(text)
-        box.page.wait_for_timeout(100)
-        if box.input_value() == text:
-            break
-
-
-def click(page, name: str, nth: int = 0) -> None:
-    retried(lambda: page.get_by_role("button", name=name, exact=True).nth(nth).click())
-    wait_for_app(page)
-
-
-def retried(action, attempts: int = 3):
-    """Run a browser action again when Streamlit replaced its element mid-way (a rerun
-    re-renders the page); a real failure still fails after the last attempt."""
-    from playwright.sync_api import Error
-
-    for i in range(attempts):
-        try:
-            return action()
-        except Error as exc:
-            if i == attempts - 1 or "detached" not in str(exc) and "not attached" not in str(exc):
-                raise
-            time.sleep(0.5)
-
-
 def visible(locator):
     """The one match that is on screen (Streamlit keeps hidden tabs in the page)."""
     return locator.locator("visible=true").first
 
 
-def select(page, label: str, option: str) -> None:
-    """Pick an option of a Streamlit selectbox by typing it, as a keyboard user would."""
+def field(page, label: str):
+    """The visible input or text area with this exact label (not its help button)."""
+    return visible(page.get_by_label(label, exact=True).and_(page.locator("input, textarea")))
 
-    def pick():
-        visible(page.get_by_role("combobox", name=label)).click()
-        # Replace what is in the search box: a retried pick would otherwise type the
-        # option a second time ('AnaAna') and find nothing.
-        page.keyboard.press("ControlOrMeta+A")
-        page.keyboard.type(option)
-        page.get_by_role("option", name=option).first.click()
 
-    retried(pick)
+def fill(page, label: str, text: str, *, was: str | None = None) -> None:
+    """Type into a box once and commit it (Streamlit commits on blur), as a person does.
+
+    `was`: the text the box shows before typing, waited for first, since Streamlit
+    mounts a text box empty and fills it a frame later. After the rerun the box must
+    still hold the text: a box that lost it fails the test, it is never typed again."""
+    from playwright.sync_api import expect
+
+    box = field(page, label)
+    expect(box).to_be_editable()
+    if was is not None:
+        expect(box).to_have_value(was)
+    box.fill(text)
+    box.press("Tab")
+    wait_for_app(page)
+    expect(field(page, label)).to_have_value(text)
+
+
+type_into = fill
+
+
+def click(page, name: str, nth: int = 0) -> None:
+    page.get_by_role("button", name=name, exact=True).locator("visible=true").nth(nth).click()
     wait_for_app(page)
 
 
-def fill(page, label: str, text: str) -> None:
-    """Type into the visible input or text area with this label and commit it."""
-    _commit(
-        page,
-        lambda: visible(page.get_by_label(label, exact=True).and_(page.locator("input, textarea"))),
-        text,
+def press(page, name: str) -> None:
+    visible(page.get_by_role("button", name=name, exact=True)).click()
+    wait_for_app(page)
+
+
+def select(page, label: str, option: str) -> None:
+    """Pick an option of a Streamlit selectbox by typing it, as a keyboard user would:
+    open it, wait for its list, type, wait for the option, pick it."""
+    from playwright.sync_api import expect
+
+    box = visible(page.get_by_role("combobox", name=label))
+    box.click()
+    expect(page.get_by_role("listbox")).to_be_visible()
+    expect(box).to_be_focused()
+    page.keyboard.type(option)
+    choice = page.get_by_role("option", name=option).first
+    expect(choice).to_be_visible()
+    choice.click()
+    wait_for_app(page)
+
+
+def expand(page, title: str) -> None:
+    """Open an expander and wait until it is open and has finished growing, so the next
+    click lands on what it shows."""
+    from playwright.sync_api import expect
+
+    summary = visible(page.locator("summary").filter(has_text=title))
+    summary.click()
+    details = summary.locator("xpath=..")
+    expect(details).to_have_attribute("open", "")
+    box = details.locator("[data-testid='stExpanderDetails']")
+    expect(box).to_be_visible()
+    # The content's height animates open; it is done when two frames agree.
+    page.wait_for_function(
+        """el => new Promise(done => {
+            const h = el.getBoundingClientRect().height;
+            requestAnimationFrame(() => requestAnimationFrame(() =>
+                done(el.getBoundingClientRect().height === h && h > 0)));
+        })""",
+        arg=box.element_handle(),
     )
 
 
@@ -176,6 +171,7 @@ def tab(page, name: str) -> None:
     wait_for_app(page)
 
 
-def press(page, name: str) -> None:
-    retried(lambda: visible(page.get_by_role("button", name=name, exact=True)).click())
+def show(page, view: str) -> None:
+    """Switch the editor to a view: 'Write', 'Document settings' or 'History & export'."""
+    visible(page.get_by_test_id("stButtonGroup").get_by_text(view, exact=True)).click()
     wait_for_app(page)

@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import CHROMIUM_ARGS, chromium_path, click, field, sdmkit_server, type_into, wait_for_app
+from tests.browser import (
+    CHROMIUM_ARGS,
+    chromium_path,
+    click,
+    field,
+    sdmkit_server,
+    show,
+    type_into,
+    wait_for_app,
+)
 from tests.conftest import need
 
 pytestmark = pytest.mark.browser
@@ -73,7 +82,7 @@ def test_create_save_reload_and_download_pdf(browser, server):
     page.get_by_role("tab", name="Tenets").click()
     expect(field(page, "Tenet 1: name")).to_have_value("Relevance over recency")
 
-    page.get_by_role("tab", name="History & export").click()
+    show(page, "History & export")
     click(page, "Make PDF")
     with page.expect_download() as info:
         page.get_by_role("button", name="PDF", exact=True).click()
@@ -88,37 +97,70 @@ def test_create_save_reload_and_download_pdf(browser, server):
     assert page.locator("[data-testid='stException']").count() == 0
 
 
-def test_two_sessions_editing_one_charter(browser, tmp_path):
+def _charter(store, title="Payments Platform team charter"):
+    return next(store.get(s.id) for s in store.list(kind="charter").items if s.title == title)
+
+
+def test_two_people_editing_one_charter(browser, tmp_path):
+    """Different fields edited by each are both kept without a question; the same field
+    edited by both is asked about once, and the text not chosen stays in history."""
+    from sdmkit.store import open_store
+    from tests.browser import fill, tab
+
     with sdmkit_server(tmp_path / "data", examples=True) as url:
-        alice, bob = new_page(browser), new_page(browser)
+        store = open_store(f"sqlite:///{tmp_path / 'data' / 'sdmkit.db'}")
+        doc = _charter(store)
+        names = [t["name"] for t in doc.content["tenets"]]
+        alice, bob = new_page(browser), new_page(browser)  # two browser contexts: two people
         for p in (alice, bob):
-            p.goto(f"{url}/charter?id=1")
+            p.goto(f"{url}/charter?id={doc.id}")
             wait_for_app(p)
-        type_into(alice, "Mission", "Alice's mission for the team.")
+            tab(p, "Tenets")
+
+        fill(alice, "Tenet 1: name", "Alice's first tenet", was=names[0])
         click(alice, "Save")
         expect(alice.get_by_text("✓ Saved")).to_be_visible()
-
-        type_into(bob, "Mission", "Bob's mission for the team.")
+        fill(bob, "Tenet 3: name", "Bob's third tenet", was=names[2])
         click(bob, "Save")
-        expect(bob.get_by_text("while you were editing version 1")).to_be_visible()
-        expect(field(bob, "Mission")).to_have_value("Bob's mission for the team.")
-        click(bob, "Save mine as a copy")
-        assert bob.locator("[data-testid='stException']").count() == 0
+        expect(bob.get_by_text("✓ Saved")).to_be_visible()  # merged without a question
+        expect(bob.get_by_text("changed by both")).to_have_count(0)
+        merged = store.get(doc.id)
+        assert [t["name"] for t in merged.content["tenets"]][:3] == [
+            "Alice's first tenet",
+            names[1],
+            "Bob's third tenet",
+        ]
+        expect(field(bob, "Tenet 1: name")).to_have_value("Alice's first tenet")  # Bob sees the merge
 
-        # Both texts survive: Alice's as the charter, Bob's as a copy.
-        from sdmkit.store import open_store
-
-        store = open_store(f"sqlite:///{tmp_path / 'data' / 'sdmkit.db'}")
-        charter = store.get(1)
-        assert charter.content["mission"] == "Alice's mission for the team."
-        copies = [s for s in store.list().items if s.title.endswith("(my version)")]
-        assert store.get(copies[0].id).content["mission"] == "Bob's mission for the team."
+        # Now both change tenet 2; Bob saves first.
+        fill(bob, "Tenet 2: name", "Bob's second tenet", was=names[1])
+        click(bob, "Save")
+        expect(bob.get_by_text("✓ Saved")).to_be_visible()
+        fill(alice, "Tenet 2: name", "Alice's second tenet", was=names[1])
+        click(alice, "Save")
+        expect(alice.get_by_text("1 field was changed by both")).to_be_visible()
+        expect(alice.get_by_role("tab", name="Tenets", exact=True)).to_have_attribute("aria-selected", "true")
+        assert store.get(doc.id).content["tenets"][1]["name"] == "Bob's second tenet"  # nothing saved yet
+        alice.get_by_text("Take theirs", exact=True).click()
+        wait_for_app(alice)
+        click(alice, "Save the merged version")
+        expect(alice.get_by_text("✓ Saved")).to_be_visible()
+        final = store.get(doc.id)
+        assert [t["name"] for t in final.content["tenets"]][:3] == [
+            "Alice's first tenet",
+            "Bob's second tenet",
+            "Bob's third tenet",
+        ]
+        kept = [store.revision(doc.id, r.version) for r in store.history(doc.id)]
+        assert any(r.content["tenets"][1]["name"] == "Alice's second tenet" for r in kept)  # in history
+        for p in (alice, bob):
+            assert p.locator("[data-testid='stException']").count() == 0
         store.engine.dispose()
 
 
 def test_coe_with_timeline_branching_whys_and_action_items(browser, tmp_path):
     """A COE written in the browser round-trips through md and json and exports a PDF."""
-    from tests.browser import fill, press, select, tab, visible
+    from tests.browser import expand, fill, press, select, tab, visible
 
     with sdmkit_server(tmp_path / "data") as url:
         page = new_page(browser)
@@ -143,7 +185,7 @@ def test_coe_with_timeline_branching_whys_and_action_items(browser, tmp_path):
             ("2026-10-15 00:31", "mitigation", "Config change rolled back"),
             ("2026-10-15 00:37", "resolution", "Errors at baseline"),
         ]
-        visible(page.get_by_text("Add an event")).click()
+        expand(page, "Add an event")
         for when, kind, what in events:
             fill(page, "When", when)
             select(page, "Type", kind)
@@ -191,7 +233,7 @@ def test_coe_with_timeline_branching_whys_and_action_items(browser, tmp_path):
         why("1.2.1", whys["1.2.1"])
 
         tab(page, "Action items")
-        visible(page.get_by_text("Add an action item")).click()
+        expand(page, "Add an action item")
         for what, owner, addresses in [
             ("Check certificate references in the config pipeline", "Tomasz Nowak", "Why 1.1.1"),
             ("Count TLS failures in the failover health check", "Aisha Bello", "Why 1.2.1"),
@@ -234,7 +276,7 @@ def test_coe_with_timeline_branching_whys_and_action_items(browser, tmp_path):
         expect(visible(page.get_by_text("Time to detect"))).to_be_visible()
 
         # Exports from the app: md and json import back unchanged, the PDF reads like a COE.
-        tab(page, "History & export")
+        show(page, "History & export")
         for label, suffix in (("Markdown", ".md"), ("JSON", ".json")):
             with page.expect_download() as info:
                 visible(page.get_by_role("button", name=label, exact=True)).click()
@@ -365,7 +407,7 @@ def test_prfaq_created_coached_reviewed_and_exported(browser, tmp_path):
         store.engine.dispose()
 
         click(page, "Open in editor")
-        tab(page, "History & export")
+        show(page, "History & export")
         click(page, "Make PDF")
         with page.expect_download() as info:
             visible(page.get_by_role("button", name="PDF", exact=True)).click()
@@ -382,7 +424,7 @@ def test_prfaq_created_coached_reviewed_and_exported(browser, tmp_path):
 def test_rotation_created_with_leave_and_calendar_downloaded(browser, tmp_path):
     from datetime import date, timedelta
 
-    from tests.browser import fill, press, select, tab, visible
+    from tests.browser import expand, fill, press, select, tab, visible
 
     with sdmkit_server(tmp_path / "data") as url:
         page = new_page(browser)
@@ -399,13 +441,13 @@ def test_rotation_created_with_leave_and_calendar_downloaded(browser, tmp_path):
         wait_for_app(page)
 
         tab(page, "Members")
-        visible(page.get_by_text("Add a member")).click()
+        expand(page, "Add a member")
         for name in ("Ana", "Ben", "Cy", "Dee"):
             fill(page, "Name", name)
             press(page, "Add member")
 
         tab(page, "Holidays and leave")
-        visible(page.get_by_text("Add a leave")).click()
+        expand(page, "Add a leave")
         select(page, "Person", "Ana")
         for label, day in (("First day", monday), ("Last day", monday + timedelta(days=20))):
             visible(page.get_by_label(label, exact=True)).locator("[role=spinbutton]").first.click()
@@ -486,7 +528,7 @@ def test_metric_review_import_commentary_and_pdf(browser, tmp_path):
         click(page, "Save")
         expect(page.get_by_text("✓ Saved")).to_be_visible()
 
-        tab(page, "History & export")
+        show(page, "History & export")
         click(page, "Make PDF")
         with page.expect_download() as info:
             visible(page.get_by_role("button", name="PDF", exact=True)).click()
