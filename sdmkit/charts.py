@@ -11,6 +11,16 @@ from functools import lru_cache
 PALETTE = "#1e3a5f"
 
 
+def label(text) -> str:
+    """User text as a chart label: one line, plain, bounded. Vega-Lite builds its
+    tooltips and descriptions as expressions from titles, and a newline in one (a
+    unit typed with Enter) made the whole chart, and the PDF with it, fail."""
+    if text is None:
+        return ""
+    clean = " ".join("".join(ch if ch.isprintable() else " " for ch in str(text)).split())
+    return clean if len(clean) <= 120 else clean[:117] + "..."
+
+
 def line_chart(
     title: str,
     points: list[tuple[datetime, float]],
@@ -24,7 +34,7 @@ def line_chart(
     values = [{"at": at.strftime("%Y-%m-%dT%H:%M:%SZ"), "value": v} for at, v in points]
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": {"text": title, "anchor": "start", "fontSize": 12},
+        "title": {"text": label(title), "anchor": "start", "fontSize": 12},
         "width": width,
         "height": height,
         "data": {"values": values},
@@ -33,7 +43,7 @@ def line_chart(
             "x": {
                 "field": "at",
                 "type": "temporal",
-                "title": x_title,
+                "title": label(x_title),
                 "scale": {"type": "utc"},
                 "axis": {"format": "%H:%M", "labelAngle": 0},
             },
@@ -129,7 +139,7 @@ def six_twelve(m: dict) -> dict:
     axis covers every value, limit and target it draws."""
     from sdmkit.metrics.stats import bounds
 
-    unit = m.get("unit") or ""
+    unit = label(m.get("unit"))  # user text: one plain line, or Vega-Lite's expressions break
     target = m.get("target")
     target_name = f"Target ({_figure(target, unit)})" if target is not None else ""
     centre_name, limits_name = "Centre line", "Natural process limits"
@@ -162,12 +172,12 @@ def six_twelve(m: dict) -> dict:
 
     def panel(points: list[dict], labels: list[str], x_title: str, width: int, weekly: bool) -> dict:
         values = []
-        labels = [_axis_label(label) for label in labels]
-        for p, label in zip(points, labels, strict=True):
+        labels = [_axis_label(tick) for tick in labels]
+        for p, tick in zip(points, labels, strict=True):
             for series, key in (("This year", "value"), ("Last year", "prior")):
                 # A missing value stays in the data as null, so the line breaks there instead of
                 # drawing a straight line across the gap.
-                values.append({"x": label, "series": series, "value": p.get(key)})
+                values.append({"x": tick, "series": series, "value": p.get(key)})
         x = {
             "field": "x",
             "type": "ordinal",
@@ -267,7 +277,7 @@ def six_twelve(m: dict) -> dict:
         return {"width": width, "height": 130, "layer": layers}
 
     weekly, monthly = m.get("weekly") or [], m.get("monthly") or []
-    title = f"{m['name']}{' (' + unit + ')' if unit else ''}"
+    title = label(f"{m['name']}{' (' + unit + ')' if unit else ''}")
     panels = [
         panel(weekly, [_label_week(p["period"]) for p in weekly], "Last 6 weeks", 200, True),
         panel(monthly, [_label_month(p) for p in monthly], "Last 12 months", 330, False),

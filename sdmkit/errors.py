@@ -11,13 +11,24 @@ class SdmkitError(Exception):
     """Base for every error that is the user's to fix; never shown as a traceback."""
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    """Text as one printable line: a key or value quoted from a file may hold newlines
+    or control characters, and a report is one line per problem."""
+    text = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 @dataclass
 class FieldProblem:
     field: str  # dotted path, e.g. "content.tenets[2].statement"
     problem: str
 
     def __str__(self) -> str:
-        return f"{self.field}: {self.problem}" if self.field else self.problem
+        problem = one_line(self.problem)
+        return f"{one_line(self.field, 120)}: {problem}" if self.field else problem
 
 
 class InvalidDocument(SdmkitError):

@@ -18,11 +18,16 @@ from pathlib import Path
 import yaml
 
 from sdmkit.document import Document, DocumentMeta
-from sdmkit.errors import FieldProblem, InvalidDocument, SdmkitError
+from sdmkit.errors import FieldProblem, InvalidDocument, SdmkitError, one_line
 from sdmkit.store.documents import normalise
 
 TOP_LEVEL = ("kind", *DocumentMeta.names(), "content")
 FRONT_MATTER = "---"
+# Bounds on what one file may cost to read. The largest real document is a few
+# hundred kilobytes; a YAML alias repeats a value without repeating its text, so the
+# value as read (every alias expanded) is measured too, before anything copies it.
+MAX_FILE_BYTES = 5_000_000
+MAX_EXPANDED = 20_000_000  # characters and values, every alias counted each time it is used
 
 
 def to_dict(doc: Document) -> dict:
@@ -49,7 +54,9 @@ def from_dict(data, source: str = "") -> Document:
     if not isinstance(data, dict):
         raise InvalidDocument([FieldProblem("", "expected a mapping with kind, title and content")], source)
     unknown = [k for k in data if k not in TOP_LEVEL]
-    problems = [FieldProblem(k, f"unknown field (expected one of: {', '.join(TOP_LEVEL)})") for k in unknown]
+    problems = [
+        FieldProblem(str(k)[:60], f"unknown field (expected one of: {', '.join(TOP_LEVEL)})") for k in unknown
+    ]
     if not data.get("kind"):
         problems.append(
             FieldProblem("kind", "missing; one of: charter, coe, prfaq, oncall, metric_review, story")
@@ -72,6 +79,8 @@ def from_dict(data, source: str = "") -> Document:
 
 def parse_text(text: str, suffix: str, source: str = "") -> Document:
     suffix = suffix.lower()
+    if len(text) > MAX_FILE_BYTES:
+        raise SdmkitError(f"{source}: larger than {MAX_FILE_BYTES // 1_000_000} MB; not an sdmkit document")
     try:
         if suffix == ".json":
             data = json.loads(text)
@@ -85,7 +94,32 @@ def parse_text(text: str, suffix: str, source: str = "") -> Document:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""
         raise SdmkitError(f"{source}: {where}not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    except RecursionError:
+        raise SdmkitError(f"{source}: nested too deep to be an sdmkit document") from None
+    except ValueError as exc:  # an integer of more digits than Python converts
+        why = "a number has thousands of digits" if "digits" in str(exc) else str(exc)[:120]
+        raise SdmkitError(f"{source}: cannot be read: {why}") from None
+    _check_expanded_size(data, source)
     return from_dict(data, source)
+
+
+def _check_expanded_size(data, source: str) -> None:
+    """Refuse a value whose aliases expand beyond MAX_EXPANDED, without expanding it."""
+    budget = MAX_EXPANDED
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        budget -= len(item) + 1 if isinstance(item, str | list | dict) else 1
+        if budget < 0:
+            raise SdmkitError(
+                f"{source}: expands to more than {MAX_EXPANDED:,} characters and values "
+                "(YAML aliases repeat a value each time they are used); not an sdmkit document"
+            )
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 def _front_matter_data(text: str, source: str):
@@ -105,6 +139,8 @@ def read_file(path: Path) -> Document:
     path = Path(path)
     if not path.is_file():
         raise SdmkitError(f"{path}: no such file")
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise SdmkitError(f"{path}: larger than {MAX_FILE_BYTES // 1_000_000} MB; not an sdmkit document")
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -145,3 +181,29 @@ def schema(kind_id: str) -> dict:
         },
         "$defs": defs,
     }
+
+
+def import_file(store, path: Path) -> Document:
+    """Read one file and store it as a new document.
+
+    Every failure is an SdmkitError naming the file (and the field when there is one),
+    so a folder import reports a bad file on one line and carries on with the next.
+    Anything else a hostile file provokes is turned into such a line too: a caller
+    importing a folder must never stop at one file."""
+    source = str(path)
+    try:
+        doc = read_file(path)
+        return store.create(doc.kind, doc.content, doc.meta, note=f"imported from {Path(path).name}"[:300])
+    except InvalidDocument as exc:
+        if exc.source:
+            raise
+        raise InvalidDocument(exc.problems, source) from None
+    except SdmkitError as exc:
+        message = one_line(str(exc), 500)
+        raise SdmkitError(message if message.startswith(source) else f"{source}: {message}") from None
+    except RecursionError:
+        raise SdmkitError(f"{source}: nested too deep to be an sdmkit document") from None
+    except Exception as exc:  # the last guard: one line, never a traceback
+        raise SdmkitError(
+            f"{source}: could not be imported ({one_line(str(exc), 200) or type(exc).__name__})"
+        ) from None

@@ -13,10 +13,17 @@ def zone(name: str) -> ZoneInfo:
     """An IANA time zone; raises ValueError with a message a user can act on."""
     if not name:
         raise ValueError("time zone is empty")
+    if len(name) > 64:  # the longest IANA name has 32; a longer one is not a zone
+        raise ValueError(UNKNOWN.format(_shown(name)))
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(UNKNOWN.format(name)) from None
+    # OSError: a folder of the zone database ("America") or a name the file system refuses.
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ValueError(UNKNOWN.format(_shown(name))) from None
+
+
+def _shown(name: str) -> str:
+    return name if len(name) <= 64 else name[:40] + f"... ({len(name)} characters)"
 
 
 def is_zone(name: str) -> bool:
@@ -71,7 +78,7 @@ def check_zone(value: str | None, default: str | None = None) -> str:
     """For validators: the zone name, or `default` when empty; ValueError naming it when unknown."""
     value = value or default or ""
     if value and not is_zone(value):
-        raise ValueError(UNKNOWN.format(value))
+        raise ValueError(UNKNOWN.format(_shown(value)))
     return value
 
 

@@ -110,7 +110,9 @@ def _pg_store(url: str):
     return store
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+# The marker on the PostgreSQL variant is what lets `pytest -m postgres` select it
+# (and `-m "not postgres"` leave it out).
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def backend(request) -> str:
     return request.param
 

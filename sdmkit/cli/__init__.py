@@ -138,21 +138,27 @@ def _run_server(cmd: list[str], cwd: str) -> int:
 def import_(
     paths: Annotated[list[Path], typer.Argument(help="YAML, JSON or exported Markdown files, or folders.")],
 ):
-    """Import files as new documents; prints the new ids."""
-    from sdmkit.interchange import read_file
+    """Import files as new documents; prints the new ids.
+
+    A bad file gets one line (file, field, problem) and the rest are still imported;
+    the exit status is 1 when any file was refused."""
+    from sdmkit.interchange import import_file
 
     store = _store()
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
-            files += sorted(x for x in p.rglob("*") if x.suffix.lower() in (".yaml", ".yml", ".json", ".md"))
+            files += sorted(
+                x
+                for x in p.rglob("*")
+                if x.is_file() and x.suffix.lower() in (".yaml", ".yml", ".json", ".md")
+            )
         else:
             files.append(p)
     failed = 0
     for path in files:
         try:
-            doc = read_file(path)
-            new = store.create(doc.kind, doc.content, doc.meta, note=f"imported from {path.name}")
+            new = import_file(store, path)
         except SdmkitError as exc:
             failed += 1
             typer.echo(f"sdmkit: {exc}", err=True)
@@ -241,8 +247,12 @@ def export(
     redact: Annotated[
         bool, typer.Option("--redact", help="Apply the redaction list, e-mails, URLs, ticket ids.")
     ] = False,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace files already in --out (they are kept otherwise).")
+    ] = False,
 ):
-    """Export documents to Markdown, HTML, PDF or JSON."""
+    """Export documents to Markdown, HTML, PDF or JSON. Files already in --out are kept
+    (one line each, exit 1) unless --overwrite is given."""
     from sdmkit import export as exporter
 
     if fmt not in exporter.FORMATS:
@@ -253,16 +263,19 @@ def export(
     size = page_size or store.setting("pdf_page_size", "A4")
     if size not in ("A4", "Letter"):
         raise SdmkitError(f"--page-size: '{size}' is not A4 or Letter")
-    docs = list(store.iter_documents()) if all_ else [store.get(_doc_id(i)) for i in ids]
+    docs = list(store.iter_documents()) if all_ else [store.get(_doc_id(i)) for i in ids or []]
     out.mkdir(parents=True, exist_ok=True)
-    used: set[str] = set()
-    for doc in docs:
-        name = exporter.file_name(doc, fmt).replace(f".{fmt}", f"-redacted.{fmt}" if redact else f".{fmt}")
-        if name in used:  # two documents with one title: keep both files
-            name = name.replace(f".{fmt}", f"-{doc.id}.{fmt}")
-        used.add(name)
-        (out / name).write_bytes(exporter.render_from(store, doc, fmt, page_size=size, redacted=redact))
-        typer.echo(str(out / name))
+    kept = 0
+    for doc, name in zip(docs, exporter.unique_names(docs, fmt, redacted=redact), strict=True):
+        path = out / name
+        if path.exists() and not overwrite:
+            kept += 1
+            typer.echo(f"sdmkit: {path}: already exists; kept it (--overwrite replaces it)", err=True)
+            continue
+        path.write_bytes(exporter.render_from(store, doc, fmt, page_size=size, redacted=redact))
+        typer.echo(str(path))
+    if kept:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -407,21 +420,18 @@ def restore(
         bool, typer.Option("--replace", help="Replace a non-empty workspace (its backup is written first).")
     ] = False,
 ):
-    """Restore a workspace from a backup file."""
-    from datetime import datetime
-
-    from sdmkit.backup import read_backup, write_backup
+    """Restore a workspace from a backup file (checked whole before anything is replaced)."""
+    from sdmkit.backup import read_backup
     from sdmkit.backup import restore as do_restore
-    from sdmkit.store.db import data_dir
 
     data = read_backup(file)
-    store = _store()
-    if replace and store.count():
-        safety = data_dir() / "backups" / f"before-restore-{datetime.now():%Y%m%d-%H%M%S}.json"
-        write_backup(store, safety)
-        typer.echo(f"current workspace saved to {safety}")
-    n = do_restore(store, data, replace=replace)
-    typer.echo(f"restored {n} documents from {file}")
+    try:
+        done = do_restore(_store(), data, replace=replace)
+    except SdmkitError as exc:
+        raise SdmkitError(f"{file}: {exc}") from None
+    if done.safety_backup:
+        typer.echo(f"current workspace saved to {done.safety_backup}")
+    typer.echo(f"restored {done.documents} documents from {file}")
 
 
 def main() -> None:

@@ -24,6 +24,12 @@ from sdmkit.cli.common import (
 app = typer.Typer(help="On-call rotations: calendars, hours and the schedule.", no_args_is_help=True)
 
 
+def _keep(out: Path, overwrite: bool) -> None:
+    """Exports never replace a file silently."""
+    if out.exists() and not overwrite:
+        raise SdmkitError(f"{out}: already exists; kept it (--overwrite replaces it)")
+
+
 def _rotation(doc_id: str):
     doc = _store().get(_doc_id(doc_id))
     if doc.kind != "oncall":
@@ -37,6 +43,7 @@ def oncall_ics(
     out: Annotated[Path, typer.Option("--out", "-o", help="The .ics file to write.")],
     person: Annotated[str | None, typer.Option(help="Only this person's shifts.")] = None,
     weeks: Annotated[int, typer.Option(help="How far ahead, in weeks from the first handoff.")] = 26,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace the file if it exists.")] = False,
 ):
     """Write the rotation's calendar (stable event ids: re-importing updates, never duplicates)."""
     from datetime import timedelta
@@ -44,6 +51,7 @@ def oncall_ics(
     from sdmkit.kinds.oncall.exports import to_ics
     from sdmkit.kinds.oncall.schedule import first_handoff, generate
 
+    _keep(out, overwrite)
     doc, rot = _rotation(doc_id)
     if person and person not in {m.name for m in rot.active_members()}:
         raise SdmkitError(f"--person: '{person}' is not a member of this rotation")
@@ -68,6 +76,7 @@ def oncall_hours(
     date_from: Annotated[str, typer.Option("--from", help="First day, YYYY-MM-DD (included).")],
     date_to: Annotated[str, typer.Option("--to", help="Last day, YYYY-MM-DD (included).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="The .csv file to write.")],
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace the file if it exists.")] = False,
 ):
     """Write hours per person for a date range as CSV."""
     from datetime import date, timedelta
@@ -81,6 +90,7 @@ def oncall_hours(
         except ValueError:
             raise SdmkitError(f"{flag}: '{value}' is not a date like 2026-11-30") from None
 
+    _keep(out, overwrite)
     start, end = parse(date_from, "--from"), parse(date_to, "--to")
     if end < start:
         raise SdmkitError(f"--to: {end} is before --from {start}")

@@ -42,6 +42,23 @@ def file_name(doc: Document, fmt: str) -> str:
     return f"{slug(doc.title, doc.kind)}.{fmt}"
 
 
+def unique_names(docs: list[Document], fmt: str, *, redacted: bool = False) -> list[str]:
+    """One file name per document, never the same twice in one export: where titles
+    slug alike, the later documents get their id added (and the id again, if even
+    that name is taken, say by a title that ends in the same number)."""
+    used: set[str] = set()
+    names = []
+    for doc in docs:
+        stem = file_name(doc, fmt).removesuffix(f".{fmt}") + ("-redacted" if redacted else "")
+        name = f"{stem}.{fmt}"
+        while name.lower() in used:  # lower: a case-insensitive disk has one file for both
+            stem = f"{stem}-{doc.id}"
+            name = f"{stem}.{fmt}"
+        used.add(name.lower())
+        names.append(name)
+    return names
+
+
 def render(doc: Document, fmt: str, *, page_size: str = "A4", extra: dict | None = None) -> bytes:
     if fmt == "md":
         from sdmkit.export.markdown_export import render_markdown

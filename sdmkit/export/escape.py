@@ -53,3 +53,15 @@ def md_block(value) -> str:
         # A hard line break (two trailing spaces) keeps the writer's line breaks.
         out.append("  \n".join(lines))
     return "\n\n".join(p for p in out if p)
+
+
+# A spreadsheet (Excel, Sheets, LibreOffice) runs a cell that starts with one of
+# these as a formula: =HYPERLINK(...) in a member's name would be live in the hours
+# sheet. OWASP's advice: lead such a cell with an apostrophe, which shows the text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value) -> str:
+    """A text cell for CSV that a spreadsheet shows as text, never runs."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text

@@ -55,7 +55,13 @@ def markdown_env() -> Environment:
     )
     env.filters["md"] = md_inline
     env.filters["mdblock"] = md_block
-    return _common(env)
+    env = _common(env)
+    # A figure carries its metric's unit, which the user typed: make it inert too.
+    from sdmkit.metrics.format import change, number
+
+    env.globals["fmt"] = lambda *args, **kw: md_inline(number(*args, **kw))
+    env.globals["chg"] = lambda *args, **kw: md_inline(change(*args, **kw))
+    return env
 
 
 @cache

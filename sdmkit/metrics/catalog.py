@@ -10,6 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sdmkit.errors import FieldProblem, InvalidDocument
+from sdmkit.store.db import write_retrying
+from sdmkit.store.limits import check_row
 from sdmkit.store.tables import MetricRow, MetricValueRow
 
 KINDS = ("input", "output")
@@ -78,6 +80,10 @@ def validate(metrics: list[Metric]) -> None:
         elif m.name in seen:
             problems.append(FieldProblem(f"metrics[{i}].name", f"'{m.name}' is in the catalog twice"))
         seen.add(m.name)
+        # Lengths, NUL, a finite target: what either database can store.
+        fields = ("name", "unit", "owner", "kind", "drives", "target", "direction", "aggregation")
+        table = MetricRow.__table__  # type: ignore[attr-defined]
+        problems += check_row(table, {f: getattr(m, f) for f in fields}, f"metrics[{i}]")
         for attr, allowed in (("kind", KINDS), ("direction", DIRECTIONS), ("aggregation", AGGREGATIONS)):
             if getattr(m, attr) not in allowed:
                 problems.append(
@@ -94,13 +100,16 @@ def save_catalog(store, team: str, metrics: list[Metric]) -> list[Metric]:
     if not team.strip():
         raise InvalidDocument([FieldProblem("team", "choose the team the metrics belong to")])
     validate(metrics)
-    with Session(store.engine) as s, s.begin():
+
+    def write(s):
         existing = {r.name: r for r in s.scalars(select(MetricRow).where(MetricRow.team == team))}
         for i, m in enumerate(metrics):
             row = existing.get(m.name) or MetricRow(team=team, name=m.name)
             row.unit, row.owner, row.kind, row.drives = m.unit, m.owner, m.kind, m.drives
             row.target, row.direction, row.aggregation, row.position = m.target, m.direction, m.aggregation, i
             s.add(row)
+
+    write_retrying(store.engine, write, what=f"{team}'s metric catalog")
     return catalog(store, team)
 
 
@@ -116,8 +125,10 @@ def series(store, metric_id: int) -> dict[date, float]:
 
 def upsert_values(store, values: list[tuple[int, date, float]]) -> tuple[int, int]:
     """(metric id, week end, value) rows; returns (created, updated)."""
-    created = updated = 0
-    with Session(store.engine) as s, s.begin():
+
+    def write(s) -> tuple[int, int]:
+        # Counted per attempt: a retry after a concurrent import finds its rows present.
+        created = updated = 0
         for metric_id, week, value in values:
             row = s.scalars(
                 select(MetricValueRow).where(
@@ -126,11 +137,14 @@ def upsert_values(store, values: list[tuple[int, date, float]]) -> tuple[int, in
             ).first()
             if row is None:
                 s.add(MetricValueRow(metric_id=metric_id, week_end=week, value=value))
+                s.flush()  # one row at a time, so a duplicate fails here and the import retries
                 created += 1
             elif row.value != value:
                 row.value = value
                 updated += 1
-    return created, updated
+        return created, updated
+
+    return write_retrying(store.engine, write, what="the weekly values")
 
 
 def enter_week(store, team: str, week: date | None, values: dict[str, object]) -> tuple[int, int]:

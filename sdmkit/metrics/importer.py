@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -62,8 +63,10 @@ def parse(store, team: str, text: str) -> Parsed:
             week, bad = None, True
         try:
             value = float(value_text.replace(",", ""))
+            if not math.isfinite(value):  # "nan", "inf": float() reads them, no database keeps them all
+                raise ValueError(value_text)
         except ValueError:
-            problems.append(RowProblem(i, "value", f"'{value_text}' is not a number"))
+            problems.append(RowProblem(i, "value", f"'{value_text[:40]}' is not a number"))
             bad = True
         if not bad:
             key = (name, week)

@@ -57,3 +57,31 @@ def make_engine(url: str) -> Engine:
         # Plain postgresql:// would pick psycopg2, which sdmkit does not install.
         url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
     return create_engine(url, pool_pre_ping=True)
+
+
+def write_retrying(engine: Engine, work, *, attempts: int = 6, what: str = "the change"):
+    """Run `work(session)` in one write transaction, again when a concurrent writer
+    got there first (a unique row both inserted, SQLite's busy snapshot), so people
+    writing at once see their change land instead of a database error."""
+    import random
+    import time
+
+    from sqlalchemy.exc import IntegrityError, OperationalError
+    from sqlalchemy.orm import Session
+
+    from sdmkit.errors import SdmkitError
+
+    for attempt in range(attempts):
+        try:
+            with Session(engine) as s, s.begin():
+                return work(s)
+        except (IntegrityError, OperationalError) as exc:
+            transient = isinstance(exc, IntegrityError) or "locked" in str(exc) or "deadlock" in str(exc)
+            if not transient:
+                raise
+            if attempt == attempts - 1:
+                raise SdmkitError(
+                    f"{what} was not saved: others kept writing the same rows at the same time; try again"
+                ) from None
+            time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
+    raise AssertionError("unreachable")

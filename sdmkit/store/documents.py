@@ -20,6 +20,7 @@ from sdmkit.document import Document, DocumentMeta
 from sdmkit.errors import Conflict, FieldProblem, InvalidDocument, NotFound
 from sdmkit.kinds import get_kind
 from sdmkit.store.drafts import Drafts
+from sdmkit.store.limits import check_row, check_value, storable_input
 from sdmkit.store.search import search_text, terms
 from sdmkit.store.tables import DocumentRow, RevisionRow, SettingRow
 
@@ -101,8 +102,12 @@ def _clean_tags(tags: Iterable[str]) -> list[str]:
 def normalise(kind_id: str, content: dict | None, meta: DocumentMeta = DocumentMeta()) -> Document:
     """Validate everything a save would write; raises InvalidDocument naming each field."""
     kind = get_kind(kind_id)
+    # What any database can store (no NUL, finite numbers), checked on the raw value
+    # before the model sees it; see store.limits.
+    problems = storable_input(meta, content)
+    if problems:
+        raise InvalidDocument(problems)
     model = kind.validate(content)
-    problems: list[FieldProblem] = []
     title = (meta.title or "").strip() or kind.title_of(model).strip()
     if not title:
         derived_team = kind.team_of(model)
@@ -118,6 +123,9 @@ def normalise(kind_id: str, content: dict | None, meta: DocumentMeta = DocumentM
     if problems:
         raise InvalidDocument(problems)
     team = (meta.team.strip() if meta.team and meta.team.strip() else kind.team_of(model) or "").strip()
+    problems = check_row(DocumentRow.__table__, {"title": title, "team": team, "status": status})
+    if problems:
+        raise InvalidDocument(problems)
     return Document(
         id=None,
         kind=kind_id,
@@ -293,7 +301,7 @@ class Store:
             s.flush()
             s.add(self._revision(row.id, 1, doc, now, note))
             doc_id = row.id
-        return self.get(doc_id)
+        return self.revision(doc_id, 1)  # what this create wrote, even if a save followed it
 
     def create_many(self, items: list[Document], *, notes: list[str] | None = None) -> list[int]:
         """Create many documents in one transaction (mining writes hundreds at once);
@@ -488,6 +496,9 @@ class Store:
         return row.value.get("v", default) if row else default
 
     def set_setting(self, key: str, value) -> None:
+        problems = check_value(value, key)  # NaN, NUL: what one database would refuse
+        if problems:
+            raise InvalidDocument(problems)
         with Session(self.engine) as s, s.begin():
             row = s.get(SettingRow, key)
             if row is None:

@@ -1,12 +1,23 @@
-"""Alembic, driven from code: `upgrade(engine)` brings any sdmkit database to head."""
+"""Alembic, driven from code: `upgrade(engine)` brings any sdmkit database to head.
+
+All or nothing: the whole upgrade, schema changes and the `alembic_version` row
+together, runs in one transaction, so a kill at any point leaves the database as it
+was before and the next open runs the upgrade again. SQLite can roll back DDL, but
+Python's sqlite3 commits each CREATE/ALTER on its own unless a transaction was begun
+explicitly; `BEGIN IMMEDIATE` does that and also takes the write lock, so two first
+opens of one file take turns. On PostgreSQL an advisory lock makes concurrent first
+opens wait for each other instead of racing to create the same tables."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy.engine import Engine
+from sqlalchemy import text
+from sqlalchemy.engine import Connection, Engine
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+# Any fixed number: it names sdmkit's migration lock among the server's advisory locks.
+PG_LOCK_KEY = 0x5D4D_4B17
 
 
 def _config(connection):
@@ -21,14 +32,29 @@ def _config(connection):
 def head() -> str:
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(_config(None)).get_current_head()
+    head = ScriptDirectory.from_config(_config(None)).get_current_head()
+    assert head is not None, "sdmkit ships at least one migration"
+    return head
+
+
+def _revision_of(conn: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(conn).get_current_revision()
 
 
 def current(engine: Engine) -> str | None:
-    from alembic.runtime.migration import MigrationContext
-
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return _revision_of(conn)
+
+
+def _begin_locked(conn: Connection) -> None:
+    """Begin the one transaction the upgrade runs in, holding the migration lock."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    elif conn.dialect.name == "postgresql":
+        # Released with the transaction, so a killed process never leaves it held.
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_LOCK_KEY})
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
@@ -36,5 +62,11 @@ def upgrade(engine: Engine, target: str = "head") -> None:
 
     if target == "head" and current(engine) == head():
         return  # the common case on start: nothing to do, and no transaction taken
-    with engine.begin() as conn:
+    with engine.connect() as conn:
+        _begin_locked(conn)
+        # Another process may have finished the upgrade while this one waited.
+        if target == "head" and _revision_of(conn) == head():
+            conn.rollback()
+            return
         command.upgrade(_config(conn), target)
+        conn.commit()

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from sdmkit.errors import FieldProblem, InvalidDocument, NotFound
 from sdmkit.store.documents import Store, _aware, utcnow
+from sdmkit.store.limits import check_row
 from sdmkit.store.tables import CommentRow, DecisionRow
 
 OUTCOMES = ("approved", "rejected", "needs more work", "decided")
@@ -45,6 +46,13 @@ def add_comment(
     text = (text or "").strip()
     if not text:
         raise InvalidDocument([FieldProblem("comment", "write the comment before adding it")])
+    problems = check_row(
+        CommentRow.__table__, {"text": text, "anchor": anchor[:200], "author": author.strip()[:200]}
+    )
+    if problems:  # NUL and the like: what PostgreSQL would refuse, refused on SQLite too
+        raise InvalidDocument(
+            [FieldProblem("comment" if p.field == "text" else p.field, p.problem) for p in problems]
+        )
     store.revision(doc_id, version)  # the revision must exist
     with Session(store.engine) as s, s.begin():
         row = CommentRow(
@@ -93,6 +101,9 @@ def add_decision(
         problems.append(FieldProblem("decision", "say what was decided"))
     if outcome not in OUTCOMES:
         problems.append(FieldProblem("outcome", f"'{outcome}' is not one of: {', '.join(OUTCOMES)}"))
+    problems += check_row(
+        DecisionRow.__table__, {"decision": decision or "", "decided_by": (decided_by or "").strip()[:200]}
+    )
     if problems:
         raise InvalidDocument(problems)
     store.revision(doc_id, version)

@@ -126,12 +126,13 @@ def _draw(field: Field, key: str, metrics: list[dict], on_change) -> None:
             head += f" · owner {esc(m['owner']) or 'not set'}"
             st.markdown(head)
             cols = st.columns(5)
-            cols[0].metric("Last week", number(m["value"], m["unit"]))
-            cols[1].metric("Week over week", change(m["wow"], m["wow_pct"], m["unit"]))
-            cols[2].metric("Year over year", change(m["yoy"], m["yoy_pct"], m["unit"]))
+            # A tile's value is Markdown too, and carries the unit the user typed.
+            cols[0].metric("Last week", esc(number(m["value"], m["unit"])))
+            cols[1].metric("Week over week", esc(change(m["wow"], m["wow_pct"], m["unit"])))
+            cols[2].metric("Year over year", esc(change(m["yoy"], m["yoy_pct"], m["unit"])))
             cols[3].metric("4 / 13-week avg", f"{number(m['avg4'])} / {number(m['avg13'])}")
             met = "" if m["met"] is None else (" ✓" if m["met"] else " ✗")
-            cols[4].metric("Target", number(m["target"], m["unit"]) + met)
+            cols[4].metric("Target", esc(number(m["target"], m["unit"])) + met)
             st.vega_lite_chart(
                 six_twelve(m),
                 width="stretch",
@@ -156,13 +157,13 @@ def _draw(field: Field, key: str, metrics: list[dict], on_change) -> None:
 def _commentary(key: str, m: dict) -> None:
     c1, c2 = st.columns([3, 1.2])
     c1.text_area(
-        f"Commentary on {m['name']}",
+        f"Commentary on {esc(m['name'])}",
         key=_k(key, m["name"], "commentary"),
         height=80,
         help="What happened and why, in numbers; or what you are checking",
     )
     c2.selectbox(
-        f"Status of {m['name']}",
+        f"Status of {esc(m['name'])}",
         STATUSES,
         key=_k(key, m["name"], "status"),
         format_func=lambda s: s or "not answered",

@@ -36,12 +36,13 @@ def schedule_view(kind, draft: dict, rotation) -> None:
     c1, c2 = st.columns(2)
     c1.metric(
         "On call now",
-        (who.person or "nobody") + (" (override)" if who.override else ""),
+        (esc(who.person) if who.person else "nobody") + (" (override)" if who.override else ""),  # Markdown
         help=f"Primary, until {stamp(who.until.astimezone(zone))}" if who.until and who.person else None,
     )
     c2.metric(
         "Next",
-        (who.next_person or "nobody") + (" (override)" if who.next_override else ""),
+        (esc(who.next_person) if who.next_person else "nobody")
+        + (" (override)" if who.next_override else ""),
         help=f"From {stamp(who.until.astimezone(zone))}" if who.until else None,
     )
     st.caption(f"As of {stamp(now.astimezone(zone))}.")

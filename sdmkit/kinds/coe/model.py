@@ -74,6 +74,14 @@ class DataPoint(_Part):
     at: datetime | None = None
     value: float | None = None
 
+    @field_validator("at")
+    @classmethod
+    def _wall_clock(cls, value):
+        # Charted against the timeline's naive wall-clock times; an offset would make that fail.
+        if value is not None and value.tzinfo is not None:
+            raise ValueError("give the time on the COE's clock, without a UTC offset (like 2026-11-02T10:15)")
+        return value
+
 
 class GraphLink(_Part):
     title: str = ""

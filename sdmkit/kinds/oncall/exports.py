@@ -12,6 +12,7 @@ import io
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from sdmkit.export.escape import csv_cell
 from sdmkit.kinds.oncall.burden import SECONDARY, weigh
 from sdmkit.kinds.oncall.model import Rotation
 from sdmkit.kinds.oncall.schedule import Schedule, own_zone
@@ -120,7 +121,7 @@ def hours_csv(r: Rotation, schedule: Schedule, start: date, end: date) -> str:
     for name, row in rows.items():
         writer.writerow(
             [
-                name,
+                csv_cell(name),  # a member's name is user text; numbers and dates below are ours
                 row["shifts"],
                 f"{row['hours']:.2f}",
                 f"{row['weekend_hours']:.2f}",

@@ -59,6 +59,16 @@ class Override(Part):
     person: str = ""
     reason: str = ""
 
+    @field_validator("start", "end")
+    @classmethod
+    def _wall_clock(cls, value):
+        # Compared with the rotation's naive wall-clock times; an offset would make that fail.
+        if value is not None and value.tzinfo is not None:
+            raise ValueError(
+                "give the time on the rotation's clock, without a UTC offset (like 2026-11-26T18:00)"
+            )
+        return value
+
 
 class EscalationLevel(Part):
     level: int | None = None
