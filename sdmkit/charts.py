@@ -85,7 +85,10 @@ TARGET = "#b45309"
 def _label_week(period: str) -> str:
     from datetime import date
 
-    return f"{date.fromisoformat(period):%d %b}"
+    try:
+        return f"{date.fromisoformat(period):%d %b}"
+    except (TypeError, ValueError):  # a hand-edited snapshot: shown as it is, made inert
+        return label(period)
 
 
 def _axis_label(label: str) -> str:
@@ -95,7 +98,10 @@ def _axis_label(label: str) -> str:
 def _label_month(p: dict) -> str:
     from datetime import date
 
-    text = f"{date.fromisoformat(p['period'] + '-01'):%b}"
+    try:
+        text = f"{date.fromisoformat(str(p['period']) + '-01'):%b}"
+    except (TypeError, ValueError):  # a hand-edited snapshot: shown as it is, made inert
+        text = label(p["period"])
     return f"{text} ({p['weeks']} wk)" if p.get("partial") else text
 
 
