@@ -166,6 +166,21 @@ def expand(page, title: str) -> None:
     )
 
 
+def type_date(page, label: str, day) -> None:
+    """Type a date into a Streamlit date field (segments that take digits in turn), commit
+    it, and close its calendar, which would otherwise swallow the next click."""
+    from playwright.sync_api import expect
+
+    visible(page.get_by_label(label, exact=True)).locator("[role=spinbutton]").first.click()
+    page.keyboard.type(day.strftime("%Y%m%d"))
+    page.keyboard.press("Tab")
+    wait_for_app(page)
+    calendar = page.locator("[data-baseweb='calendar']")
+    if calendar.count():
+        page.keyboard.press("Escape")
+    expect(calendar).to_have_count(0)
+
+
 def tab(page, name: str) -> None:
     page.get_by_role("tab", name=name, exact=True).click()
     wait_for_app(page)

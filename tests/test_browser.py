@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from tests.browser import (
     field,
     sdmkit_server,
     show,
+    type_date,
     type_into,
     wait_for_app,
 )
@@ -240,11 +242,7 @@ def test_coe_with_timeline_branching_whys_and_action_items(browser, tmp_path):
         ]:
             fill(page, "What", what)
             fill(page, "Owner", owner)
-            # The date field is made of segments (year, month, day) that take digits in turn.
-            visible(page.get_by_label("Due", exact=True)).locator("[role=spinbutton]").first.click()
-            page.keyboard.type("20270115")
-            page.keyboard.press("Tab")
-            wait_for_app(page)
+            type_date(page, "Due", date(2027, 1, 15))
             select(page, "Addresses", addresses)
             press(page, "Add action item")
 
@@ -365,11 +363,7 @@ def test_prfaq_created_coached_reviewed_and_exported(browser, tmp_path):
         visible(page.get_by_role("button", name="Start from it").and_(page.locator(":enabled"))).click()
         wait_for_app(page)
         fill(page, "Dateline city", "Berlin")
-        launch = visible(page.get_by_label("Launch date", exact=True)).locator("[role=spinbutton]").first
-        launch.click()
-        page.keyboard.type(f"{date.today().year + 1}0414")
-        page.keyboard.press("Tab")
-        wait_for_app(page)
+        type_date(page, "Launch date", date(date.today().year + 1, 4, 14))
         fill(
             page,
             "Summary paragraph",
@@ -422,7 +416,7 @@ def test_prfaq_created_coached_reviewed_and_exported(browser, tmp_path):
 
 
 def test_rotation_created_with_leave_and_calendar_downloaded(browser, tmp_path):
-    from datetime import date, timedelta
+    from datetime import date
 
     from tests.browser import expand, fill, press, select, tab, visible
 
@@ -434,11 +428,7 @@ def test_rotation_created_with_leave_and_calendar_downloaded(browser, tmp_path):
         fill(page, "Team", "Checkout Experience")
         select(page, "Time zone", "Europe/Berlin")
         monday = date.today() - timedelta(days=date.today().weekday())
-        start = visible(page.get_by_label("Start date", exact=True)).locator("[role=spinbutton]").first
-        start.click()
-        page.keyboard.type(monday.strftime("%Y%m%d"))
-        page.keyboard.press("Tab")
-        wait_for_app(page)
+        type_date(page, "Start date", monday)
 
         tab(page, "Members")
         expand(page, "Add a member")
@@ -449,11 +439,8 @@ def test_rotation_created_with_leave_and_calendar_downloaded(browser, tmp_path):
         tab(page, "Holidays and leave")
         expand(page, "Add a leave")
         select(page, "Person", "Ana")
-        for label, day in (("First day", monday), ("Last day", monday + timedelta(days=20))):
-            visible(page.get_by_label(label, exact=True)).locator("[role=spinbutton]").first.click()
-            page.keyboard.type(day.strftime("%Y%m%d"))
-            page.keyboard.press("Tab")
-            wait_for_app(page)
+        type_date(page, "First day", monday)
+        type_date(page, "Last day", monday + timedelta(days=20))
         press(page, "Add leave")
         click(page, "Save")  # saving regenerates the schedule from the new inputs
         expect(page.get_by_text("✓ Saved")).to_be_visible()
@@ -511,11 +498,7 @@ def test_metric_review_import_commentary_and_pdf(browser, tmp_path):
         page.goto(f"{url}/metric_review?id=new")
         wait_for_app(page)
         fill(page, "Team", "Payments Platform")
-        week = visible(page.get_by_label("Week ending", exact=True)).locator("[role=spinbutton]").first
-        week.click()
-        page.keyboard.type("20261122")
-        page.keyboard.press("Tab")
-        wait_for_app(page)
+        type_date(page, "Week ending", date(2026, 11, 22))
         tab(page, "Metrics")
         press(page, "Refresh from data")
         expect(visible(page.get_by_text("Exceptional: rule 1: above the upper limit"))).to_be_visible()

@@ -63,7 +63,7 @@ def kind_index(kind: Kind) -> None:
     page = store().list(kind=kind.id, limit=50)
     unsaved = store().drafts.all(kind=kind.id)
     for d in (d for d in unsaved if d.document_id is None):
-        detail = f"not saved yet · changes from {when(d.saved_at)}"
+        detail = f"not saved yet · unsaved changes from {when(d.saved_at)}"
         if document_row(draft_title(kind, d), detail, label="Open", key=f"open|draft|{d.token}"):
             st.query_params.from_dict({"id": "new", drafts.TOKEN: d.token})
             st.rerun()

@@ -86,6 +86,8 @@ SECTIONS = (
                 "Leadership Principles",
                 "table",
                 "The principles it shows, and the sentence that shows each.",
+                quick_add=True,
+                item="principle",
                 columns=(
                     Column("principle", "Principle", kind="choice", choices=tuple(PRINCIPLES), required=True),
                     Column("evidence", "Evidence", "The sentence that shows it", kind="long"),
