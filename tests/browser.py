@@ -167,18 +167,15 @@ def expand(page, title: str) -> None:
 
 
 def type_date(page, label: str, day) -> None:
-    """Type a date into a Streamlit date field (segments that take digits in turn), commit
-    it, and close its calendar, which would otherwise swallow the next click."""
-    from playwright.sync_api import expect
-
-    visible(page.get_by_label(label, exact=True)).locator("[role=spinbutton]").first.click()
+    """Type a date into a Streamlit date field (segments that take digits in turn), close
+    the calendar that clicking the field opened (it would take the next click), and
+    commit the date by leaving the field."""
+    box = visible(page.get_by_label(label, exact=True))
+    box.locator("[role=spinbutton]").first.click()
     page.keyboard.type(day.strftime("%Y%m%d"))
+    page.keyboard.press("Escape")
     page.keyboard.press("Tab")
     wait_for_app(page)
-    calendar = page.locator("[data-baseweb='calendar']")
-    if calendar.count():
-        page.keyboard.press("Escape")
-    expect(calendar).to_have_count(0)
 
 
 def tab(page, name: str) -> None:
