@@ -14,6 +14,8 @@ from pydantic import Field as PydField
 
 from sdmkit.coach.engine import Hit, Rule
 from sdmkit.kinds.base import Column, Field, Kind, Part, Section, lazy
+from sdmkit.kinds.my_part import MyPart, Outcome
+from sdmkit.kinds.my_part import sections as _story_sections
 
 TEAM_TYPES = ("stream-aligned", "platform", "enabling", "complicated-subsystem")
 INTERACTION_MODES = ("collaboration", "x-as-a-service", "facilitating")
@@ -92,6 +94,9 @@ class Charter(_Part):
     members: list[Member] = PydField(default_factory=list)
     success_metrics: list[SuccessMetric] = PydField(default_factory=list)
     next_review: date | None = None
+    # What happened afterwards and the author's own part (sdmkit/kinds/my_part.py): optional.
+    outcome: Outcome = PydField(default_factory=Outcome)
+    my_part: MyPart = PydField(default_factory=MyPart)
 
 
 def today() -> date:
@@ -490,6 +495,17 @@ SECTIONS = (
     ),
 )
 
+
+# What happened afterwards, and the author's own part (shared with every kind that tells a story).
+SECTIONS = (
+    *SECTIONS,
+    *_story_sections(
+        "What the charter changed: decisions a tenet settled (with dates), what the team stopped or"
+        " started doing.",
+        "On 12 March 'Correct before fast' settled the Checkout team's request for an unchecked "
+        "fast path; we offered idempotent retries instead.",
+    ),
+)
 
 KIND = Kind(
     id="charter",

@@ -14,6 +14,7 @@ from pydantic import field_validator, model_validator
 
 from sdmkit.kinds.action_items import STATUSES
 from sdmkit.kinds.base import Part
+from sdmkit.kinds.my_part import MyPart, Outcome
 from sdmkit.timezones import check_zone, to_utc
 
 EVENT_TYPES = ("start", "detection", "engagement", "mitigation", "resolution", "other")
@@ -129,6 +130,9 @@ class COE(_Part):
     related: list[Related] = PydField(default_factory=list)
     review_notes: str = ""
     approvers: list[Approver] = PydField(default_factory=list)
+    # What happened afterwards and the author's own part (sdmkit/kinds/my_part.py): optional.
+    outcome: Outcome = PydField(default_factory=Outcome)
+    my_part: MyPart = PydField(default_factory=MyPart)
 
     @field_validator("time_zone")
     @classmethod
