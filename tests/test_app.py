@@ -289,3 +289,17 @@ def test_export_buttons_offer_a_redacted_download(workspace):
     doc = workspace.create("charter", "", {"team_name": "T", "mission": "Mail ana@example.com."})
     at = app("pages/charter.py", id=str(doc.id))
     assert any(t.label == "Redacted" for t in at.toggle)
+
+
+def test_a_mined_story_shows_where_each_sentence_comes_from(workspace):
+    from sdmkit.examples import load_examples
+    from sdmkit.stories.mine import mine_all
+
+    load_examples(workspace)
+    mine_all(workspace)
+    story = next(s for s in workspace.iter_documents(kind="story") if s.content.get("grounding"))
+    at = app("pages/story.py", id=str(story.id))
+    assert not at.exception
+    shown = " ".join(e.label for e in at.expander)
+    assert "Where each mined sentence comes from" in shown
+    assert story.content["grounding"][0]["field"] in texts(at)
