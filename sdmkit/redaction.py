@@ -113,6 +113,9 @@ def scrub(text: str) -> str:
 def redact_text(text: str, rules: list[Term]) -> str:
     if not text:
         return text
+    # Addresses first: a listed name inside one ('dashboards.northwind.example') would
+    # otherwise break it up, and the rest of the address would survive.
+    text = URL.sub("[link]", EMAIL.sub("[email]", text))
     # Longest first, so 'Priya Raman' goes before 'Priya'.
     for t in sorted(rules, key=lambda t: len(t.term), reverse=True):
         text = re.sub(rf"(?<!\w){re.escape(t.term)}(?!\w)", t.replacement, text, flags=re.I)

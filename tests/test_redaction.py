@@ -7,7 +7,7 @@ import re
 
 from sdmkit.export import render_from
 from sdmkit.portfolio import portfolio_markdown, portfolio_pdf
-from sdmkit.redaction import redact_text, set_terms, terms
+from sdmkit.redaction import Term, redact_text, set_terms, terms
 from sdmkit.stories.mine import mine_all
 
 NAMES = ["Priya Raman", "Tomasz Nowak", "Northwind", "payments-api", "Jana Novak"]
@@ -28,6 +28,14 @@ def test_the_automatic_patterns_catch_lower_case_tickets_phones_and_handles():
     # Figures, dates, times, versions and year ranges are not phone numbers or tickets.
     kept = "On 2026-10-14 at 14:10, 18,400 checkouts (0.4%) for 2025-2026 on 8.14.1 and UTF-8, 09:00-16:00."
     assert redact_text(kept, []) == kept
+
+
+def test_a_listed_name_inside_an_address_does_not_leave_half_of_it():
+    out = redact_text(
+        "See https://dashboards.northwind.example/payments/5xx?x=1 or ana@northwind.example.",
+        [Term("Northwind", "[name]")],
+    )
+    assert out == "See [link] or [email]."
 
 
 def test_an_empty_list_is_a_warning_not_a_claim(sqlite_store):
