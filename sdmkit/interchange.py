@@ -1,5 +1,5 @@
 """The interchange format: one YAML or JSON file per document, or an exported
-Markdown file whose front matter carries the same data.
+Markdown file that carries the same data (see export/markdown_file.py).
 
     kind: charter
     title: Payments Platform team charter
@@ -21,7 +21,6 @@ from sdmkit.errors import FieldProblem, InvalidDocument, SdmkitError
 from sdmkit.store.documents import Document, normalise
 
 TOP_LEVEL = ("kind", "title", "team", "status", "tags", "coach_off", "coach_allow", "content")
-FRONT_MATTER = "---"
 
 
 def to_dict(doc: Document) -> dict:
@@ -45,11 +44,6 @@ def to_yaml(doc: Document) -> str:
 
 def to_json(doc: Document) -> str:
     return json.dumps(to_dict(doc), indent=2, ensure_ascii=False) + "\n"
-
-
-def front_matter(doc: Document) -> str:
-    """The block that opens an exported Markdown file, so the file imports back whole."""
-    return f"{FRONT_MATTER}\n{to_yaml(doc)}{FRONT_MATTER}\n\n"
 
 
 def from_dict(data, source: str = "") -> Document:
@@ -91,7 +85,9 @@ def parse_text(text: str, suffix: str, source: str = "") -> Document:
         if suffix == ".json":
             data = json.loads(text)
         elif suffix in (".md", ".markdown"):
-            data = _front_matter_data(text, source)
+            from sdmkit.export.markdown_file import read
+
+            data = read(text, source)
         else:
             data = yaml.safe_load(text)
     except json.JSONDecodeError as exc:
@@ -101,19 +97,6 @@ def parse_text(text: str, suffix: str, source: str = "") -> Document:
         where = f"line {mark.line + 1}: " if mark else ""
         raise SdmkitError(f"{source}: {where}not valid YAML ({getattr(exc, 'problem', exc)})") from None
     return from_dict(data, source)
-
-
-def _front_matter_data(text: str, source: str):
-    lines = text.lstrip("\ufeff").splitlines()
-    if not lines or lines[0].strip() != FRONT_MATTER:
-        raise SdmkitError(
-            f"{source}: no front matter: export the document with `sdmkit export --format md` "
-            "or write YAML between two '---' lines at the top"
-        )
-    for i, line in enumerate(lines[1:], 1):
-        if line.strip() == FRONT_MATTER:
-            return yaml.safe_load("\n".join(lines[1:i]))
-    raise SdmkitError(f"{source}: front matter is not closed by a '---' line")
 
 
 def read_file(path: Path) -> Document:
