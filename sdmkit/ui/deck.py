@@ -103,6 +103,8 @@ def draw(field: Field, key: str, on_change) -> None:
         ],
         hide_index=True,
         width="stretch",
+        # The signal is what the meeting reads first: next to the name, never off-screen.
+        column_order=("Metric", "Signal", "Last week", "WoW", "YoY", "Target", "Type"),
     )
     for m in metrics:
         with st.container(border=True):
@@ -111,16 +113,17 @@ def draw(field: Field, key: str, on_change) -> None:
                 head += f" · input{' → ' + esc(m['drives']) if m['drives'] else ''}"
             head += f" · owner {esc(m['owner']) or 'not set'}"
             st.markdown(head)
-            cols = st.columns(5)
-            cols[0].metric("Last week", number(m["value"], m["unit"]))
-            cols[1].metric("Week over week", change(m["wow"], m["wow_pct"], m["unit"]))
-            cols[2].metric("Year over year", change(m["yoy"], m["yoy_pct"], m["unit"]))
-            cols[3].metric("4 / 13-week avg", f"{number(m['avg4'])} / {number(m['avg13'])}")
+            # Two rows of three: five figures in one row cut "+173 ms (+25.9%)" to "+17…".
+            top, bottom = st.columns(3), st.columns(3)
+            top[0].metric("Last week", number(m["value"], m["unit"]))
+            top[1].metric("Week over week", change(m["wow"], m["wow_pct"], m["unit"]))
+            top[2].metric("Year over year", change(m["yoy"], m["yoy_pct"], m["unit"]))
+            bottom[0].metric("4-week average", number(m["avg4"], m["unit"]))
+            bottom[1].metric("13-week average", number(m["avg13"], m["unit"]))
             met = "" if m["met"] is None else (" ✓" if m["met"] else " ✗")
-            cols[4].metric("Target", number(m["target"], m["unit"]) + met)
-            st.vega_lite_chart(
-                six_twelve(m["name"], m["unit"], m["weekly"], m["monthly"], m["target"], m["aggregation"]),
-                width="stretch",
+            bottom[2].metric("Target", number(m["target"], m["unit"]) + met)
+            _six_twelve(
+                six_twelve(m["name"], m["unit"], m["weekly"], m["monthly"], m["target"], m["aggregation"])
             )
             if m["signal"]:
                 st.warning(
@@ -137,6 +140,25 @@ def draw(field: Field, key: str, on_change) -> None:
                 st.caption(f"Routine variation ({limits}): no commentary needed.")
                 with st.expander("Add commentary anyway"):
                     _commentary(key, m)
+
+
+def _six_twelve(spec: dict) -> None:
+    """The 6-12 chart as two charts side by side, each as wide as its column: the
+    exports' fixed-width pair spills out of a card on a laptop screen. The legend is a
+    caption, so both plots keep their height."""
+    import copy
+
+    weeks, months = copy.deepcopy(spec["hconcat"])
+    for panel in (weeks, months):
+        for layer in panel.get("layer", []):
+            if "color" in layer.get("encoding", {}):
+                layer["encoding"]["color"]["legend"] = None
+    cols = st.columns([1, 1.7])
+    for col, panel in zip(cols, (weeks, months), strict=True):
+        chart = {k: v for k, v in spec.items() if k not in ("hconcat", "resolve", "title")}
+        chart.update({k: v for k, v in panel.items() if k not in ("width", "height")})
+        col.vega_lite_chart(chart, width="stretch", height=170)
+    st.caption("Solid line: this year · dashed grey: last year · dotted orange: the target.")
 
 
 def _commentary(key: str, m: dict) -> None:

@@ -102,7 +102,7 @@ def _draw_simple(field: Field, key: str) -> None:
             field.label,
             options=options,
             **common,
-            format_func=lambda x: "Choose…" if x is None else labels.get(x, str(x).capitalize()),
+            format_func=lambda x: "Choose…" if x is None else labels.get(x, choice_label(x)),
         )
     elif field.widget == "date":
         st.date_input(field.label, format="YYYY-MM-DD", **common)
@@ -312,3 +312,9 @@ def _draw_bank(field: Field, key: str, on_change) -> None:
         args=("bank", field, 0, 0),
         width="stretch",
     )
+
+
+def choice_label(value) -> str:
+    """'weekly' -> 'Weekly', but 'Europe/Berlin' stays as written (capitalize() lowers the rest)."""
+    text = str(value)
+    return text[:1].upper() + text[1:]

@@ -98,18 +98,27 @@ def read_table(field: Field, key: str):
     )
 
 
-def _column_config(c: Column, content: dict):
+def _column_config(c: Column, content: dict, crowded: bool = False):
     help_text = c.help or None
+    # In a table of many columns a wide text column pushes the rest out of sight (a COE's
+    # action items showed only What and Owner): there text gets a medium width, the rest small.
+    narrow = "small" if crowded else None
     if c.kind == "choice":
         if c.choices_from is not None:
             pairs = c.choices_from(content)
             labels = dict(pairs)
             return st.column_config.SelectboxColumn(
-                c.label, help=help_text, options=[v for v, _ in pairs], format_func=lambda v: labels.get(v, v)
+                c.label,
+                help=help_text,
+                options=[v for v, _ in pairs],
+                format_func=lambda v: labels.get(v, v),
+                width=narrow,
             )
-        return st.column_config.SelectboxColumn(c.label, help=help_text, options=list(c.choices))
+        return st.column_config.SelectboxColumn(
+            c.label, help=help_text, options=list(c.choices), width=narrow
+        )
     if c.kind == "date":
-        return st.column_config.DateColumn(c.label, help=help_text, format="YYYY-MM-DD")
+        return st.column_config.DateColumn(c.label, help=help_text, format="YYYY-MM-DD", width=narrow)
     if c.kind == "datetime":
         return st.column_config.DatetimeColumn(c.label, help=help_text, format="YYYY-MM-DD HH:mm", step=60)
     if c.kind == "number":
@@ -117,14 +126,17 @@ def _column_config(c: Column, content: dict):
     if c.kind == "time":
         return st.column_config.TimeColumn(c.label, help=help_text, format="HH:mm", step=900)
     return st.column_config.TextColumn(
-        c.label, help=help_text, width="large" if c.kind == "long" else "medium"
+        c.label,
+        help=help_text,
+        width=("medium" if crowded else "large") if c.kind == "long" else (narrow or "medium"),
     )
 
 
 def draw_table(field: Field, key: str, content: dict) -> None:
     import pandas as pd
 
-    config = {c.key: _column_config(c, content) for c in field.columns}
+    crowded = len(field.columns) > 4
+    config = {c.key: _column_config(c, content, crowded) for c in field.columns}
     names = [c.key for c in field.columns]
     if field.ordered:
         config[ORDER] = st.column_config.NumberColumn(
