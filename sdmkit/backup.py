@@ -12,7 +12,7 @@ from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from sdmkit.errors import SdmkitError
-from sdmkit.store import Store
+from sdmkit.store import Store, fulltext
 from sdmkit.store.tables import (
     CommentRow,
     DecisionRow,
@@ -193,6 +193,7 @@ def restore(store: Store, data: dict, *, replace: bool = False) -> int:
         for key, value in (data.get("settings") or {}).items():
             s.add(SettingRow(key=key, value=value))
         s.flush()
+        fulltext.rebuild(s.connection())  # the search index follows the documents it was given
         if s.bind.dialect.name == "postgresql":
             # Ids came from the file; move the sequences past them so new documents get fresh ids.
             for table in ("document", "revision", "comment", "decision", "metric", "metric_value"):
