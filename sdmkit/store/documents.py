@@ -7,7 +7,6 @@ overwritten, and the caller still holds the user's text."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -17,10 +16,16 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from sdmkit.errors import Conflict, FieldProblem, InvalidDocument, NotFound
-from sdmkit.kinds import get_kind
 from sdmkit.store import fulltext
 from sdmkit.store.search import search_text, terms
 from sdmkit.store.tables import DocumentRow, RevisionRow, SettingRow
+
+
+def get_kind(kind_id: str):
+    # Imported on first use: listing documents (`sdmkit list`) needs no kind's model.
+    from sdmkit.kinds import get_kind as lookup
+
+    return lookup(kind_id)
 
 
 def utcnow() -> datetime:
@@ -596,6 +601,8 @@ class Store:
 
     def diff(self, doc_id: int, old: int, new: int) -> str:
         """Unified diff of two revisions, as the interchange YAML a person can read."""
+        import difflib
+
         from sdmkit.interchange import to_yaml
 
         a, b = self.revision(doc_id, old), self.revision(doc_id, new)
