@@ -13,6 +13,7 @@ import tomllib
 
 from packaging.requirements import Requirement
 
+from sdmkit.versions import MAIN_DEPENDENCIES
 from tests.conftest import ROOT
 
 APP_LOCK = ROOT / "requirements" / "app.txt"
@@ -116,3 +117,8 @@ def test_the_lock_holds_the_code_health_tools_and_their_stubs():
 def test_pip_finds_nothing_broken_in_the_locked_install():
     result = subprocess.run([sys.executable, "-m", "pip", "check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_versions_lists_every_dependency_in_pyproject():
+    declared = [lockcheck.normalize(Requirement(t).name) for t in PYPROJECT["project"]["dependencies"]]
+    assert sorted(MAIN_DEPENDENCIES) == sorted(declared)
