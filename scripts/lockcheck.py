@@ -1,8 +1,7 @@
 """Compare what is installed in the running Python with a lock file.
 
     python scripts/lockcheck.py requirements/test.txt     differences, exit 1 if any
-    python scripts/lockcheck.py --extra requirements/test.txt
-                                                         installed names the lock lacks
+    python scripts/lockcheck.py --extra LOCK...           installed names no lock has
 
 Used by ./scripts/setup (to remove what the lock does not name) and by
 tests/test_lock.py (to check that .venv is exactly the lock)."""
@@ -54,8 +53,8 @@ def differences(lock: dict[str, str], have: dict[str, str]) -> list[str]:
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--extra"]:
-        have = installed()
-        print(" ".join(sorted(set(have) - set(read_lock(argv[1])) - NOT_LOCKED)))
+        locked = {name for path in argv[1:] for name in read_lock(path)}
+        print(" ".join(sorted(set(installed()) - locked - NOT_LOCKED)))
         return 0
     found = differences(read_lock(argv[0]), installed())
     for line in found:
