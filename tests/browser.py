@@ -43,6 +43,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def serves(url: str, proc, timeout: float = 60) -> bool:
+    """Poll the server's health endpoint until it answers (True) or its process ends
+    or the time is up (False)."""
+    deadline = time.monotonic() + timeout
+    while proc.poll() is None and time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
 @contextmanager
 def sdmkit_server(data_dir: Path, *, examples: bool = False):
     port = free_port()
@@ -56,18 +71,9 @@ def sdmkit_server(data_dir: Path, *, examples: bool = False):
     proc = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                raise RuntimeError("sdmkit app did not start:\n" + Path(log.name).read_text()[-3000:])
-            time.sleep(0.3)
+        if not serves(url, proc):
+            log.flush()
+            raise RuntimeError("sdmkit app did not start:\n" + Path(log.name).read_text()[-3000:])
         yield url
     finally:
         proc.terminate()

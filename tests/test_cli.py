@@ -242,9 +242,8 @@ def test_app_starts_without_a_prompt_on_a_fresh_home(tmp_path):
     asks the system to open a browser (BROWSER stands in for one here)."""
     import signal
     import time
-    import urllib.request
 
-    from tests.browser import free_port
+    from tests.browser import free_port, serves
 
     port = free_port()
     home = tmp_path / "home"
@@ -265,18 +264,9 @@ def test_app_starts_without_a_prompt_on_a_fresh_home(tmp_path):
         start_new_session=True,
     )
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if app.poll() is not None or time.monotonic() > deadline:
-                out = app.stdout.read().decode() if app.poll() is not None else ""
-                raise AssertionError(f"sdmkit app did not serve on a fresh HOME:\n{out[-2000:]}")
-            time.sleep(0.3)
+        if not serves(f"http://127.0.0.1:{port}", app):
+            out = app.stdout.read().decode() if app.poll() is not None else ""
+            raise AssertionError(f"sdmkit app did not serve on a fresh HOME:\n{out[-2000:]}")
         deadline = time.monotonic() + 20
         while not opened.exists() and time.monotonic() < deadline:
             time.sleep(0.3)

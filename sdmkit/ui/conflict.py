@@ -67,7 +67,7 @@ def merge_panel(kind: Kind, key: str, draft: dict) -> None:
         icon=":material/merge:",
     )
     if merge.theirs_taken:
-        names = ", ".join(kind.describe(_name(p)) for p in merge.theirs_taken)
+        names = ", ".join(kind.describe(field_name(p)) for p in merge.theirs_taken)
         st.caption(f"Taken from their version without asking (you did not change them): {esc(names)}.")
     for i, clash in enumerate(merge.clashes):
         with st.container(border=True):
@@ -128,33 +128,21 @@ def merge_panel(kind: Kind, key: str, draft: dict) -> None:
     )
 
 
-def _name(path: Path) -> str:
-    return field_name(path)
-
-
 def _save_merged(kind: Kind, key: str, draft: dict, merge: Merge, choices: dict, theirs: Document) -> None:
     """Save the merge on top of their version. When a clash was settled against the
     writer's text, their whole text is saved first, so it stays in history too."""
-    doc_id, version = draft["doc_id"], theirs.version
-    try:
-        if any(choices.get(c.path, c.mine) != c.mine for c in merge.clashes):
-            mine = merge.merged
-            kept = store().save(
-                doc_id,
-                version,
-                mine["content"],
-                DocumentMeta.from_dict(mine["meta"]),
-                note=f"your side of a conflict with version {version}, kept in history",
-            )
-            version = kept.version
-        final = resolve(merge, choices)
-        doc = store().save(
-            doc_id,
-            version,
-            final["content"],
-            DocumentMeta.from_dict(final["meta"]),
-            note=f"merged with version {theirs.version}",
+
+    def save_on(version: int, side: dict, note: str) -> Document:
+        return store().save(
+            draft["doc_id"], version, side["content"], DocumentMeta.from_dict(side["meta"]), note=note
         )
+
+    try:
+        version = theirs.version
+        if any(choices.get(c.path, c.mine) != c.mine for c in merge.clashes):
+            note = f"your side of a conflict with version {version}, kept in history"
+            version = save_on(version, merge.merged, note).version
+        doc = save_on(version, resolve(merge, choices), f"merged with version {theirs.version}")
     except Conflict as again:  # yet another save came first: merge with that one
         draft["base_version"] = theirs.version
         draft.pop("merge", None)
@@ -163,10 +151,8 @@ def _save_merged(kind: Kind, key: str, draft: dict, merge: Merge, choices: dict,
     except SdmkitError as exc:
         draft["problems"] = [("", str(exc))]
         return
-    drafts.mark_saved(draft, doc)
-    drafts.forget_stored(draft, store())
-    drafts.reseed(key)
-    taken = ", ".join(kind.describe(_name(p)) for p in merge.theirs_taken)
+    drafts.saved(key, draft, doc, store())
+    taken = ", ".join(kind.describe(field_name(p)) for p in merge.theirs_taken)
     flash(
         f"Saved version {doc.version}, merged with version {theirs.version}"
         + (f"; their changes to {taken} are in it" if taken else "")
@@ -181,7 +167,5 @@ def save_as_copy(kind: Kind, key: str, draft: dict) -> None:
     except SdmkitError as exc:
         draft["problems"] = [("", str(exc))]
         return
-    drafts.mark_saved(draft, store().get(draft["doc_id"]))
-    drafts.forget_stored(draft, store())
-    drafts.reseed(key)
+    drafts.saved(key, draft, store().get(draft["doc_id"]), store())
     flash(f"Your text is saved as a new document (id {doc.id}); this one shows their version")

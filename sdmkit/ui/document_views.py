@@ -65,8 +65,6 @@ def history_view(kind: Kind, key: str, draft: dict, dirty: bool) -> None:
     st.markdown("**History**")
 
     def restored(new_doc):
-        drafts.mark_saved(draft, new_doc)
-        drafts.forget_stored(draft, store())
-        drafts.reseed(key)
+        drafts.saved(key, draft, new_doc, store())
 
     history_panel(doc, key=f"{key}|history", on_restored=restored)

@@ -163,6 +163,14 @@ def mark_saved(draft: dict, doc: Document) -> None:
         draft.pop(stale, None)
 
 
+def saved(key: str, draft: dict, doc: Document, store: Store) -> None:
+    """The draft's changes are now version `doc`: the draft shows it, the kept draft
+    goes, and the widgets are seeded from it again."""
+    mark_saved(draft, doc)
+    forget_stored(draft, store)
+    reseed(key)
+
+
 def normalised(kind: Kind, draft: dict) -> dict | None:
     """The draft as it would be stored, for comparing with the saved version."""
     try:

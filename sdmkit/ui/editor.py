@@ -313,9 +313,7 @@ def _save(kind: Kind, key: str, draft: dict) -> None:
         draft["problems"] = [("", str(exc))]
         return
     new_doc = draft["doc_id"] is None
-    drafts.mark_saved(draft, doc)
-    drafts.forget_stored(draft, store())
-    drafts.reseed(key)
+    drafts.saved(key, draft, doc, store())
     if new_doc:  # the draft now belongs to the stored document
         st.session_state[drafts.draft_key(kind, doc.id)] = draft
         del st.session_state[key]
