@@ -121,7 +121,6 @@ def fill(page, label: str, text: str, *, was: str | None = None) -> None:
     expect(field(page, label)).to_have_value(text)
 
 
-type_into = fill
 
 
 def click(page, name: str, nth: int = 0) -> None:
@@ -151,8 +150,8 @@ def select(page, label: str, option: str) -> None:
 
 
 def expand(page, title: str) -> None:
-    """Open an expander and wait until it is open and has finished growing, so the next
-    click lands on what it shows."""
+    """Open an expander and wait until it is open and has finished animating, so the
+    next click lands on what it shows."""
     from playwright.sync_api import expect
 
     summary = visible(page.locator("summary").filter(has_text=title))
@@ -161,14 +160,12 @@ def expand(page, title: str) -> None:
     expect(details).to_have_attribute("open", "")
     box = details.locator("[data-testid='stExpanderDetails']")
     expect(box).to_be_visible()
-    # The content's height animates open; it is done when two frames agree.
+    # The content grows and fades in with CSS transitions and animations; a click
+    # while they run is lost by the widget under it. It is ready when none runs.
     page.wait_for_function(
-        """el => new Promise(done => {
-            const h = el.getBoundingClientRect().height;
-            requestAnimationFrame(() => requestAnimationFrame(() =>
-                done(el.getBoundingClientRect().height === h && h > 0)));
-        })""",
-        arg=box.element_handle(),
+        """el => el.getAnimations({subtree: true}).every(a => a.playState !== 'running')
+              && el.getBoundingClientRect().height > 0""",
+        arg=details.element_handle(),
     )
 
 

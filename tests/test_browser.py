@@ -15,10 +15,10 @@ from tests.browser import (
     chromium_path,
     click,
     field,
+    fill,
     sdmkit_server,
     show,
     type_date,
-    type_into,
     wait_for_app,
 )
 from tests.conftest import need
@@ -63,14 +63,12 @@ def test_create_save_reload_and_download_pdf(browser, server):
     expect(page.get_by_text("Your workspace is empty")).to_be_visible()
     click(page, "New team charter")
     assert "id=new" in page.url
-    type_into(page, "Team name", "Search Relevance")
-    type_into(page, "Mission", "We help shoppers find what they meant in the first five results.")
+    fill(page, "Team name", "Search Relevance")
+    fill(page, "Mission", "We help shoppers find what they meant in the first five results.")
     page.get_by_role("tab", name="Tenets").click()
     click(page, "Add tenet")
-    type_into(page, "Tenet 1: name", "Relevance over recency")
-    type_into(
-        page, "Statement", "We rank what customers meant over what is newest, unless they sort by date."
-    )
+    fill(page, "Tenet 1: name", "Relevance over recency")
+    fill(page, "Statement", "We rank what customers meant over what is newest, unless they sort by date.")
     expect(page.get_by_text("● Unsaved changes")).to_be_visible()
     click(page, "Save")
     expect(page.get_by_text("✓ Saved")).to_be_visible()
