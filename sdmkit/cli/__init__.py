@@ -31,6 +31,30 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+
+def _show_version(value: bool) -> None:
+    if value:
+        from sdmkit.versions import report
+
+        typer.echo(report())
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_show_version,
+            is_eager=True,
+            help="Show sdmkit's version and its main dependencies' versions, and exit.",
+        ),
+    ] = False,
+):
+    """The workbench for a software development manager's written mechanisms."""
+
+
 app.add_typer(oncall_app, name="oncall")
 app.add_typer(metrics_app, name="metrics")
 app.add_typer(stories_app, name="stories")

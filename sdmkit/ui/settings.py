@@ -10,6 +10,7 @@ import streamlit as st
 from sdmkit import __version__, resources
 from sdmkit.store import db, migrate
 from sdmkit.ui.state import flash, store
+from sdmkit.versions import report
 
 
 def data_section() -> None:
@@ -27,6 +28,12 @@ def data_section() -> None:
         f"Set `{db.ENV_DATA_DIR}` to move it. Templates you put in its `templates/` folder override "
         f"the packaged ones in `{resources.templates_dir()}`."
     )
+
+
+def versions_section() -> None:
+    st.subheader("Versions", anchor=False)
+    st.caption("What this app runs on; the same as `sdmkit --version`. Paste it into a bug report.")
+    st.code(report(), language=None)
 
 
 def pdf_section() -> None:
