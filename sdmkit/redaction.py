@@ -1,12 +1,21 @@
 """Redaction for interview use: a workspace list of names and terms to replace
-(people, internal services, customers), plus e-mail addresses, URLs and ticket ids
-replaced automatically. It works on a copy of a document, so an export can be
-redacted while the stored document stays as written."""
+(people, internal services, customers), plus e-mail addresses, links, ticket ids
+(of any case: PAY-2041 and cfg-8812), phone numbers and chat handles replaced
+automatically.
+
+Only prose is rewritten. A document is redacted field by field through its kind's
+model: text fields are redacted, while ids, time zones, dates, numbers and choices
+(enums) are left as they are, so a redacted export still validates and imports.
+The automatic patterns then run again on the final text of the export (outside HTML
+tags and styles), so nothing a template adds slips through. An empty list is said
+out loud (`warning`), never reported as a redaction that was applied."""
 
 from __future__ import annotations
 
 import copy
 import re
+import types
+import typing
 from dataclasses import dataclass, replace
 
 SETTING = "redaction.terms"
@@ -16,7 +25,34 @@ URL = re.compile(
     r"(?:/[^\s<>\])\"']*)?",
     re.I,
 )
-TICKET = re.compile(r"\b[A-Z][A-Z0-9]{1,9}-\d+\b")
+# A ticket: letters (a project key, any case) then a hyphen and at least two digits:
+# PAY-2041, cfg-8812, COE-2025-118. Not UTF-8, not a date (it starts with a digit).
+TICKET = re.compile(r"\b[A-Za-z][A-Za-z0-9]{1,9}-\d{2,}(?:-\d+)*\b")
+# A phone number: an optional +country code, then groups of digits split by spaces,
+# dots, hyphens or brackets. Checked by _phone: 8 to 15 digits, and not a date.
+PHONE = re.compile(r"(?<![\w.+/:-])(?:\+|\(0?\d)?\d[\d ().-]{6,}\d(?![\w/:-])")
+# Dates, times and year ranges look like digit groups too: never a phone number.
+_NOT_PHONE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|^\d{4} ?[-/] ?\d{4}$")
+# A chat handle (@elena, @sam.k), not the @ of an e-mail address or of CSS.
+HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z][\w.-]{0,30}[\w]")
+# Content fields that are keys, not prose: never rewritten, or the document breaks.
+KEYS = frozenset(
+    {
+        "id",
+        "parent",
+        "addresses",
+        "zone",
+        "time_zone",
+        "holiday_country",
+        "holiday_subdivision",
+        "origin",
+        "field",
+        "unit",
+        "period",
+        "handoff_weekday",
+        "pattern",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -42,38 +78,150 @@ def set_terms(store, rows: list[dict]) -> None:
     store.set_setting(SETTING, clean)
 
 
+def warning(rules: list[Term]) -> str:
+    """What to tell the user before a redacted export, or '' when the list has names."""
+    if rules:
+        return ""
+    return (
+        "Your redaction list is empty, so no names are replaced: only e-mail addresses, links, ticket ids, "
+        "phone numbers and chat handles. Add the people, customers and internal names to hide under "
+        "Story bank → Redaction."
+    )
+
+
+def _phone(m: re.Match) -> str:
+    text = m.group(0)
+    digits = sum(c.isdigit() for c in text)
+    if not 8 <= digits <= 15 or _NOT_PHONE.search(text.strip()):
+        return text
+    if not text.startswith(("+", "(")) and not re.search(r"\d[ ./-]\d", text):
+        return text  # one run of digits is a figure, not a phone number
+    return "[phone]"
+
+
+def scrub(text: str) -> str:
+    """The automatic replacements alone: e-mails, links, tickets, phones, handles."""
+    if not text:
+        return text
+    text = EMAIL.sub("[email]", text)
+    text = URL.sub("[link]", text)
+    text = TICKET.sub("[ticket]", text)
+    text = PHONE.sub(_phone, text)
+    return HANDLE.sub("[handle]", text)
+
+
 def redact_text(text: str, rules: list[Term]) -> str:
     if not text:
         return text
+    # Addresses first: a listed name inside one ('dashboards.northwind.example') would
+    # otherwise break it up, and the rest of the address would survive.
+    text = URL.sub("[link]", EMAIL.sub("[email]", text))
     # Longest first, so 'Priya Raman' goes before 'Priya'.
     for t in sorted(rules, key=lambda t: len(t.term), reverse=True):
         text = re.sub(rf"(?<!\w){re.escape(t.term)}(?!\w)", t.replacement, text, flags=re.I)
-    text = EMAIL.sub("[email]", text)
-    text = URL.sub("[link]", text)
-    return TICKET.sub("[ticket]", text)
+    return scrub(text)
 
 
-def redact_value(value, rules):
-    """Every string inside a structure of dicts, lists and tuples, redacted."""
-    return _walk(value, rules)
-
-
-def _walk(value, rules):
+def redact_value(value, rules, key: str = ""):
+    """Every prose string inside a structure of dicts, lists and tuples, redacted
+    (keys such as ids and time zones left alone)."""
+    if key in KEYS:
+        return value
     if isinstance(value, str):
         return redact_text(value, rules)
     if isinstance(value, list | tuple):
-        return type(value)(_walk(v, rules) for v in value)
+        return type(value)(redact_value(v, rules, key) for v in value)
     if isinstance(value, dict):
-        return {k: _walk(v, rules) for k, v in value.items()}
+        return {k: redact_value(v, rules, k) for k, v in value.items()}
     return value
 
 
+def _typed(tp, value, rules, key: str):
+    """Redact a value by the type its model declares: only str fields are prose."""
+    from pydantic import BaseModel
+
+    if key in KEYS or value is None:
+        return value
+    origin = typing.get_origin(tp)
+    if origin is typing.Literal:
+        return value  # a choice: 'open', 'mitigation', 'weekly'
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(tp):
+            if arg is not type(None):
+                return _typed(arg, value, rules, key)
+        return value
+    if origin in (list, tuple) and isinstance(value, list):
+        args = typing.get_args(tp)
+        return [_typed(args[0] if args else str, v, rules, key) for v in value]
+    if isinstance(tp, type) and issubclass(tp, BaseModel) and isinstance(value, dict):
+        return _model(tp, value, rules)
+    if tp is str and isinstance(value, str):
+        return redact_text(value, rules)
+    return value  # dates, numbers, booleans
+
+
+def _model(model, data: dict, rules) -> dict:
+    fields = model.model_fields
+    return {k: _typed(fields[k].annotation, v, rules, k) if k in fields else v for k, v in data.items()}
+
+
+def redact_content(kind, content: dict, rules: list[Term]) -> dict:
+    return _model(kind.model, copy.deepcopy(content or {}), rules)
+
+
 def redact(doc, rules: list[Term]):
-    """A redacted copy of a document: title, team, tags and every text in its content."""
-    content = _walk(copy.deepcopy(doc.content), rules)
+    """A redacted copy of a document: title, team, tags and the prose of its content."""
     meta = doc.meta.replace(
         title=redact_text(doc.title, rules),
         team=redact_text(doc.team, rules),
         tags=[redact_text(t, rules) for t in doc.tags],
     )
-    return replace(doc, meta=meta, content=content)
+    return replace(doc, meta=meta, content=redact_content(doc.kind_spec, doc.content, rules))
+
+
+_FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
+_HTML_SKIP = re.compile(r"(<style\b.*?</style>|<script\b.*?</script>|<[^>]*>)", re.S | re.I)
+
+
+_COMMENT = re.compile(r"(<!--.*?-->)", re.S)
+
+
+def final_markdown(md: str) -> str:
+    """The automatic patterns on a Markdown export's text. The front matter and the
+    record kept in an HTML comment were redacted field by field and stay valid (a
+    '[link]' put into YAML would read back as a list), so they are left alone."""
+    m = _FRONT.match(md)
+    head, body = (md[: m.end()], md[m.end() :]) if m else ("", md)
+    parts = _COMMENT.split(body)
+    return head + "".join(p if i % 2 else scrub(p) for i, p in enumerate(parts))
+
+
+def final_html(html: str) -> str:
+    """The automatic patterns on an HTML export's text, outside tags, styles and
+    scripts (CSS has its own @ rules; a chart is a data: image in a tag)."""
+    parts = _HTML_SKIP.split(html)
+    return "".join(p if i % 2 else scrub(p) for i, p in enumerate(parts))
+
+
+def render_redacted(store, doc, fmt: str, *, page_size: str = "A4") -> bytes:
+    """An export with the workspace's redaction applied: the document's prose, what
+    the kind borrows from the workspace, and the final text."""
+    from sdmkit import export
+
+    rules = terms(store)
+    kind = doc.kind_spec
+    extra = kind.enrich(store, doc) if kind.enrich and fmt != "json" else None
+    doc = redact(doc, rules)
+    extra = redact_value(extra, rules) if extra else extra
+    if fmt == "md":
+        return final_markdown(export.render(doc, "md", extra=extra).decode("utf-8")).encode("utf-8")
+    if fmt in ("html", "pdf"):
+        from sdmkit.export.html_export import render_html
+
+        html = final_html(render_html(doc, page_size=page_size, for_print=fmt == "pdf", extra=extra))
+        if fmt == "html":
+            return html.encode("utf-8")
+        from sdmkit.export.pdf_export import html_to_pdf
+
+        return html_to_pdf(html)
+    return export.render(doc, fmt, page_size=page_size, extra=extra)

@@ -7,7 +7,7 @@ import re
 
 from sdmkit.export import render_from
 from sdmkit.portfolio import portfolio_markdown, portfolio_pdf
-from sdmkit.redaction import redact_text, set_terms, terms
+from sdmkit.redaction import Term, redact_text, set_terms, terms
 from sdmkit.stories.mine import mine_all
 
 NAMES = ["Priya Raman", "Tomasz Nowak", "Northwind", "payments-api", "Jana Novak"]
@@ -19,6 +19,71 @@ def test_redact_text_replaces_names_emails_urls_and_tickets():
     out = redact_text(text, rules)
     assert "@" not in out and "http" not in out and "PAY-2041" not in out and "www." not in out
     assert out.count("[email]") == 1 and out.count("[ticket]") == 1
+
+
+def test_the_automatic_patterns_catch_lower_case_tickets_phones_and_handles():
+    text = "Ask @elena or call +49 30 5550 1001 / (030) 5550-1002 about cfg-8812 and srch-601."
+    out = redact_text(text, [])
+    assert out == "Ask [handle] or call [phone] / [phone] about [ticket] and [ticket]."
+    # Figures, dates, times, versions and year ranges are not phone numbers or tickets.
+    kept = "On 2026-10-14 at 14:10, 18,400 checkouts (0.4%) for 2025-2026 on 8.14.1 and UTF-8, 09:00-16:00."
+    assert redact_text(kept, []) == kept
+
+
+def test_a_listed_name_inside_an_address_does_not_leave_half_of_it():
+    out = redact_text(
+        "See https://dashboards.northwind.example/payments/5xx?x=1 or ana@northwind.example.",
+        [Term("Northwind", "[name]")],
+    )
+    assert out == "See [link] or [email]."
+
+
+def test_an_empty_list_is_a_warning_not_a_claim(sqlite_store):
+    from sdmkit.redaction import warning
+
+    assert "empty" in warning(terms(sqlite_store))
+    set_terms(sqlite_store, [{"term": "Priya Raman", "replacement": "the manager"}])
+    assert warning(terms(sqlite_store)) == ""
+
+
+def test_redaction_rewrites_prose_only_and_the_export_still_validates(sqlite_store):
+    """Ids, zones, dates and choices are never rewritten, even when a listed term is
+    one of them: the redacted JSON and Markdown import again."""
+    from sdmkit.examples import load_examples
+    from sdmkit.interchange import parse_text
+
+    load_examples(sqlite_store)
+    # 'w1' (a why's id), 'Europe' (in a time zone) and 'open' (a status) on the list on purpose.
+    set_terms(sqlite_store, [{"term": n, "replacement": "[name]"} for n in [*NAMES, "w1", "Europe", "open"]])
+    for doc in sqlite_store.iter_documents():
+        for fmt, suffix in (("json", ".json"), ("md", ".md")):
+            text = render_from(sqlite_store, doc, fmt, redacted=True).decode()
+            back = parse_text(text, suffix)  # validates the content through the kind's model
+            assert back.kind == doc.kind
+            for name in NAMES:
+                assert name.lower() not in text.lower(), (doc.title, fmt, name)
+        if doc.kind == "coe":
+            c = back.content
+            assert [w["id"] for w in c["whys"]] == [w["id"] for w in doc.content["whys"]]
+            assert c["time_zone"] == doc.content["time_zone"]
+            assert [a["status"] for a in c["action_items"]] == [
+                a["status"] for a in doc.content["action_items"]
+            ]
+            assert [e["at"] for e in c["timeline"]] == [e["at"] for e in doc.content["timeline"]]
+        if doc.kind == "oncall":
+            assert "+49" not in text and "@elena" not in text
+            assert ("[phone]" in text) == ("+49" in str(doc.content))
+            assert back.content["members"][0]["zone"] == doc.content["members"][0]["zone"]
+
+
+def test_the_final_html_pass_leaves_styles_and_tags_alone():
+    from sdmkit.redaction import final_html
+
+    html = '<style>@page { size: A4 }</style><p>Mail <a href="#x">a@b.example</a> or @elena</p>'
+    assert (
+        final_html(html)
+        == '<style>@page { size: A4 }</style><p>Mail <a href="#x">[email]</a> or [handle]</p>'
+    )
 
 
 def test_a_redacted_export_contains_none_of_the_listed_names(sqlite_store):

@@ -82,12 +82,10 @@ def render(doc: Document, fmt: str, *, page_size: str = "A4", extra: dict | None
 def render_from(store, doc: Document, fmt: str, *, page_size: str = "A4", redacted: bool = False) -> bytes:
     """Render with what the kind borrows from the workspace (a charter's rotation), and
     with the workspace's redaction list applied when asked."""
+    if redacted:
+        from sdmkit.redaction import render_redacted
+
+        return render_redacted(store, doc, fmt, page_size=page_size)
     kind = doc.kind_spec
     extra = kind.enrich(store, doc) if kind.enrich and fmt != "json" else None
-    if redacted:
-        from sdmkit.redaction import redact, redact_value, terms
-
-        rules = terms(store)
-        doc = redact(doc, rules)
-        extra = redact_value(extra, rules) if extra else extra
     return render(doc, fmt, page_size=page_size, extra=extra)

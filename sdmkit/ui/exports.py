@@ -35,8 +35,14 @@ def export_buttons(doc: Document, *, key: str) -> None:
     redacted = st.toggle(
         "Redacted",
         key=f"{key}|redact",
-        help="Apply the redaction list (Story bank → Redaction), e-mails, links and ticket ids",
+        help="Apply the redaction list (Story bank → Redaction); e-mails, links, ticket ids, phone numbers "
+        "and chat handles are replaced automatically",
     )
+    if redacted:
+        from sdmkit.redaction import terms, warning
+
+        if warning(terms(store())):
+            st.warning(warning(terms(store())), icon=":material/warning:")
     suffix = "-redacted" if redacted else ""
 
     def name(fmt: str) -> str:

@@ -232,7 +232,8 @@ def redaction_tab() -> None:
 
     st.caption(
         "Names and terms replaced in every redacted export: people, internal service names, customers. "
-        "E-mail addresses, links and ticket ids (like PAY-2041) are replaced automatically."
+        "E-mail addresses, links, ticket ids (like PAY-2041 or cfg-8812), phone numbers and chat handles "
+        "are replaced automatically. Ids, dates and time zones are never rewritten."
     )
     rows = [{"term": t.term, "replacement": t.replacement} for t in terms(store())]
     edited = st.data_editor(
