@@ -12,6 +12,7 @@ Markdown file whose front matter carries the same data.
 
 from __future__ import annotations
 
+import difflib
 import json
 from pathlib import Path
 
@@ -207,3 +208,16 @@ def import_file(store, path: Path) -> Document:
         raise SdmkitError(
             f"{source}: could not be imported ({one_line(str(exc), 200) or type(exc).__name__})"
         ) from None
+
+
+def revision_diff(store, doc_id: int, old: int, new: int) -> str:
+    """Unified diff of two revisions of a document, as the YAML a person can read."""
+    a, b = store.revision(doc_id, old), store.revision(doc_id, new)
+    return "".join(
+        difflib.unified_diff(
+            to_yaml(a).splitlines(keepends=True),
+            to_yaml(b).splitlines(keepends=True),
+            fromfile=f"version {old}",
+            tofile=f"version {new}",
+        )
+    )

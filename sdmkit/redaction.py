@@ -201,27 +201,3 @@ def final_html(html: str) -> str:
     scripts (CSS has its own @ rules; a chart is a data: image in a tag)."""
     parts = _HTML_SKIP.split(html)
     return "".join(p if i % 2 else scrub(p) for i, p in enumerate(parts))
-
-
-def render_redacted(store, doc, fmt: str, *, page_size: str = "A4") -> bytes:
-    """An export with the workspace's redaction applied: the document's prose, what
-    the kind borrows from the workspace, and the final text."""
-    from sdmkit import export
-
-    rules = terms(store)
-    kind = doc.kind_spec
-    extra = kind.enrich(store, doc) if kind.enrich and fmt != "json" else None
-    doc = redact(doc, rules)
-    extra = redact_value(extra, rules) if extra else extra
-    if fmt == "md":
-        return final_markdown(export.render(doc, "md", extra=extra).decode("utf-8")).encode("utf-8")
-    if fmt in ("html", "pdf"):
-        from sdmkit.export.html_export import render_html
-
-        html = final_html(render_html(doc, page_size=page_size, for_print=fmt == "pdf", extra=extra))
-        if fmt == "html":
-            return html.encode("utf-8")
-        from sdmkit.export.pdf_export import html_to_pdf
-
-        return html_to_pdf(html)
-    return export.render(doc, fmt, page_size=page_size, extra=extra)

@@ -6,6 +6,7 @@ import pytest
 
 from sdmkit.document import Document, DocumentMeta
 from sdmkit.errors import Conflict, InvalidDocument, NotFound
+from sdmkit.interchange import revision_diff
 
 
 def make(store, team="Payments", mission="We move money once.", **kw):
@@ -70,10 +71,10 @@ def test_diff_between_any_two_revisions(store):
     doc = make(store)
     store.save(doc.id, 1, {**doc.content, "mission": "Second."}, doc.meta)
     store.save(doc.id, 2, {**doc.content, "mission": "Third."}, doc.meta)
-    diff = store.diff(doc.id, 1, 3)
+    diff = revision_diff(store, doc.id, 1, 3)
     assert "-  mission: We move money once." in diff
     assert "+  mission: Third." in diff
-    assert store.diff(doc.id, 2, 2) == ""
+    assert revision_diff(store, doc.id, 2, 2) == ""
 
 
 def test_restore_an_old_revision_keeps_the_newer_ones(store):

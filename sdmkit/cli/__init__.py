@@ -402,7 +402,9 @@ def history(doc_id: Annotated[str, typer.Argument(metavar="ID")], as_json: JsonF
 @app.command()
 def diff(doc_id: Annotated[str, typer.Argument(metavar="ID")], old: int, new: int):
     """Differences between two versions of a document."""
-    typer.echo(_store().diff(_doc_id(doc_id), old, new) or "no differences")
+    from sdmkit.interchange import revision_diff
+
+    typer.echo(revision_diff(_store(), _doc_id(doc_id), old, new) or "no differences")
 
 
 @app.command()

@@ -6,42 +6,22 @@ and the tests all see the same findings for the same text."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
-from typing import Literal
+from dataclasses import dataclass
 
-Severity = Literal["error", "warning", "info"]
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+from sdmkit.coach import prose
+from sdmkit.coach.rule import SEVERITY_ORDER, Finding, Hit, Rule, Severity
 
-
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    severity: Severity
-    location: str  # section/field path, e.g. "tenets[2].statement"
-    message: str
-    suggestion: str = ""
-
-    def as_dict(self) -> dict:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class Hit:
-    """What a rule's check yields; the engine adds the rule id and severity."""
-
-    location: str
-    message: str
-    suggestion: str = ""
-    severity: Severity | None = None  # overrides the rule's default when set
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    title: str
-    severity: Severity
-    check: Callable[..., Iterable[Hit]] = field(repr=False)
-    explain: str = ""
+__all__ = [
+    "SEVERITY_ORDER",
+    "Finding",
+    "Hit",
+    "Rule",
+    "Severity",
+    "lint",
+    "lint_document",
+    "rule_catalog",
+    "score",
+]
 
 
 def _run(rule: Rule, subject) -> Iterator[Finding]:
@@ -62,8 +42,6 @@ def lint(
 
     `lookup` (document id -> stored document) lets the kind's workspace rules look at
     other documents, such as a story's sources; without it they are not run."""
-    from sdmkit.coach import prose
-
     off = set(disabled)
     # Rules that compare the title with the body (a COE's "failed for 47 minutes") read the
     # document's title through the model's own title field when that is empty.
@@ -99,8 +77,6 @@ def lint_document(doc, lookup: Callable | None = None) -> list[Finding]:
 
 def rule_catalog(kind) -> list[Rule]:
     """Every rule that can fire on a document of this kind, for the 'switch off' list."""
-    from sdmkit.coach import prose
-
     return [*kind.rules, *kind.workspace_rules, *prose.RULES]
 
 

@@ -10,31 +10,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sdmkit.coach.engine import Hit, Rule
-
-_CODE = re.compile(r"`[^`]*`")
-_URL = re.compile(r"\b(?:https?|ftp|file|mailto):[^\s)>\]]+|\bwww\.[^\s)>\]]+", re.I)
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_QUOTED = re.compile(r"\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”")
-
-
-def mask(text: str) -> str:
-    """Blank out code, links and quoted names, keeping offsets stable."""
-    for pattern in (_CODE, _URL, _QUOTED):
-        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
-    return _MD_LINK.sub(lambda m: " " * len(m.group(0)), text)
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])|\n\s*\n|\n\s*[-*]\s+")
-
-
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
-
-
-def words(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z0-9][A-Za-z0-9'’\-]*", text)
-
+from sdmkit.coach.readability import measure
+from sdmkit.coach.rule import Hit, Rule
+from sdmkit.coach.text import mask, sentences, words
 
 # Words that sound like information but carry none; each with what to write instead.
 WEASEL = {
@@ -294,7 +272,6 @@ def check_passive(subject):
 
 
 def check_readability(subject):
-    from sdmkit.coach.readability import measure
 
     pieces, context = subject
     if context.min_ease is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sdmkit.coach.prose import mask, sentences, words
+from sdmkit.coach.text import mask, sentences, words
 
 _VOWELS = re.compile(r"[aeiouy]+")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from sdmkit.redaction import final_html, final_markdown, redact, redact_value, terms
 from sdmkit.store.documents import Document
 
 FORMATS = ("md", "html", "pdf", "json")
@@ -83,9 +84,30 @@ def render_from(store, doc: Document, fmt: str, *, page_size: str = "A4", redact
     """Render with what the kind borrows from the workspace (a charter's rotation), and
     with the workspace's redaction list applied when asked."""
     if redacted:
-        from sdmkit.redaction import render_redacted
-
-        return render_redacted(store, doc, fmt, page_size=page_size)
+        return _render_redacted(store, doc, fmt, page_size=page_size)
     kind = doc.kind_spec
     extra = kind.enrich(store, doc) if kind.enrich and fmt != "json" else None
+    return render(doc, fmt, page_size=page_size, extra=extra)
+
+
+def _render_redacted(store, doc, fmt: str, *, page_size: str = "A4") -> bytes:
+    """An export with the workspace's redaction applied: the document's prose, what
+    the kind borrows from the workspace, and the final text."""
+    rules = terms(store)
+    kind = doc.kind_spec
+    extra = kind.enrich(store, doc) if kind.enrich and fmt != "json" else None
+    doc = redact(doc, rules)
+    extra = redact_value(extra, rules) if extra else extra
+    if fmt == "md":
+        return final_markdown(render(doc, "md", extra=extra).decode("utf-8")).encode("utf-8")
+    if fmt in ("html", "pdf"):
+        # The HTML and PDF modules load Jinja2 and WeasyPrint: only when a page is made.
+        from sdmkit.export.html_export import render_html
+
+        html = final_html(render_html(doc, page_size=page_size, for_print=fmt == "pdf", extra=extra))
+        if fmt == "html":
+            return html.encode("utf-8")
+        from sdmkit.export.pdf_export import html_to_pdf
+
+        return html_to_pdf(html)
     return render(doc, fmt, page_size=page_size, extra=extra)

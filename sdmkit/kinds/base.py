@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from sdmkit.coach.engine import Rule
+from sdmkit.coach.rule import Rule
 
 Widget = Literal[
     "line", "text", "choice", "date", "time", "number", "toggle", "list", "table", "cards", "tree", "deck"

@@ -12,7 +12,8 @@ from typing import Literal
 
 from pydantic import Field as PydField
 
-from sdmkit.coach.engine import Hit, Rule
+from sdmkit.coach.rule import Hit, Rule
+from sdmkit.coach.text import sentences
 from sdmkit.kinds.base import Column, Field, Kind, Part, Section, lazy
 
 TEAM_TYPES = ("stream-aligned", "platform", "enabling", "complicated-subsystem")
@@ -134,8 +135,6 @@ def _required(c: Charter):
 
 
 def _mission_one_sentence(c: Charter):
-    from sdmkit.coach.prose import sentences
-
     n = len(sentences(c.mission)) if c.mission else 0
     if n > 1:
         yield Hit(

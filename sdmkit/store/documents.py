@@ -7,7 +7,6 @@ overwritten, and the caller still holds the user's text."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -467,20 +466,6 @@ class Store:
             version=r.version,
             created_at=_aware(doc_row.created_at),
             updated_at=_aware(r.saved_at),
-        )
-
-    def diff(self, doc_id: int, old: int, new: int) -> str:
-        """Unified diff of two revisions, as the interchange YAML a person can read."""
-        from sdmkit.interchange import to_yaml
-
-        a, b = self.revision(doc_id, old), self.revision(doc_id, new)
-        return "".join(
-            difflib.unified_diff(
-                to_yaml(a).splitlines(keepends=True),
-                to_yaml(b).splitlines(keepends=True),
-                fromfile=f"version {old}",
-                tofile=f"version {new}",
-            )
         )
 
     def restore_revision(self, doc_id: int, version: int, base_version: int) -> Document:

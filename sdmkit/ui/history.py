@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdmkit.errors import Conflict
+from sdmkit.interchange import revision_diff
 from sdmkit.store import Document
 from sdmkit.ui.state import flash, stamp, store, when
 from sdmkit.ui.text import esc
@@ -40,7 +41,7 @@ def history_panel(doc: Document, *, key: str, on_restored=None) -> None:
             + html_table(side_by_side(render_body(a), render_body(b)), f"Version {old}", f"Version {new}")
         )
     with raw:
-        text = store().diff(doc.id, old, new)
+        text = revision_diff(store(), doc.id, old, new)
         if text:
             st.code(text, language="diff")
         else:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from sdmkit.coach.engine import Hit, Rule
+from sdmkit.coach.rule import Hit, Rule
+from sdmkit.coach.text import sentences
 from sdmkit.kinds.base import RubricCheck
 from sdmkit.kinds.coe import timeline as tl
 from sdmkit.kinds.coe import whys as W
@@ -39,8 +40,6 @@ def _required(c: COE):
 
 
 def _summary_length(c: COE):
-    from sdmkit.coach.prose import sentences
-
     n = len(sentences(c.summary)) if c.summary else 0
     if n > MAX_SUMMARY_SENTENCES:
         yield Hit(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sdmkit.coach.engine import Hit, Rule
+from sdmkit.coach.rule import Hit, Rule
 from sdmkit.kinds.metric_review.model import MetricReview
 
 

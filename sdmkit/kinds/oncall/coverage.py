@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sdmkit.kinds.oncall.model import Rotation
+from sdmkit.kinds.oncall.shifts import duties, first_handoff
 
 COVERAGE_DAYS = 371  # a year and a week from the first hand-off
 
@@ -74,8 +75,6 @@ def spans(intervals: list[tuple[datetime, datetime, str]]) -> list[Span]:
 
 def rotation_spans(r: Rotation, days: int = COVERAGE_DAYS, start: date | None = None) -> list[Span]:
     """The primary layer's gaps and overlaps over `days` from the first hand-off (or `start`)."""
-    from sdmkit.kinds.oncall.schedule import duties, first_handoff
-
     if not r.regions:
         return []
     first = start or first_handoff(r)
@@ -151,8 +150,6 @@ def statement(r: Rotation, unstaffed: int = 0) -> str:
 
 
 def _hours(r: Rotation) -> str:
-    from sdmkit.kinds.oncall.schedule import first_handoff
-
     layers = "one primary and one secondary" if r.secondary else "one person"
     if not r.regions:
         return (

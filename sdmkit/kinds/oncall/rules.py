@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sdmkit.coach.engine import Hit, Rule
+from sdmkit.coach.rule import Hit, Rule
 from sdmkit.kinds.oncall.model import Rotation
 from sdmkit.kinds.oncall.schedule import Schedule, generate
 

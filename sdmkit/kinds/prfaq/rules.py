@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sdmkit.coach.engine import Hit, Rule
-from sdmkit.coach.prose import mask, words
+from sdmkit.coach.rule import Hit, Rule
+from sdmkit.coach.text import mask, words
 from sdmkit.kinds.prfaq.bank import INTERNAL
 from sdmkit.kinds.prfaq.model import PRFAQ
 

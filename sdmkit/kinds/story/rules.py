@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from sdmkit.coach.engine import Hit, Rule
-from sdmkit.coach.prose import words
+from sdmkit.coach.rule import Hit, Rule
+from sdmkit.coach.text import words
 from sdmkit.kinds.story.model import Story
 
 WORDS_PER_MINUTE = 150

@@ -1,0 +1,141 @@
+"""The layers of DESIGN.md, checked on the source: no import cycles (function-local
+imports count, since they only hide a cycle), Streamlit only in the UI layer, and no
+layer that imports one above it. A new module that breaks a rule fails here, with
+the import that does it."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "sdmkit"
+
+# A layer never imports the layers named for it (the UI and CLI sit on top of all).
+FORBIDDEN = {
+    "sdmkit.store": ("sdmkit.ui", "sdmkit.cli", "sdmkit.export", "sdmkit.stories", "sdmkit.portfolio"),
+    "sdmkit.kinds": ("sdmkit.ui", "sdmkit.cli"),
+    "sdmkit.coach": ("sdmkit.ui", "sdmkit.cli", "sdmkit.store", "sdmkit.export"),
+    "sdmkit.export": ("sdmkit.ui", "sdmkit.cli"),
+    "sdmkit.stories": ("sdmkit.ui", "sdmkit.cli"),
+    "sdmkit.document": ("sdmkit.store", "sdmkit.ui", "sdmkit.cli", "sdmkit.interchange"),
+}
+
+
+def _modules() -> dict[str, Path]:
+    out = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        out[name] = path
+    return out
+
+
+def _imports(name: str, path: Path, modules: dict[str, Path]) -> list[tuple[str, int]]:
+    """(sdmkit module imported, line) for every import in the file, at any depth."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            targets = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            targets = [base, *(f"{base}.{a.name}" for a in node.names)]
+        else:
+            continue
+        for target in targets:
+            while target and target not in modules:
+                target = target.rpartition(".")[0]
+            # A submodule imports its own packages anyway: not an edge worth a rule.
+            if target and target != name and not name.startswith(target + "."):
+                found.append((target, node.lineno))
+    return found
+
+
+def _graph() -> dict[str, dict[str, int]]:
+    modules = _modules()
+    return {name: dict(_imports(name, path, modules)) for name, path in modules.items()}
+
+
+def _cycles(graph: dict[str, dict[str, int]]) -> list[list[str]]:
+    """Strongly connected groups of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    out: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in graph[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                out.append(sorted(group))
+
+    for v in graph:
+        if v not in index:
+            visit(v)
+    return out
+
+
+def test_no_import_cycles():
+    graph = _graph()
+    cycles = _cycles(graph)
+    described = [
+        " <-> ".join(group)
+        + ": "
+        + ", ".join(f"{a} imports {b} (line {graph[a][b]})" for a in group for b in group if b in graph[a])
+        for group in cycles
+    ]
+    assert not described, "import cycles:\n" + "\n".join(described)
+
+
+def test_streamlit_only_in_the_ui_layer():
+    offenders = []
+    for name, path in _modules().items():
+        if name == "sdmkit.ui" or name.startswith("sdmkit.ui."):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            mods = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            offenders += [f"{name} line {node.lineno}" for m in mods if m.split(".")[0] == "streamlit"]
+    assert not offenders, "streamlit imported outside sdmkit/ui/: " + ", ".join(offenders)
+
+
+def test_no_layer_imports_one_above_it():
+    wrong = []
+    for name, imported in _graph().items():
+        for layer, above in FORBIDDEN.items():
+            if name == layer or name.startswith(layer + "."):
+                wrong += [
+                    f"{name} imports {target} (line {line})"
+                    for target, line in imported.items()
+                    if any(target == a or target.startswith(a + ".") for a in above)
+                ]
+    assert not wrong, "upward imports:\n" + "\n".join(wrong)
+
+
+def test_the_rules_see_a_cycle_and_an_upward_import():
+    """The checks themselves: a made-up graph with a cycle is caught."""
+    assert _cycles({"a": {"b": 1}, "b": {"c": 1}, "c": {"a": 1}, "d": {"a": 1}}) == [["a", "b", "c"]]
+    graph = _graph()
+    assert "sdmkit.store.documents" in graph["sdmkit.interchange"], "the graph reads real imports"
