@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date
 
+from sdmkit import clock
 from sdmkit.errors import SdmkitError
 from sdmkit.kinds import all_kinds, get_kind
 
@@ -49,7 +50,7 @@ def action_items(
     today: date | None = None,
 ) -> list[ActionRef]:
     """Open action items (all of them with include_closed), most urgent first: overdue, then by due date."""
-    today = today or date.today()
+    today = today or clock.today()
     owner_q = (owner or "").strip().lower()
     out: list[ActionRef] = []
     for kind_id in _kinds_with_actions():

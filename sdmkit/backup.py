@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 from sqlmodel import SQLModel, col
 
+from sdmkit import clock
 from sdmkit.errors import InvalidDocument, SdmkitError, UnknownKind
 from sdmkit.store import Store
 from sdmkit.store.limits import check_row, check_texts
@@ -489,7 +490,7 @@ def restore(store: Store, data: dict, *, replace: bool = False, safety_dir: Path
             from sdmkit.store.db import data_dir
 
             safety_dir = data_dir() / "backups"
-        safety = Path(safety_dir) / f"before-restore-{datetime.now():%Y%m%d-%H%M%S-%f}.json"
+        safety = Path(safety_dir) / f"before-restore-{clock.now():%Y%m%d-%H%M%S-%f}.json"
         write_backup(store, safety)
     with Session(store.engine) as s, s.begin():
         s.execute(delete(CommentRow))

@@ -3,8 +3,7 @@ one Markdown file or one PDF with a table of contents; redacted on request."""
 
 from __future__ import annotations
 
-from datetime import date
-
+from sdmkit import clock
 from sdmkit.export.escape import md_inline
 from sdmkit.export.markdown_export import render_body
 
@@ -36,7 +35,7 @@ def portfolio_markdown(store, story_ids: list[int], *, redacted: bool = False, o
     lines = [
         f"# Interview portfolio{' of ' + md_inline(owner) if owner else ''}",
         "",
-        f"_{len(stories)} stories and {len(docs)} source documents, {date.today():%d %B %Y}"
+        f"_{len(stories)} stories and {len(docs)} source documents, {clock.today():%d %B %Y}"
         f"{', redacted' if redacted else ''}._",
         "",
     ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from sdmkit import clock
 from sdmkit.kinds.oncall.model import Rotation
 from sdmkit.kinds.oncall.now import on_call_now
 from sdmkit.kinds.oncall.view import stamp
@@ -26,7 +27,7 @@ def member_differences(charter_members: list[str], rotation_members: list[str]) 
 
 
 def charter_extras(store, doc, *, at: datetime | None = None) -> dict:
-    at = (at or datetime.now(UTC)).astimezone(UTC)
+    at = (at or clock.now(UTC)).astimezone(UTC)
     team = doc.team
     if not team:
         return {}

@@ -139,3 +139,32 @@ def test_the_rules_see_a_cycle_and_an_upward_import():
     assert _cycles({"a": {"b": 1}, "b": {"c": 1}, "c": {"a": 1}, "d": {"a": 1}}) == [["a", "b", "c"]]
     graph = _graph()
     assert "sdmkit.store.documents" in graph["sdmkit.interchange"], "the graph reads real imports"
+
+
+def test_one_clock():
+    """Every 'now' and 'today' goes through sdmkit.clock, so a test can freeze time."""
+    import re
+
+    direct = re.compile(r"\b(?:date\.today|datetime\.now|datetime\.utcnow|datetime\.today)\(")
+    calls = [
+        f"{path.relative_to(ROOT)} line {n}"
+        for path in PACKAGE.rglob("*.py")
+        if path.name != "clock.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if direct.search(line)
+    ]
+    assert not calls, "ask sdmkit.clock instead: " + ", ".join(calls)
+
+
+def test_a_frozen_clock_stops_every_reading_and_starts_again():
+    from datetime import UTC, date, datetime, timedelta, timezone
+
+    from sdmkit import clock
+
+    at = datetime(2030, 6, 30, 23, 30, tzinfo=UTC)
+    with clock.frozen(at):
+        assert clock.now(UTC) == at
+        assert clock.now(timezone(timedelta(hours=2))).date() == date(2030, 7, 1)
+        assert clock.utc_naive() == at.replace(tzinfo=None)
+        assert clock.today() == at.astimezone().date()
+    assert abs(clock.now(UTC) - datetime.now(UTC)) < timedelta(seconds=5)

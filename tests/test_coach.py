@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from sdmkit import clock
 from sdmkit.coach import lint
-from sdmkit.kinds import charter as charter_module
 from sdmkit.kinds import get_kind
 
 KIND = get_kind("charter")
@@ -119,9 +119,9 @@ def test_customer_tenet_counts_named_customers():
     assert "charter.customer_tenet" not in rules_fired(content)
 
 
-def test_stale_uses_today(monkeypatch):
-    monkeypatch.setattr(charter_module, "today", lambda: date(2030, 1, 1))
-    assert "charter.stale" in rules_fired(base(next_review="2029-12-31"))
+def test_stale_uses_today():
+    with clock.frozen(datetime(2030, 1, 1, 12, tzinfo=UTC)):
+        assert "charter.stale" in rules_fired(base(next_review="2029-12-31"))
 
 
 @pytest.mark.parametrize(

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from sdmkit import clock
 from sdmkit.coach import lint, score
 from sdmkit.errors import InvalidDocument
 from sdmkit.kinds import get_kind
-from sdmkit.kinds.coe import rubric, timeline
+from sdmkit.kinds.coe import timeline
 from sdmkit.kinds.coe.model import duration_text
 
 KIND = get_kind("coe")
@@ -359,9 +360,9 @@ def test_failed_checks_lower_the_score():
     assert off.total == 7
 
 
-def test_rubric_today_is_injectable(monkeypatch):
-    monkeypatch.setattr(rubric, "today", lambda: date(2099, 1, 1))
-    assert "coe.action_overdue" in fired(coe())
+def test_rubric_today_is_injectable():
+    with clock.frozen(datetime(2099, 1, 1, 12, tzinfo=UTC)):
+        assert "coe.action_overdue" in fired(coe())
 
 
 def test_every_example_scores_and_lints_without_errors(sqlite_store):

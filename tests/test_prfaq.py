@@ -4,17 +4,17 @@ that does not; the editor and `sdmkit lint --json` agree; review records."""
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import yaml
 
+from sdmkit import clock
 from sdmkit.coach import lint
 from sdmkit.compare import html_table, side_by_side
 from sdmkit.document import DocumentMeta
 from sdmkit.errors import InvalidDocument
 from sdmkit.kinds import get_kind
-from sdmkit.kinds.prfaq import rules as prfaq_rules
 from tests.conftest import ROOT
 
 KIND = get_kind("prfaq")
@@ -117,9 +117,9 @@ def test_bad_input_is_an_error_at_its_field():
     } <= errors
 
 
-def test_today_is_injectable(monkeypatch):
-    monkeypatch.setattr(prfaq_rules, "today", lambda: date(2030, 1, 1))
-    assert "prfaq.dateline" in fired(good())
+def test_today_is_injectable():
+    with clock.frozen(datetime(2030, 1, 1, 12, tzinfo=UTC)):
+        assert "prfaq.dateline" in fired(good())
 
 
 @pytest.mark.parametrize(

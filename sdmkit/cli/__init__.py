@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from sdmkit import clock
 from sdmkit.cli.common import JsonFlag
 from sdmkit.cli.common import doc_id as _doc_id
 from sdmkit.cli.common import echo_json as _echo_json
@@ -359,8 +360,6 @@ def actions(
     as_json: JsonFlag = False,
 ):
     """Open action items across documents, most urgent first."""
-    from datetime import date
-
     from sdmkit.actions import action_items, set_status
 
     store = _store()
@@ -378,7 +377,7 @@ def actions(
     if not items:
         typer.echo("no open action items" + (" match" if owner or team or overdue else ""))
         return
-    today = date.today()
+    today = clock.today()
     for i in items:
         due = i.due.isoformat() if i.due else "no date"
         flag = " OVERDUE" if i.overdue(today) else ""

@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import Field as PydField
 
+from sdmkit import clock
 from sdmkit.coach.rule import Hit, Rule
 from sdmkit.coach.text import sentences
 from sdmkit.kinds.base import Column, Field, Kind, Part, Section, lazy
@@ -93,10 +94,6 @@ class Charter(_Part):
     members: list[Member] = PydField(default_factory=list)
     success_metrics: list[SuccessMetric] = PydField(default_factory=list)
     next_review: date | None = None
-
-
-def today() -> date:
-    return date.today()
 
 
 # --- coach rules -------------------------------------------------------------------
@@ -188,7 +185,7 @@ def _stale(c: Charter):
             "Set a date; a charter nobody reviews goes stale.",
             severity="info",
         )
-    elif c.next_review < today():
+    elif c.next_review < clock.today():
         yield Hit(
             "next_review",
             f"Review date {c.next_review.isoformat()} has passed: the charter is stale",
@@ -251,7 +248,7 @@ def _prose(c: Charter):
 
 def _attention(c: Charter) -> list[str]:
     out = []
-    if c.next_review and c.next_review < today():
+    if c.next_review and c.next_review < clock.today():
         out.append(f"review was due {c.next_review.isoformat()}")
     if not c.mission:
         out.append("no mission yet")

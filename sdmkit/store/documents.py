@@ -15,6 +15,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from sdmkit import clock
 from sdmkit.document import Document, DocumentMeta
 from sdmkit.errors import Conflict, FieldProblem, InvalidDocument, NotFound
 from sdmkit.kinds import get_kind
@@ -26,7 +27,7 @@ from sdmkit.store.tables import DocumentRow, RevisionRow, SettingRow
 
 def utcnow() -> datetime:
     # Stored naive in UTC (SQLite has no time zones); _aware() puts the zone back.
-    return datetime.now(UTC).replace(tzinfo=None)
+    return clock.utc_naive()
 
 
 def _aware(value: datetime | None) -> datetime | None:

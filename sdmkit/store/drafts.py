@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
+from sdmkit import clock
 from sdmkit.document import DocumentMeta
 from sdmkit.store.tables import DraftRow
 
@@ -59,7 +60,7 @@ class Drafts:
         meta: DocumentMeta,
         content: dict,
     ) -> None:
-        now = datetime.now(UTC).replace(tzinfo=None)
+        now = clock.utc_naive()
         with Session(self.engine) as s, s.begin():
             row = s.get(DraftRow, token)
             if row is None:

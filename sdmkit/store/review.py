@@ -9,6 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from sdmkit import clock
 from sdmkit.errors import FieldProblem, InvalidDocument, NotFound
 from sdmkit.store.documents import Store, _aware, utcnow
 from sdmkit.store.limits import check_row
@@ -114,7 +115,7 @@ def add_decision(
             decision=decision.strip(),
             outcome=outcome,
             decided_by=decided_by.strip()[:200],
-            decided_on=decided_on or date.today(),
+            decided_on=decided_on or clock.today(),
             created_at=utcnow(),
         )
         s.add(row)

@@ -4,8 +4,9 @@ against what interviewers look for, and the history of sessions."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC
 
+from sdmkit import clock
 from sdmkit.interview import ROUNDS
 
 HISTORY = "practice.history"
@@ -38,7 +39,7 @@ def record(store, session: Session) -> None:
         content = {
             **story.content,
             "practice_count": int(story.content.get("practice_count") or 0) + 1,
-            "last_practised": date.today().isoformat(),
+            "last_practised": clock.today().isoformat(),
         }
         store.update(story.with_content(content), note="practised")
 
@@ -48,7 +49,7 @@ def history(store) -> list[dict]:
 
 
 def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return clock.now(UTC).isoformat(timespec="seconds")
 
 
 def custom_questions(store) -> list[str]:

@@ -3,10 +3,9 @@ done from here (a new version of its document)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
+from sdmkit import clock
 from sdmkit.actions import action_items, set_status
 from sdmkit.errors import Conflict, SdmkitError
 from sdmkit.kinds import get_kind
@@ -29,7 +28,7 @@ def filters() -> dict:
 
 
 def action_table(f: dict) -> None:
-    today = date.today()
+    today = clock.today()
     items = action_items(store(), **f, today=today)
     if not items:
         if any(v for v in f.values()):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdmkit import export
+from sdmkit import clock, export
 from sdmkit.store import Document
 from sdmkit.ui.state import store
 
@@ -22,12 +22,11 @@ def _rendered(
 
 
 def _context() -> tuple:
-    from datetime import datetime
 
     from sdmkit.redaction import terms
 
     # The redaction list is part of the context: a changed list makes new exports.
-    return (*store().fingerprint(), datetime.now().strftime("%Y%m%d%H"), repr(terms(store())))
+    return (*store().fingerprint(), clock.now().strftime("%Y%m%d%H"), repr(terms(store())))
 
 
 def export_buttons(doc: Document, *, key: str) -> None:

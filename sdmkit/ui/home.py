@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sdmkit import clock
 from sdmkit.attention import needs_attention
 from sdmkit.kinds import all_kinds, get_kind
 from sdmkit.ui.rows import document_row
@@ -83,11 +84,10 @@ def _attention(url: str, fingerprint: tuple, today: str):
 
 
 def attention_items():
-    from datetime import date
 
     from sdmkit.store.db import database_url
 
-    return _attention(database_url(), store().fingerprint(), date.today().isoformat())
+    return _attention(database_url(), store().fingerprint(), clock.today().isoformat())
 
 
 def attention_list() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sdmkit import clock
 from sdmkit.errors import InvalidDocument
 from sdmkit.metrics.catalog import (
     AGGREGATIONS,
@@ -146,13 +147,13 @@ def data_tab(team: str) -> None:
 
 def type_tab(team: str) -> None:
     """Type one week's values by hand, as well as importing them."""
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     metrics = catalog(store(), team)
     if not metrics:
         st.caption("Create the catalog first: values belong to its metrics.")
         return
-    today = date.today()
+    today = clock.today()
     last_sunday = today - timedelta(days=(today.weekday() + 1) % 7)
     week = st.date_input(
         "Week ending",

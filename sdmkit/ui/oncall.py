@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import streamlit as st
 
+from sdmkit import clock
 from sdmkit.export import slug
 from sdmkit.handoff import boundaries, handoff_note
 from sdmkit.kinds.oncall.exports import hours_csv, to_ics
@@ -30,7 +31,7 @@ def schedule_view(kind, draft: dict, rotation) -> None:
     for w in sched.warnings:
         st.warning(esc(w), icon=":material/warning:")
     zone = ZoneInfo(rotation.time_zone)
-    now = datetime.now(UTC)
+    now = clock.now(UTC)
     # The same slots as the calendar export, overrides and leave included.
     who = on_call(schedule_at(rotation, now), now)
     c1, c2 = st.columns(2)

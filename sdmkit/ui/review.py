@@ -3,10 +3,9 @@ revision they were made on, and the decision log."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
+from sdmkit import clock
 from sdmkit.errors import InvalidDocument, NotFound
 from sdmkit.export.html_export import reading_html
 from sdmkit.kinds import get_kind
@@ -149,7 +148,7 @@ def _decisions(doc_id: int, version: int) -> None:
         outcome = c2.selectbox(
             "Outcome", R.OUTCOMES, help="Approved, rejected, needs more work, or a decision"
         )
-        decided_on = c3.date_input("Date", value=date.today(), help="When it was decided")
+        decided_on = c3.date_input("Date", value=clock.today(), help="When it was decided")
         decided_by = st.text_input("Decided by", help="Who made the call")
         if st.form_submit_button(f"Record decision on version {version}", icon=":material/gavel:"):
             try:

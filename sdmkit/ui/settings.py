@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 
 import streamlit as st
 
-from sdmkit import __version__, resources
+from sdmkit import __version__, clock, resources
 from sdmkit.store import db, migrate
 from sdmkit.ui.state import flash, store
 from sdmkit.versions import report
@@ -71,7 +70,7 @@ def backup_section() -> None:
             "Download the backup",
             data=data.encode("utf-8"),
             mime="application/json",
-            file_name=f"sdmkit-backup-{datetime.now():%Y-%m-%d}.json",
+            file_name=f"sdmkit-backup-{clock.now():%Y-%m-%d}.json",
             type="primary",
             icon=":material/download:",
         )

@@ -6,6 +6,7 @@ from datetime import datetime
 
 import streamlit as st
 
+from sdmkit import clock
 from sdmkit.store import Store, open_store
 from sdmkit.store.db import database_url
 
@@ -38,7 +39,7 @@ def when(value: datetime | None) -> str:
     zone = viewer_zone()
     local = value.astimezone(zone)
     suffix = " UTC" if str(zone) == "UTC" else ""
-    if local.date() == datetime.now(zone).date():
+    if local.date() == clock.now(zone).date():
         return f"today {local:%H:%M}{suffix}"
     return f"{local:%d %b %Y}"
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from sdmkit import clock
 from sdmkit.kinds import action_items
 from sdmkit.kinds.base import Column, Field, Kind, Section, lazy
 from sdmkit.kinds.coe import rubric, timeline, whys
@@ -46,7 +47,7 @@ def _derived(c: COE) -> dict:
 
 
 def _attention(c: COE) -> list[str]:
-    today = rubric.today()
+    today = clock.today()
     overdue = [a for a in c.action_items if a.status == "open" and a.due and a.due < today]
     return [f"{len(overdue)} overdue action item{'s' if len(overdue) > 1 else ''}"] if overdue else []
 

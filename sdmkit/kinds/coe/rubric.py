@@ -6,8 +6,9 @@ short and what to do about it. Locations count from 1, like the editor."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
+from sdmkit import clock
 from sdmkit.coach.rule import Hit, Rule
 from sdmkit.coach.text import sentences
 from sdmkit.kinds.base import RubricCheck
@@ -24,10 +25,6 @@ HUMAN_ERROR = re.compile(
     r"\bforgot\b|\bcareless(ness)?\b|\b(did not|didn't|failed to)\s+follow\b|\bnot\s+careful\b|\boversight\b",
     re.I,
 )
-
-
-def today() -> date:
-    return date.today()
 
 
 def _required(c: COE):
@@ -184,7 +181,7 @@ def _action_due(c: COE):
 
 def _action_overdue(c: COE):
     for i, a in enumerate(c.action_items, 1):
-        if a.status == "open" and a.due is not None and a.due < today():
+        if a.status == "open" and a.due is not None and a.due < clock.today():
             yield Hit(
                 f"action_items[{i}].due",
                 f"Action item {i} was due {a.due.isoformat()} and is still open",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from sdmkit import clock
 from sdmkit.kinds.oncall.model import Rotation
 from sdmkit.kinds.oncall.schedule import HORIZON_WEEKS, Schedule, first_handoff, generate
 
@@ -127,5 +128,5 @@ def on_call(schedule: Schedule, at: datetime, layer: str = "primary") -> OnCall:
 
 
 def on_call_now(r: Rotation, at: datetime | None = None, layer: str = "primary") -> OnCall:
-    at = at or datetime.now(UTC)
+    at = at or clock.now(UTC)
     return on_call(schedule_at(r, at), at, layer)

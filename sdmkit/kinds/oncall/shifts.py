@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from sdmkit import clock
 from sdmkit.kinds.oncall.burden import Weight
 from sdmkit.kinds.oncall.model import WEEKDAYS, Rotation
 
@@ -56,7 +57,7 @@ def period_days(r: Rotation) -> int:
 
 
 def first_handoff(r: Rotation) -> date:
-    start = r.start_date or date.today()
+    start = r.start_date or clock.today()
     if r.pattern != "weekly":
         return start
     target = WEEKDAYS.index(r.handoff_weekday)

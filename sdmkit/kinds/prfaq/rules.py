@@ -7,8 +7,8 @@ acronyms, passive voice, readability) come from sdmkit.coach.prose."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
+from sdmkit import clock
 from sdmkit.coach.rule import Hit, Rule
 from sdmkit.coach.text import mask, words
 from sdmkit.kinds.prfaq.bank import INTERNAL
@@ -28,10 +28,6 @@ SOFTBALL = re.compile(
     r"\b(isn't|won't|wouldn't|don't) (it|this|customers|you|they)\b|\bwhy (is|are|will) (this|it) (so )?good\b",
     re.I,
 )
-
-
-def today() -> date:
-    return date.today()
 
 
 def pr_words(c: PRFAQ) -> int:
@@ -74,7 +70,7 @@ def _dateline(c: PRFAQ):
         )
     if c.launch_date is None:
         yield Hit("launch_date", "The dateline has no launch date", "Pick the day customers can start.")
-    elif c.launch_date <= today():
+    elif c.launch_date <= clock.today():
         yield Hit(
             "launch_date",
             f"The launch date {c.launch_date.isoformat()} is not in the future",
