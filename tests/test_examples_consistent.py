@@ -162,7 +162,7 @@ def test_payments_rotation_example_overrides_name_whom_they_replace():
 
 
 def test_payments_charter_lists_everyone_the_rotation_schedules():
-    from sdmkit.team_page import member_differences
+    from sdmkit.kinds.oncall.team_page import member_differences
 
     charter = read_file(EXAMPLES / "charter" / "payments-platform.yaml")
     rotation = read_file(EXAMPLES / "oncall" / "payments-weekly.yaml")

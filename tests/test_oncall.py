@@ -319,7 +319,7 @@ def test_bad_input_names_the_field(content, field, words):
 
 
 def test_handoff_note_lists_actions_incidents_and_risks(sqlite_store):
-    from sdmkit.handoff import boundaries, handoff_note
+    from sdmkit.kinds.oncall.handoff import boundaries, handoff_note
 
     sqlite_store.create(
         "coe",
@@ -633,7 +633,7 @@ def test_on_call_now_equals_the_calendar_export_at_200_random_instants(r):
 
 
 def test_the_team_page_names_the_override_and_the_next_regular_primary(sqlite_store):
-    from sdmkit.team_page import charter_extras
+    from sdmkit.kinds.oncall.team_page import charter_extras
 
     weekly = _with_leave_and_overrides()[0]
     o = weekly.overrides[0]  # Jonas for Aisha, Thursday 26 November 18:00 to Friday 09:00
@@ -679,7 +679,7 @@ def test_the_coverage_statement_admits_unstaffed_shifts():
 
 
 def test_handoffs_include_the_way_back_from_an_override():
-    from sdmkit.handoff import boundaries
+    from sdmkit.kinds.oncall.handoff import boundaries
 
     weekly = _with_leave_and_overrides()[0]
     pairs = boundaries(generate(weekly).shifts)

@@ -504,6 +504,6 @@ KIND = Kind(
     prose=_prose,
     summary=_summary,
     attention=_attention,
-    enrich=lazy("sdmkit.team_page:charter_extras"),
+    enrich=lazy("sdmkit.kinds.oncall.team_page:charter_extras"),
     mine=lazy("sdmkit.kinds.charter_mine:mine"),
 )

@@ -11,8 +11,8 @@ import streamlit as st
 
 from sdmkit import clock
 from sdmkit.export import slug
-from sdmkit.handoff import boundaries, handoff_note
 from sdmkit.kinds.oncall.exports import hours_csv, to_ics
+from sdmkit.kinds.oncall.handoff import boundaries, handoff_note
 from sdmkit.kinds.oncall.now import on_call, schedule_at
 from sdmkit.kinds.oncall.rules import schedule_for
 from sdmkit.kinds.oncall.view import NIGHTS, load_rows, shift_rows, stamp

@@ -41,8 +41,8 @@ def boundaries(shifts: list[Shift], layer: str = "primary") -> list[tuple[Shift 
     return sorted(out, key=lambda pair: pair[1].start.astimezone(UTC))
 
 
-def recent_incidents(store, team: str, at: datetime) -> list[tuple[int, str, datetime | None]]:
-    found = []
+def recent_incidents(store, team: str, at: datetime) -> list[tuple[int, str, datetime]]:
+    found: list[tuple[int, str, datetime]] = []
     for doc in store.iter_documents(kind="coe"):
         if team and doc.team != team:
             continue
