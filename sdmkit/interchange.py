@@ -20,6 +20,7 @@ import yaml
 
 from sdmkit.document import Document, DocumentMeta
 from sdmkit.errors import FieldProblem, InvalidDocument, SdmkitError, one_line
+from sdmkit.kinds import all_kinds
 from sdmkit.store.documents import normalise
 
 TOP_LEVEL = ("kind", *DocumentMeta.names(), "content")
@@ -59,9 +60,7 @@ def from_dict(data, source: str = "") -> Document:
         FieldProblem(str(k)[:60], f"unknown field (expected one of: {', '.join(TOP_LEVEL)})") for k in unknown
     ]
     if not data.get("kind"):
-        problems.append(
-            FieldProblem("kind", "missing; one of: charter, coe, prfaq, oncall, metric_review, story")
-        )
+        problems.append(FieldProblem("kind", f"missing; one of: {', '.join(k.id for k in all_kinds())}"))
     if "content" in data and not isinstance(data["content"] or {}, dict):
         problems.append(FieldProblem("content", "expected a mapping"))
     try:

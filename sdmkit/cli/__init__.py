@@ -304,7 +304,11 @@ def export(
 
 
 @app.command()
-def schema(kind: Annotated[str, typer.Argument(help="charter, coe, prfaq, oncall, metric_review or story")]):
+def schema(
+    kind: Annotated[
+        str, typer.Argument(help="a kind's id, such as charter or coe (an unknown one lists them)")
+    ],
+):
     """Print the JSON Schema of a kind's interchange format."""
     from sdmkit.interchange import schema as make_schema
 

@@ -15,10 +15,16 @@ from sdmkit.export.escape import md_block, md_inline
 
 
 def _loader():
+    from sdmkit.kinds import all_kinds
     from sdmkit.store.db import data_dir
 
+    own = [FileSystemLoader(k.templates_dir) for k in all_kinds() if k.templates_dir]
     return ChoiceLoader(
-        [FileSystemLoader(str(data_dir() / "templates")), FileSystemLoader(str(resources.templates_dir()))]
+        [
+            FileSystemLoader(str(data_dir() / "templates")),
+            FileSystemLoader(str(resources.templates_dir())),
+            *own,
+        ]
     )
 
 

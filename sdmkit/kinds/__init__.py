@@ -1,31 +1,45 @@
-"""The kind registry. Each module in this package that defines `KIND` is a kind;
-adding one means adding a module here, its two templates, its page and its example."""
+"""The kind registry: one explicit list of the built-in kinds, in the order managers
+meet the mechanisms (as datasette lists its default plugins), plus any kinds named
+in SDMKIT_KINDS. A kind is a module that defines `KIND`; see the README's "Adding a
+kind" for what it declares and what follows from it by convention."""
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import os
 from functools import cache
 
 from sdmkit.errors import UnknownKind
 from sdmkit.kinds.base import Column, Field, Kind, Section
 
-# The order managers meet the mechanisms in; kinds not listed here come after.
-_ORDER = ["charter", "coe", "prfaq", "oncall", "metric_review", "story"]
+BUILTIN = (
+    "sdmkit.kinds.charter",
+    "sdmkit.kinds.coe",
+    "sdmkit.kinds.prfaq",
+    "sdmkit.kinds.oncall",
+    "sdmkit.kinds.metric_review",
+    "sdmkit.kinds.story",
+)
+# More kinds, from outside this package: importable module names, comma-separated.
+ENV_KINDS = "SDMKIT_KINDS"
+
+
+def kind_modules() -> list[str]:
+    extra = [m.strip() for m in os.environ.get(ENV_KINDS, "").split(",") if m.strip()]
+    return [*BUILTIN, *(m for m in extra if m not in BUILTIN)]
 
 
 @cache
 def registry() -> dict[str, Kind]:
     found: dict[str, Kind] = {}
-    for info in pkgutil.iter_modules(__path__):
-        if info.name.startswith("_") or info.name in ("base", "action_items"):
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        kind = getattr(module, "KIND", None)
-        if isinstance(kind, Kind):
-            found[kind.id] = kind
-    rank = {k: i for i, k in enumerate(_ORDER)}
-    return dict(sorted(found.items(), key=lambda kv: (rank.get(kv[0], 99), kv[0])))
+    for name in kind_modules():
+        kind = getattr(importlib.import_module(name), "KIND", None)
+        if not isinstance(kind, Kind):
+            raise TypeError(f"{name} is listed as a kind but defines no KIND = Kind(...)")
+        if kind.id in found:
+            raise ValueError(f"{name} defines kind '{kind.id}', which another module already defines")
+        found[kind.id] = kind
+    return found
 
 
 def get_kind(kind_id: str) -> Kind:
@@ -40,4 +54,4 @@ def all_kinds() -> list[Kind]:
     return list(registry().values())
 
 
-__all__ = ["Column", "Field", "Kind", "Section", "all_kinds", "get_kind", "registry"]
+__all__ = ["BUILTIN", "ENV_KINDS", "Column", "Field", "Kind", "Section", "all_kinds", "get_kind", "registry"]

@@ -6,7 +6,7 @@ turns them into Streamlit widgets, so this module stays free of Streamlit."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -30,6 +30,12 @@ class Column:
     # Choices that depend on the document (e.g. the whys an action item can address):
     # a function from the content dict to (value, label) pairs.
     choices_from: Callable[[dict], list[tuple[Any, str]]] | None = None
+    # Coached as prose (weasel words, long sentences...): long text by default.
+    prose: bool | None = None
+
+    @property
+    def is_prose(self) -> bool:
+        return self.kind == "long" if self.prose is None else self.prose
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,15 @@ class Field:
     item: str = ""  # what one row or card is called ('event', 'tenet'); defaults from the label
     feeds_from: str = ""  # the field whose answer this one is written from (shown beside it)
     bank: tuple[str, ...] = ()  # cards: starter entries the writer can pull in (the first column)
+    # Coached as prose: a text box by default; set it for a list whose lines are
+    # sentences (out of scope, lessons) or a line that is (a headline).
+    prose: bool | None = None
+    # List-shaped fields without columns (tree, deck): the entry attribute that is prose.
+    prose_part: str = ""
+
+    @property
+    def is_prose(self) -> bool:
+        return self.widget == "text" if self.prose is None else self.prose
 
     @property
     def noun(self) -> str:
@@ -87,6 +102,12 @@ class Part(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
 
 
+def _attr_path(content, key: str):
+    for part in key.split("."):
+        content = getattr(content, part, None)
+    return content
+
+
 def _in_sentence(text: str) -> str:
     # Lower-case ordinary words, keep acronyms ('COE', 'COEs', 'PR/FAQ').
     return " ".join(w if w.rstrip("s").isupper() else w.lower() for w in text.split())
@@ -106,15 +127,19 @@ class Kind:
     id: str
     label: str  # "Team charter"
     plural: str
-    icon: str  # a Material icon name for the navigation
+    icon: str  # the navigation icon: ":material/<name>:" or one emoji
     description: str
     model: type[BaseModel]
     statuses: tuple[str, ...]
     sections: tuple[Section, ...]
-    rules: tuple[Rule, ...]
-    page: str  # path of the editor page, relative to the app root
-    team_of: Callable[[Any], str]
-    prose: Callable[[Any], Iterable[tuple[str, str]]]
+    rules: tuple[Rule, ...] = ()
+    # The editor page, relative to the app root; by convention pages/<id>.py.
+    page: str = ""
+    # A folder with this kind's two templates (<id>.md.j2, <id>.html.j2), for a kind
+    # that lives outside sdmkit; the built-in kinds' templates are in templates/.
+    templates_dir: str = ""
+    # The team a document belongs to when its writer names none (a charter's team name).
+    team_of: Callable[[Any], str] = field(default=lambda content: "")
     # Vega-Lite specs drawn in the editor (interactive) and in HTML/PDF (as SVG).
     charts: Callable[[Any], list[tuple[str, dict]]] = field(default=lambda content: [])
     derived: Callable[[Any], dict] = field(default=lambda content: {})
@@ -141,6 +166,10 @@ class Kind:
     action_items: Callable[[Any], list] | None = None
     set_action_status: Callable[[dict, int, str], dict] | None = None
 
+    def __post_init__(self) -> None:
+        if not self.page:
+            object.__setattr__(self, "page", f"pages/{self.id}.py")
+
     @property
     def noun(self) -> str:
         """The label inside a sentence: 'team charter', but 'COE'."""
@@ -149,6 +178,23 @@ class Kind:
     @property
     def nouns(self) -> str:
         return _in_sentence(self.plural)
+
+    def prose(self, content) -> Iterator[tuple[str, str]]:
+        """(location, text) of every field its declaration marks as prose, for the
+        prose coach: declared once, on the field, so a new prose field is coached."""
+        for f in self.fields():
+            value = _attr_path(content, f.key)
+            if f.is_prose and f.widget in ("list", "tree", "deck", "cards", "table"):
+                yield from ((f"{f.key}[{i}]", x or "") for i, x in enumerate(value or [], 1))
+            elif f.is_prose:
+                yield f.key, value or ""
+            if f.prose_part:
+                for i, entry in enumerate(value or [], 1):
+                    yield f"{f.key}[{i}].{f.prose_part}", getattr(entry, f.prose_part, "") or ""
+            for c in f.columns:
+                if c.is_prose:
+                    for i, entry in enumerate(value or [], 1):
+                        yield f"{f.key}[{i}].{c.key}", getattr(entry, c.key, "") or ""
 
     @property
     def md_template(self) -> str:

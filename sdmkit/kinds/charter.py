@@ -224,28 +224,6 @@ RULES = (
 )
 
 
-def _prose(c: Charter):
-    yield "mission", c.mission
-    yield "long_term_direction", c.long_term_direction
-    for i, x in enumerate(c.customers, 1):
-        yield f"customers[{i}].what_they_get", x.what_they_get
-    for i, t in enumerate(c.tenets, 1):
-        yield f"tenets[{i}].statement", t.statement
-    for i, x in enumerate(c.in_scope, 1):
-        yield f"in_scope[{i}]", x
-    for i, x in enumerate(c.out_of_scope, 1):
-        yield f"out_of_scope[{i}]", x
-    for i, x in enumerate(c.services, 1):
-        yield f"services[{i}].description", x.description
-    for i, x in enumerate(c.interactions, 1):
-        yield f"interactions[{i}].purpose", x.purpose
-    yield "engagement.how_to_request", c.engagement.how_to_request
-    yield "engagement.response_expectations", c.engagement.response_expectations
-    yield "release_schedule", c.release_schedule
-    for i, x in enumerate(c.working_agreements, 1):
-        yield f"working_agreements[{i}]", x
-
-
 def _attention(c: Charter) -> list[str]:
     out = []
     if c.next_review and c.next_review < clock.today():
@@ -323,6 +301,7 @@ SECTIONS = (
                 "What the team owns and will do. One item per line.",
                 prompt="What would surprise people to learn you own?",
                 example="Card, wallet and bank-transfer authorisation and capture",
+                prose=True,
             ),
             Field(
                 "out_of_scope",
@@ -331,6 +310,7 @@ SECTIONS = (
                 "What the team will not do, even when asked. One item per line.",
                 prompt="What do people ask you for that belongs elsewhere, and where should they go?",
                 example="Fraud decisions (owned by Risk Engineering)",
+                prose=True,
             ),
         ),
     ),
@@ -448,6 +428,7 @@ SECTIONS = (
                 "list",
                 "The team's own rules of working together. One per line.",
                 example="Every change has a reviewer who could be paged for it",
+                prose=True,
             ),
             Field(
                 "meetings",
@@ -498,10 +479,8 @@ KIND = Kind(
     statuses=("draft", "in review", "approved", "archived"),
     sections=SECTIONS,
     rules=RULES,
-    page="pages/charter.py",
     team_of=lambda c: c.team_name,
     title_field="team_name",
-    prose=_prose,
     summary=_summary,
     attention=_attention,
     enrich=lazy("sdmkit.kinds.oncall.team_page:charter_extras"),

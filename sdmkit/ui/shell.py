@@ -19,11 +19,8 @@ _CSS = """
 """
 
 
-def run() -> None:
-    st.set_page_config(
-        page_title="sdmkit", page_icon=":material/edit_note:", layout="wide", initial_sidebar_state="expanded"
-    )
-    st.markdown(_CSS, unsafe_allow_html=True)  # our own constant CSS, no user text
+def pages() -> dict[str, list]:
+    """The navigation: the workspace's pages, one editor page per kind, settings."""
     home = st.Page("pages/home.py", title="Home", icon=":material/home:", default=True)
     library = st.Page("pages/library.py", title="Library", icon=":material/folder_open:")
     actions = st.Page("pages/actions.py", title="Action items", icon=":material/checklist:")
@@ -32,14 +29,19 @@ def run() -> None:
     bank = st.Page("pages/story_bank.py", title="Story bank", icon=":material/school:")
     kinds = [st.Page(k.page, title=k.plural, icon=k.icon, url_path=k.id) for k in all_kinds()]
     settings = st.Page("pages/settings.py", title="Settings", icon=":material/settings:")
-    page = st.navigation(
-        {
-            "Workspace": [home, library, actions, review, metrics, bank],
-            "Mechanisms": kinds,
-            "sdmkit": [settings],
-        },
-        expanded=True,
-    )  # every page in view, no "View 3 more"
+    return {
+        "Workspace": [home, library, actions, review, metrics, bank],
+        "Mechanisms": kinds,
+        "sdmkit": [settings],
+    }
+
+
+def run() -> None:
+    st.set_page_config(
+        page_title="sdmkit", page_icon=":material/edit_note:", layout="wide", initial_sidebar_state="expanded"
+    )
+    st.markdown(_CSS, unsafe_allow_html=True)  # our own constant CSS, no user text
+    page = st.navigation(pages(), expanded=True)  # every page in view, no "View 3 more"
     with st.sidebar:
         st.caption(
             "Unsaved changes are kept in this workspace until you save or discard them; every save "

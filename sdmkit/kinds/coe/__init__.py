@@ -28,20 +28,6 @@ def _why_choices(content: dict) -> list[tuple[str, str]]:
     return [(n.id, f"Why {num}: {(n.text or '(empty)')[:50]}") for n, _, num in whys.walk(model)]
 
 
-def _prose(c: COE):
-    yield "summary", c.summary
-    yield "impact.description", c.impact.description
-    yield "problem", c.problem
-    for i, n in enumerate(c.whys, 1):
-        yield f"whys[{i}]", n.text
-    for name in ("contributing_factors", "went_well", "went_wrong", "got_lucky", "lessons"):
-        for i, text in enumerate(getattr(c, name), 1):
-            yield f"{name}[{i}]", text
-    for i, a in enumerate(c.action_items, 1):
-        yield f"action_items[{i}].what", a.what
-    yield "review_notes", c.review_notes
-
-
 def _derived(c: COE) -> dict:
     return timeline.metrics(c).as_text()
 
@@ -182,7 +168,8 @@ SECTIONS = (
                         choices=tuple(zone_names()),
                     ),
                     Column("type", "Type", kind="choice", choices=EVENT_TYPES),
-                    Column("description", "What happened", kind="long"),
+                    # Terse log lines, full of service names and acronyms: not coached as prose.
+                    Column("description", "What happened", kind="long", prose=False),
                     Column(
                         "ends_impact",
                         "Ends impact",
@@ -204,7 +191,10 @@ SECTIONS = (
                 "table",
                 "Links to the graphs you used, as they were.",
                 example="payments-api 5xx rate | https://dashboards.example/payments/5xx",
-                columns=(Column("title", "Graph", required=True), Column("url", "Link", kind="long")),
+                columns=(
+                    Column("title", "Graph", required=True),
+                    Column("url", "Link", kind="long", prose=False),
+                ),
             ),
             Field(
                 "data_points",
@@ -240,6 +230,7 @@ SECTIONS = (
                 prompt="Stop when the answer is a missing mechanism you can build, not a person.",
                 example="Why did payments fail? The processor rejected our TLS handshake. Why? The certificate "
                 "was removed by a config change. Why was that possible? Config changes skip the canary.",
+                prose_part="text",
             ),
         ),
     ),
@@ -252,6 +243,7 @@ SECTIONS = (
                 "list",
                 "Conditions that made it worse or likelier, without being the cause. One per line.",
                 example="The alarm threshold was set for daytime traffic",
+                prose=True,
             ),
             Field(
                 "went_well",
@@ -259,6 +251,7 @@ SECTIONS = (
                 "list",
                 "One per line.",
                 example="Rollback took 4 minutes from decision to effect",
+                prose=True,
             ),
             Field(
                 "went_wrong",
@@ -266,6 +259,7 @@ SECTIONS = (
                 "list",
                 "One per line.",
                 example="The first page went to a queue nobody watched at night",
+                prose=True,
             ),
             Field(
                 "got_lucky",
@@ -273,6 +267,7 @@ SECTIONS = (
                 "list",
                 "What kept it from being worse, by chance. One per line.",
                 example="Traffic was at its daily low",
+                prose=True,
             ),
             Field(
                 "lessons",
@@ -280,6 +275,7 @@ SECTIONS = (
                 "list",
                 "What other teams should take from this. One per line.",
                 example="Configuration is code: it needs the same pipeline",
+                prose=True,
             ),
         ),
     ),
@@ -326,7 +322,7 @@ SECTIONS = (
                 "Earlier COEs, tickets or documents that bear on this one.",
                 columns=(
                     Column("what", "What", required=True),
-                    Column("reference", "Id or link", kind="long"),
+                    Column("reference", "Id or link", kind="long", prose=False),
                 ),
             ),
             Field(
@@ -365,9 +361,6 @@ KIND = Kind(
     sections=SECTIONS,
     rules=rubric.RULES,
     rubric=rubric.RUBRIC,
-    page="pages/coe.py",
-    team_of=lambda c: "",
-    prose=_prose,
     derived=_derived,
     derived_help=timeline.DEFINITIONS,
     summary=lambda c: c.summary,

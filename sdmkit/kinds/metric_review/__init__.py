@@ -36,14 +36,6 @@ def _charts(c: MetricReview) -> list[tuple[str, dict]]:
     return [(m.name, six_twelve(m.model_dump())) for m in c.metrics]
 
 
-def _prose(c: MetricReview):
-    for i, m in enumerate(c.metrics, 1):
-        yield f"metrics[{i}].commentary", m.commentary
-    for i, e in enumerate(c.events, 1):
-        yield f"events[{i}]", e
-    yield "notes", c.notes
-
-
 SECTIONS = (
     Section(
         "Week",
@@ -77,6 +69,7 @@ SECTIONS = (
                 "XmR limits (rule 1), 3 of 4 weeks nearer a limit than the centre (rule 2), 8 in a row on one "
                 "side (rule 3), or a week-to-week jump above the moving-range limit. Routine variation does not.",
                 prompt="For a flagged metric the owner explains what happened, or writes 'still investigating'.",
+                prose_part="commentary",
             ),
         ),
     ),
@@ -89,6 +82,7 @@ SECTIONS = (
                 "list",
                 "Launches, incidents, holidays: what explains the week. One per line.",
                 example="Black Friday, 27 November: 3.1x normal checkout traffic",
+                prose=True,
             ),
             Field(
                 "action_items",
@@ -121,10 +115,7 @@ KIND = Kind(
     statuses=STATUSES,
     sections=SECTIONS,
     rules=RULES,
-    page="pages/metric_review.py",
-    team_of=lambda c: "",
     title_of=_title,
-    prose=_prose,
     derived=_derived,
     charts=_charts,
     action_items=action_items.read,

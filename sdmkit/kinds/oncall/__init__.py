@@ -29,12 +29,6 @@ def _derived(r: Rotation) -> dict:
     }
 
 
-def _prose(r: Rotation):
-    yield "policy", r.policy
-    for i, risk in enumerate(r.known_risks, 1):
-        yield f"known_risks[{i}]", risk
-
-
 SECTIONS = (
     Section(
         "Rotation",
@@ -244,6 +238,7 @@ SECTIONS = (
                 "list",
                 "What the next on-call should watch. One per line; they appear in every handoff note.",
                 example="Certificate for the processor gateway expires on 2 March",
+                prose=True,
             ),
             Field(
                 "policy",
@@ -274,11 +269,8 @@ KIND = Kind(
     statuses=("draft", "active", "retired"),
     sections=SECTIONS,
     rules=RULES,
-    page="pages/oncall.py",
-    team_of=lambda r: "",
     title_of=lambda r: r.name,
     title_field="name",
-    prose=_prose,
     derived=_derived,
     view=view,
     summary=lambda r: r.policy,

@@ -16,14 +16,6 @@ QA_COLUMNS = (
 )
 
 
-def _prose(c: PRFAQ):
-    for key in ("customer", "problem", "benefit", "evidence", "experience"):
-        yield key, getattr(c, key)
-    yield from c.press_release_texts()
-    yield from ((k, t) for k, t in c.faq_texts() if k.endswith(".answer"))
-    yield "appendix", c.appendix
-
-
 def _derived(c: PRFAQ) -> dict:
     r = measure(t for _, t in c.press_release_texts())
     quotes = sum(bool(q.text) for q in (c.leader_quote, c.customer_quote))
@@ -92,6 +84,7 @@ SECTIONS = (
                 "The customer and what they can now do, in under 15 words.",
                 feeds_from="benefit",
                 example="Northwind sellers close their books in minutes with matched payouts",
+                prose=True,
             ),
             Field(
                 "subheading",
@@ -228,11 +221,8 @@ KIND = Kind(
     statuses=STATUSES,
     sections=SECTIONS,
     rules=RULES,
-    page="pages/prfaq.py",
-    team_of=lambda c: "",
     title_of=lambda c: c.headline,
     title_field="headline",
-    prose=_prose,
     derived=_derived,
     summary=lambda c: c.subheading,
     long_sentence_words=20,

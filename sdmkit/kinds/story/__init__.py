@@ -23,11 +23,6 @@ def _derived(s: Story) -> dict:
     }
 
 
-def _prose(s: Story):
-    for part in ("situation", "task", "action", "result"):
-        yield part, getattr(s, part)
-
-
 SECTIONS = (
     Section(
         "STAR",
@@ -143,11 +138,8 @@ KIND = Kind(
     sections=SECTIONS,
     rules=RULES,
     workspace_rules=WORKSPACE_RULES,
-    page="pages/story.py",
-    team_of=lambda s: "",
     title_of=lambda s: s.question,
     title_field="question",
-    prose=_prose,
     derived=_derived,
     summary=lambda s: s.situation,
 )
