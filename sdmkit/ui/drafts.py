@@ -22,7 +22,7 @@ from sdmkit.errors import InvalidDocument
 from sdmkit.kinds.base import Kind
 from sdmkit.store import Store
 from sdmkit.store.drafts import Draft, new_token
-from sdmkit.ui import fields as W
+from sdmkit.ui import fields
 from sdmkit.ui.widget_base import forget_widgets, widget_key
 
 TOKEN = "draft"  # the query parameter that names this tab's stored draft
@@ -204,7 +204,7 @@ def meta_key(key: str, name: str) -> str:
 def seed_all(kind: Kind, key: str, draft: dict) -> None:
     """Give every widget that Streamlit does not hold a value for its value from the draft."""
     for field in kind.fields():
-        W.seed(field, key, draft["content"])
+        fields.seed(field, key, draft["content"])
     meta = draft["meta"]
     for name in META_KEYS:
         k = meta_key(key, name)
@@ -216,7 +216,7 @@ def collect(kind: Kind, key: str, draft: dict) -> None:
     """Copy what the user typed into the draft. Only widgets Streamlit holds a value for
     are read: one it dropped (not drawn last run) leaves the draft as it is."""
     for field in kind.fields():
-        W.collect(field, key, draft["content"])
+        fields.collect(field, key, draft["content"])
     for name in META_KEYS:
         k = meta_key(key, name)
         if k in st.session_state:

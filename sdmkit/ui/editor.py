@@ -12,8 +12,7 @@ from sdmkit.coach import lint, score
 from sdmkit.errors import Conflict, InvalidDocument, NotFound, SdmkitError
 from sdmkit.kinds import get_kind
 from sdmkit.kinds.base import Kind
-from sdmkit.ui import drafts
-from sdmkit.ui import fields as W
+from sdmkit.ui import drafts, fields
 from sdmkit.ui.coach_panel import coach_panel
 from sdmkit.ui.conflict import merge_panel, merge_stale_save
 from sdmkit.ui.document_views import history_view, settings_view
@@ -122,7 +121,7 @@ def editor(kind: Kind, doc_id: int | None) -> None:
         """A button that reshapes the draft (add, move, delete, refresh...): keep what was
         typed, reshape, then seed the field's widgets anew from the draft."""
         drafts.collect(kind, key, draft)
-        if W.change(field, key, Context(draft), action, index, step):
+        if fields.change(field, key, Context(draft), action, index, step):
             forget_widgets(key, field.key)
 
     title = draft["meta"]["title"] or (f"New {kind.noun}" if doc_id is None else "Untitled")
@@ -173,7 +172,7 @@ def _sections(kind: Kind, key: str, draft: dict, check: Check, on_structure) -> 
             if section.intro:
                 st.caption(section.intro)
             for field in section.fields:
-                W.draw(field, key, Context(draft, on_structure, check.problems.get(field.key, [])))
+                fields.draw(field, key, Context(draft, on_structure, check.problems.get(field.key, [])))
             if section.charts and check.model is not None:
                 _charts(kind, check.model)
             if section.view:

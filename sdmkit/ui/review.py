@@ -9,7 +9,7 @@ from sdmkit import clock
 from sdmkit.errors import InvalidDocument, NotFound
 from sdmkit.export.html_export import reading_html
 from sdmkit.kinds import get_kind
-from sdmkit.store import review as R
+from sdmkit.store import review as reviews
 from sdmkit.ui.state import flash, store, when
 from sdmkit.ui.text import esc
 
@@ -83,8 +83,8 @@ def review(doc_id: int) -> None:
 
 def _comments(doc_id: int, version: int, sections: list[str]) -> None:
     st.subheader("Comments", anchor=False)
-    mine = R.comments(store(), doc_id, version=version)
-    earlier = [c for c in R.comments(store(), doc_id) if c.version < version]
+    mine = reviews.comments(store(), doc_id, version=version)
+    earlier = [c for c in reviews.comments(store(), doc_id) if c.version < version]
     for section in sections:
         for c in [c for c in mine if (c.anchor or GENERAL) == section]:
             with st.container(border=True):
@@ -96,7 +96,9 @@ def _comments(doc_id: int, version: int, sections: list[str]) -> None:
                     "Resolved",
                     value=c.resolved,
                     key=f"rev|c|{c.id}",
-                    on_change=lambda cid=c.id: R.set_resolved(store(), cid, st.session_state[f"rev|c|{cid}"]),
+                    on_change=lambda cid=c.id: reviews.set_resolved(
+                        store(), cid, st.session_state[f"rev|c|{cid}"]
+                    ),
                 )
     if not mine:
         st.caption("No comments on this version yet.")
@@ -106,7 +108,7 @@ def _comments(doc_id: int, version: int, sections: list[str]) -> None:
         text = st.text_area("Comment", height=90, help="A question or a suggestion for the authors")
         if st.form_submit_button("Add comment", icon=":material/add_comment:"):
             try:
-                R.add_comment(
+                reviews.add_comment(
                     store(), doc_id, version, text, anchor="" if anchor == GENERAL else anchor, author=author
                 )
                 flash("Comment added")
@@ -124,7 +126,7 @@ def _comments(doc_id: int, version: int, sections: list[str]) -> None:
 
 def _decisions(doc_id: int, version: int) -> None:
     st.subheader("Decision log", anchor=False)
-    log = R.decisions(store(), doc_id)
+    log = reviews.decisions(store(), doc_id)
     if log:
         st.dataframe(
             [
@@ -146,13 +148,13 @@ def _decisions(doc_id: int, version: int) -> None:
         c1, c2, c3 = st.columns([3, 1.3, 1.3])
         decision = c1.text_input("Decision", help="What was decided, in one sentence")
         outcome = c2.selectbox(
-            "Outcome", R.OUTCOMES, help="Approved, rejected, needs more work, or a decision"
+            "Outcome", reviews.OUTCOMES, help="Approved, rejected, needs more work, or a decision"
         )
         decided_on = c3.date_input("Date", value=clock.today(), help="When it was decided")
         decided_by = st.text_input("Decided by", help="Who made the call")
         if st.form_submit_button(f"Record decision on version {version}", icon=":material/gavel:"):
             try:
-                R.add_decision(
+                reviews.add_decision(
                     store(),
                     doc_id,
                     version,

@@ -7,7 +7,7 @@ import time
 import streamlit as st
 
 from sdmkit.interview import ROUNDS, all_questions
-from sdmkit.stories import practice as P
+from sdmkit.stories import practice
 from sdmkit.stories.match import coverage, match
 from sdmkit.stories.mine import mine_all
 from sdmkit.ui.state import flash, store
@@ -53,7 +53,7 @@ def mine_tab() -> None:
 
 
 def match_tab() -> None:
-    bank = [q for _, q in all_questions()] + P.custom_questions(store())
+    bank = [q for _, q in all_questions()] + practice.custom_questions(store())
     question = st.selectbox("Question", bank, key="sb|q", help="Every question of the loop, plus your own")
     own = st.text_input(
         "Or your own question", key="sb|own", help="Added to your questions when you match it"
@@ -62,7 +62,7 @@ def match_tab() -> None:
         question = own.strip()
     if st.button("Match", icon=":material/search:"):
         if own.strip():
-            P.add_custom_question(store(), own)
+            practice.add_custom_question(store(), own)
         st.session_state["sb|matched"] = question
     asked = st.session_state.get("sb|matched")
     if asked:
@@ -120,7 +120,7 @@ def practice_tab() -> None:
         help="Questions come in turn from this round",
     )
     turn = st.session_state.setdefault("sb|turn", 0)
-    question = P.question_for(rnd, turn)
+    question = practice.question_for(rnd, turn)
     r = ROUNDS[rnd - 1]
     st.markdown(f"### {esc(question)}")
     found = match(question, _stories())
@@ -153,11 +153,13 @@ def practice_tab() -> None:
     )
     if st.button("Save this practice", type="primary", icon=":material/save:"):
         seconds = int(time.time() - started) if started else 0
-        P.record(store(), P.Session(P.now_iso(), r.name, question, story, seconds, ratings, note))
+        practice.record(
+            store(), practice.Session(practice.now_iso(), r.name, question, story, seconds, ratings, note)
+        )
         st.session_state.pop("sb|start", None)
         flash("Practice saved" + (" and counted on the story" if story else ""))
         st.rerun()
-    past = P.history(store())
+    past = practice.history(store())
     if past:
         st.markdown("**Practice history**")
         st.dataframe(

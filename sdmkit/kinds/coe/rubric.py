@@ -13,7 +13,7 @@ from sdmkit.coach.rule import Hit, Rule
 from sdmkit.coach.text import sentences
 from sdmkit.kinds.base import RubricCheck
 from sdmkit.kinds.coe import timeline as tl
-from sdmkit.kinds.coe import whys as W
+from sdmkit.kinds.coe import whys as why_tree
 from sdmkit.kinds.coe.model import COE
 
 MIN_WHY_DEPTH = 3  # a root cause fewer whys than this from the problem is usually a symptom
@@ -106,7 +106,7 @@ def _end_before_start(c: COE):
 
 
 def _empty_why(c: COE):
-    numbers = W.numbering(c)
+    numbers = why_tree.numbering(c)
     for i, n in enumerate(c.whys, 1):
         if not n.text:
             yield Hit(f"whys[{i}]", f"Why {numbers.get(n.id, i)} is empty", "Answer it, or delete it.")
@@ -127,7 +127,7 @@ def _whys_deep(c: COE):
             "causes you can fix with a mechanism.",
         )
         return
-    for node, depth, number in W.leaves(c):
+    for node, depth, number in why_tree.leaves(c):
         if node.text and depth < MIN_WHY_DEPTH:
             yield Hit(
                 "whys",
@@ -137,7 +137,7 @@ def _whys_deep(c: COE):
 
 
 def _human_error(c: COE):
-    for node, _, number in W.leaves(c):
+    for node, _, number in why_tree.leaves(c):
         m = HUMAN_ERROR.search(node.text)
         if m:
             yield Hit(
@@ -150,7 +150,7 @@ def _human_error(c: COE):
 
 def _root_cause_action(c: COE):
     addressed = {a.addresses for a in c.action_items if a.addresses and a.status != "won't do"}
-    for node, _, number in W.leaves(c):
+    for node, _, number in why_tree.leaves(c):
         if node.text and node.id not in addressed:
             yield Hit(
                 "action_items",
@@ -222,7 +222,9 @@ def _blameless(c: COE):
         else None
     )
     handle = re.compile(r"(?<![\w.])@[A-Za-z][\w.-]+")
-    places = [(f"whys[{i}]", f"Why {W.numbering(c).get(n.id, i)}", n.text) for i, n in enumerate(c.whys, 1)]
+    places = [
+        (f"whys[{i}]", f"Why {why_tree.numbering(c).get(n.id, i)}", n.text) for i, n in enumerate(c.whys, 1)
+    ]
     places += [
         (f"contributing_factors[{i}]", f"Contributing factor {i}", t)
         for i, t in enumerate(c.contributing_factors, 1)
