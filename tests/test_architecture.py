@@ -168,3 +168,53 @@ def test_a_frozen_clock_stops_every_reading_and_starts_again():
         assert clock.utc_naive() == at.replace(tzinfo=None)
         assert clock.today() == at.astimezone().date()
     assert abs(clock.now(UTC) - datetime.now(UTC)) < timedelta(seconds=5)
+
+
+def _literal_values(annotation) -> tuple | None:
+    import types
+    import typing
+
+    if typing.get_origin(annotation) is typing.Literal:
+        return typing.get_args(annotation)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        found = [_literal_values(a) for a in typing.get_args(annotation) if a is not type(None)]
+        return found[0] if len(found) == 1 else None
+    return None
+
+
+def _entry_model(annotation):
+    import typing
+
+    args = [a for a in typing.get_args(annotation) if isinstance(a, type)]
+    return args[0] if args else None
+
+
+def test_every_choice_the_editor_offers_is_the_models_enumeration():
+    """Enumerations are declared once, as the model's Literal type: an editor choice
+    list that drifts from it (a value the model refuses, one it never offers) fails."""
+    from sdmkit.kinds import all_kinds
+
+    drift = []
+    checked = 0
+    for kind in all_kinds():
+        fields = kind.model.model_fields
+        for f in kind.fields():
+            info = fields.get(f.key)
+            if info is None:
+                continue
+            allowed = _literal_values(info.annotation)
+            if f.widget == "choice" and allowed is not None and f.choices:
+                checked += 1
+                if tuple(f.choices) != allowed:
+                    drift.append(f"{kind.id}.{f.key}: {f.choices} != {allowed}")
+            entry = _entry_model(info.annotation)
+            for c in f.columns:
+                if c.kind != "choice" or entry is None or c.key not in getattr(entry, "model_fields", {}):
+                    continue
+                allowed = _literal_values(entry.model_fields[c.key].annotation)
+                if allowed is not None and c.choices:
+                    checked += 1
+                    if tuple(c.choices) != allowed:
+                        drift.append(f"{kind.id}.{f.key}.{c.key}: {c.choices} != {allowed}")
+    assert checked >= 10, "the check found the enumerations"
+    assert not drift, "editor choices that are not the model's:\n" + "\n".join(drift)

@@ -6,8 +6,10 @@ review, and the cross-document list (sdmkit.actions) reads through them."""
 from __future__ import annotations
 
 import copy
+from typing import Literal, get_args
 
-STATUSES = ("open", "done", "won't do")
+Status = Literal["open", "done", "won't do"]
+STATUSES: tuple[str, ...] = get_args(Status)
 
 
 def read(model) -> list[dict]:

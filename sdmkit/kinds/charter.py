@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field as PydField
 
@@ -17,8 +17,11 @@ from sdmkit.coach.rule import Hit, Rule
 from sdmkit.coach.text import sentences
 from sdmkit.kinds.base import Column, Field, Kind, Part, Section, lazy
 
-TEAM_TYPES = ("stream-aligned", "platform", "enabling", "complicated-subsystem")
-INTERACTION_MODES = ("collaboration", "x-as-a-service", "facilitating")
+# Each enumeration is declared once, as the model's type; the editor's choices come from it.
+TeamType = Literal["stream-aligned", "platform", "enabling", "complicated-subsystem"]
+InteractionMode = Literal["collaboration", "x-as-a-service", "facilitating"]
+TEAM_TYPES: tuple[str, ...] = get_args(TeamType)
+INTERACTION_MODES: tuple[str, ...] = get_args(InteractionMode)
 MAX_TENETS = 7
 
 
@@ -42,7 +45,7 @@ class OwnedService(_Part):
 
 class Interaction(_Part):
     team: str = ""
-    mode: Literal["collaboration", "x-as-a-service", "facilitating"] = "x-as-a-service"
+    mode: InteractionMode = "x-as-a-service"
     purpose: str = ""
     until: date | None = None
 
@@ -83,7 +86,7 @@ class Charter(_Part):
     in_scope: list[str] = PydField(default_factory=list)
     out_of_scope: list[str] = PydField(default_factory=list)
     tenets: list[Tenet] = PydField(default_factory=list)
-    team_type: Literal["stream-aligned", "platform", "enabling", "complicated-subsystem"] | None = None
+    team_type: TeamType | None = None
     services: list[OwnedService] = PydField(default_factory=list)
     interactions: list[Interaction] = PydField(default_factory=list)
     engagement: Engagement = PydField(default_factory=Engagement)

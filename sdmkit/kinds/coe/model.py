@@ -7,20 +7,25 @@ UTC first, so durations are right across midnight, DST changes and mixed zones."
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field as PydField
 from pydantic import field_validator, model_validator
 
-from sdmkit.kinds.action_items import STATUSES
+from sdmkit.kinds.action_items import STATUSES, Status
 from sdmkit.kinds.base import Part
 from sdmkit.timezones import check_zone, to_utc
 
-EVENT_TYPES = ("start", "detection", "engagement", "mitigation", "resolution", "other")
-ACTION_TYPES = ("mitigate", "prevent", "detect", "process")
+# Each enumeration is declared once, as the model's type; the editor's choices come from it.
+EventType = Literal["start", "detection", "engagement", "mitigation", "resolution", "other"]
+ActionType = Literal["mitigate", "prevent", "detect", "process"]
+Priority = Literal["high", "medium", "low"]
+Decision = Literal["pending", "approved", "changes requested"]
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+ACTION_TYPES: tuple[str, ...] = get_args(ActionType)
 ACTION_STATUSES = STATUSES  # every kind with action items shares them
-PRIORITIES = ("high", "medium", "low")
-APPROVER_DECISIONS = ("pending", "approved", "changes requested")
+PRIORITIES: tuple[str, ...] = get_args(Priority)
+APPROVER_DECISIONS: tuple[str, ...] = get_args(Decision)
 
 SEVERITY = {
     1: "Sev 1: critical. Many customers cannot use a core function, money or data is at risk; all hands now.",
@@ -49,7 +54,7 @@ class Impact(_Part):
 class TimelineEvent(_Part):
     at: datetime | None = None
     zone: str = ""
-    type: Literal["start", "detection", "engagement", "mitigation", "resolution", "other"] = "other"
+    type: EventType = "other"
     description: str = ""
     # Customers stopped being hurt here. A partial mitigation (errors down from 31% to 2%) is
     # a mitigation without this flag; without any flag, impact lasts until resolution.
@@ -98,9 +103,9 @@ class ActionItem(_Part):
     what: str = ""
     owner: str = ""
     due: date | None = None
-    priority: Literal["high", "medium", "low"] = "medium"
-    type: Literal["mitigate", "prevent", "detect", "process"] = "prevent"
-    status: Literal["open", "done", "won't do"] = "open"
+    priority: Priority = "medium"
+    type: ActionType = "prevent"
+    status: Status = "open"
     addresses: str = ""  # the id of the why it answers
     ticket: str = ""
 
@@ -113,7 +118,7 @@ class Related(_Part):
 class Approver(_Part):
     name: str = ""
     role: str = ""
-    decision: Literal["pending", "approved", "changes requested"] = "pending"
+    decision: Decision = "pending"
     decided: date | None = None
 
 

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field as PydField
 from pydantic import field_validator
 
+from sdmkit.kinds.action_items import Status
 from sdmkit.kinds.base import Part
 from sdmkit.metrics.stats import is_week_end
 
@@ -62,7 +63,7 @@ class ReviewAction(Part):
     what: str = ""
     owner: str = ""
     due: date | None = None
-    status: Literal["open", "done", "won't do"] = "open"
+    status: Status = "open"
     ticket: str = ""
 
 

@@ -6,7 +6,7 @@ zone; shifts are computed as aware datetimes from them (see schedule.py)."""
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field as PydField
 from pydantic import field_validator, model_validator
@@ -14,9 +14,13 @@ from pydantic import field_validator, model_validator
 from sdmkit.kinds.base import Part
 from sdmkit.timezones import check_zone
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-PATTERNS = ("daily", "weekly", "every n days")
-LAYERS = ("primary", "secondary")
+# Each enumeration is declared once, as the model's type; the editor's choices come from it.
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+Pattern = Literal["daily", "weekly", "every n days"]
+Layer = Literal["primary", "secondary"]
+WEEKDAYS: tuple[str, ...] = get_args(Weekday)
+PATTERNS: tuple[str, ...] = get_args(Pattern)
+LAYERS: tuple[str, ...] = get_args(Layer)
 
 
 class Member(Part):
@@ -53,7 +57,7 @@ class Leave(Part):
 
 
 class Override(Part):
-    layer: Literal["primary", "secondary"] = "primary"
+    layer: Layer = "primary"
     start: datetime | None = None  # wall clock in the rotation's zone
     end: datetime | None = None
     person: str = ""
@@ -90,11 +94,9 @@ class Rotation(Part):
     name: str = ""
     time_zone: str = "UTC"
     members: list[Member] = PydField(default_factory=list)
-    pattern: Literal["daily", "weekly", "every n days"] = "weekly"
+    pattern: Pattern = "weekly"
     every_n_days: int = PydField(default=7, ge=1, le=28)
-    handoff_weekday: Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] = (
-        "monday"
-    )
+    handoff_weekday: Weekday = "monday"
     handoff_time: time = time(10, 0)
     start_date: date | None = None  # the first handoff on or after this date
     secondary: bool = False

@@ -4,13 +4,14 @@ shows, where it came from, and how it has been practised."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field as PydField
 
 from sdmkit.kinds.base import Part
 
-SCOPES = ("team", "multi-team", "org")
+Scope = Literal["team", "multi-team", "org"]
+SCOPES: tuple[str, ...] = get_args(Scope)  # declared once, as the model's type
 
 
 class PrincipleEvidence(Part):
@@ -31,7 +32,7 @@ class Story(Part):
     action: str = ""
     result: str = ""
     principles: list[PrincipleEvidence] = PydField(default_factory=list)
-    scope: Literal["team", "multi-team", "org"] = "team"
+    scope: Scope = "team"
     numbers: list[str] = PydField(default_factory=list)  # figures the story cites, as in the source
     sources: list[Source] = PydField(default_factory=list)
     follow_ups: list[str] = PydField(default_factory=list)
