@@ -55,10 +55,13 @@ def action_items(
     out: list[ActionRef] = []
     for kind_id in _kinds_with_actions():
         kind = get_kind(kind_id)
+        read = kind.action_items
+        if read is None:
+            continue
         for doc in store.iter_documents(kind=kind_id):
             if team and doc.team != team:
                 continue
-            for item in kind.action_items(kind.validate(doc.content)):
+            for item in read(kind.validate(doc.content)):
                 ref = ActionRef(
                     doc.id,
                     doc.version,

@@ -51,7 +51,7 @@ def side_by_side(old: str, new: str) -> list[Row]:
             elif x is not None:
                 rows.append(Row("removed", f"<del>{escape(x)}</del>", ""))
             else:
-                rows.append(Row("added", "", f"<ins>{escape(y)}</ins>"))
+                rows.append(Row("added", "", f"<ins>{escape(y or '')}</ins>"))
     return rows
 
 

@@ -97,7 +97,7 @@ def _end_before_start(c: COE):
         return
     for i, e in enumerate(c.timeline, 1):
         late_kind = e.type in ("detection", "engagement", "mitigation", "resolution")
-        if late_kind and e.at is not None and c.event_utc(e) < start:
+        if late_kind and (at := c.event_utc(e)) is not None and at < start:
             yield Hit(
                 f"timeline[{i}].at",
                 f"The {e.type} (event {i}) is before the impact started",

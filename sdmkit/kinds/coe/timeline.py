@@ -48,13 +48,13 @@ class TimeMetrics:
 
 
 def first_of(coe: COE, kind: str) -> datetime | None:
-    times = [coe.event_utc(e) for e in coe.timeline if e.type == kind and e.at is not None]
+    times = [t for e in coe.timeline if e.type == kind and (t := coe.event_utc(e)) is not None]
     return min(times) if times else None
 
 
 def impact_end(coe: COE) -> datetime | None:
     """The earliest event marked as ending customer impact (in UTC), or None."""
-    times = [coe.event_utc(e) for e in coe.timeline if e.ends_impact and e.at is not None]
+    times = [t for e in coe.timeline if e.ends_impact and (t := coe.event_utc(e)) is not None]
     return min(times) if times else None
 
 

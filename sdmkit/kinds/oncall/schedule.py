@@ -133,7 +133,7 @@ def generate(r: Rotation, until: date | None = None) -> Schedule:
         # Someone who joins after the start begins at the team's average load, so they
         # take their share from then on instead of a run of catch-up shifts.
         for m in members:
-            if m.name in joined_late and m.joined <= shift.start.date():
+            if m.name in joined_late and m.joined is not None and m.joined <= shift.start.date():
                 others = [load[x.name] for x in members if x.name not in joined_late]
                 load[m.name] = max(load[m.name], sum(others) / len(others) if others else 0.0)
                 joined_late.discard(m.name)
