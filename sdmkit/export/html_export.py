@@ -146,7 +146,7 @@ def render_html(
         c=model,
         kind=kind,
         derived=kind.derived(model),
-        v=kind.view(model),
+        v=kind.template_data(model),
         body=Markup(body),
         toc=toc,
         css=Markup(stylesheet()),

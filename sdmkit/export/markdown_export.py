@@ -21,7 +21,7 @@ def render_body(
         c=model,
         kind=kind,
         derived=kind.derived(model),
-        v=kind.view(model),
+        v=kind.template_data(model),
         standalone=standalone,
         chart_token=chart_token,
         x=extra or {},

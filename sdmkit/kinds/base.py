@@ -79,7 +79,7 @@ class Section:
     fields: tuple[Field, ...]
     intro: str = ""
     charts: bool = False  # draw the kind's charts under this section
-    view: str = ""  # a named screen the UI draws in this tab (e.g. the on-call schedule)
+    screen: str = ""  # a named screen the UI draws in this tab (e.g. the on-call schedule)
 
 
 def lazy(target: str) -> Callable:
@@ -150,7 +150,7 @@ class Kind:
     # (content, lookup), lookup being document id -> stored document.
     workspace_rules: tuple[Rule, ...] = ()
     derived_help: dict = field(default_factory=dict)  # what each derived fact measures
-    view: Callable[[Any], dict] = field(default=lambda content: {})  # extra data for the templates
+    template_data: Callable[[Any], dict] = field(default=lambda content: {})  # extra data for the templates
     # Data from elsewhere in the workspace for this kind's exports (a charter's on-call rotation).
     enrich: Callable[[Any, Any], dict] | None = None
     title_of: Callable[[Any], str] = field(default=lambda content: "")  # a title when the user gave none

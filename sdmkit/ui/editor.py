@@ -17,9 +17,9 @@ from sdmkit.ui.coach_panel import coach_panel
 from sdmkit.ui.conflict import merge_panel, merge_stale_save
 from sdmkit.ui.document_views import history_view, settings_view
 from sdmkit.ui.rows import document_row
+from sdmkit.ui.screens import draw_screen
 from sdmkit.ui.state import flash, store, when
 from sdmkit.ui.text import esc
-from sdmkit.ui.views import draw_view
 from sdmkit.ui.widget_base import Context, forget_widgets
 
 
@@ -175,8 +175,8 @@ def _sections(kind: Kind, key: str, draft: dict, check: Check, on_structure) -> 
                 fields.draw(field, key, Context(draft, on_structure, check.problems.get(field.key, [])))
             if section.charts and check.model is not None:
                 _charts(kind, check.model)
-            if section.view:
-                draw_view(section.view, kind, draft, check.model)
+            if section.screen:
+                draw_screen(section.screen, kind, draft, check.model)
 
 
 def _status_line(kind: Kind, draft: dict, dirty: bool) -> None:

@@ -252,7 +252,7 @@ SECTIONS = (
     Section(
         "Schedule",
         (),
-        view="oncall.schedule",
+        screen="oncall.schedule",
         intro="The generated schedule: who is on call, why, and the load each person carries.",
     ),
 )
@@ -272,7 +272,7 @@ KIND = Kind(
     title_of=lambda r: r.name,
     title_field="name",
     derived=_derived,
-    view=view,
+    template_data=view,
     summary=lambda r: r.policy,
     mine=lazy("sdmkit.kinds.oncall.mine:mine"),
 )

@@ -121,7 +121,7 @@ SECTIONS = (
     Section(
         "Sources",
         (),
-        view="story.sources",
+        screen="story.sources",
         intro="The documents this story came from, and whether its figures still match them.",
     ),
 )

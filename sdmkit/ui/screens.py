@@ -1,4 +1,4 @@
-"""Named screens a kind can put in one of its editor tabs (Section.view)."""
+"""Named screens a kind can put in one of its editor tabs (Section.screen)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ def _story_sources(kind, draft: dict, model) -> None:
     sources_view(draft)
 
 
-VIEWS = {"oncall.schedule": _oncall_schedule, "story.sources": _story_sources}
+SCREENS = {"oncall.schedule": _oncall_schedule, "story.sources": _story_sources}
 
 
-def draw_view(name: str, kind, draft: dict, model) -> None:
+def draw_screen(name: str, kind, draft: dict, model) -> None:
     # A kind naming a screen that does not exist is a programming error: KeyError says which.
-    VIEWS[name](kind, draft, model)
+    SCREENS[name](kind, draft, model)
