@@ -121,8 +121,6 @@ def fill(page, label: str, text: str, *, was: str | None = None) -> None:
     expect(field(page, label)).to_have_value(text)
 
 
-
-
 def click(page, name: str, nth: int = 0) -> None:
     page.get_by_role("button", name=name, exact=True).locator("visible=true").nth(nth).click()
     wait_for_app(page)
