@@ -29,3 +29,51 @@ def test_a_prfaq_dateline_and_quotes_read_like_a_press_release(sqlite_store):
     html = render(doc, "html").decode()
     # The headline is printed once on page one, not also as the document title above it.
     assert ".kind-prfaq .doc-title { display: none; }" in html
+
+
+def _card_payments():
+    from sdmkit.interchange import read_file
+    from tests.conftest import ROOT
+
+    return read_file(ROOT / "examples" / "coe" / "card-payments-tls.yaml")
+
+
+def test_coe_graphs_mark_the_deploy_rollback_and_alarm_threshold_from_the_document():
+    import json
+
+    from sdmkit.charts import svg
+    from sdmkit.kinds.coe.charts import charts
+    from sdmkit.kinds.coe.model import COE
+
+    c = COE.model_validate(_card_payments().content)
+    (title, spec), *_ = charts(c)
+    text = json.dumps(spec)
+    for label in ("1 deploy", "3 alarm", "6 rollback", "7 resolved", "5xx alarm: 25% for 5 minutes"):
+        assert label in text
+    labels = {
+        v["label"] for layer in spec["layer"] for v in layer.get("data", {}).get("values", []) if "label" in v
+    }
+    assert not [x for x in labels if x.startswith("4 ")]  # an engagement is no mark on the graph
+    axis = spec["layer"][0]["encoding"]["x"]["axis"]
+    assert axis["labelOverlap"] == "greedy" and axis["labelSeparation"] >= 4
+    drawn = svg(spec)
+    assert "6 rollback" in drawn and "5xx alarm" in drawn
+
+
+def test_coe_timeline_names_its_zone_once_and_fits_a_row_on_a_line(sqlite_store):
+    doc = _card_payments()
+    stored = sqlite_store.create(doc.kind, doc.content, DocumentMeta(title=doc.title, team=doc.team))
+    md = render(stored, "md").decode()
+    timeline = md.split("## Timeline", 1)[1].split("\n## ", 1)[0]
+    assert timeline.count("Europe/Berlin") == 1  # in the line above the table, not on every row
+    assert "| 1 | 14:06 | 12:06 | other |" in timeline
+    assert "| 4 | 08:24 New York | 12:24 | engagement |" in timeline
+
+
+def test_coe_incident_questions_print_as_a_section_when_answered(sqlite_store):
+    doc = _card_payments()
+    stored = sqlite_store.create(doc.kind, doc.content, DocumentMeta(title=doc.title))
+    md = render(stored, "md").decode()
+    assert "## Incident questions" in md and "**How would we halve each time?** Detect:" in md
+    empty = sqlite_store.create("coe", {"summary": "s"}, DocumentMeta(title="x"))
+    assert "## Incident questions" not in render(empty, "md").decode()
