@@ -77,3 +77,51 @@ def test_coe_incident_questions_print_as_a_section_when_answered(sqlite_store):
     assert "## Incident questions" in md and "**How would we halve each time?** Detect:" in md
     empty = sqlite_store.create("coe", {"summary": "s"}, DocumentMeta(title="x"))
     assert "## Incident questions" not in render(empty, "md").decode()
+
+
+def _weekly_rotation():
+    from sdmkit.interchange import read_file
+    from tests.conftest import ROOT
+
+    return read_file(ROOT / "examples" / "oncall" / "payments-weekly.yaml")
+
+
+def test_the_ics_is_transparent_and_describes_secondary_escalation_and_handoff():
+    from datetime import UTC, datetime
+
+    from sdmkit.kinds.oncall.exports import to_ics
+    from sdmkit.kinds.oncall.model import Rotation
+    from sdmkit.kinds.oncall.rules import schedule_for
+
+    r = Rotation.model_validate(_weekly_rotation().content)
+    ics = to_ics(r, schedule_for(r), doc_id=1, version=1, stamp=datetime(2026, 11, 1, tzinfo=UTC)).decode()
+    unfolded = ics.replace("\r\n ", "")
+    events = unfolded.split("BEGIN:VEVENT")[1:]
+    assert events and all("TRANSP:TRANSPARENT" in e for e in events)
+    first = events[0]
+    assert "Secondary: Lucas Ferreira." in first
+    assert "Escalation: 1. Primary on call\\; 2. Secondary on call after 10 min" in first
+    assert "Hand-off: to Mei Chen at Mon 09 Nov 2026 10:00" in first
+    assert "weighted load" not in unfolded  # the scheduler's reasoning is not a calendar's business
+
+
+def test_the_oncall_policy_prints_layers_side_by_side_without_scheduler_reasoning(sqlite_store):
+    doc = _weekly_rotation()
+    md = render(sqlite_store.create(doc.kind, doc.content, doc.meta), "md").decode()
+    schedule = md.split("## Schedule", 1)[1].split("\n## ", 1)[0]
+    assert "| When | Primary | Secondary |" in schedule
+    assert "| Mon 2 Nov 10:00 to Mon 9 Nov 10:00 | Aisha Bello | Lucas Ferreira |" in schedule
+    assert "Jonas Weber covers primary Thu 26 Nov 18:00 to Fri 27 Nov 09:00" in schedule
+    assert "weighted load" not in md and "| Why |" not in md
+    members = md.split("## Members", 1)[1].split("\n## ", 1)[0]
+    assert "| Region |" not in members and "| Left |" not in members  # nobody filled them in
+    assert "Carried in" in md and "load carried in from before this schedule" in md
+
+
+def test_a_follow_the_sun_policy_shows_daily_hours_not_week_long_ranges(sqlite_store):
+    from sdmkit.interchange import read_file
+    from tests.conftest import ROOT
+
+    doc = read_file(ROOT / "examples" / "oncall" / "search-follow-the-sun.yaml")
+    md = render(sqlite_store.create(doc.kind, doc.content, doc.meta), "md").decode()
+    assert "| Dublin | Mon 2 Nov to Sun 8 Nov, 07:00–19:00 each day | Elena Popova |" in md
