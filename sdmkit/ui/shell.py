@@ -15,6 +15,9 @@ _CSS = """
 .sdm-unsaved { background:#fff4d6; color:#8a5a00; }
 .sdm-conflict { background:#fde8e8; color:#9b1c1c; }
 .sdm-muted { color:#6b7280; font-size:0.85rem; }
+/* Figures on cards wrap rather than end in an ellipsis ("27.5…"). */
+[data-testid="stMetricValue"] { font-size: 1.6rem; }
+[data-testid="stMetricValue"] > div { white-space: normal; overflow: visible; text-overflow: clip; }
 </style>
 """
 
@@ -32,15 +35,20 @@ def run() -> None:
     bank = st.Page("pages/story_bank.py", title="Story bank", icon=":material/school:")
     kinds = [st.Page(k.page, title=k.plural, icon=k.icon, url_path=k.id) for k in all_kinds()]
     settings = st.Page("pages/settings.py", title="Settings", icon=":material/settings:")
-    page = st.navigation(
-        {
-            "Workspace": [home, library, actions, review, metrics, bank],
-            "Mechanisms": kinds,
-            "sdmkit": [settings],
-        },
-        expanded=True,
-    )  # every page in view, no "View 3 more"
+    sections = {
+        "Workspace": [home, library, actions, review, metrics, bank],
+        "Mechanisms": kinds,
+        "sdmkit": [settings],
+    }
+    page = st.navigation(sections, position="hidden")
     with st.sidebar:
+        # Our own links rather than st.navigation's: those keep the query string when they
+        # point at the page already open, so "COEs" inside a COE stayed in that COE. These
+        # always open the page itself (the list), with no document chosen.
+        for header, members in sections.items():
+            st.caption(header)
+            for p in members:
+                st.page_link(p, label=p.title, icon=p.icon, query_params={}, width="stretch")
         st.caption(
             "Unsaved changes are kept in this workspace until you save or discard them; every save "
             "is a new version."
