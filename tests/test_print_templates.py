@@ -67,7 +67,7 @@ def test_coe_timeline_names_its_zone_once_and_fits_a_row_on_a_line(sqlite_store)
     timeline = md.split("## Timeline", 1)[1].split("\n## ", 1)[0]
     assert timeline.count("Europe/Berlin") == 1  # in the line above the table, not on every row
     assert "| 1 | 14:06 | 12:06 | other |" in timeline
-    assert "| 4 | 08:24 New York | 12:24 | engagement |" in timeline
+    assert "| 4 | 08:24 New\u00a0York | 12:24 | engagement |" in timeline
 
 
 def test_coe_incident_questions_print_as_a_section_when_answered(sqlite_store):

@@ -19,7 +19,7 @@ GROUP_TEXT = 900  # a group never grows past this much text: it would leave a ga
 MIN_ROWS = 3  # rows kept together at each end of a long table
 
 _VOID = {"br", "hr", "img", "wbr", "col", "input", "meta"}
-_HEADING = re.compile(r"<h([2-4])\b")
+_HEADING = re.compile(r"<h([2-6])\b")
 _TAG = re.compile(r"<([a-z0-9]+)")
 _TEXT = re.compile(r"<[^>]+>")
 
@@ -127,8 +127,9 @@ def keep_together(html: str) -> str:
             out.append(f'<div class="{cls}">\n' + "\n".join(group) + "\n</div>")
             group.clear()
 
-    for block in parts:
+    for i, block in enumerate(parts):
         tag = _tag(block)
+        following = _tag(parts[i + 1]) if i + 1 < len(parts) else ""
         if tag == "table" and _rows(block) > SMALL_TABLE_ROWS:
             block = split_table(block)
         if _HEADING.match(block):
@@ -143,6 +144,9 @@ def keep_together(html: str) -> str:
             group.append(block)  # an introduction: stays with the heading and what follows
             if sum(_text_length(b) for b in group) > GROUP_TEXT:
                 close()
+            continue
+        if tag in ("ul", "ol") and _small(block) and following in ("figure", "table"):
+            group.append(block)  # a short list of links before a chart: the chart is what it leads to
             continue
         if _small(block):
             group.append(block)

@@ -95,11 +95,12 @@ def _max_pages(html: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def render_pdf(doc: Document, *, page_size: str = "A4", fetcher=None, extra: dict | None = None) -> bytes:
-    """The PDF, tightened a step or two when that saves a near-empty last page or keeps
-    the document inside the page count its template asks for (a charter: two)."""
+def fitted_pdf(make_html, fetcher=None) -> bytes:
+    """The PDF of make_html(0), tightened a step or two (make_html(1), make_html(2): the
+    same HTML with body class fit-1, fit-2) when that saves a near-empty last page or
+    keeps the document inside the page count its template asks for (a charter: two)."""
     fetcher = fetcher or make_fetcher()
-    html = render_html(doc, page_size=page_size, for_print=True, extra=extra)
+    html = make_html(0)
     best = _layout(html, fetcher)
     budget = _max_pages(html)
 
@@ -110,9 +111,13 @@ def render_pdf(doc: Document, *, page_size: str = "A4", fetcher=None, extra: dic
     for step in range(1, FIT_STEPS + 1):
         if not needs_fit(best):
             break
-        tighter = _layout(
-            render_html(doc, page_size=page_size, for_print=True, extra=extra, fit=step), fetcher
-        )
+        tighter = _layout(make_html(step), fetcher)
         if len(tighter.pages) < len(best.pages):
             best = tighter
     return best.write_pdf()
+
+
+def render_pdf(doc: Document, *, page_size: str = "A4", fetcher=None, extra: dict | None = None) -> bytes:
+    return fitted_pdf(
+        lambda fit: render_html(doc, page_size=page_size, for_print=True, extra=extra, fit=fit), fetcher
+    )

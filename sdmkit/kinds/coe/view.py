@@ -26,7 +26,8 @@ def _timeline(c: COE) -> tuple[list[dict], str]:
         rows.append((i, e, zone, c.event_utc(e) if e.at else None))
     days = {e.at.date() for _, e, _, _ in rows if e.at} | {u.date() for *_, u in rows if u}
     one_day = len(days) <= 1
-    short = "%H:%M" if one_day else "%d %b %H:%M"
+    # No-break spaces: a timestamp wrapped over two lines doubles every row's height.
+    short = "%H:%M" if one_day else "%d\u00a0%b\u00a0%H:%M"
     events = []
     for i, e, zone, utc in rows:
         events.append(
@@ -36,7 +37,7 @@ def _timeline(c: COE) -> tuple[list[dict], str]:
                 "zone": zone,
                 "utc": _fmt(utc) if utc else "",
                 "when": e.at.strftime(short) if e.at else "",
-                "elsewhere": _place(zone) if zone != c.time_zone else "",
+                "elsewhere": _place(zone).replace(" ", "\u00a0") if zone != c.time_zone else "",
                 "utc_short": utc.strftime(short) if utc else "",
                 # No-break spaces: "resolution, ends impact" wrapped doubles the row's height.
                 "type": e.type + (",\u00a0ends\u00a0impact" if e.ends_impact else ""),
