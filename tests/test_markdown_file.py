@@ -98,3 +98,11 @@ def test_a_file_exported_before_the_data_block_still_imports(sqlite_store):
     doc = _stored(sqlite_store, read_file(example_paths()[0]))
     old = f"---\n{to_yaml(doc)}---\n\n# {doc.title}\n\nAnything at all.\n"
     assert to_dict(parse_text(old, ".md", "old.md")) == to_dict(doc)
+
+
+def test_text_whose_data_block_was_removed_is_refused_not_imported_empty(sqlite_store):
+    doc = _stored(sqlite_store, read_file(example_paths()[0]))
+    md = render(doc, "md").decode()
+    cut = md.split("\n<!-- sdmkit-data\n")[0] + "\n"
+    with pytest.raises(Exception, match="data block at the end of the file is missing"):
+        parse_text(cut, ".md", "cut.md")

@@ -136,6 +136,12 @@ def read(text: str, source: str = "") -> dict:
     front = yaml.safe_load(front_text) if front_text.strip() else {}
     body, data = _split_data(rest, source)
     if data is None:
+        if isinstance(front, dict) and "content" not in front and body.strip():
+            # Text with nothing to carry its data: importing would keep only the title.
+            raise SdmkitError(
+                f"{source}: the sdmkit data block at the end of the file is missing, so the text "
+                "cannot be imported; export the document again, or put its content in the front matter"
+            )
         return front if front is not None else {}
     if not isinstance(front, dict):
         raise SdmkitError(f"{source}: the front matter is not a list of 'name: value' lines")
