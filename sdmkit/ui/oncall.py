@@ -205,7 +205,7 @@ def _handoffs(draft: dict, rotation, sched, now: datetime) -> None:
     from sdmkit.export.html_export import markdown_to_html
 
     with st.container(border=True):
-        st.html(markdown_to_html(note)[0])
+        st.html(f'<div class="sdm-note">{markdown_to_html(note)[0]}</div>')
     st.download_button(
         "Handoff note (.md)",
         data=note.encode("utf-8"),

@@ -15,6 +15,9 @@ _CSS = """
 .sdm-unsaved { background:#fff4d6; color:#8a5a00; }
 .sdm-conflict { background:#fde8e8; color:#9b1c1c; }
 .sdm-muted { color:#6b7280; font-size:0.85rem; }
+/* A handoff note shown as a document: headings at reading size, not page-title size. */
+.sdm-note h1 { font-size: 1.35rem; margin: 0 0 0.4rem; }
+.sdm-note h2 { font-size: 1.1rem; margin: 0.8rem 0 0.3rem; }
 /* Figures on cards wrap rather than end in an ellipsis ("27.5…"). */
 [data-testid="stMetricValue"] { font-size: 1.6rem; }
 [data-testid="stMetricValue"] > div { white-space: normal; overflow: visible; text-overflow: clip; }
