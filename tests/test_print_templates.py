@@ -111,7 +111,8 @@ def test_the_oncall_policy_prints_layers_side_by_side_without_scheduler_reasonin
     schedule = md.split("## Schedule", 1)[1].split("\n## ", 1)[0]
     assert "| When | Primary | Secondary |" in schedule
     assert "| Mon 2 Nov 10:00 to Mon 9 Nov 10:00 | Aisha Bello | Lucas Ferreira |" in schedule
-    assert "Jonas Weber covers primary Thu 26 Nov 18:00 to Fri 27 Nov 09:00" in schedule
+    assert "| Mon 23 Nov 10:00 to Mon 30 Nov 10:00 | Aisha Bello (see overrides) | Mei Chen |" in schedule
+    assert "- Jonas Weber covers primary Thu 26 Nov 18:00 to Fri 27 Nov 09:00" in schedule
     assert "weighted load" not in md and "| Why |" not in md
     members = md.split("## Members", 1)[1].split("\n## ", 1)[0]
     assert "| Region |" not in members and "| Left |" not in members  # nobody filled them in
