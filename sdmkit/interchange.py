@@ -1,5 +1,5 @@
 """The interchange format: one YAML or JSON file per document, or an exported
-Markdown file whose front matter carries the same data.
+Markdown file that carries the same data (see export/markdown_file.py).
 
     kind: charter
     title: Payments Platform team charter
@@ -24,7 +24,6 @@ from sdmkit.kinds import all_kinds
 from sdmkit.store.documents import normalise
 
 TOP_LEVEL = ("kind", *DocumentMeta.names(), "content")
-FRONT_MATTER = "---"
 # Bounds on what one file may cost to read. The largest real document is a few
 # hundred kilobytes; a YAML alias repeats a value without repeating its text, so the
 # value as read (every alias expanded) is measured too, before anything copies it.
@@ -45,11 +44,6 @@ def to_yaml(doc: Document) -> str:
 
 def to_json(doc: Document) -> str:
     return json.dumps(to_dict(doc), indent=2, ensure_ascii=False) + "\n"
-
-
-def front_matter(doc: Document) -> str:
-    """The block that opens an exported Markdown file, so the file imports back whole."""
-    return f"{FRONT_MATTER}\n{to_yaml(doc)}{FRONT_MATTER}\n\n"
 
 
 def from_dict(data, source: str = "") -> Document:
@@ -85,7 +79,9 @@ def parse_text(text: str, suffix: str, source: str = "") -> Document:
         if suffix == ".json":
             data = json.loads(text)
         elif suffix in (".md", ".markdown"):
-            data = _front_matter_data(text, source)
+            from sdmkit.export.markdown_file import read
+
+            data = read(text, source)
         else:
             data = yaml.safe_load(text)
     except json.JSONDecodeError as exc:
@@ -120,19 +116,6 @@ def _check_expanded_size(data, source: str) -> None:
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
-
-
-def _front_matter_data(text: str, source: str):
-    lines = text.lstrip("\ufeff").splitlines()
-    if not lines or lines[0].strip() != FRONT_MATTER:
-        raise SdmkitError(
-            f"{source}: no front matter: export the document with `sdmkit export --format md` "
-            "or write YAML between two '---' lines at the top"
-        )
-    for i, line in enumerate(lines[1:], 1):
-        if line.strip() == FRONT_MATTER:
-            return yaml.safe_load("\n".join(lines[1:i]))
-    raise SdmkitError(f"{source}: front matter is not closed by a '---' line")
 
 
 def read_file(path: Path) -> Document:

@@ -64,22 +64,28 @@ def portfolio_pdf(
     from markupsafe import Markup
 
     from sdmkit.export.html_export import markdown_to_html, stylesheet
-    from sdmkit.export.pdf_export import html_to_pdf
+    from sdmkit.export.layout import keep_together
+    from sdmkit.export.pdf_export import fitted_pdf
 
     md = portfolio_markdown(store, story_ids, redacted=redacted, owner=owner)
     md = md.split("\n", 1)[1]  # the title block carries the title
     body, headings = markdown_to_html(md)
+    body = keep_together(body)  # headings with their tables, no table split to a row or two
     toc = "".join(
         f'<li class="l{h.level}"><a href="#{escape(h.id)}">{escape(h.text)}</a></li>'
         for h in headings
         if h.level in (2, 3)
     )
-    html = (
-        f'<!doctype html><html><head><meta charset="utf-8"><style>@page {{ size: {page_size}; }}'
-        f'{stylesheet()} .toc li.l3 {{ margin-left: 1.2em; }}</style></head><body class="kind-portfolio">'
-        f'<header class="title-block"><div class="kind-label">Interview portfolio</div>'
-        f'<h1 class="doc-title">{escape("Interview portfolio" + (" of " + owner if owner else ""))}</h1></header>'
-        f'<nav class="toc"><h2>Contents</h2><ol>{toc}</ol></nav><main class="body">{Markup(body)}</main>'
-        f"</body></html>"
-    )
-    return html_to_pdf(html)
+
+    def html(fit: int) -> str:  # fit: a tighter layout, to save a near-empty last page
+        body_class = f"kind-portfolio fit-{fit}" if fit else "kind-portfolio"
+        return (
+            f'<!doctype html><html><head><meta charset="utf-8"><style>@page {{ size: {page_size}; }}'
+            f'{stylesheet()} .toc li.l3 {{ margin-left: 1.2em; }}</style></head><body class="{body_class}">'
+            f'<header class="title-block"><div class="kind-label">Interview portfolio</div>'
+            f'<h1 class="doc-title">{escape("Interview portfolio" + (" of " + owner if owner else ""))}</h1></header>'
+            f'<nav class="toc"><h2>Contents</h2><ol>{toc}</ol></nav><main class="body">{Markup(body)}</main>'
+            f"</body></html>"
+        )
+
+    return fitted_pdf(html)

@@ -268,7 +268,7 @@ def test_library_filters_pages_and_trash(workspace):
     by_label(at.selectbox, "Team").select("Beta").run()
     assert "10 documents" in texts(at)
     by_label(at.text_input, "Search").input("charter 03").run()
-    assert "1 documents" in texts(at)
+    assert "· 1 document ·" in texts(at)  # one document, not "1 documents"
     workspace.delete(workspace.list(query="charter 03").items[0].id)
     at = app("pages/library.py")
     restore = [b for b in at.button if b.label == "Restore"]

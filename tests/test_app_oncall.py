@@ -16,7 +16,10 @@ def test_rotation_schedule_tab_shows_calendar_loads_and_handoffs(workspace):
     assert any("Week of" in f.columns for f in frames)  # the calendar
     assert any("burden" in f.columns for f in frames)  # the load table
     assert any(c.label == "Handoff" for c in at.selectbox)
-    assert any("## Open action items" in c.value for c in at.code)
+    # The handoff note is shown as a document, not as Markdown source in a code block.
+    notes = [h.proto.body for h in at.get("html")]
+    assert any("<h2" in n and "Open action items" in n for n in notes), notes
+    assert not any("## Open action items" in c.value for c in at.code)
     page = texts(at)
     assert "As of " in page and "Every hour has one primary and one secondary on call" in page
     assert "own clock: their time zone, else their region's" in page

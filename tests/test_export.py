@@ -150,7 +150,11 @@ def test_hostile_text_is_inert_in_markdown_html_and_pdf(sqlite_store, no_network
     )
 
     md = render(doc, "md").decode()
-    body = md.split("\n---\n", 1)[1]
+    body, data = md.split("\n---\n", 1)[1].split("\n<!-- sdmkit-data\n")
+    # The data block is an HTML comment nothing can close early or read as markup.
+    assert (
+        "<" not in data and ">" not in data.removesuffix("-->\n") and "--" not in data.removesuffix("-->\n")
+    )
     for raw in ("<script", "<img", "<style", "<iframe", "<div", "<https", "![pixel](", "[click]("):
         assert raw not in body, raw
     assert "\n# not a heading" not in body

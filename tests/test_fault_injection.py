@@ -30,7 +30,10 @@ def hostile_review(store):
 
 def test_unit_and_period_are_escaped_in_the_review_markdown(hostile_review):
     md = render(hostile_review, "md").decode()
-    body = md.split("\n---\n", 1)[1]  # the front matter carries the raw values, as YAML
+    # The short front matter and the data block at the end (an HTML comment) carry the
+    # raw values; the text between them is what a reader's renderer shows.
+    body, data = md.split("\n---\n", 1)[1].split("\n<!-- sdmkit-data\n")
+    assert "<" not in data and "--" not in data.removesuffix("-->\n")
     assert not re.search(r"(?<!\\)\]\(http://canary", body), "an image link survived unescaped"
     assert "<img" not in body
     assert "!\\[seen\\](http://canary.invalid/x.png)&lt;img" in body

@@ -4,6 +4,7 @@ that does not; the editor and `sdmkit lint --json` agree; review records."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -192,10 +193,14 @@ def test_editor_and_cli_report_the_same_findings(workspace):
     out = json.loads(CliRunner().invoke(cli, ["lint", str(stored.id), "--json"]).output)
     cli_rules = sorted((f["rule"], f["location"]) for f in out["findings"])
     at = app("pages/prfaq.py", id=str(stored.id))
-    shown = [e.value for e in [*at.error, *at.warning, *at.info] if "`" in e.value]
-    editor_rules = sorted(s.rsplit("`", 2)[-2] for s in shown)
-    assert editor_rules == sorted(r for r, _ in cli_rules)
-    assert "prose.acronym" not in editor_rules  # EUR is allowed in this document, in both places
+    from sdmkit.ui.coach_panel import _rule_titles
+
+    # A coach card ends with its rule in words, in italics (the id is for the CLI).
+    titles = _rule_titles(stored.kind_spec)
+    shown = [e.value for e in [*at.error, *at.warning, *at.info] if e.value.rstrip().endswith("*")]
+    editor_rules = sorted(re.sub(r"\\(.)", r"\1", s.rstrip().rsplit("*", 2)[-2]) for s in shown)
+    assert editor_rules == sorted(titles[r] for r, _ in cli_rules)
+    assert titles["prose.acronym"] not in editor_rules  # EUR is allowed in this document, in both places
 
 
 # --- comparison and review --------------------------------------------------------

@@ -14,6 +14,7 @@ from functools import cache
 import nh3
 
 from sdmkit import resources
+from sdmkit.export.layout import keep_together
 from sdmkit.export.markdown_export import render_body
 from sdmkit.export.templating import html_env
 from sdmkit.store.documents import Document
@@ -130,11 +131,18 @@ def reading_html(doc: Document, extra: dict | None = None) -> tuple[str, list[He
 
 
 def render_html(
-    doc: Document, *, page_size: str = "A4", for_print: bool = False, extra: dict | None = None
+    doc: Document,
+    *,
+    page_size: str = "A4",
+    for_print: bool = False,
+    extra: dict | None = None,
+    fit: int = 0,
 ) -> str:
+    """fit: 0 for the normal layout, 1 or 2 for a tighter one (see pdf_export)."""
     kind = doc.kind_spec
     model = kind.model.model_validate(doc.content)
     body, headings, body_md = reading_html(doc, extra)
+    body = keep_together(body)
     words = len(re.findall(r"\w+", body_md))
     toc = [h for h in headings if h.level == 2] if words >= TOC_MIN_WORDS else []
     size = page_size if page_size in PAGE_SIZES else "A4"
@@ -152,4 +160,5 @@ def render_html(
         css=Markup(stylesheet()),
         page_size=size,
         for_print=for_print,
+        fit=fit,
     )

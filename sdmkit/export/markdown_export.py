@@ -1,10 +1,15 @@
-"""content -> Jinja2 Markdown template -> Markdown (with front matter for round trips)."""
+"""content -> Jinja2 Markdown template -> Markdown (laid out by markdown_file for round trips)."""
 
 from __future__ import annotations
 
+import re
+
+from sdmkit.export.markdown_file import write
 from sdmkit.export.templating import markdown_env
-from sdmkit.interchange import front_matter
+from sdmkit.interchange import to_dict
 from sdmkit.store.documents import Document
+
+_EMPTY_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s*$")
 
 
 def render_body(
@@ -26,9 +31,12 @@ def render_body(
         chart_token=chart_token,
         x=extra or {},
     )
-    # Templates leave blank runs where optional sections are empty; keep one.
+    # Templates leave blank runs where optional sections are empty; keep one. A list
+    # entry left empty is dropped: a bare "-" under a line would make it a heading.
     lines, blank = [], 0
     for line in text.splitlines():
+        if _EMPTY_ITEM.match(line):
+            continue
         blank = blank + 1 if not line.strip() else 0
         if blank <= 1:
             lines.append(line.rstrip())
@@ -38,4 +46,5 @@ def render_body(
 def render_markdown(doc: Document, extra: dict | None = None) -> str:
     from sdmkit.export.escape import md_inline
 
-    return f"{front_matter(doc)}# {md_inline(doc.title)}\n\n{render_body(doc, standalone=True, extra=extra)}"
+    body = f"# {md_inline(doc.title)}\n\n{render_body(doc, standalone=True, extra=extra)}"
+    return write(to_dict(doc), body)

@@ -7,6 +7,7 @@ packaged assets), and records what it refused for the tests to see."""
 from __future__ import annotations
 
 import logging
+import re
 
 from sdmkit import resources
 from sdmkit.export.html_export import render_html
@@ -64,14 +65,59 @@ def _mime(name: str) -> str:
     )
 
 
-def html_to_pdf(html: str, fetcher=None) -> bytes:
+def _layout(html: str, fetcher):
     from weasyprint import HTML
 
-    fetcher = fetcher or make_fetcher()
     # WeasyPrint logs every refused URL as a warning; they are expected here.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    return HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf()
+    return HTML(string=html, base_url=None, url_fetcher=fetcher).render()
+
+
+def html_to_pdf(html: str, fetcher=None) -> bytes:
+    return _layout(html, fetcher or make_fetcher()).write_pdf()
+
+
+NEAR_EMPTY = 0.2  # a last page filled less than this is a page the reader turns for nothing
+FIT_STEPS = 2  # tighter layouts tried (body classes fit-1, fit-2 in document.css)
+
+
+def last_page_fill(document) -> float:
+    """How much of the last page's text area the body fills, 0..1."""
+    page = document.pages[-1]._page_box
+    root = next((c for c in page.children if type(c).__name__ == "BlockBox"), None)
+    if root is None or not root.children or not page.height:
+        return 1.0
+    return min(1.0, root.children[0].margin_height() / page.height)
+
+
+def _max_pages(html: str) -> int | None:
+    m = re.search(r'<meta name="sdmkit-max-pages" content="(\d+)"', html)
+    return int(m.group(1)) if m else None
+
+
+def fitted_pdf(make_html, fetcher=None) -> bytes:
+    """The PDF of make_html(0), tightened a step or two (make_html(1), make_html(2): the
+    same HTML with body class fit-1, fit-2) when that saves a near-empty last page or
+    keeps the document inside the page count its template asks for (a charter: two)."""
+    fetcher = fetcher or make_fetcher()
+    html = make_html(0)
+    best = _layout(html, fetcher)
+    budget = _max_pages(html)
+
+    def needs_fit(d) -> bool:
+        over = budget is not None and len(d.pages) > budget
+        return over or (len(d.pages) > 1 and last_page_fill(d) < NEAR_EMPTY)
+
+    for step in range(1, FIT_STEPS + 1):
+        if not needs_fit(best):
+            break
+        tighter = _layout(make_html(step), fetcher)
+        if len(tighter.pages) < len(best.pages):
+            best = tighter
+    return best.write_pdf()
 
 
 def render_pdf(doc: Document, *, page_size: str = "A4", fetcher=None, extra: dict | None = None) -> bytes:
-    return html_to_pdf(render_html(doc, page_size=page_size, for_print=True, extra=extra), fetcher)
+    return fitted_pdf(
+        lambda fit: render_html(doc, page_size=page_size, for_print=True, extra=extra, fit=fit), fetcher
+    )

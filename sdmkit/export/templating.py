@@ -41,10 +41,32 @@ def _fmt_date(value, fmt: str = "%d %b %Y") -> str:
     return str(value)
 
 
+def _long_date(value) -> str:
+    """14 April 2027: the day unpadded, as a dateline prints it."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    return f"{value.day} {value.strftime('%B %Y')}"
+
+
+def _quote_lead(text) -> str:
+    """A quote followed by 'said Name': its closing full stop becomes a comma."""
+    text = " ".join(str(text or "").split())
+    if text.endswith("."):
+        return text[:-1] + ","
+    return text if text.endswith(("?", "!", ",", "…")) else text + ","
+
+
 def _common(env: Environment) -> Environment:
     from sdmkit.metrics.format import change, number
 
     env.filters["date"] = _fmt_date
+    env.filters["long_date"] = _long_date
+    env.filters["quote_lead"] = _quote_lead
     env.globals["fmt"] = number
     env.globals["chg"] = change
     env.trim_blocks = True

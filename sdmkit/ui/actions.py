@@ -10,6 +10,7 @@ from sdmkit.actions import action_items, set_status
 from sdmkit.errors import Conflict, SdmkitError
 from sdmkit.kinds import get_kind
 from sdmkit.ui.state import flash, store
+from sdmkit.ui.text import plural
 
 
 def filters() -> dict:
@@ -40,7 +41,7 @@ def action_table(f: dict) -> None:
             )
         return
     overdue = sum(i.overdue(today) for i in items)
-    st.caption(f"{len(items)} items · {overdue} overdue · select rows to act on them")
+    st.caption(f"{plural(len(items), 'item')} · {overdue} overdue · select rows to act on them")
     rows = [
         {
             "Due": i.due.isoformat() if i.due else "no date",

@@ -7,7 +7,7 @@ import re
 import streamlit as st
 
 from sdmkit.coach import Finding
-from sdmkit.ui.text import esc
+from sdmkit.ui.text import esc, plural
 
 _ICON = {"error": ":material/error:", "warning": ":material/warning:", "info": ":material/info:"}
 
@@ -26,10 +26,18 @@ def _label_for(kind, location: str) -> str:
         if f.key == m["root"]:
             label = f.label + (f" {m['n']}" if m["n"] else "")
             if m["sub"]:
-                col = next((c.label for c in f.columns if c.key == m["sub"]), m["sub"].replace("_", " "))
+                sub = m["sub"].replace("_", " ")
+                col = next((c.label for c in f.columns if c.key == m["sub"]), sub[:1].upper() + sub[1:])
                 label += f" › {col}"
             return label
     return location
+
+
+def _rule_titles(kind) -> dict[str, str]:
+    from sdmkit.coach import prose
+
+    rules = [*kind.rules, *getattr(kind, "workspace_rules", ()), *prose.RULES]
+    return {r.id: r.title for r in rules}
 
 
 def coach_panel(kind, findings: list[Finding], derived: dict | None = None, scorecard=None) -> None:
@@ -49,20 +57,24 @@ def coach_panel(kind, findings: list[Finding], derived: dict | None = None, scor
         st.success("Nothing to add: this reads like a good one.", icon=":material/task_alt:")
         return
     st.caption(
-        f"{errors} to fix · {warnings} to consider · {infos} style notes. "
+        f"{errors} to fix · {warnings} to consider · {infos} style note{'' if infos == 1 else 's'}. "
         "Switch a rule off for this document under *Document settings*."
     )
+    titles = _rule_titles(kind)
     for f in findings:
         where = _label_for(kind, f.location)
         body = f"**{esc(where)}**: {esc(f.message)}"
         if f.suggestion:
             body += f"  \n{esc(f.suggestion)}"
-        body += f"  \n`{f.rule}`"
+        # The rule in words, as Document settings lists it, not its id.
+        body += f"  \n*{esc(titles.get(f.rule, f.rule))}*"
         {"error": st.error, "warning": st.warning, "info": st.info}[f.severity](body, icon=_ICON[f.severity])
 
 
 def _scorecard(card) -> None:
-    st.markdown(f"**Bar-raiser rubric: {card.passed} of {card.total} checks pass ({card.percent})**")
+    st.markdown(
+        f"**Bar-raiser rubric: {card.passed} of {plural(card.total, 'check')} pass ({card.percent})**"
+    )
     st.progress(card.percent / 100)
     if card.failed:
         st.caption("  \n".join(f"✗ {esc(check)}: {esc(advice)}" for check, advice in card.failed))

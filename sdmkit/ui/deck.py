@@ -117,6 +117,8 @@ def _draw(field: Field, key: str, metrics: list[dict], on_change) -> None:
         ],
         hide_index=True,
         width="stretch",
+        # The signal is what the meeting reads first: next to the name, never off-screen.
+        column_order=("Metric", "Signal", "Last week", "WoW", "YoY", "Target", "Type"),
     )
     for m in metrics:
         with st.container(border=True):
@@ -125,18 +127,17 @@ def _draw(field: Field, key: str, metrics: list[dict], on_change) -> None:
                 head += f" · input{' → ' + esc(m['drives']) if m['drives'] else ''}"
             head += f" · owner {esc(m['owner']) or 'not set'}"
             st.markdown(head)
-            cols = st.columns(5)
+            # Two rows of three: five figures in one row cut "+173 ms (+25.9%)" to "+17…".
             # A tile's value is Markdown too, and carries the unit the user typed.
-            cols[0].metric("Last week", esc(number(m["value"], m["unit"])))
-            cols[1].metric("Week over week", esc(change(m["wow"], m["wow_pct"], m["unit"])))
-            cols[2].metric("Year over year", esc(change(m["yoy"], m["yoy_pct"], m["unit"])))
-            cols[3].metric("4 / 13-week avg", f"{number(m['avg4'])} / {number(m['avg13'])}")
+            top, bottom = st.columns(3), st.columns(3)
+            top[0].metric("Last week", esc(number(m["value"], m["unit"])))
+            top[1].metric("Week over week", esc(change(m["wow"], m["wow_pct"], m["unit"])))
+            top[2].metric("Year over year", esc(change(m["yoy"], m["yoy_pct"], m["unit"])))
+            bottom[0].metric("4-week average", esc(number(m["avg4"], m["unit"])))
+            bottom[1].metric("13-week average", esc(number(m["avg13"], m["unit"])))
             met = "" if m["met"] is None else (" ✓" if m["met"] else " ✗")
-            cols[4].metric("Target", esc(number(m["target"], m["unit"])) + met)
-            st.vega_lite_chart(
-                six_twelve(m),
-                width="stretch",
-            )
+            bottom[2].metric("Target", esc(number(m["target"], m["unit"])) + met)
+            _six_twelve(six_twelve(m))
             if m["signal"]:
                 st.warning(
                     f"Exceptional: {esc(m['signal'])}. The owner explains, or marks it still investigating.",
@@ -152,6 +153,48 @@ def _draw(field: Field, key: str, metrics: list[dict], on_change) -> None:
                 st.caption(f"Routine variation ({limits}): no commentary needed.")
                 with st.expander("Add commentary anyway"):
                     _commentary(key, m)
+
+
+# How each line of the 6-12 chart is drawn (sdmkit.charts.six_twelve), in words: the
+# app's caption stands in for the legend.
+_STYLE = {
+    "This year": "solid line",
+    "Last year": "dashed grey",
+    "Centre line": "solid dark grey",
+    "Natural process limits": "dashed dark grey",
+    "Signal": "red circle",
+    "No value": "grey band",
+}
+
+
+def _six_twelve(spec: dict) -> None:
+    """The 6-12 chart as two charts side by side, each as wide as its column: the
+    exports' fixed-width pair spills out of a card on a laptop screen. The legend and
+    the subtitle become captions, so both plots keep their height."""
+    import copy
+
+    weeks, months = copy.deepcopy(spec["hconcat"])
+    drawn: list[str] = []
+    for panel in (weeks, months):
+        for layer in panel.get("layer", []):
+            for channel in ("color", "strokeDash"):
+                encoding = layer.get("encoding", {}).get(channel)
+                if encoding:
+                    drawn = drawn or list(encoding.get("scale", {}).get("domain", []))
+                    encoding["legend"] = None
+    cols = st.columns([1, 1.7])
+    for col, panel in zip(cols, (weeks, months), strict=True):
+        chart = {k: v for k, v in spec.items() if k not in ("hconcat", "resolve", "title")}
+        chart.update({k: v for k, v in panel.items() if k not in ("width", "height")})
+        col.vega_lite_chart(chart, width="stretch", height=170)
+    # "Target (250 ms)" is the one name that varies; its line is dotted orange.
+    styles = [(_STYLE.get(name) or "dotted orange", name) for name in drawn if name]
+    key = " · ".join(f"{style}: {name[:1].lower()}{name[1:]}" for style, name in styles)
+    if key:
+        st.caption(esc(key[:1].upper() + key[1:]))
+    notes = spec.get("title", {}).get("subtitle") or []
+    for note in [notes] if isinstance(notes, str) else notes:
+        st.caption(esc(note))
 
 
 def _commentary(key: str, m: dict) -> None:

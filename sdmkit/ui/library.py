@@ -13,7 +13,7 @@ from sdmkit.ui.exports import export_buttons
 from sdmkit.ui.history import history_panel
 from sdmkit.ui.rows import document_row
 from sdmkit.ui.state import flash, stamp, store, when
-from sdmkit.ui.text import esc
+from sdmkit.ui.text import esc, plural
 
 PAGE_SIZE = 25
 
@@ -100,7 +100,7 @@ def documents_tab() -> None:
         key="lib|prev",
         on_click=lambda: st.session_state.update({"lib|page": page_no - 1}),
     )
-    c2.caption(f"Page {page_no} of {pages} · {page.total} documents · select a row to act on it")
+    c2.caption(f"Page {page_no} of {pages} · {plural(page.total, 'document')} · select a row to act on it")
     c3.button(
         "Next →",
         disabled=page_no >= pages,

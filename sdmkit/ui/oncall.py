@@ -67,16 +67,44 @@ def schedule_view(kind, draft: dict, rotation) -> None:
             shift_rows(sched, start, end),
             hide_index=True,
             width="stretch",
-            column_config={"why": st.column_config.TextColumn("Why", width="large")},
+            column_config={**_HEADERS, "why": st.column_config.TextColumn("Why", width="large")},
+            column_order=[k for k in _SHIFT_COLUMNS if k != "region" or rotation.regions],
         )
     st.markdown("**Load per person** (the weeks shown)")
-    st.dataframe(load_rows(rotation, sched.shifts, start, end), hide_index=True, width="stretch")
+    st.dataframe(
+        load_rows(rotation, sched.shifts, start, end),
+        hide_index=True,
+        width="stretch",
+        column_config=_HEADERS,
+        column_order=_LOAD_COLUMNS,
+    )
     st.caption(
         "Burden is weighted hours: weekend hours 1.5, holiday hours 2, night hours +0.25, secondary half. "
         f"{NIGHTS} Assignments balance it, counting carried load."
     )
     _exports(draft, rotation, sched, start, end)
     _handoffs(draft, rotation, sched, now)
+
+
+# Column headers in words, not the keys of the rows ("weekend_days").
+_HEADERS = {
+    "layer": "Layer",
+    "region": "Region",
+    "start": "From",
+    "end": "Until",
+    "person": "Person",
+    "hours": "Hours",
+    "burden": "Weighted burden",
+    "why": "Why",
+    "override": "Override",
+    "shifts": "Shifts",
+    "weekend_days": "Weekend days",
+    "holiday_days": "Holiday days",
+    "night_hours": "Night hours",
+    "carried": "Carried in",
+}
+_SHIFT_COLUMNS = ("layer", "region", "start", "end", "person", "hours", "burden", "override", "why")
+_LOAD_COLUMNS = ("person", "shifts", "hours", "weekend_days", "holiday_days", "night_hours", "burden")
 
 
 def _calendar(sched, start: datetime, weeks: int, zone: ZoneInfo, rotation) -> list[dict]:
@@ -173,7 +201,12 @@ def _handoffs(draft: dict, rotation, sched, now: datetime) -> None:
     )
     team = draft["meta"].get("team") or ""
     note = handoff_note(store(), rotation, team, *pairs[i])
-    st.code(note, language="markdown")
+    # Shown as the document it is, through the exports' own Markdown pipeline (user text
+    # escaped, output sanitized), not as raw Markdown in a clipped code block.
+    from sdmkit.export.html_export import markdown_to_html
+
+    with st.container(border=True):
+        st.html(f'<div class="sdm-note">{markdown_to_html(note)[0]}</div>')
     st.download_button(
         "Handoff note (.md)",
         data=note.encode("utf-8"),

@@ -11,7 +11,7 @@ from sdmkit.export.html_export import reading_html
 from sdmkit.kinds import get_kind
 from sdmkit.store import review as reviews
 from sdmkit.ui.state import flash, store, when
-from sdmkit.ui.text import esc
+from sdmkit.ui.text import esc, plural
 
 GENERAL = "General"
 
@@ -116,7 +116,7 @@ def _comments(doc_id: int, version: int, sections: list[str]) -> None:
             except InvalidDocument as exc:
                 st.error(esc(exc.problems[0].problem))
     if earlier:
-        with st.expander(f"{len(earlier)} comments on earlier versions"):
+        with st.expander(f"{plural(len(earlier), 'comment')} on earlier versions"):
             for c in earlier:
                 st.markdown(
                     f"v{c.version} · **{esc(c.anchor or GENERAL)}** · {esc(c.author) or 'anonymous'}: "

@@ -15,6 +15,12 @@ _CSS = """
 .sdm-unsaved { background:#fff4d6; color:#8a5a00; }
 .sdm-conflict { background:#fde8e8; color:#9b1c1c; }
 .sdm-muted { color:#6b7280; font-size:0.85rem; }
+/* A handoff note shown as a document: headings at reading size, not page-title size. */
+.sdm-note h1 { font-size: 1.35rem; margin: 0 0 0.4rem; }
+.sdm-note h2 { font-size: 1.1rem; margin: 0.8rem 0 0.3rem; }
+/* Figures on cards wrap rather than end in an ellipsis ("27.5…"). */
+[data-testid="stMetricValue"] { font-size: 1.6rem; }
+[data-testid="stMetricValue"] > div { white-space: normal; overflow: visible; text-overflow: clip; }
 </style>
 """
 
@@ -41,8 +47,16 @@ def run() -> None:
         page_title="sdmkit", page_icon=":material/edit_note:", layout="wide", initial_sidebar_state="expanded"
     )
     st.markdown(_CSS, unsafe_allow_html=True)  # our own constant CSS, no user text
-    page = st.navigation(pages(), expanded=True)  # every page in view, no "View 3 more"
+    sections = pages()
+    page = st.navigation(sections, position="hidden")
     with st.sidebar:
+        # Our own links rather than st.navigation's: those keep the query string when they
+        # point at the page already open, so "COEs" inside a COE stayed in that COE. These
+        # always open the page itself (the list), with no document chosen.
+        for header, members in sections.items():
+            st.caption(header)
+            for p in members:
+                st.page_link(p, label=p.title, icon=p.icon, query_params={}, width="stretch")
         st.caption(
             "Unsaved changes are kept in this workspace until you save or discard them; every save "
             "is a new version."

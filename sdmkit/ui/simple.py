@@ -75,7 +75,7 @@ class Choice(FieldWidget):
             options=options,
             key=key,
             help=field.help,
-            format_func=lambda x: "Choose…" if x is None else labels.get(x, str(x).capitalize()),
+            format_func=lambda x: "Choose…" if x is None else labels.get(x, choice_label(x)),
         )
 
 
@@ -148,3 +148,9 @@ def _draw_source(field: Field, key: str, ctx: Context) -> None:
         args=("copy", field, 0, 0),
         help="Copies your answer into this empty field, to rewrite for the press release",
     )
+
+
+def choice_label(value) -> str:
+    """'weekly' -> 'Weekly', but 'Europe/Berlin' stays as written (capitalize() lowers the rest)."""
+    text = str(value)
+    return text[:1].upper() + text[1:]

@@ -11,7 +11,7 @@ from sdmkit.stories import practice
 from sdmkit.stories.match import coverage, match
 from sdmkit.stories.mine import mine_all
 from sdmkit.ui.state import flash, store
-from sdmkit.ui.text import esc
+from sdmkit.ui.text import esc, plural
 
 
 def _stories():
@@ -30,7 +30,8 @@ def mine_tab() -> None:
         )
         bar.empty()
         st.success(
-            f"{report.documents} documents ({report.skipped} unchanged): {len(report.created)} stories "
+            f"{plural(report.documents, 'document')} ({report.skipped} unchanged): "
+            f"{plural(len(report.created), 'story', 'stories')} "
             f"created, {len(report.updated)} updated, {len(report.kept)} kept as you edited them.",
             icon=":material/task_alt:",
         )

@@ -34,8 +34,13 @@ class ColumnType:
         """The pandas column for the table: blank text cells show empty, not 'None'."""
         return series.astype("object").where(series.notna(), "")
 
-    def config(self, c: Column, content: dict):
-        return st.column_config.TextColumn(c.label, help=c.help or None, width="medium")
+    def config(self, c: Column, content: dict, crowded: bool = False):
+        """The table column. `crowded`: the table has many columns, where a wide text
+        column pushes the rest out of sight (a COE's action items showed only What and
+        Owner); there text gets a medium width and the rest a small one."""
+        return st.column_config.TextColumn(
+            c.label, help=c.help or None, width="small" if crowded else "medium"
+        )
 
     def quick_input(self, where, c: Column, k: str, content: dict) -> None:
         where.text_input(c.label, key=k, help=c.help or None)
@@ -47,8 +52,10 @@ class ColumnType:
 
 
 class LongText(ColumnType):
-    def config(self, c, content):
-        return st.column_config.TextColumn(c.label, help=c.help or None, width="large")
+    def config(self, c, content, crowded=False):
+        return st.column_config.TextColumn(
+            c.label, help=c.help or None, width="medium" if crowded else "large"
+        )
 
 
 def _choices(c: Column, content: dict) -> list[tuple[Any, str]]:
@@ -62,7 +69,7 @@ class ChoiceColumn(ColumnType):
     def frame(self, series):
         return series
 
-    def config(self, c, content):
+    def config(self, c, content, crowded=False):
         pairs = _choices(c, content)
         labels = dict(pairs)
         return st.column_config.SelectboxColumn(
@@ -70,6 +77,7 @@ class ChoiceColumn(ColumnType):
             help=c.help or None,
             options=[v for v, _ in pairs],
             format_func=lambda v: labels.get(v, v),
+            width="small" if crowded else None,
         )
 
     def quick_input(self, where, c, k, content):
@@ -98,8 +106,10 @@ class DateColumn(ColumnType):
 
         return pd.to_datetime(series).dt.date if len(series) else series
 
-    def config(self, c, content):
-        return st.column_config.DateColumn(c.label, help=c.help or None, format="YYYY-MM-DD")
+    def config(self, c, content, crowded=False):
+        return st.column_config.DateColumn(
+            c.label, help=c.help or None, format="YYYY-MM-DD", width="small" if crowded else None
+        )
 
     def quick_input(self, where, c, k, content):
         where.date_input(c.label, value=None, key=k, format="YYYY-MM-DD", help=c.help or None)
@@ -120,7 +130,7 @@ class DateTimeColumn(ColumnType):
 
         return pd.to_datetime(series)
 
-    def config(self, c, content):
+    def config(self, c, content, crowded=False):
         return st.column_config.DatetimeColumn(
             c.label, help=c.help or None, format="YYYY-MM-DD HH:mm", step=60
         )
@@ -148,7 +158,7 @@ class TimeColumn(ColumnType):
     def frame(self, series):
         return series.astype("object")
 
-    def config(self, c, content):
+    def config(self, c, content, crowded=False):
         return st.column_config.TimeColumn(c.label, help=c.help or None, format="HH:mm", step=900)
 
     def quick_input(self, where, c, k, content):
@@ -167,7 +177,7 @@ class NumberColumn(ColumnType):
 
         return pd.to_numeric(series)
 
-    def config(self, c, content):
+    def config(self, c, content, crowded=False):
         return st.column_config.NumberColumn(c.label, help=c.help or None)
 
     def quick_input(self, where, c, k, content):
@@ -279,7 +289,8 @@ register(Table())
 def _draw_table(field: Field, key: str, content: dict) -> None:
     import pandas as pd
 
-    config = {c.key: column_type(c).config(c, content) for c in field.columns}
+    crowded = len(field.columns) > 4
+    config = {c.key: column_type(c).config(c, content, crowded) for c in field.columns}
     names = [c.key for c in field.columns]
     if field.ordered:
         config[ORDER] = st.column_config.NumberColumn(

@@ -16,3 +16,8 @@ def esc(value) -> str:
     if value is None:
         return ""
     return _PUNCT.sub(r"\\\1", " ".join(str(value).split()))
+
+
+def plural(n: int, noun: str, many: str = "") -> str:
+    """'1 item', '2 items': a count with its noun in the right number."""
+    return f"{n} {noun if n == 1 else (many or noun + 's')}"

@@ -180,6 +180,43 @@ SECTIONS = (
                     ),
                 ),
             ),
+            # The incident questions: the review reads the timeline through them, so they
+            # sit with it rather than on a tab of their own.
+            Field(
+                "incident_questions.detection",
+                "How was it detected?",
+                "text",
+                "By an alarm, a person or a customer, and how long after impact started.",
+                prompt="As time to detect goes, how would you detect it in half the time?",
+                example="Alarm payments-api-5xx-high paged the primary 9 minutes after impact started; its "
+                "25% for 5 minutes threshold was set for daytime traffic.",
+            ),
+            Field(
+                "incident_questions.diagnosis",
+                "How was it diagnosed?",
+                "text",
+                "What told the responders where the problem was, and what sent them the wrong way first.",
+                prompt="Which signal, had it existed, would have pointed at the cause at once?",
+                example="Gateway logs showed TLS handshake failures against one processor; the first 19 "
+                "minutes went to the processor's status page.",
+            ),
+            Field(
+                "incident_questions.mitigation",
+                "How was it mitigated?",
+                "text",
+                "What stopped the customer impact, and how long it took from decision to effect.",
+                prompt="Was the mitigation a lever you had ready, or one you built during the event?",
+                example="Rolled back CFG-8812; 6 minutes from the decision to the error rate falling.",
+            ),
+            Field(
+                "incident_questions.halving",
+                "How would we halve each time?",
+                "text",
+                "For detect, diagnose and mitigate: the change that would cut each time in half.",
+                prompt="Name a mechanism for each, and make it an action item.",
+                example="Detect: page on TLS failures directly. Diagnose: a processor dashboard in the "
+                "runbook. Mitigate: one-click configuration rollback.",
+            ),
         ),
     ),
     Section(
@@ -206,6 +243,18 @@ SECTIONS = (
                     Column("series", "Series", "The metric and its unit", required=True),
                     Column("at", "When", kind="datetime"),
                     Column("value", "Value", kind="number"),
+                ),
+            ),
+            Field(
+                "alarm_thresholds",
+                "Alarm thresholds",
+                "table",
+                "Where an alarm fires on a graphed series; the graph draws it as a dashed line.",
+                example="Card authorisation errors (%) | 25 | 5xx alarm: 25% for 5 minutes",
+                columns=(
+                    Column("series", "Series", "As named in the data points", required=True),
+                    Column("value", "Threshold", kind="number"),
+                    Column("label", "Alarm", "Its name and condition"),
                 ),
             ),
         ),

@@ -122,6 +122,23 @@ class Approver(_Part):
     decided: date | None = None
 
 
+class AlarmThreshold(_Part):
+    """Where an alarm fires on one of the graphed series: drawn on its graph."""
+
+    series: str = ""
+    value: float | None = None
+    label: str = ""  # e.g. "5xx alarm: 25% for 5 minutes"
+
+
+class IncidentQuestions(_Part):
+    """The questions a COE review asks of the response, each answered in prose."""
+
+    detection: str = ""  # how was it detected, and how could it be detected in half the time?
+    diagnosis: str = ""
+    mitigation: str = ""
+    halving: str = ""
+
+
 class COE(_Part):
     title: str = ""
     severity: int | None = PydField(default=None, ge=1, le=5)
@@ -145,6 +162,9 @@ class COE(_Part):
     related: list[Related] = PydField(default_factory=list)
     review_notes: str = ""
     approvers: list[Approver] = PydField(default_factory=list)
+    # Added later; both optional, so older files load unchanged.
+    incident_questions: IncidentQuestions = PydField(default_factory=IncidentQuestions)
+    alarm_thresholds: list[AlarmThreshold] = PydField(default_factory=list)
 
     @field_validator("time_zone")
     @classmethod

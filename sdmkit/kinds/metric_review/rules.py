@@ -37,13 +37,19 @@ def _owners(c: MetricReview):
 
 
 def _values(c: MetricReview):
-    for i, m in enumerate(c.metrics, 1):
-        if m.value is None:
-            yield Hit(
-                f"metrics[{i}]",
-                f"{m.name} has no value for this week",
-                "Import the week's data, then refresh.",
-            )
+    # One note for the week, not one identical note per metric (a new review has nine).
+    missing = [(i, m) for i, m in enumerate(c.metrics, 1) if m.value is None]
+    if len(missing) == 1:
+        i, m = missing[0]
+        yield Hit(
+            f"metrics[{i}]", f"{m.name} has no value for this week", "Import the week's data, then refresh."
+        )
+    elif missing:
+        names = ", ".join(m.name for _, m in missing)
+        first = "No metric has" if len(missing) == len(c.metrics) else f"{len(missing)} metrics have"
+        yield Hit(
+            "metrics", f"{first} a value for this week yet: {names}", "Import the week's data, then refresh."
+        )
 
 
 def _missing(c: MetricReview):

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from sdmkit.export.escape import csv_cell
 from sdmkit.kinds.oncall.burden import SECONDARY, weigh
 from sdmkit.kinds.oncall.model import Rotation
-from sdmkit.kinds.oncall.schedule import Schedule, own_zone
+from sdmkit.kinds.oncall.schedule import Schedule, Shift, own_zone
 from sdmkit.kinds.oncall.view import stamp as local_stamp
 
 
@@ -42,6 +42,7 @@ def to_ics(
     for s in schedule.shifts:
         if not s.person or (person and s.person != person):
             continue
+        description = shift_description(r, schedule, s)
         for iv in s.intervals:
             ev = Event()
             ev.add("uid", event_uid(doc_id, s.layer, s.region, iv.start))
@@ -51,11 +52,76 @@ def to_ics(
             # transitions as RDATEs, which some parsers (vobject among them) misread across DST.
             ev.add("dtstart", iv.start.astimezone(UTC))
             ev.add("dtend", iv.end.astimezone(UTC))
+            # Being on call is not being in a meeting: a week-long shift must not block the
+            # person's calendar for every other invitation.
+            ev.add("transp", "TRANSPARENT")
             where = f", {s.region}" if s.region else ""
             ev.add("summary", f"On call ({s.layer}{where}): {s.person}")
-            ev.add("description", f"{local_stamp(iv.start)} to {local_stamp(iv.end)}. {s.why}")
+            ev.add("description", f"{local_stamp(iv.start)} to {local_stamp(iv.end)}.\n{description}")
             cal.add_component(ev)
     return cal.to_ical()
+
+
+def _partner(schedule: Schedule, s: Shift) -> Shift | None:
+    """The shift of the other layer that overlaps this one (primary <-> secondary)."""
+    other = "secondary" if s.layer == "primary" else "primary"
+    for x in schedule.shifts:
+        if (
+            x.layer == other
+            and x.region == s.region
+            and not x.override
+            and x.start < s.end
+            and s.start < x.end
+        ):
+            return x
+    return None
+
+
+def _next(schedule: Schedule, s: Shift) -> Shift | None:
+    later = [
+        x
+        for x in schedule.shifts
+        if x.layer == s.layer and x.region == s.region and not x.override and x.start >= s.end
+    ]
+    return min(later, key=lambda x: x.start, default=None)
+
+
+def shift_description(r: Rotation, schedule: Schedule, s: Shift) -> str:
+    """What the person on call wants in the calendar entry: who backs them up, who to
+    escalate to and when, and to whom they hand off."""
+    lines = []
+    partner = _partner(schedule, s)
+    if partner and partner.person:
+        lines.append(f"{partner.layer.capitalize()}: {partner.person}.")
+    if s.override:
+        covered = next(
+            (
+                x.person
+                for x in schedule.shifts
+                if x.layer == s.layer
+                and x.region == s.region
+                and not x.override
+                and x.start <= s.start < x.end
+                and x.person
+            ),
+            None,
+        )
+        if covered:
+            lines.append(f"Covering for {covered}.")
+    if r.escalation:
+        steps = []
+        for i, e in enumerate(r.escalation, 1):
+            after = f" after {e.after_minutes} min" if e.after_minutes else ""
+            steps.append(f"{e.level if e.level is not None else i}. {e.who}{after}")
+        lines.append("Escalation: " + "; ".join(steps) + ".")
+    following = None if s.override else _next(schedule, s)
+    if following and following.person:
+        lines.append(
+            f"Hand-off: to {following.person} at {local_stamp(following.start)}, with a written handoff note."
+        )
+    elif not s.override:
+        lines.append("Hand-off: with a written handoff note to whoever is on call next.")
+    return "\n".join(lines)
 
 
 def hours_csv(r: Rotation, schedule: Schedule, start: date, end: date) -> str:

@@ -46,6 +46,53 @@ def shift_rows(schedule: Schedule, start: datetime | None = None, end: datetime 
     return rows
 
 
+def _day(dt: datetime) -> str:
+    return f"{dt:%a} {dt.day} {dt:%b}"
+
+
+def _span(shift: Shift) -> tuple[str, str]:
+    """When a shift is held, as a policy prints it: 'Mon 2 Nov 10:00 to Mon 9 Nov 10:00',
+    or for a shift held a few hours each day, the days and the daily hours."""
+    ivs = shift.intervals
+    first, last = ivs[0], ivs[-1]
+    daily = len(ivs) > 1 and len({(iv.start.time(), iv.end.time()) for iv in ivs}) == 1
+    if daily:
+        days = f"{_day(first.start)} to {_day(last.start)}"
+        return days, f"{first.start:%H:%M}–{first.end:%H:%M} each day"
+    return f"{_day(first.start)} {first.start:%H:%M} to {_day(last.end)} {last.end:%H:%M}", ""
+
+
+def policy_rows(schedule: Schedule) -> list[dict]:
+    """One row per period and region with its primary and secondary side by side, and
+    overrides said in words; the scheduler's reasoning stays in the app."""
+    rows: dict[tuple, dict] = {}
+    overrides: list[tuple[tuple, Shift]] = []
+    for s in schedule.shifts:
+        key = (s.period, s.region)
+        if s.override:
+            overrides.append((key, s))
+            continue
+        row = rows.get(key)
+        if row is None:
+            when, daily = _span(s)
+            row = rows[key] = {
+                "region": s.region,
+                "when": when,
+                "daily": daily,
+                "primary": "",
+                "secondary": "",
+                "notes": [],
+            }
+        if s.layer in ("primary", "secondary"):
+            row[s.layer] = s.person or "nobody"
+    for key, s in overrides:
+        when, daily = _span(s)
+        note = f"{s.person or 'nobody'} covers {s.layer} {when}{', ' + daily if daily else ''}"
+        if key in rows:
+            rows[key]["notes"].append(note)
+    return list(rows.values())
+
+
 def load_rows(
     r: Rotation, shifts: list[Shift], start: datetime | None = None, end: datetime | None = None
 ) -> list[dict]:
@@ -59,6 +106,7 @@ def load_rows(
             "holiday_days": set(),
             "night_hours": 0.0,
             "burden": 0.0,
+            "carried": 0.0,
         }
         for m in r.active_members()
     }
@@ -66,6 +114,7 @@ def load_rows(
         for c in r.carried:
             if c.person in table and c.burden:
                 table[c.person]["burden"] += c.burden
+                table[c.person]["carried"] += c.burden
     for s in shifts:
         if s.person not in table or not s.weight:
             continue
@@ -88,6 +137,7 @@ def load_rows(
             "weekend_days": len(row["weekend_days"]),
             "holiday_days": len(row["holiday_days"]),
             "burden": round(row["burden"], 1),
+            "carried": round(row["carried"], 1),
         }
         for row in table.values()
     ]
@@ -101,6 +151,7 @@ def view(r: Rotation) -> dict:
     if not r.active_members():
         return {
             "rows": [],
+            "policy_rows": [],
             "loads": [],
             "warnings": [],
             "needed": needed_people(r),
@@ -113,6 +164,7 @@ def view(r: Rotation) -> dict:
     shown = [x for x in s.shifts if x.start.date() < date.fromordinal(first.toordinal() + 7 * EXPORT_WEEKS)]
     return {
         "rows": shift_rows(Schedule(shown, s.loads)),
+        "policy_rows": policy_rows(Schedule(shown, s.loads)),
         "loads": load_rows(r, s.shifts),
         "warnings": s.warnings,
         "needed": needed_people(r),

@@ -19,7 +19,7 @@ def _derived(s: Story) -> dict:
     return {
         "Length": f"{total} words, {total / WORDS_PER_MINUTE:.1f} min spoken",
         "Action share": f"{counts['action'] / total:.0%}",
-        "Practised": f"{s.practice_count} times",
+        "Practised": "once" if s.practice_count == 1 else f"{s.practice_count} times",
     }
 
 

@@ -1,0 +1,57 @@
+"""The app speaks the manager's words: rule titles not ids, plurals right, one note for
+a week without values, the signal beside the metric, columns that fit."""
+
+from __future__ import annotations
+
+from sdmkit.kinds import get_kind
+from tests.test_app import app, texts
+
+
+def test_coach_cards_name_the_rule_in_words_not_its_id(workspace):
+    from sdmkit.examples import load_examples
+
+    load_examples(workspace)
+    doc = next(s for s in workspace.list(kind="metric_review").items)
+    at = app("pages/metric_review.py", id=str(doc.id))
+    assert not at.exception
+    cards = [i.value for i in at.info] + [w.value for w in at.warning] + [e.value for e in at.error]
+    assert cards
+    assert not [c for c in cards if "`prose." in c or "`metric_review." in c]
+    assert "1 style notes" not in texts(at) and "1 checks" not in texts(at)
+
+
+def test_one_note_for_a_week_without_values():
+    from sdmkit.coach import lint
+
+    kind = get_kind("metric_review")
+    content = kind.validate(
+        {"week_ending": "2026-11-08", "metrics": [{"name": f"Metric {i}", "owner": "A"} for i in range(9)]}
+    )
+    notes = [f for f in lint(kind, content) if "value for this week" in f.message]
+    assert len(notes) == 1 and notes[0].message.startswith(
+        "No metric has a value for this week yet: Metric 0"
+    )
+
+
+def test_counts_read_in_the_right_number():
+    from sdmkit.ui.text import plural
+
+    assert plural(1, "item") == "1 item" and plural(2, "item") == "2 items" and plural(0, "item") == "0 items"
+    assert plural(1, "story", "stories") == "1 story" and plural(3, "story", "stories") == "3 stories"
+
+
+def test_the_review_summary_shows_the_signal_next_to_the_metric(workspace):
+    from sdmkit.examples import load_examples
+
+    load_examples(workspace)
+    doc = next(s for s in workspace.list(kind="metric_review").items)
+    at = app("pages/metric_review.py", id=str(doc.id))
+    summary = next(d for d in at.dataframe if "Signal" in d.value.columns)
+    assert list(summary.proto.column_order)[:2] == ["Metric", "Signal"]
+
+
+def test_a_zone_choice_keeps_its_capitals():
+    from sdmkit.ui.simple import choice_label
+
+    assert choice_label("Europe/Berlin") == "Europe/Berlin"
+    assert choice_label("weekly") == "Weekly"
