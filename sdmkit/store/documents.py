@@ -19,6 +19,7 @@ from sdmkit import clock
 from sdmkit.document import Document, DocumentMeta
 from sdmkit.errors import Conflict, FieldProblem, InvalidDocument, NotFound
 from sdmkit.kinds import get_kind
+from sdmkit.store import fulltext
 from sdmkit.store.drafts import Drafts
 from sdmkit.store.limits import check_row, check_value, storable_input
 from sdmkit.store.search import search_text, terms
@@ -49,6 +50,8 @@ class Summary:
     version: int
     updated_at: datetime
     deleted_at: datetime | None
+    # For a search: the best passage, hits between search.HIT_START and HIT_END.
+    snippet: str = ""
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,8 @@ class Store:
         offset: int = 0,
         limit: int = 50,
     ) -> ListPage:
+        """One page of documents, newest first; with a query, the best matches first,
+        each with a snippet. A query with no word in it (only punctuation) finds nothing."""
         cols = (
             DocumentRow.id,
             DocumentRow.kind,
@@ -178,27 +183,37 @@ class Store:
             DocumentRow.updated_at,
             DocumentRow.deleted_at,
         )
-        conds = [DocumentRow.deleted_at.is_not(None) if deleted else DocumentRow.deleted_at.is_(None)]
+        live = DocumentRow.deleted_at.is_not(None) if deleted else DocumentRow.deleted_at.is_(None)
+        filters = []
         if kind:
-            conds.append(DocumentRow.kind == kind)
+            filters.append(DocumentRow.kind == kind)
         if team:
-            conds.append(DocumentRow.team == team)
+            filters.append(DocumentRow.team == team)
         if status:
-            conds.append(DocumentRow.status == status)
-        for term in terms(query or ""):
-            escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            conds.append(DocumentRow.search_text.like(f"%{escaped}%", escape="\\"))
+            filters.append(DocumentRow.status == status)
+        words = terms(query or "")
+        if query and query.strip() and not words:
+            return ListPage([], 0, offset, limit)
+        found: dict[int, str] = {}
         with Session(self.engine) as s:
-            total = s.execute(select(func.count()).select_from(DocumentRow).where(*conds)).one()[0]
-            # The trash lists the latest deletions first, which its index serves directly.
-            newest = DocumentRow.deleted_at if deleted else DocumentRow.updated_at
-            rows = s.execute(
-                select(*cols)
-                .where(*conds)
-                .order_by(newest.desc(), DocumentRow.id.desc())
-                .offset(offset)
-                .limit(limit)
-            ).all()
+            if words:
+                total, ids = self._search(s, words, deleted, filters, offset, limit)
+                by_id = {r.id: r for r in s.execute(select(*cols).where(DocumentRow.id.in_(ids))).all()}
+                rows = [by_id[i] for i in ids if i in by_id]
+                found = fulltext.snippets(s.connection(), words, ids)
+            else:
+                total = s.execute(select(func.count()).select_from(DocumentRow).where(live, *filters)).one()[
+                    0
+                ]
+                # The trash lists the latest deletions first, which its index serves directly.
+                newest = DocumentRow.deleted_at if deleted else DocumentRow.updated_at
+                rows = s.execute(
+                    select(*cols)
+                    .where(live, *filters)
+                    .order_by(newest.desc(), DocumentRow.id.desc())
+                    .offset(offset)
+                    .limit(limit)
+                ).all()
         items = [
             Summary(
                 r.id,
@@ -210,10 +225,29 @@ class Store:
                 r.version,
                 _aware(r.updated_at),
                 _aware(r.deleted_at),
+                found.get(r.id, ""),
             )
             for r in rows
         ]
         return ListPage(items, int(total), offset, limit)
+
+    @staticmethod
+    def _search(s: Session, words: list[str], deleted: bool, filters: list, offset: int, limit: int):
+        """Ranked ids of one page of matches and how many match in all.
+
+        The documents a search may return are given to the index as a set of ids
+        read from the covering indexes of 0003 (or, for a plain search of the live
+        documents, as the small set of the trash to leave out), never by joining
+        each match to its document row: a row holds the whole content, and reading
+        thousands of them cost more than the search."""
+        ids = select(DocumentRow.id)
+        if deleted or filters:
+            state = DocumentRow.deleted_at.is_not(None) if deleted else DocumentRow.deleted_at.is_(None)
+            return fulltext.search(
+                s.connection(), words, within=ids.where(state, *filters), offset=offset, limit=limit
+            )
+        trash = ids.where(DocumentRow.deleted_at.is_not(None))
+        return fulltext.search(s.connection(), words, outside=trash, offset=offset, limit=limit)
 
     def iter_documents(self, *, kind: str | None = None, batch: int = 500):
         """Every live document with its content, in id order, a batch at a time."""
@@ -301,6 +335,9 @@ class Store:
             s.flush()
             s.add(self._revision(row.id, 1, doc, now, note))
             doc_id = row.id
+            fulltext.write(
+                s.connection(), fulltext.rows_for([(doc_id, doc.title, doc.team, doc.tags, doc.content)])
+            )
         return self.revision(doc_id, 1)  # what this create wrote, even if a save followed it
 
     def create_many(self, items: list[Document], *, notes: list[str] | None = None) -> list[int]:
@@ -346,6 +383,12 @@ class Store:
                     for i, d, note in zip(ids, docs, notes, strict=True)
                 ],
             )
+            fulltext.write(
+                conn,
+                fulltext.rows_for(
+                    (i, d.title, d.team, d.tags, d.content) for i, d in zip(ids, docs, strict=True)
+                ),
+            )
         return ids
 
     def save(
@@ -377,6 +420,9 @@ class Store:
             stale = result.rowcount != 1
             if not stale:
                 s.add(self._revision(doc_id, base_version + 1, doc, now, note))
+                fulltext.write(
+                    s.connection(), fulltext.rows_for([(doc_id, doc.title, doc.team, doc.tags, doc.content)])
+                )
         if stale:
             theirs = self.get(doc_id, include_deleted=True)
             raise Conflict(doc_id, base_version, theirs.version, theirs)

@@ -9,6 +9,7 @@ import streamlit as st
 
 from sdmkit.errors import NotFound
 from sdmkit.kinds import all_kinds, get_kind
+from sdmkit.store.search import snippet_parts
 from sdmkit.ui.exports import export_buttons
 from sdmkit.ui.history import history_panel
 from sdmkit.ui.rows import document_row
@@ -47,7 +48,8 @@ def _filters() -> dict:
         "Search",
         key="lib|q",
         placeholder="words in the title or text",
-        help="Every word must appear somewhere in the document",
+        help="Every word must appear somewhere in the document (a word's beginning is enough); "
+        "the best matches come first",
     )
     return {"kind": kind, "team": team, "status": status, "query": query}
 
@@ -82,6 +84,7 @@ def documents_tab() -> None:
             "Version": s.version,
             "Updated": stamp(s.updated_at),
             "Id": s.id,
+            **({"Match": _marked(s.snippet)} if f["query"] else {}),
         }
         for s in page.items
     ]
@@ -100,7 +103,8 @@ def documents_tab() -> None:
         key="lib|prev",
         on_click=lambda: st.session_state.update({"lib|page": page_no - 1}),
     )
-    c2.caption(f"Page {page_no} of {pages} · {page.total} documents · select a row to act on it")
+    order = "best match first" if f["query"] else "newest first"
+    c2.caption(f"Page {page_no} of {pages} · {page.total} documents, {order} · select a row to act on it")
     c3.button(
         "Next →",
         disabled=page_no >= pages,
@@ -109,10 +113,25 @@ def documents_tab() -> None:
     )
     selected = event.selection.rows if event and event.selection else []
     if selected:
-        _actions(page.items[selected[0]].id)
+        _actions(page.items[selected[0]].id, page.items[selected[0]].snippet)
 
 
-def _actions(doc_id: int) -> None:
+def _marked(snippet: str) -> str:
+    """A table cell: plain text (tables render nothing), the hits between « »."""
+    return "".join(f"«{text}»" if hit else text for text, hit in snippet_parts(snippet))
+
+
+def _highlighted(snippet: str) -> str:
+    """Markdown: every piece of user text escaped, the hits in bold."""
+    out = []
+    for text, hit in snippet_parts(snippet):
+        # esc() trims; the spaces around a hit are what keep it a word of its own.
+        lead, trail = " " if text[:1].isspace() else "", " " if text[-1:].isspace() else ""
+        out.append(f"**{esc(text)}**" if hit else f"{lead}{esc(text)}{trail}")
+    return "".join(out)
+
+
+def _actions(doc_id: int, snippet: str = "") -> None:
     try:
         doc = store().get(doc_id)
     except NotFound:
@@ -123,6 +142,8 @@ def _actions(doc_id: int) -> None:
         f"{kind.label} · {esc(doc.team) or 'no team'} · {doc.status} · version {doc.version} · "
         f"updated {esc(when(doc.updated_at))}"
     )
+    if snippet:
+        st.markdown(_highlighted(snippet))
     c1, c2, c3 = st.columns(3)
     if c1.button("Open in editor", type="primary", icon=":material/edit:", width="stretch"):
         st.switch_page(kind.page, query_params={"id": str(doc.id)})
