@@ -178,7 +178,9 @@ def export_figures(tmp: Path, url: str, docs, runs: int) -> list[Figure]:
         return [Figure(names[0], 1.2, None, why), Figure(names[1], 0.35, None, why)]
     import subprocess
 
-    env = {**os.environ, "SDMKIT_DATABASE_URL": url}
+    # pandoc runs the `weasyprint` command: the one installed beside this Python.
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    env = {**os.environ, "SDMKIT_DATABASE_URL": url, "PATH": path}
     coe = next(d for d in docs if d.kind == "coe")
     by_kind: dict[str, list] = {}
     for d in docs:
@@ -202,7 +204,7 @@ def export_figures(tmp: Path, url: str, docs, runs: int) -> list[Figure]:
         [*sdmkit_command(), "export", str(coe.id), "--format", "pdf", "--overwrite", "-o", str(one_dir)],
         [pandoc, str(one_md), "--pdf-engine=weasyprint", "-o", str(one_dir / "pandoc.pdf")],
         runs,
-        env={"SDMKIT_DATABASE_URL": url},
+        env=env,
     )
     each = 'for f in "$0"/*.md; do "$1" "$f" --pdf-engine=weasyprint -o "${f%.md}.pandoc.pdf"; done'
     many = processes_taking_turns(
@@ -218,7 +220,7 @@ def export_figures(tmp: Path, url: str, docs, runs: int) -> list[Figure]:
         ],
         ["sh", "-c", each, str(ten_dir), pandoc],
         max(3, runs // 3),
-        env={"SDMKIT_DATABASE_URL": url},
+        env=env,
     )
     return [
         Figure(names[0], 1.2, one.ratio, f"{one.a:.2f} s vs {one.b:.2f} s ({coe.kind})"),
