@@ -36,6 +36,10 @@ def upgrade() -> None:
             "  setweight(to_tsvector('simple'::regconfig, title), 'A')"
             "  || to_tsvector('simple'::regconfig, body)) STORED)"
         )
+        # A vector is a few kB: kept in the row (compressed) rather than in TOAST, a
+        # ranked search reads one page per match instead of four (half the time at
+        # 100,000 documents). The body stays in TOAST: only snippets read it.
+        op.execute("ALTER TABLE document_search ALTER COLUMN vector SET STORAGE MAIN")
         op.execute("CREATE INDEX ix_document_search_vector ON document_search USING gin (vector)")
     from sdmkit.store.fulltext import rebuild
 
