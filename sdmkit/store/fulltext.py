@@ -4,13 +4,16 @@ Both backends keep one `document_search` table with the same shape — rowid (th
 document's id), title, body — so writing it is the same SQL on both: every create
 and save rewrites the document's row in the transaction that writes the document
 (documents.py), and `rebuild` refills it from the documents (the i16 migration,
-a backup restore). The trash stays indexed; a search joins the document and keeps
-or drops it by `deleted_at`, so delete and restore need no index write at all.
-Only the query differs: MATCH with bm25() and snippet() on SQLite, @@ with
-ts_rank() and ts_headline() on PostgreSQL. The title counts more than the body.
+a backup restore). The trash stays indexed; a search is limited to the live
+documents or to the trash by a set of ids read from the document table's
+indexes, so delete and restore need no index write at all. Only the match and
+the rank differ: MATCH with bm25() on SQLite, @@ with ts_rank() on PostgreSQL;
+the title counts more than the body on both. Snippets are cut in Python
+(search.make_snippet), the same on both.
 
 Words match by prefix ("incid" finds "incidents"), every word of the search must
-be found, and nothing of the user's query reaches SQL except as a bound value."""
+be found, and nothing of the user's query reaches SQL except as a bound value.
+"""
 
 from __future__ import annotations
 
