@@ -198,6 +198,7 @@ def export_figures(tmp: Path, url: str, docs, runs: int) -> list[Figure]:
             [*sdmkit_command(), "export", *ids, "--format", "md", "--overwrite", "-o", str(folder)],
             env=env,
             check=True,
+            stdout=subprocess.DEVNULL,
         )
     one_md = next(one_dir.glob("*.md"))
     one = processes_taking_turns(
@@ -297,13 +298,16 @@ def main() -> int:
     parser.add_argument("--postgres", default=os.environ.get("SDMKIT_TEST_POSTGRES_URL", ""))
     parser.add_argument("--runs", type=int, default=15, help="Alternating pairs per process figure.")
     parser.add_argument("--skip-pdf", action="store_true", help="Leave out the export figures.")
+    parser.add_argument(
+        "--backend", choices=["sqlite", "postgresql"], action="append", help="Only this backend (repeatable)."
+    )
     args = parser.parse_args()
 
     tmp = args.keep or Path(tempfile.mkdtemp(prefix="sdmkit-bench-"))
     tmp.mkdir(parents=True, exist_ok=True)
     os.environ["SDMKIT_DATA_DIR"] = str(tmp / "data")
     figures: list[Figure] = []
-    backends = ["sqlite", "postgresql"]
+    backends = args.backend or ["sqlite", "postgresql"]
     to_drop: list[str] = []
     try:
         for backend in backends:
