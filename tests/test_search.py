@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 
 from sdmkit.document import Document, DocumentMeta
-from sdmkit.store.search import HIT_END, HIT_START, make_snippet, snippet_parts, terms
+from sdmkit.store.search import (
+    HIT_END,
+    HIT_START,
+    INDEX_LIMIT,
+    index_text,
+    make_snippet,
+    snippet_parts,
+    terms,
+)
 
 
 def charter(store, title="", team="Payments", mission="We move money once.", status=""):
@@ -142,6 +150,27 @@ def test_backup_restore_rebuilds_the_index(store, tmp_path):
     restore(store, data, replace=True, safety_dir=tmp_path)
     assert found(store, "ledger") == [doc.id]
     assert found(store, "zebra") == []
+
+
+def test_a_document_too_long_for_a_tsvector_is_saved_and_found_by_its_beginning(store):
+    """PostgreSQL refuses a tsvector over 1 MB; distinct hyphenated words of 4-byte
+    letters take about 10 bytes of vector per character. The index keeps the first
+    INDEX_LIMIT characters, on both backends alike."""
+    letters = [chr(0x20000 + i) for i in range(40_000)]  # CJK Extension B: 4 bytes each
+    words = [f"{a}-{b}-{c}" for a, b, c in zip(letters, letters[1:], letters[2:], strict=False)]
+    head = "Opening zebra words. " + " ".join(words)
+    assert len(head) > INDEX_LIMIT
+    text = head + " closing okapi words " + " ".join(f"w{i}" for i in range(150_000))
+    doc = charter(store, mission=text)
+    assert found(store, "zebra") == [doc.id]
+    assert found(store, "okapi") == []  # past what the index keeps
+    saved = store.save(doc.id, 1, {**doc.content, "mission": text + " again"}, doc.meta)
+    assert saved.version == 2 and found(store, "zebra") == [doc.id]
+
+
+def test_the_indexed_text_is_cut_between_words():
+    body = index_text("", [], {"mission": "ab " * INDEX_LIMIT})
+    assert len(body) <= INDEX_LIMIT and body.endswith("ab")
 
 
 def test_terms_are_words_once_each():

@@ -32,12 +32,26 @@ def search_text(title: str, team: str, tags: list, content: dict) -> str:
     return "\n".join(p for p in parts if p).lower()
 
 
+# How much of a document's text the index keeps. PostgreSQL refuses a tsvector over
+# 1 MB, and a vector can take up to about 10 bytes per character of text (distinct
+# hyphenated words of 4-byte letters, each indexed whole and by its parts), so a
+# longer document could not be saved there at all, nor a workspace holding one be
+# migrated or restored. 100,000 characters is some twenty times the longest example;
+# words past it are not found (on SQLite either: both backends find the same).
+INDEX_LIMIT = 100_000
+
+
 def index_text(team: str, tags: list, content: dict) -> str:
     """The body the full-text index keeps (the title is its own, weightier column):
-    case kept, so a snippet reads as the user wrote it."""
+    case kept, so a snippet reads as the user wrote it; at most INDEX_LIMIT
+    characters, cut between words."""
     parts = [team or "", *(tags or []), *_strings(content or {})]
     # Once each: the team is often also the content's team name.
-    return strip_markers("\n".join(dict.fromkeys(p for p in parts if p)))
+    body = strip_markers("\n".join(dict.fromkeys(p for p in parts if p)))
+    if len(body) > INDEX_LIMIT:
+        cut = max(body.rfind(" ", 0, INDEX_LIMIT + 1), body.rfind("\n", 0, INDEX_LIMIT + 1))
+        body = body[: cut if cut > 0 else INDEX_LIMIT]
+    return body
 
 
 def strip_markers(value: str) -> str:
