@@ -77,6 +77,14 @@ def test_list_search_ranks_and_shows_a_snippet_as_text(workspace):
     assert "snippet" not in json.loads(run("list", "--json").output)[0]
 
 
+def test_an_imported_document_is_found_by_search_at_once(workspace):
+    path = ROOT / "examples" / "charter" / "payments-platform.yaml"
+    new_id = int(run("import", str(path)).output.split("\t")[0])
+    docs = json.loads(run("list", "--search", "idempotency keys", "--json").output)
+    assert [d["id"] for d in docs] == [new_id]
+    assert docs[0]["matched"] == ["idempotency", "keys"]
+
+
 def test_import_prints_new_ids_and_reports_bad_files(workspace, tmp_path):
     good = ROOT / "examples" / "charter" / "payments-platform.yaml"
     bad = tmp_path / "bad.yaml"

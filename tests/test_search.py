@@ -173,6 +173,30 @@ def test_the_indexed_text_is_cut_between_words():
     assert len(body) <= INDEX_LIMIT and body.endswith("ab")
 
 
+def test_a_backup_carries_no_index_and_restores_searchable_elsewhere(store, tmp_path, _sqlite_template):
+    """The index is derived: a backup holds none of it (nor FTS5's shadow tables), and
+    the workspace it is restored into (either backend) is searchable at once."""
+    import shutil
+
+    from sdmkit.backup import contents, read_backup, restore, write_backup
+    from sdmkit.store import open_store
+
+    shutil.copy(_sqlite_template, tmp_path / "source.db")
+    source = open_store(f"sqlite:///{tmp_path / 'source.db'}")
+    doc = charter(source, mission="Reconcile the ledger nightly.")
+    path = tmp_path / "backup.json"
+    write_backup(source, path)
+    with source.engine.connect() as conn:
+        held = contents(conn)
+    source.engine.dispose()
+    assert "document_search" not in path.read_text(encoding="utf-8")
+    assert not [name for name in held if name.startswith("document_search")]
+    restore(store, read_backup(path), safety_dir=tmp_path)
+    assert found(store, "ledger") == [doc.id]
+    later = charter(store, title="Ledger charter", mission="Balance it.")
+    assert found(store, "ledger") == [later.id, doc.id]
+
+
 def test_terms_are_words_once_each():
     assert terms("Ledger, ledger; PAY-outs 100%") == ["ledger", "pay", "outs", "100"]
     assert terms("*:^\"'") == []
