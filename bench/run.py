@@ -23,6 +23,7 @@ runs: filling 100,000 documents takes minutes.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import sys
@@ -275,7 +276,11 @@ def workspaces(tmp: Path, backend: str, admin_url: str, documents: int, keep: bo
         small_url, big_url = f"sqlite:///{tmp / 'small.db'}", f"sqlite:///{tmp / f'big-{documents}.db'}"
         dropped: list[str] = []
     else:
-        suffix = f"{documents}" if keep else f"{documents}_{uuid.uuid4().hex[:8]}"
+        # Kept databases are named after the --keep folder too: the server is shared,
+        # and another checkout's bench databases may be at a schema this one does not
+        # have (issue-16's branch made i16_full_text_search without main's draft table).
+        kept = hashlib.sha1(str(tmp.resolve()).encode()).hexdigest()[:8]
+        suffix = f"{documents}_{kept}" if keep else f"{documents}_{uuid.uuid4().hex[:8]}"
         names = [f"sdmkit_bench_small_{suffix}", f"sdmkit_bench_big_{suffix}"]
         small_url, big_url = (postgres_database(admin_url, n, fresh=False) for n in names)
         dropped = [] if keep else names
