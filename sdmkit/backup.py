@@ -26,7 +26,7 @@ from sqlmodel import SQLModel, col
 
 from sdmkit import clock
 from sdmkit.errors import InvalidDocument, SdmkitError, UnknownKind
-from sdmkit.store import Store
+from sdmkit.store import Store, fulltext
 from sdmkit.store.limits import check_row, check_texts
 from sdmkit.store.tables import (
     CommentRow,
@@ -521,6 +521,7 @@ def restore(store: Store, data: dict, *, replace: bool = False, safety_dir: Path
         for d in data.get("drafts", []):
             s.add(DraftRow(**_load_row(d, _DRAFT_FIELDS)))
         s.flush()
+        fulltext.rebuild(s.connection())  # the search index follows the documents it was given
         if s.get_bind().dialect.name == "postgresql":
             # Ids came from the file; move the sequences past them so new documents get fresh ids.
             for table in ("document", "revision", "comment", "decision", "metric", "metric_value"):

@@ -268,13 +268,29 @@ def test_library_filters_pages_and_trash(workspace):
     by_label(at.selectbox, "Team").select("Beta").run()
     assert "10 documents" in texts(at)
     by_label(at.text_input, "Search").input("charter 03").run()
-    assert "· 1 document ·" in texts(at)  # one document, not "1 documents"
+    assert "· 1 document, best match first ·" in texts(at)  # one document, not "1 documents"
     workspace.delete(workspace.list(query="charter 03").items[0].id)
     at = app("pages/library.py")
     restore = [b for b in at.button if b.label == "Restore"]
     assert len(restore) == 1
     restore[0].click().run()
     assert workspace.list(deleted=True).total == 0
+
+
+def test_library_search_ranks_and_shows_where_it_matched(workspace):
+    workspace.create(
+        "charter", {"team_name": "C", "mission": "Balance the **ledger**."}, DocumentMeta("Checkout charter")
+    )
+    workspace.create(
+        "charter", {"team_name": "L", "mission": "We keep <b>books</b>."}, DocumentMeta("Ledger charter")
+    )
+    workspace.create("charter", {"team_name": "S", "mission": "Index."}, DocumentMeta("Search charter"))
+    at = app("pages/library.py")
+    by_label(at.text_input, "Search").input("ledger").run()
+    assert "2 documents, best match first" in texts(at)
+    table = at.dataframe[0].value
+    assert list(table["Title"]) == ["Ledger charter", "Checkout charter"]
+    assert list(table["Match"]) == ["L We keep <b>books</b>.", "C Balance the **«ledger»**."]
 
 
 def test_settings_page_size_is_saved(workspace):
@@ -337,3 +353,11 @@ def test_export_buttons_offer_a_redacted_download(workspace):
     at = app("pages/charter.py", id=str(doc.id))
     view(at, "History & export")
     assert any(t.label == "Redacted" for t in at.toggle)
+
+
+def test_a_library_snippet_is_escaped_and_its_hits_bold():
+    from sdmkit.store.search import HIT_END, HIT_START
+    from sdmkit.ui.library import _highlighted
+
+    marked = _highlighted(f"see ![x](http://h/p) and {HIT_START}ledger{HIT_END}s *here*")
+    assert marked == r"see \!\[x\]\(http\:\/\/h\/p\) and **ledger**s \*here\*"

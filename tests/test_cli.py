@@ -11,6 +11,7 @@ from contextlib import suppress
 from typer.testing import CliRunner
 
 from sdmkit.cli import app
+from sdmkit.document import DocumentMeta
 from tests.conftest import ROOT, example_paths
 
 runner = CliRunner()
@@ -55,6 +56,33 @@ def test_list_and_show(workspace):
     assert shown["kind"] == "charter" and shown["version"] == 1
     assert "## Tenets (unless you know better ones)" in run("show", doc_id).output
     assert run("list", "--kind", "charter").output.count("charter") >= 2
+
+
+def test_list_search_ranks_and_shows_a_snippet_as_text(workspace):
+    body = workspace.create(
+        "charter",
+        {"team_name": "Checkout", "mission": "Balance the ledger\x07 now.\x1b[2J"},
+        DocumentMeta("Checkout charter"),
+    )
+    title = workspace.create(
+        "charter", {"team_name": "Books", "mission": "We keep books."}, DocumentMeta("Ledger charter")
+    )
+    out = run("list", "--search", "ledger").output
+    lines = out.splitlines()
+    assert [int(line.split()[0]) for line in lines if line.strip()[:1].isdigit()] == [title.id, body.id]
+    assert "\x1b" not in out and "\x07" not in out and "Balance the [ledger]  now. [2J" in out
+    docs = json.loads(run("list", "--search", "ledger", "--json").output)
+    assert [d["id"] for d in docs] == [title.id, body.id]
+    assert docs[1]["matched"] == ["ledger"] and "ledger" in docs[1]["snippet"]
+    assert "snippet" not in json.loads(run("list", "--json").output)[0]
+
+
+def test_an_imported_document_is_found_by_search_at_once(workspace):
+    path = ROOT / "examples" / "charter" / "payments-platform.yaml"
+    new_id = int(run("import", str(path)).output.split("\t")[0])
+    docs = json.loads(run("list", "--search", "idempotency keys", "--json").output)
+    assert [d["id"] for d in docs] == [new_id]
+    assert docs[0]["matched"] == ["idempotency", "keys"]
 
 
 def test_import_prints_new_ids_and_reports_bad_files(workspace, tmp_path):

@@ -154,6 +154,17 @@ def test_list_filters_search_and_pagination(store):
     assert store.teams() == ["Checkout", "Payments"]
 
 
+def test_a_count_can_stop_early_and_teams_skip_the_trash(store):
+    docs = [make(store, team=team, title=f"Doc {i}") for i, team in enumerate(("B", "A", "B", "C", "", "A"))]
+    assert (store.list().total, store.list().exact) == (6, True)
+    page = store.list(count_up_to=4, limit=2)
+    assert (page.total, page.exact, len(page.items)) == (4, False, 2)
+    assert store.list(count_up_to=6).exact and store.list(team="A", count_up_to=2).exact
+    assert store.teams() == ["A", "B", "C"]
+    store.delete(docs[3].id)
+    assert store.teams() == ["A", "B"]
+
+
 def test_duplicate_is_a_new_draft(store):
     doc = make(store, status="approved")
     copy = store.duplicate(doc.id)

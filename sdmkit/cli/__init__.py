@@ -198,12 +198,19 @@ def list_(
     kind: Annotated[str | None, typer.Option(help="Only this kind.")] = None,
     team: Annotated[str | None, typer.Option(help="Only this team.")] = None,
     status: Annotated[str | None, typer.Option(help="Only this status.")] = None,
-    search: Annotated[str | None, typer.Option(help="Words that must all appear.")] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            help="Words that must all appear (or begin a word); best matches first, with a snippet."
+        ),
+    ] = None,
     trash: Annotated[bool, typer.Option("--trash", help="List the trash instead.")] = False,
     limit: Annotated[int, typer.Option(help="At most this many.")] = 1000,
     as_json: JsonFlag = False,
 ):
-    """List documents, newest first."""
+    """List documents, newest first; with --search, best match first."""
+    from sdmkit.cli.snippets import snippet_hits, snippet_line, snippet_text, terminal_safe
+
     if kind:
         from sdmkit.kinds import get_kind
 
@@ -221,6 +228,11 @@ def list_(
                     "tags": s.tags,
                     "version": s.version,
                     "updated_at": s.updated_at.isoformat(),
+                    **(
+                        {"snippet": snippet_text(s.snippet), "matched": snippet_hits(s.snippet)}
+                        if search
+                        else {}
+                    ),
                 }
                 for s in page.items
             ]
@@ -231,9 +243,11 @@ def list_(
         return
     for s in page.items:
         typer.echo(
-            f"{s.id:>5}  {s.kind:<13} {s.status:<10} {s.updated_at:%Y-%m-%d}  {s.title}"
-            + (f"  [{s.team}]" if s.team else "")
+            f"{s.id:>5}  {s.kind:<13} {s.status:<10} {s.updated_at:%Y-%m-%d}  {terminal_safe(s.title)}"
+            + (f"  [{terminal_safe(s.team)}]" if s.team else "")
         )
+        if s.snippet:
+            typer.echo(f"{'':7}{snippet_line(s.snippet, color=sys.stdout.isatty())}")
     if page.total > len(page.items):
         typer.echo(f"... {page.total - len(page.items)} more (use --limit)")
 

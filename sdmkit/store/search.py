@@ -1,6 +1,18 @@
-"""The text a document is found by."""
+"""The text a document is found by, and the words a search asks for."""
 
 from __future__ import annotations
+
+import re
+from itertools import islice
+
+# The search index marks the matched words of a snippet with these two characters
+# (Unicode private use, never in a document: index_text strips them), so the
+# Library and the CLI can show the hits without ever reading user text as markup.
+HIT_START, HIT_END = "\ue000", "\ue001"
+_MARKERS = str.maketrans("", "", HIT_START + HIT_END)
+# A word is letters and digits, the way both FTS5 (unicode61) and PostgreSQL's
+# parser split text; punctuation never reaches a query, so it cannot be syntax.
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _strings(value):
@@ -15,9 +27,93 @@ def _strings(value):
 
 
 def search_text(title: str, team: str, tags: list, content: dict) -> str:
+    """The lower-cased text of the document row's search_text column (migration 0002)."""
     parts = [title or "", team or "", *(tags or []), *_strings(content or {})]
     return "\n".join(p for p in parts if p).lower()
 
 
+# How much of a document's text the index keeps. PostgreSQL refuses a tsvector over
+# 1 MB, and a vector can take up to about 10 bytes per character of text (distinct
+# hyphenated words of 4-byte letters, each indexed whole and by its parts), so a
+# longer document could not be saved there at all, nor a workspace holding one be
+# migrated or restored. 100,000 characters is some twenty times the longest example;
+# words past it are not found (on SQLite either: both backends find the same).
+INDEX_LIMIT = 100_000
+
+
+def index_text(team: str, tags: list, content: dict) -> str:
+    """The body the full-text index keeps (the title is its own, weightier column):
+    case kept, so a snippet reads as the user wrote it; at most INDEX_LIMIT
+    characters, cut between words."""
+    parts = [team or "", *(tags or []), *_strings(content or {})]
+    # Once each: the team is often also the content's team name.
+    body = strip_markers("\n".join(dict.fromkeys(p for p in parts if p)))
+    if len(body) > INDEX_LIMIT:
+        cut = max(body.rfind(" ", 0, INDEX_LIMIT + 1), body.rfind("\n", 0, INDEX_LIMIT + 1))
+        body = body[: cut if cut > 0 else INDEX_LIMIT]
+    return body
+
+
+def strip_markers(value: str) -> str:
+    return (value or "").translate(_MARKERS)
+
+
 def terms(query: str) -> list[str]:
-    return [t for t in (query or "").lower().split() if t]
+    """The words of a search, lower-cased, in order, each once."""
+    seen: list[str] = []
+    for word in _WORD.findall((query or "").lower()):
+        if word not in seen:
+            seen.append(word)
+    return seen
+
+
+def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """A snippet as (text, is_hit) pieces, for whoever draws it."""
+    parts: list[tuple[str, bool]] = []
+    for i, piece in enumerate(re.split(f"[{HIT_START}{HIT_END}]", snippet or "")):
+        if piece:
+            parts.append((piece, i % 2 == 1))
+    return parts
+
+
+def make_snippet(text: str, words: list[str], length: int = 160) -> str:
+    """The passage of `text` (about `length` characters) that holds the most of the
+    searched words, matched by prefix as the index matches them, hits marked and
+    '…' where it was cut. Made here rather than by snippet()/ts_headline(): the same
+    on both backends, and cheap (FTS5's snippet() re-reads the whole match list for
+    every row; a regular expression over one page of bodies costs well under 1 ms)."""
+    text = text or ""
+    if not words:
+        return _cut(text, 0, length, None)
+    # Longest first, so "ledgers" is not read as "ledger" + "s"; whole words only from their start.
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![^\W_])(?:{alternatives})[^\W_]*", re.IGNORECASE)
+    hits = list(islice(pattern.finditer(text), 200))
+    start, best = 0, 0
+    for hit in hits:
+        lo = max(0, hit.start() - length // 4)
+        found = {_which(m.group(), words) for m in hits if lo <= m.start() and m.end() <= lo + length}
+        if len(found) > best:
+            start, best = lo, len(found)
+        if best == len(words):
+            break
+    return _cut(text, start, length, pattern)
+
+
+def _which(token: str, words: list[str]) -> int:
+    low = token.lower()
+    return next((k for k, w in enumerate(words) if low.startswith(w)), -1)
+
+
+def _cut(text: str, start: int, length: int, pattern: re.Pattern | None) -> str:
+    end = min(len(text), start + length)
+    if start > 0 and not text[start - 1].isspace():  # begin and end on whole words
+        gap = re.search(r"\s", text[start:end])
+        start = start + gap.end() if gap else start
+    if end < len(text):
+        last = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+        end = last if last > start else end
+    piece = text[start:end]
+    if pattern is not None:
+        piece = pattern.sub(lambda m: f"{HIT_START}{m.group()}{HIT_END}", piece)
+    return ("… " if start > 0 else "") + " ".join(piece.split()) + (" …" if end < len(text) else "")

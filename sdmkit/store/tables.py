@@ -7,11 +7,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from pydantic import ConfigDict
 from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+# Every CLI command opens the store, and building the pydantic side of every table
+# class was a tenth of its start-up; rows are built by SQLAlchemy, so that work
+# waits for the first time a table class is instantiated.
+_LATE = ConfigDict(defer_build=True)
+
 
 class DocumentRow(SQLModel, table=True):
+    model_config = _LATE  # type: ignore[assignment]
     __tablename__ = "document"
     # Created by migration 0003; declared here so the metadata tells the truth.
     __table_args__ = (
@@ -39,6 +46,7 @@ class DocumentRow(SQLModel, table=True):
 
 
 class RevisionRow(SQLModel, table=True):
+    model_config = _LATE  # type: ignore[assignment]
     __tablename__ = "revision"
     __table_args__ = (UniqueConstraint("document_id", "version"),)
 
@@ -57,6 +65,7 @@ class RevisionRow(SQLModel, table=True):
 
 
 class SettingRow(SQLModel, table=True):
+    model_config = _LATE  # type: ignore[assignment]
     __tablename__ = "setting"
 
     key: str = Field(primary_key=True, max_length=100)
@@ -65,6 +74,8 @@ class SettingRow(SQLModel, table=True):
 
 class CommentRow(SQLModel, table=True):
     """A reviewer's margin comment, on the revision it was made on."""
+
+    model_config = _LATE  # type: ignore[assignment]
 
     __tablename__ = "comment"
 
@@ -81,6 +92,8 @@ class CommentRow(SQLModel, table=True):
 class DecisionRow(SQLModel, table=True):
     """One entry of a document's decision log."""
 
+    model_config = _LATE  # type: ignore[assignment]
+
     __tablename__ = "decision"
 
     id: int | None = Field(default=None, primary_key=True)
@@ -95,6 +108,8 @@ class DecisionRow(SQLModel, table=True):
 
 class MetricRow(SQLModel, table=True):
     """One metric of a team's catalog."""
+
+    model_config = _LATE  # type: ignore[assignment]
 
     __tablename__ = "metric"
     __table_args__ = (UniqueConstraint("team", "name"),)
@@ -113,6 +128,7 @@ class MetricRow(SQLModel, table=True):
 
 
 class MetricValueRow(SQLModel, table=True):
+    model_config = _LATE  # type: ignore[assignment]
     __tablename__ = "metric_value"
     __table_args__ = (UniqueConstraint("metric_id", "week_end"),)
 
@@ -125,6 +141,8 @@ class MetricValueRow(SQLModel, table=True):
 class DraftRow(SQLModel, table=True):
     """Unsaved changes, kept a moment after each edit so a reload or a closed tab loses
     nothing. Not a revision: saving or discarding the draft deletes it."""
+
+    model_config = _LATE  # type: ignore[assignment]
 
     __tablename__ = "draft"
 

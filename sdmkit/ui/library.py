@@ -9,6 +9,7 @@ import streamlit as st
 
 from sdmkit.errors import NotFound
 from sdmkit.kinds import all_kinds, get_kind
+from sdmkit.store.search import snippet_parts
 from sdmkit.ui.exports import export_buttons
 from sdmkit.ui.history import history_panel
 from sdmkit.ui.rows import document_row
@@ -16,6 +17,9 @@ from sdmkit.ui.state import flash, stamp, store, when
 from sdmkit.ui.text import esc, plural
 
 PAGE_SIZE = 25
+# The Library counts up to here and then says "more than": an exact count of
+# 100,000 documents cost four times the rest of the page on PostgreSQL.
+COUNT_UP_TO = 10_000
 
 
 def _filters() -> dict:
@@ -47,7 +51,8 @@ def _filters() -> dict:
         "Search",
         key="lib|q",
         placeholder="words in the title or text",
-        help="Every word must appear somewhere in the document",
+        help="Every word must appear somewhere in the document (a word's beginning is enough); "
+        "the best matches come first",
     )
     return {"kind": kind, "team": team, "status": status, "query": query}
 
@@ -59,7 +64,7 @@ def documents_tab() -> None:
         st.session_state["lib|sig"] = signature
         st.session_state["lib|page"] = 1
     page_no = st.session_state.get("lib|page", 1)
-    page = store().list(**f, offset=(page_no - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+    page = store().list(**f, offset=(page_no - 1) * PAGE_SIZE, limit=PAGE_SIZE, count_up_to=COUNT_UP_TO)
     if page.total == 0:
         if any(f.values()):
             st.info(
@@ -73,6 +78,7 @@ def documents_tab() -> None:
             )
         return
     pages = (page.total + PAGE_SIZE - 1) // PAGE_SIZE
+    more = not page.exact  # more documents than were counted: the last page is not known
     rows = [
         {
             "Title": s.title,
@@ -82,6 +88,7 @@ def documents_tab() -> None:
             "Version": s.version,
             "Updated": stamp(s.updated_at),
             "Id": s.id,
+            **({"Match": _marked(s.snippet)} if f["query"] else {}),
         }
         for s in page.items
     ]
@@ -100,19 +107,37 @@ def documents_tab() -> None:
         key="lib|prev",
         on_click=lambda: st.session_state.update({"lib|page": page_no - 1}),
     )
-    c2.caption(f"Page {page_no} of {pages} · {plural(page.total, 'document')} · select a row to act on it")
+    order = "best match first" if f["query"] else "newest first"
+    counted = f"more than {page.total:,} documents" if more else plural(page.total, "document")
+    of = f"{max(pages, page_no)}+" if more else f"{pages}"
+    c2.caption(f"Page {page_no} of {of} · {counted}, {order} · select a row to act on it")
     c3.button(
         "Next →",
-        disabled=page_no >= pages,
+        disabled=(page_no >= pages and not more) or len(page.items) < PAGE_SIZE,
         key="lib|next",
         on_click=lambda: st.session_state.update({"lib|page": page_no + 1}),
     )
     selected = event.selection.rows if event and event.selection else []
     if selected:
-        _actions(page.items[selected[0]].id)
+        _actions(page.items[selected[0]].id, page.items[selected[0]].snippet)
 
 
-def _actions(doc_id: int) -> None:
+def _marked(snippet: str) -> str:
+    """A table cell: plain text (tables render nothing), the hits between « »."""
+    return "".join(f"«{text}»" if hit else text for text, hit in snippet_parts(snippet))
+
+
+def _highlighted(snippet: str) -> str:
+    """Markdown: every piece of user text escaped, the hits in bold."""
+    out = []
+    for text, hit in snippet_parts(snippet):
+        # esc() trims; the spaces around a hit are what keep it a word of its own.
+        lead, trail = " " if text[:1].isspace() else "", " " if text[-1:].isspace() else ""
+        out.append(f"**{esc(text)}**" if hit else f"{lead}{esc(text)}{trail}")
+    return "".join(out)
+
+
+def _actions(doc_id: int, snippet: str = "") -> None:
     try:
         doc = store().get(doc_id)
     except NotFound:
@@ -123,6 +148,8 @@ def _actions(doc_id: int) -> None:
         f"{kind.label} · {esc(doc.team) or 'no team'} · {doc.status} · version {doc.version} · "
         f"updated {esc(when(doc.updated_at))}"
     )
+    if snippet:
+        st.markdown(_highlighted(snippet))
     c1, c2, c3 = st.columns(3)
     if c1.button("Open in editor", type="primary", icon=":material/edit:", width="stretch"):
         st.switch_page(kind.page, query_params={"id": str(doc.id)})
