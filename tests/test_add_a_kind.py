@@ -152,7 +152,7 @@ def test_the_app_navigates_to_it_and_the_library_lists_it(seventh_kind, workspac
     assert not at.exception, at.exception
     at.switch_page("pages/library.py").run()
     assert not at.exception, at.exception
-    assert "1 document " in texts(at)
+    assert "· 1 document, newest first ·" in texts(at)
     (rows,) = [d.value for d in at.dataframe]
     assert rows.astype(str).apply(" ".join, axis=1).str.contains("Sprint 41 retrospective").any()
     assert rows.astype(str).apply(" ".join, axis=1).str.contains("Retrospective").any()  # its kind, named
