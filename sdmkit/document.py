@@ -10,11 +10,17 @@ export, examples, actions and restore without anyone listing it again."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sdmkit.errors import FieldProblem, InvalidDocument
+
+if TYPE_CHECKING:  # the kinds sit above this value; only their type is named here
+    from pydantic import BaseModel
+
+    from sdmkit.kinds.base import Kind
 
 LIST_FIELDS = ("tags", "coach_off", "coach_allow")
 
@@ -36,7 +42,7 @@ class DocumentMeta:
         """As the interchange format and JSON columns hold it (lists, not tuples)."""
         return {n: list(v) if isinstance(v, tuple) else v for n, v in self._items()}
 
-    def _items(self):
+    def _items(self) -> Iterator[tuple[str, Any]]:
         return ((n, getattr(self, n)) for n in self.names())
 
     @classmethod
@@ -78,7 +84,7 @@ class Document:
     id: int | None
     kind: str
     meta: DocumentMeta = DocumentMeta()
-    content: dict = dataclasses.field(default_factory=dict)
+    content: dict[str, Any] = dataclasses.field(default_factory=dict)
     version: int = 0
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -109,15 +115,15 @@ class Document:
         return list(self.meta.coach_allow)
 
     @property
-    def kind_spec(self):
+    def kind_spec(self) -> Kind:
         from sdmkit.kinds import get_kind  # the registry sits above this value
 
         return get_kind(self.kind)
 
-    def model(self):
+    def model(self) -> BaseModel:
         return self.kind_spec.validate(self.content)
 
-    def with_content(self, content: dict) -> Document:
+    def with_content(self, content: dict[str, Any]) -> Document:
         return dataclasses.replace(self, content=content)
 
     def with_meta(self, **changes: Any) -> Document:

@@ -15,13 +15,17 @@ from __future__ import annotations
 import difflib
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from sdmkit.document import Document, DocumentMeta
 from sdmkit.errors import FieldProblem, InvalidDocument, SdmkitError, one_line
-from sdmkit.kinds import all_kinds
+from sdmkit.kinds import all_kinds, get_kind
 from sdmkit.store.documents import normalise
+
+if TYPE_CHECKING:
+    from sdmkit.store import Store
 
 TOP_LEVEL = ("kind", *DocumentMeta.names(), "content")
 # Bounds on what one file may cost to read. The largest real document is a few
@@ -31,7 +35,7 @@ MAX_FILE_BYTES = 5_000_000
 MAX_EXPANDED = 20_000_000  # characters and values, every alias counted each time it is used
 
 
-def to_dict(doc: Document) -> dict:
+def to_dict(doc: Document) -> dict[str, Any]:
     meta = doc.meta.to_dict()
     if not meta["coach_allow"]:  # written only when used, so older files and exports stay as they were
         del meta["coach_allow"]
@@ -46,7 +50,7 @@ def to_json(doc: Document) -> str:
     return json.dumps(to_dict(doc), indent=2, ensure_ascii=False) + "\n"
 
 
-def from_dict(data, source: str = "") -> Document:
+def from_dict(data: Any, source: str = "") -> Document:
     if not isinstance(data, dict):
         raise InvalidDocument([FieldProblem("", "expected a mapping with kind, title and content")], source)
     unknown = [k for k in data if k not in TOP_LEVEL]
@@ -99,7 +103,7 @@ def parse_text(text: str, suffix: str, source: str = "") -> Document:
     return from_dict(data, source)
 
 
-def _check_expanded_size(data, source: str) -> None:
+def _check_expanded_size(data: Any, source: str) -> None:
     """Refuse a value whose aliases expand beyond MAX_EXPANDED, without expanding it."""
     budget = MAX_EXPANDED
     stack = [data]
@@ -131,10 +135,8 @@ def read_file(path: Path) -> Document:
     return parse_text(text, path.suffix, str(path))
 
 
-def schema(kind_id: str) -> dict:
+def schema(kind_id: str) -> dict[str, Any]:
     """JSON Schema of the whole interchange file for one kind."""
-    from sdmkit.kinds import get_kind
-
     kind = get_kind(kind_id)
     content = kind.model.model_json_schema()
     defs = content.pop("$defs", {})
@@ -166,7 +168,7 @@ def schema(kind_id: str) -> dict:
     }
 
 
-def import_file(store, path: Path) -> Document:
+def import_file(store: Store, path: Path) -> Document:
     """Read one file and store it as a new document.
 
     Every failure is an SdmkitError naming the file (and the field when there is one),
@@ -192,7 +194,7 @@ def import_file(store, path: Path) -> Document:
         ) from None
 
 
-def revision_diff(store, doc_id: int, old: int, new: int) -> str:
+def revision_diff(store: Store, doc_id: int, old: int, new: int) -> str:
     """Unified diff of two revisions of a document, as the YAML a person can read."""
     a, b = store.revision(doc_id, old), store.revision(doc_id, new)
     return "".join(

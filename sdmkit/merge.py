@@ -34,7 +34,7 @@ class Clash:
 
 @dataclass(frozen=True)
 class Merge:
-    merged: dict  # both sides' one-sided changes, and the writer's text at each clash
+    merged: dict[str, Any]  # both sides' one-sided changes, and the writer's text at each clash
     clashes: list[Clash]
     theirs_taken: list[Path]  # where the merge took their change (the writer did not touch it)
     mine_kept: list[Path]  # where the merge kept the writer's change
@@ -51,12 +51,12 @@ def field_name(path: Path) -> str:
     return out
 
 
-def three_way(base: dict, mine: dict, theirs: dict) -> Merge:
+def three_way(base: dict[str, Any], mine: dict[str, Any], theirs: dict[str, Any]) -> Merge:
     clashes: list[Clash] = []
     taken: list[Path] = []
     kept: list[Path] = []
 
-    def merge(b, m, t, path: Path):
+    def merge(b: Any, m: Any, t: Any, path: Path) -> Any:
         if m == t:
             return copy.deepcopy(m)
         if m == b:
@@ -68,7 +68,7 @@ def three_way(base: dict, mine: dict, theirs: dict) -> Merge:
         if isinstance(m, dict) and isinstance(t, dict) and isinstance(b, dict | type(None)):
             b = b or {}
             keys = list(dict.fromkeys([*b, *m, *t]))
-            out = {}
+            out: dict[Any, Any] = {}
             for k in keys:
                 value = merge(b.get(k), m.get(k), t.get(k), (*path, k))
                 if value is not None or k in m or k in t:
@@ -83,7 +83,7 @@ def three_way(base: dict, mine: dict, theirs: dict) -> Merge:
     return Merge(merged, clashes, taken, kept)
 
 
-def resolve(merge: Merge, choices: dict[Path, Any]) -> dict:
+def resolve(merge: Merge, choices: dict[Path, Any]) -> dict[str, Any]:
     """The merged value with each clash set to the value chosen for it (default: mine)."""
     out = copy.deepcopy(merge.merged)
     for clash in merge.clashes:
@@ -92,7 +92,7 @@ def resolve(merge: Merge, choices: dict[Path, Any]) -> dict:
     return out
 
 
-def _set(data, path: Path, value) -> None:
+def _set(data: Any, path: Path, value: Any) -> None:
     cur = data
     for p in path[:-1]:
         cur = cur[p]

@@ -9,8 +9,9 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Select, delete, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 from sqlmodel import col
@@ -31,7 +32,7 @@ class Draft:
     document_id: int | None
     base_version: int | None
     meta: DocumentMeta
-    content: dict
+    content: dict[str, Any]
     saved_at: datetime
 
 
@@ -58,7 +59,7 @@ class Drafts:
         document_id: int | None,
         base_version: int | None,
         meta: DocumentMeta,
-        content: dict,
+        content: dict[str, Any],
     ) -> None:
         now = clock.utc_naive()
         with Session(self.engine) as s, s.begin():
@@ -88,7 +89,7 @@ class Drafts:
             query = query.where(col(DraftRow.kind) == kind)
         return self._select(query)
 
-    def _select(self, query) -> list[Draft]:
+    def _select(self, query: Select[Any]) -> list[Draft]:
         with Session(self.engine) as s:
             rows = (
                 s.execute(query.order_by(col(DraftRow.saved_at).desc(), col(DraftRow.token))).scalars().all()

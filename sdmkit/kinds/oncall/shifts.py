@@ -5,7 +5,7 @@ Both the schedule generator and the coverage check start from these."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sdmkit import clock
@@ -64,7 +64,7 @@ def first_handoff(r: Rotation) -> date:
     return start + timedelta(days=(target - start.weekday()) % 7)
 
 
-def _local(d: date, t, zone: str) -> datetime:
+def _local(d: date, t: time, zone: str) -> datetime:
     return datetime.combine(d, t, tzinfo=ZoneInfo(zone))
 
 
