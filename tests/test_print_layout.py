@@ -214,3 +214,33 @@ def test_no_near_empty_last_page(printed):
         if lines < 6:
             problems.append(f"{name}: last page holds {lines} line(s)")
     assert problems == []
+
+
+def test_a_document_exported_again_is_laid_out_once_and_prints_the_same(sqlite_store, monkeypatch):
+    """The fitting step a document settled on is remembered in the process: exported
+    again, a document that needed tighter layouts tried is laid out once, and prints
+    the same pages."""
+    from pypdf import PdfReader
+
+    from sdmkit.export import pdf_export
+
+    layouts: list[int] = []
+    real = pdf_export._layout
+    monkeypatch.setattr(pdf_export, "_layout", lambda html, fetcher: layouts.append(1) or real(html, fetcher))
+    load_examples(sqlite_store)
+    for doc in sqlite_store.iter_documents(kind="metric_review"):
+        layouts.clear()
+        first = render_from(sqlite_store, doc, "pdf")
+        if len(layouts) > 1:
+            break
+    else:
+        pytest.fail("no example needed a tighter layout tried; the check would prove nothing")
+    layouts.clear()
+    again = render_from(sqlite_store, doc, "pdf")
+    assert len(layouts) == 1
+    assert [p.extract_text() for p in PdfReader(io.BytesIO(again)).pages] == [
+        p.extract_text() for p in PdfReader(io.BytesIO(first)).pages
+    ]
+    layouts.clear()
+    render_from(sqlite_store, doc.with_content({**doc.content, "notes": "A changed week."}), "pdf")
+    assert len(layouts) >= 1  # a changed document is fitted afresh, not served a stale step

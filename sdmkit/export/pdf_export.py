@@ -6,6 +6,7 @@ packaged assets), and records what it refused for the tests to see."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 
@@ -95,13 +96,24 @@ def _max_pages(html: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# The fitting step each document's HTML settled on, by the HTML's digest: exporting
+# the same document again in this process (the app's download button after a
+# preview, a bulk export that repeats) lays it out once instead of trying each step.
+_FITTED: dict[str, int] = {}
+_FITTED_MAX = 512
+
+
 def fitted_pdf(make_html, fetcher=None) -> bytes:
     """The PDF of make_html(0), tightened a step or two (make_html(1), make_html(2): the
     same HTML with body class fit-1, fit-2) when that saves a near-empty last page or
     keeps the document inside the page count its template asks for (a charter: two)."""
     fetcher = fetcher or make_fetcher()
     html = make_html(0)
-    best = _layout(html, fetcher)
+    key = hashlib.sha1(html.encode("utf-8")).hexdigest()
+    if key in _FITTED:
+        step = _FITTED[key]
+        return _layout(html if step == 0 else make_html(step), fetcher).write_pdf()
+    best, chosen = _layout(html, fetcher), 0
     budget = _max_pages(html)
 
     def needs_fit(d) -> bool:
@@ -113,7 +125,10 @@ def fitted_pdf(make_html, fetcher=None) -> bytes:
             break
         tighter = _layout(make_html(step), fetcher)
         if len(tighter.pages) < len(best.pages):
-            best = tighter
+            best, chosen = tighter, step
+    if len(_FITTED) >= _FITTED_MAX:
+        _FITTED.clear()
+    _FITTED[key] = chosen
     return best.write_pdf()
 
 
