@@ -4,9 +4,12 @@ as SVG made by vl-convert (vector in the PDF, inert in HTML as a data: image).""
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
+import os
 from datetime import datetime
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 PALETTE = "#1e3a5f"
 
@@ -62,11 +65,55 @@ def line_chart(
     }
 
 
+# A chart is made once: in memory for this process, and on disk in the data
+# directory for the next one (a second export of an unchanged document, a CLI run
+# after the app), so starting vl-convert's JavaScript engine and laying out each
+# chart is paid once per chart, not once per export.
+CACHE_FILES = 2000  # about 30 KB each; the oldest go first beyond this
+
+
+def _cache_dir() -> Path:
+    from sdmkit.store.db import data_dir  # the workspace's folder, not its database
+
+    return data_dir() / "cache" / "charts"
+
+
 @lru_cache(maxsize=256)
 def _svg(spec_json: str) -> str:
     import vl_convert as vlc
 
-    return vlc.vegalite_to_svg(json.loads(spec_json))
+    key = hashlib.sha256(f"{_converter_version()}\n{spec_json}".encode()).hexdigest()
+    path = _cache_dir() / f"{key}.svg"
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        pass
+    made = vlc.vegalite_to_svg(json.loads(spec_json))
+    _keep(path, made)
+    return made
+
+
+@cache
+def _converter_version() -> str:
+    """vl-convert's release: a new one may draw differently, so its charts are made anew."""
+    from importlib.metadata import version
+
+    return version("vl-convert-python")
+
+
+def _keep(path: Path, svg_text: str) -> None:
+    """Write the chart where the next export finds it; a cache that cannot be written
+    (a read-only data directory, a full disk) only costs time, never the export."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(svg_text, encoding="utf-8")
+        partial.replace(path)  # whole or not at all, even with two exports at once
+        kept = sorted(path.parent.glob("*.svg"), key=lambda p: p.stat().st_mtime)
+        for old in kept[: max(0, len(kept) - CACHE_FILES)]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def svg(spec: dict) -> str:

@@ -12,7 +12,8 @@ from html.parser import HTMLParser
 import pytest
 
 from sdmkit.document import DocumentMeta
-from sdmkit.export import file_name, render
+from sdmkit.examples import load_examples
+from sdmkit.export import file_name, render, render_from
 from sdmkit.export.pdf_export import html_to_pdf, make_fetcher
 from sdmkit.interchange import read_file
 from tests.conftest import ROOT, example_paths
@@ -215,3 +216,33 @@ def test_a_template_in_the_data_directory_overrides_the_packaged_one(sqlite_stor
     finally:
         markdown_env.cache_clear()
         html_env.cache_clear()
+
+
+def test_a_chart_is_made_once_and_found_again_by_the_next_process(sqlite_store, monkeypatch, tmp_path):
+    """Charts are kept in the data directory: a later export (another process, here a
+    cleared memory cache) reads them instead of running vl-convert again, and prints
+    the same; a cache that cannot be written never fails the export."""
+    from sdmkit import charts
+
+    charts._svg.cache_clear()  # charts earlier tests made are in memory, not in this data folder
+    load_examples(sqlite_store)
+    coe = next(sqlite_store.iter_documents(kind="coe"))
+    first = render_from(sqlite_store, coe, "html")
+    kept = sorted((tmp_path / "data" / "cache" / "charts").glob("*.svg"))
+    assert kept, "the COE's graphs were kept"
+    charts._svg.cache_clear()
+    import vl_convert
+
+    def refuse(spec):
+        raise AssertionError("vl-convert ran again for a chart already made")
+
+    monkeypatch.setattr(vl_convert, "vegalite_to_svg", refuse)
+    assert render_from(sqlite_store, coe, "html") == first
+    monkeypatch.undo()
+    charts._svg.cache_clear()
+    for path in kept:
+        path.unlink()
+    folder = tmp_path / "data" / "cache" / "charts"
+    folder.rmdir()
+    folder.write_text("not a folder")  # nothing can be kept there, even by root
+    assert render_from(sqlite_store, coe, "html") == first
