@@ -1,0 +1,106 @@
+"""Whether a mined sentence is grounded: taken from a named field of its source
+document, or visibly a question for the user.
+
+A sentence is supported by a field when every word that carries meaning in it, and
+every figure, is in that field's text: condensing (dropping words) is allowed,
+adding a word the source does not say is not. A record of a list (one metric, one
+action item) counts as one field too, so 'Checkout conversion: 71.6% (target 72%)'
+is grounded in `metrics[1]` even though the figures live in separate values."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+PROMPT = "Your part:"  # a sentence that starts so and ends with '?' asks the user; the coach flags it
+
+# Words that carry no claim: joining words, and the few the miner adds to join a
+# field into a STAR sentence ("the", "was", "I"). None of them states a fact.
+_GLUE_WORDS = (
+    "a an and are as at be been by for from had has have i in into is it its my of on or our so than that "
+    "the their then there these this those to was we were which while who with"
+)
+_GLUE = frozenset(_GLUE_WORDS.split())
+_WORD = re.compile(r"[a-z0-9]+(?:[.,'][a-z0-9]+)*")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text or "") if s.strip()]
+
+
+def is_prompt(sentence: str) -> bool:
+    s = sentence.strip()
+    return s.startswith(PROMPT) and s.endswith("?")
+
+
+def _tokens(text: str) -> set[str]:
+    out = set()
+    for w in _WORD.findall((text or "").lower()):
+        w = w.rstrip(".,")
+        out.add(w)
+        if "," in w and w.replace(",", "").isdigit():
+            out.add(w.replace(",", ""))
+        if w.endswith("'s"):
+            out.add(w[:-2])
+    return out
+
+
+def claims(sentence: str) -> set[str]:
+    """The words of a sentence that state something."""
+    return {w for w in _tokens(sentence) if w not in _GLUE}
+
+
+def supports(field_text: str, sentence: str) -> bool:
+    return claims(sentence) <= _tokens(field_text)
+
+
+def _scalar(value) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return "" if value is None or isinstance(value, bool) else str(value)
+
+
+def field_texts(content: dict, title: str = "") -> dict[str, str]:
+    """Every text of a document by its path as the editor names it ('impact.how_many',
+    'timeline[3].description'), and every record of a list by its own path."""
+    out: dict[str, str] = {"title": title} if title else {}
+
+    def walk(value, path: str) -> str:
+        if isinstance(value, dict):
+            parts = [walk(v, f"{path}.{k}" if path else k) for k, v in value.items()]
+            text = "\n".join(p for p in parts if p)
+        elif isinstance(value, list | tuple):
+            parts = [walk(v, f"{path}[{i}]") for i, v in enumerate(value, 1)]
+            text = "\n".join(p for p in parts if p)
+        else:
+            text = _scalar(value)
+        if path and text:
+            out[path] = text
+        return text
+
+    walk(content, "")
+    return out
+
+
+def supporting_field(fields: dict[str, str], sentence: str) -> str | None:
+    """The narrowest field that supports the sentence, or None."""
+    want = claims(sentence)
+    best = None
+    for path, text in fields.items():
+        if want <= _tokens(text) and (best is None or len(text) < len(fields[best])):
+            best = path
+    return best
+
+
+def unsupported(story: dict, fields: dict[str, str]) -> list[str]:
+    """The sentences of a story's STAR text that no source field supports and that
+    are not prompts for the user."""
+    out = []
+    for part in ("situation", "task", "action", "result"):
+        for s in sentences(story.get(part) or ""):
+            if not is_prompt(s) and supporting_field(fields, s) is None:
+                out.append(s)
+    return out
