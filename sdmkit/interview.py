@@ -291,6 +291,22 @@ STUDY_PLAN: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+# Questions answered by designing or explaining a system on the spot, not by a story
+# from the candidate's past: the system-design round and the opinion questions.
+TECHNICAL: frozenset[str] = frozenset(
+    (
+        *next(r for r in ROUNDS if r.name == "System design").questions,
+        "What are your thoughts on the future of cloud computing?",
+        "What is your experience with agile methodologies?",
+    )
+)
+
+
+def is_technical(question: str) -> bool:
+    q = question.strip()
+    return q in TECHNICAL or q.lower().startswith(("design a ", "how would you design", "design an "))
+
+
 def all_questions() -> list[tuple[str, str]]:
     """(where it comes from, question) for every question in the bank."""
     out = [(f"Round {r.number}: {r.name}", q) for r in ROUNDS for q in r.questions]

@@ -26,7 +26,10 @@ def test_every_example_document_yields_a_story_linked_to_its_source(sqlite_store
         assert s.content["sources"] and all(
             x["document_id"] == int(s.content["origin"].split(":")[0]) for x in s.content["sources"]
         )
-        assert s.content["principles"] and all(p["principle"] in PRINCIPLES for p in s.content["principles"])
+        # A principle is proposed only with the sentence of the story that shows it.
+        said = star_text(s.content)
+        for p in s.content["principles"]:
+            assert p["principle"] in PRINCIPLES and p["evidence"] and p["evidence"] in said, (s.title, p)
         assert s.content["scope"] in ("team", "multi-team", "org")
     # A fresh draft lists the figures it cites, and the coach does not flag them: each
     # is in the story and in its source document.
@@ -120,7 +123,7 @@ def test_match_ranks_with_reasons(sqlite_store):
     found = match("Tell me about a time you failed. What did you learn from it?", stories)
     assert found and found[0].title == "The certificate outage and the configuration pipeline"
     assert "written for this question" in found[0].reason and "Ownership" in found[0].reason
-    assert found == sorted(found, key=lambda m: (-m.score, m.story_id))
+    assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)
 
 
 def test_coverage_lists_every_principle_and_every_round_question(sqlite_store):
@@ -133,8 +136,12 @@ def test_coverage_lists_every_principle_and_every_round_question(sqlite_store):
     assert set(cov["principle_gaps"]) == {p for p, ids in cov["principles"].items() if not ids}
     questions = [q for r in cov["rounds"] for q in r["questions"]]
     assert len(questions) == sum(len(r.questions) for r in ROUNDS)
-    for q in questions:  # either matched stories or 'no story yet' (a gap)
-        assert q["stories"] or q["question"] in cov["question_gaps"]
+    for q in questions:  # matched stories, 'no story yet' (a gap), or a design question
+        assert q["stories"] or q["question"] in cov["question_gaps"] + cov["technical_questions"]
+    # System-design questions are practised as designs: no story 'answers' them.
+    design = [q for q in questions if q["technical"]]
+    assert len(design) == 4 and all(q["stories"] == [] for q in design)
+    assert "Design a URL shortening service like bit.ly." in cov["technical_questions"]
 
 
 def test_cli_stories(workspace):

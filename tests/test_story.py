@@ -73,6 +73,10 @@ def test_the_example_story_passes_the_story_checks():
             {"action": "We rolled back. We wrote the COE. We fixed the pipeline and our runbook."},
         ),
         ("story.quantified", {"result": "Things got much better and the team learned a lot."}),
+        # A digit is not a figure: '4-week', a year and a version say nothing of the outcome.
+        ("story.quantified", {"result": "The 4-week average is n/a in 2026 after release 7.3.1."}),
+        ("story.quantified", {"result": "Your part: what changed, with 3 figures?"}),
+        ("story.your_part", {"action": EXAMPLE["action"] + " Your part: what did you decide when it broke?"}),
         ("story.action_share", {"action": "I rolled back the change."}),
         (
             "story.length",

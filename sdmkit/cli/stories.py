@@ -30,16 +30,19 @@ def stories_mine(as_json: JsonFlag = False):
 @app.command("match")
 def stories_match(question: Annotated[str, typer.Argument(metavar="QUESTION")], as_json: JsonFlag = False):
     """Rank the stories that answer a question, with the reason for each."""
+    from sdmkit.interview import is_technical
     from sdmkit.stories.match import match
 
-    found = match(question, list(store().iter_documents(kind="story")))
+    found = match(question, list(store().iter_documents(kind="story")), store().get)
     if as_json:
         echo_json([m.__dict__ for m in found])
         return
-    if not found:
+    if is_technical(question):
+        typer.echo("a system-design question: practise it as a design, not with a story")
+    elif not found:
         typer.echo("no story yet for this question; mine your documents or write one")
     for m in found[:10]:
-        typer.echo(f"{m.score:>3}  {m.story_id:>5}  {m.title}  ({m.reason})")
+        typer.echo(f"{m.score:>5.2f}  {m.story_id:>5}  {m.title}  ({m.reason})")
 
 
 @app.command("coverage")

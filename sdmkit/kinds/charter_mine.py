@@ -1,88 +1,73 @@
-"""A charter as STAR stories: forming a team identity, and a decision a tenet settled."""
+"""A charter as STAR stories, every sentence taken from the charter or asked of its author.
+
+Forming the team's identity: where the team stands and where it is going, the
+tenets and working agreements that say how it works, and what the charter changed
+(its outcome section, or a prompt). Each decision a tenet settled that the charter
+records becomes a story of its own; a charter that records none gets none."""
 
 from __future__ import annotations
 
-from sdmkit.stories.text import figures, join
+from sdmkit.stories.draft import Picker, build, episodes
+
+_NOTES = ("long_term_direction", "my_part.trade_off")
 
 
 def mine(doc, c) -> list[tuple[str, str, dict]]:
     if not (c.mission or c.tenets):
         return []
-    out = []
-    identity = {
-        "question": "Tell me about a time you built a team's culture or identity.",
-        "situation": join(f"{c.team_name} needed a shared sense of what it was for and what it would not do"),
-        "task": join(
-            "As the manager, I set out to give the team a charter other teams could read as our contract"
-        ),
-        "action": join(
-            "I gathered the team to write our mission and tenets together",
-            c.mission and f"We agreed the mission: {c.mission}",
-            c.tenets
-            and "I pushed for tenets that take a stand, such as: "
-            + "; ".join(f"{t.name}: {t.statement}" for t in c.tenets[:2]),
-            c.out_of_scope
-            and "I made us write what we would not do, starting with "
-            + c.out_of_scope[0][0].lower()
-            + c.out_of_scope[0][1:],
-        ),
-        "result": join(
-            c.success_metrics
-            and "We now measure ourselves by "
-            + "; ".join(f"{m.name} ({m.target})" for m in c.success_metrics[:3])
-        ),
-        "principles": [
-            {
-                "principle": "Strive to be Earth's Best Employer",
-                "evidence": "I wrote the charter with the team, not for it.",
+    pick = Picker(doc.content, doc.title)
+    outcome = pick.first("outcome.summary", 3) + pick.items("outcome.figures[]")
+    situation = pick.first("long_term_direction", 2) or pick.first("mission")
+    stories = [
+        build(
+            doc,
+            pick=pick,
+            slot="charter",
+            title=f"Story: forming {c.team_name or doc.title}",
+            question="How do you foster a culture of innovation and psychological safety?",
+            parts={
+                "situation": situation,
+                "task": pick.first("my_part.role", 2),
+                "action": pick.items("my_part.decisions[]")
+                + pick.said(_NOTES)
+                + pick.first("mission")
+                + [(p, s) for p, s in pick.items("tenets[]", 4)]
+                + pick.items("working_agreements[]", 4),
+                "result": outcome,
             },
-            {"principle": "Ownership", "evidence": "I made us write what we would not do."},
-        ],
-        "scope": "team",
-        "numbers": figures(*(m.target for m in c.success_metrics)),
-        "sources": [
-            {"document_id": doc.id, "section": s, "note": n}
-            for s, n in (
-                ("mission", "action"),
-                ("tenets", "action"),
-                ("out_of_scope", "action"),
-                ("success_metrics", "result"),
-            )
-        ],
-        "follow_ups": [
-            "How did you handle someone who disagreed with a tenet?",
-            "When did the charter change a decision?",
-        ],
-    }
-    out.append(("charter", f"Story: forming {c.team_name or doc.title}", identity))
-    if c.tenets:
-        t = c.tenets[0]
-        out.append(
-            (
-                "tenet",
-                f"Story: the tenet '{t.name}'",
-                {
-                    "question": "Tell me about a time you had to make a difficult decision that impacted your team.",
-                    "situation": join(
-                        f"A partner team asked {c.team_name} for something that went against our tenet "
-                        f"'{t.name}'"
-                    ),
-                    "task": join("I had to decide, and explain the decision to both teams"),
-                    "action": join(
-                        f"I used our tenet to decide: {t.statement}",
-                        "I explained the trade-off to the partner team and offered what we could do instead",
-                    ),
-                    "result": join(
-                        "The tenet settled the argument quickly, and the partner team knew where we stood"
-                    ),
-                    "principles": [
-                        {"principle": "Have Backbone; Disagree and Commit", "evidence": t.statement}
-                    ],
-                    "scope": "multi-team",
-                    "numbers": [],
-                    "sources": [{"document_id": doc.id, "section": "tenets", "note": "action"}],
-                    "follow_ups": ["What did the partner team say?", "Would you make the same call today?"],
+            prompts={
+                "task": "what did you set out to change by writing this charter with the team",
+                "action": "what did you do yourself to get the team to these tenets",
+                "result": "what did the charter change afterwards, for example a decision a tenet settled, "
+                "with its date",
+            },
+            follow_ups=(
+                "How did you handle someone who disagreed with a tenet?",
+                "When did the charter change a decision?",
+            ),
+        )
+    ]
+    for i, d in enumerate(getattr(c, "my_part", None) and c.my_part.decisions or [], 1):
+        if not d.decision:
+            continue
+        stories.append(
+            build(
+                doc,
+                pick=pick,
+                slot=f"decision:{i}",
+                title=f"Story: {d.decision[:80]}",
+                question="Tell me about a time you had to make a difficult decision that impacted your team.",
+                parts={
+                    "situation": pick.first("mission"),
+                    "action": pick.item(f"my_part.decisions[{i}]"),
+                    "result": outcome,
                 },
+                prompts={
+                    "task": "who asked for what, and why was it yours to decide",
+                    "result": "what happened after the decision, with a figure if you have one",
+                },
+                scope="multi-team",
             )
         )
-    return out
+    stories += episodes(doc, pick, _NOTES, situation, outcome)
+    return stories

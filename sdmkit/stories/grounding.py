@@ -63,23 +63,50 @@ def _scalar(value) -> str:
     return "" if value is None or isinstance(value, bool) else str(value)
 
 
+def text_of(value) -> str:
+    """A field's text as the grounding check reads it. A record reads as 'key: value'
+    lines, so 'target 72' is in its own words."""
+    if isinstance(value, dict):
+        parts = [(k, text_of(v)) for k, v in value.items()]
+        return "\n".join(f"{k.replace('_', ' ')}: {p}" for k, p in parts if p)
+    if isinstance(value, list | tuple):
+        return "\n".join(p for p in (text_of(v) for v in value) if p)
+    return _scalar(value)
+
+
+_STEP = re.compile(r"([^.\[]+)|\[(\d+)\]")
+
+
+def value_at(content, path: str):
+    """The value a path names ('timeline[3].description'), or None."""
+    value = content
+    for key, index in _STEP.findall(path):
+        if key:
+            value = value.get(key) if isinstance(value, dict) else None
+        else:
+            i = int(index) - 1
+            value = value[i] if isinstance(value, list) and 0 <= i < len(value) else None
+        if value is None:
+            return None
+    return value
+
+
 def field_texts(content: dict, title: str = "") -> dict[str, str]:
     """Every text of a document by its path as the editor names it ('impact.how_many',
     'timeline[3].description'), and every record of a list by its own path."""
     out: dict[str, str] = {"title": title} if title else {}
 
-    def walk(value, path: str) -> str:
+    def walk(value, path: str) -> None:
         if isinstance(value, dict):
-            parts = [walk(v, f"{path}.{k}" if path else k) for k, v in value.items()]
-            text = "\n".join(p for p in parts if p)
+            for k, v in value.items():
+                walk(v, f"{path}.{k}" if path else k)
         elif isinstance(value, list | tuple):
-            parts = [walk(v, f"{path}[{i}]") for i, v in enumerate(value, 1)]
-            text = "\n".join(p for p in parts if p)
-        else:
-            text = _scalar(value)
-        if path and text:
-            out[path] = text
-        return text
+            for i, v in enumerate(value, 1):
+                walk(v, f"{path}[{i}]")
+        if path:
+            text = text_of(value)
+            if text:
+                out[path] = text
 
     walk(content, "")
     return out

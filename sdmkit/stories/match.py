@@ -1,86 +1,131 @@
 """Which stories answer a question, and what the bank covers.
 
-A story's score for a question: the principles the question tests that the story
-shows (3 points each), plus the words they share (1 point each, common words left
-out), plus 2 when the story names that very question. Reasons are given in words."""
+A story's score for a question combines two things an interview coach weighs:
+- the words they share, ranked by BM25 over every story (its question, STAR text,
+  title and tags) and, when a lookup is given, its source documents; divided by the
+  best story's score (or a floor, when even the best shares little with the question);
+- the principles the question tests that the story shows, by the strength of the
+  sentences that show them.
+Ties are broken by the story's total strength, then by title: never by id.
+System-design and technical questions are marked as such and answered by practising
+a design, not by a story. Reasons are given in words."""
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from sdmkit.interview import PRINCIPLES, ROUNDS, all_questions
+from sdmkit.interview import PRINCIPLES, ROUNDS, all_questions, is_technical
 
-READY = 4  # a score from which a story counts as an answer in the coverage matrix
-_STOP = {
-    "a",
-    "an",
-    "and",
-    "are",
-    "as",
-    "at",
-    "be",
-    "by",
-    "did",
-    "do",
-    "does",
-    "for",
-    "from",
-    "had",
-    "has",
-    "have",
-    "how",
-    "i",
-    "in",
-    "is",
-    "it",
-    "me",
-    "my",
-    "of",
-    "on",
-    "or",
-    "our",
-    "so",
-    "tell",
-    "that",
-    "the",
-    "their",
-    "them",
-    "there",
-    "they",
-    "this",
-    "time",
-    "to",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "who",
-    "why",
-    "will",
-    "with",
-    "would",
-    "you",
-    "your",
-    "about",
-    "describe",
-    "situation",
+READY = 0.45  # a score from which a story counts as an answer in the coverage matrix
+LISTED = 0.3  # below this a story is not offered for the question at all
+PRINCIPLE_WEIGHT = 0.6
+# BM25 scores are divided by the best story's, but never by less than this: when the
+# best story shares one common word with the question, it is still a weak answer.
+BM25_FLOOR = 8.0
+K1, B = 1.2, 0.75
+_STOP = frozenset(
+    [
+        "a",
+        "about",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "can",
+        "describe",
+        "did",
+        "do",
+        "does",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "how",
+        "i",
+        "if",
+        "in",
+        "is",
+        "it",
+        "me",
+        "my",
+        "of",
+        "on",
+        "or",
+        "our",
+        "so",
+        "some",
+        "tell",
+        "that",
+        "the",
+        "their",
+        "them",
+        "there",
+        "they",
+        "this",
+        "time",
+        "to",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "situation",
+        "example",
+        "give",
+    ]
+)
+# Words a candidate's question uses for what documents call by another name.
+_ALSO = {
+    "outage": ("incident", "failed", "down", "outage", "failure"),
+    "recurring": ("recurring", "repeat", "again", "third", "every", "weeks"),
+    "fail": ("incident", "mistake", "wrong"),
+    "mistake": ("wrong", "ours", "call"),
+    "cost": ("eur", "spend", "saves", "budget"),
+    "money": ("eur", "cost", "spend"),
+    "burn": ("burning", "burnout", "pages", "slept", "day"),
+    "career": ("promoted", "development", "mentor", "grow"),
+    "growth": ("promoted", "development", "mentor", "grow"),
+    "hiring": ("hire", "bar", "interview"),
+    "privacy": ("privacy", "tenant", "regulator", "data", "protection"),
+    "data": ("split", "metric", "dashboard", "average"),
+    "metric": ("average", "percentile", "dashboard", "conversion"),
+    "customer": ("customers", "shoppers", "sellers", "users"),
+    "locations": ("sites", "regions", "time", "zone", "overlap"),
+    "disagree": ("disagreed", "argued", "overruled", "refused"),
 }
 # Words that point at a principle even when the question does not name it.
 _CUES = {
     "fail": ("Earn Trust", "Learn and Be Curious", "Ownership"),
     "mistake": ("Earn Trust",),
+    "admit": ("Earn Trust",),
     "conflict": ("Have Backbone; Disagree and Commit", "Earn Trust"),
     "disagree": ("Have Backbone; Disagree and Commit",),
     "customer": ("Customer Obsession",),
     "underperform": ("Hire and Develop the Best",),
-    "hire": ("Hire and Develop the Best",),
+    "hir": ("Hire and Develop the Best",),
     "grow": ("Hire and Develop the Best",),
     "career": ("Hire and Develop the Best",),
+    "delegat": ("Hire and Develop the Best",),
     "decision": ("Are Right, A Lot", "Bias for Action"),
+    "quickly": ("Bias for Action",),
     "data": ("Dive Deep",),
     "metric": ("Dive Deep",),
     "influence": ("Earn Trust", "Have Backbone; Disagree and Commit"),
@@ -89,19 +134,49 @@ _CUES = {
     "results": ("Deliver Results",),
     "quality": ("Insist on the Highest Standards",),
     "reliab": ("Insist on the Highest Standards", "Ownership"),
+    "outage": ("Ownership", "Dive Deep"),
     "innovat": ("Invent and Simplify", "Think Big"),
+    "simpl": ("Invent and Simplify",),
     "vision": ("Think Big",),
+    "bold": ("Think Big",),
     "strategy": ("Think Big",),
     "cost": ("Frugality",),
+    "money": ("Frugality",),
     "culture": ("Strive to be Earth's Best Employer",),
-    "team": ("Strive to be Earth's Best Employer",),
+    "burn": ("Strive to be Earth's Best Employer",),
+    "better place": ("Strive to be Earth's Best Employer",),
+    "psychological": ("Strive to be Earth's Best Employer",),
+    "locations": ("Strive to be Earth's Best Employer", "Earn Trust"),
     "prioriti": ("Bias for Action", "Deliver Results"),
     "debt": ("Insist on the Highest Standards",),
+    "privacy": ("Success and Scale Bring Broad Responsibility",),
+    "compliance": ("Success and Scale Bring Broad Responsibility",),
+    "beyond your own": ("Success and Scale Bring Broad Responsibility",),
 }
 
 
+def _stem(w: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+def terms(text: str) -> list[str]:
+    return [_stem(w) for w in re.findall(r"[a-z0-9]+", (text or "").lower()) if w not in _STOP and len(w) > 1]
+
+
 def words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", (text or "").lower()) if w not in _STOP and len(w) > 2}
+    return set(terms(text))
+
+
+def query_terms(question: str) -> list[str]:
+    out = terms(question)
+    low = question.lower()
+    for cue, also in _ALSO.items():
+        if cue in low:
+            out += [_stem(w) for w in also]
+    return list(dict.fromkeys(out))
 
 
 def principles_for(question: str) -> set[str]:
@@ -116,45 +191,95 @@ def principles_for(question: str) -> set[str]:
 class Match:
     story_id: int
     title: str
-    score: int
+    score: float
     reason: str
 
 
-def match(question: str, stories: list) -> list[Match]:
-    wanted = principles_for(question)
-    qwords = words(question)
-    out = []
-    for s in stories:
-        c = s.content
-        shown = {p.get("principle") for p in c.get("principles") or []}
-        common = qwords & words(
-            " ".join(
-                [
-                    c.get("question") or "",
-                    c.get("situation") or "",
-                    c.get("task") or "",
-                    c.get("action") or "",
-                    c.get("result") or "",
-                ]
-            )
-        )
-        same = (c.get("question") or "").strip().lower() == question.strip().lower()
-        score = 3 * len(wanted & shown) + len(common) + (2 if same else 0)
-        if score <= 0:
-            continue
-        reasons = []
-        if same:
-            reasons.append("written for this question")
-        if wanted & shown:
-            reasons.append("shows " + ", ".join(sorted(wanted & shown)))
-        if common:
-            reasons.append("shares the words " + ", ".join(sorted(common)[:5]))
-        out.append(Match(s.id, s.title, score, "; ".join(reasons)))
-    return sorted(out, key=lambda m: (-m.score, m.story_id))
+def _story_text(s, lookup: Callable | None, cache: dict) -> str:
+    c = s.content
+    parts = [s.title, " ".join(s.tags or []), c.get("question") or ""]
+    parts += [c.get(k) or "" for k in ("situation", "task", "action", "result")]
+    parts += [p.get("evidence") or "" for p in c.get("principles") or []]
+    if lookup is not None:
+        from sdmkit.stories.sources import source_documents
+
+        for d in source_documents(lookup, s):
+            if d.id not in cache:
+                cache[d.id] = d.title + " " + " ".join(d.tags or []) + " " + _flat(d.content)
+            parts.append(cache[d.id])
+    return "\n".join(parts)
 
 
-def coverage(stories: list) -> dict:
-    """Principles by stories (covered or a gap) and every loop question with its best story or none."""
+def _flat(value) -> str:
+    if isinstance(value, dict):
+        return " ".join(_flat(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return " ".join(_flat(v) for v in value)
+    return value if isinstance(value, str) else ""
+
+
+class Index:
+    """BM25 over a bank of stories, built once and asked many questions."""
+
+    def __init__(self, stories: list, lookup: Callable | None = None) -> None:
+        cache: dict = {}
+        self.stories = stories
+        self.docs = [Counter(terms(_story_text(s, lookup, cache))) for s in stories]
+        self.lengths = [sum(d.values()) for d in self.docs]
+        self.avg = (sum(self.lengths) / len(self.lengths)) if self.lengths else 0.0
+        df: Counter = Counter()
+        for d in self.docs:
+            df.update(d.keys())
+        n = len(self.docs)
+        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+
+    def bm25(self, i: int, query: list[str]) -> float:
+        d, length, score = self.docs[i], self.lengths[i], 0.0
+        for t in query:
+            f = d.get(t)
+            if f:
+                score += self.idf[t] * f * (K1 + 1) / (f + K1 * (1 - B + B * length / (self.avg or 1)))
+        return score
+
+    def rank(self, question: str) -> list[Match]:
+        if is_technical(question) or not self.stories:
+            return []
+        query = query_terms(question)
+        wanted = principles_for(question)
+        raw = [self.bm25(i, query) for i in range(len(self.stories))]
+        top = max(max(raw), BM25_FLOOR)
+        out = []
+        for i, s in enumerate(self.stories):
+            c = s.content
+            shown = {p.get("principle"): int(p.get("strength") or 2) for p in c.get("principles") or []}
+            both = sorted(wanted & set(shown))
+            principle = sum(min(shown[p], 4) / 4 for p in both)
+            same = (c.get("question") or "").strip().lower() == question.strip().lower()
+            score = raw[i] / top + PRINCIPLE_WEIGHT * principle + (0.1 if same else 0.0)
+            if score < LISTED:
+                continue
+            reasons = []
+            if same:
+                reasons.append("written for this question")
+            if both:
+                reasons.append("shows " + ", ".join(both))
+            common = sorted(set(query) & set(self.docs[i]))
+            if common:
+                reasons.append("shares the words " + ", ".join(common[:5]))
+            strength = sum(shown.values())
+            out.append((score, strength, s.title, Match(s.id, s.title, round(score, 2), "; ".join(reasons))))
+        out.sort(key=lambda t: (-t[0], -t[1], t[2]))
+        return [m for *_, m in out]
+
+
+def match(question: str, stories: list, lookup: Callable | None = None) -> list[Match]:
+    return Index(stories, lookup).rank(question)
+
+
+def coverage(stories: list, lookup: Callable | None = None) -> dict:
+    """Principles by stories (covered or a gap) and every loop question with its best
+    story, none, or a mark that it is a system-design question."""
+    index = Index(stories, lookup)
     by_principle = {
         p: [s.id for s in stories if p in {x.get("principle") for x in s.content.get("principles") or []}]
         for p in PRINCIPLES
@@ -163,11 +288,11 @@ def coverage(stories: list) -> dict:
     for r in ROUNDS:
         rows = []
         for q in r.questions:
-            best = match(q, stories)
-            ready = [m for m in best if m.score >= READY]
+            ready = [m for m in index.rank(q) if m.score >= READY]
             rows.append(
                 {
                     "question": q,
+                    "technical": is_technical(q),
                     "stories": [
                         {"id": m.story_id, "title": m.title, "score": m.score, "reason": m.reason}
                         for m in ready[:3]
@@ -179,6 +304,9 @@ def coverage(stories: list) -> dict:
         "principles": {p: ids for p, ids in by_principle.items()},
         "principle_gaps": [p for p, ids in by_principle.items() if not ids],
         "rounds": rounds,
-        "question_gaps": [q["question"] for r in rounds for q in r["questions"] if not q["stories"]],
+        "question_gaps": [
+            q["question"] for r in rounds for q in r["questions"] if not q["stories"] and not q["technical"]
+        ],
+        "technical_questions": [q["question"] for r in rounds for q in r["questions"] if q["technical"]],
         "questions_in_bank": len(all_questions()),
     }

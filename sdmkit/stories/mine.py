@@ -41,15 +41,22 @@ def star_text(content: dict) -> str:
 
 
 def _cited(content: dict, source_text: str) -> list[str]:
-    """The figures a draft lists: those its STAR text says and its source document
-    says too, in the story's order. A count the miner worked out ('8 people') can be
-    in the text, but is not listed, or the figure check would flag a fresh draft."""
-    from sdmkit.stories.text import figures
+    """The figures a draft lists: those its grounded sentences say, as the source
+    says them (the miner found them there), and that the source document's text holds."""
+    return [f for f in content.get("numbers") or [] if f in source_text][:6]
 
-    star = star_text(content)
-    said = [f for f in content.get("numbers") or [] if f in star]
-    said += [f for f in figures(star, limit=12) if f not in said]
-    return [f for f in said if f in source_text][:6]
+
+def _principles_kept(old: dict, fresh: dict) -> dict:
+    """The principles of a re-mined story: the fresh proposals without those the user
+    took off (now or before), plus those the user added by hand."""
+    current = [p for p in old.get("principles") or [] if p.get("principle")]
+    names = {p["principle"] for p in current}
+    rejected = set(old.get("rejected_principles") or []) | (set(old.get("proposed_principles") or []) - names)
+    proposed = set(old.get("proposed_principles") or [])
+    added = [p for p in current if p["principle"] not in proposed]
+    kept = [p for p in fresh.get("principles") or [] if p["principle"] not in rejected]
+    kept += [p for p in added if p["principle"] not in {k["principle"] for k in kept}]
+    return {"principles": kept, "rejected_principles": sorted(rejected)}
 
 
 def mine_all(store, progress: Callable[[int, int], None] | None = None) -> MineReport:
@@ -81,10 +88,11 @@ def mine_all(store, progress: Callable[[int, int], None] | None = None) -> MineR
                 "origin": origin,
                 "origin_version": doc.version,
                 "generated": star_text(content),
+                "proposed_principles": [p["principle"] for p in content.get("principles") or []],
             }
             existing = stories.get(origin)
             if existing is None:
-                meta = DocumentMeta(title=title[:300], team=doc.team, tags=("mined", doc.kind))
+                meta = DocumentMeta(title=title[:300], team=doc.team, tags=("mined", doc.kind, *doc.tags))
                 pending.append(Document(id=None, kind="story", meta=meta, content=fresh))
                 notes.append(f"mined from document {doc.id} version {doc.version}")
             elif star_text(existing.content) != existing.content.get("generated", ""):
@@ -96,6 +104,7 @@ def mine_all(store, progress: Callable[[int, int], None] | None = None) -> MineR
                 keep = {
                     k: existing.content.get(k) for k in ("practice_count", "last_practised", "follow_ups")
                 }
+                keep.update(_principles_kept(existing.content, fresh))
                 saved = store.update(
                     existing.with_content({**fresh, **keep}),
                     note=f"re-mined from document {doc.id} version {doc.version}",

@@ -6,7 +6,7 @@ import time
 
 import streamlit as st
 
-from sdmkit.interview import ROUNDS, all_questions
+from sdmkit.interview import ROUNDS, all_questions, is_technical
 from sdmkit.stories import practice
 from sdmkit.stories.match import coverage, match
 from sdmkit.stories.mine import mine_all
@@ -67,16 +67,22 @@ def match_tab() -> None:
         st.session_state["sb|matched"] = question
     asked = st.session_state.get("sb|matched")
     if asked:
-        found = match(asked, _stories())
+        found = match(asked, _stories(), store().get)
         st.markdown(f"**{esc(asked)}**")
-        if not found:
+        if is_technical(asked):
+            st.info(
+                "A system-design question: practise it as a design (requirements, components, trade-offs, "
+                "operations), not with a story.",
+                icon=":material/architecture:",
+            )
+        elif not found:
             st.info(
                 "No story yet for this question. Mine your documents, or write one.", icon=":material/edit:"
             )
         for m in found[:5]:
             c1, c2 = st.columns([5, 1], vertical_alignment="center")
             c1.markdown(
-                f"**{esc(m.title)}** · score {m.score}  \n<span class='sdm-muted'>{esc(m.reason)}</span>",
+                f"**{esc(m.title)}** · score {m.score:.2f}  \n<span class='sdm-muted'>{esc(m.reason)}</span>",
                 unsafe_allow_html=True,
             )
             if c2.button("Open", key=f"sb|open|{m.story_id}", width="stretch"):
@@ -84,7 +90,7 @@ def match_tab() -> None:
 
 
 def coverage_tab() -> None:
-    cov = coverage(_stories())
+    cov = coverage(_stories(), store().get)
     st.markdown("**Leadership Principles**")
     st.dataframe(
         [
@@ -102,7 +108,9 @@ def coverage_tab() -> None:
             {
                 "Round": r["round"],
                 "Question": q["question"],
-                "Best story": q["stories"][0]["title"] if q["stories"] else "no story yet",
+                "Best story": q["stories"][0]["title"]
+                if q["stories"]
+                else ("system design: practise a design" if q["technical"] else "no story yet"),
             }
             for r in cov["rounds"]
             for q in r["questions"]
@@ -124,9 +132,9 @@ def practice_tab() -> None:
     question = practice.question_for(rnd, turn)
     r = ROUNDS[rnd - 1]
     st.markdown(f"### {esc(question)}")
-    found = match(question, _stories())
+    found = match(question, _stories(), store().get)
     options = [None, *[m.story_id for m in found[:5]]]
-    titles = {m.story_id: f"{m.title} (score {m.score})" for m in found}
+    titles = {m.story_id: f"{m.title} (score {m.score:.2f})" for m in found}
     story = st.selectbox(
         "Story you will tell",
         options,

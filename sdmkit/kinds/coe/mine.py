@@ -1,82 +1,107 @@
-"""A COE as a STAR story: impact is the situation, owning the COE the task, the
-timeline and action items the action, the time metrics and lessons the result."""
+"""A COE as STAR stories, every sentence taken from the COE or asked of its author.
+
+The failure and the response; the dive to the root cause and the fix; and an
+episode of its own for what the author says they did (a disagreement, a person
+looked after, a mistake admitted). The result is what the COE says changed
+afterwards (its outcome section, or the author's notes); never the plan."""
 
 from __future__ import annotations
 
-from sdmkit.kinds.coe import timeline, whys
+import re
+
 from sdmkit.kinds.coe.model import COE
-from sdmkit.stories.text import figures, join
+from sdmkit.stories.draft import Picker, build, episodes
+
+# Sentences that report what changed after the action items.
+_AFTER = re.compile(r"\b(since|now|fell|has stayed|have stayed|no \w+ (has|in)|recovered|rejoined)\b", re.I)
+_DIVE = re.compile(r"\b(I (asked|read|went|looked|found|traced|reopened)|graphs?|logs|line by line)\b", re.I)
+_NOTES = ("review_notes", "went_well[]", "went_wrong[]", "lessons[]", "my_part.trade_off")
+
+
+def _outcome(pick: Picker) -> list:
+    return (
+        pick.first("outcome.summary", 3)
+        + pick.items("outcome.figures[]")
+        + [(p, s) for p, s in pick.each("review_notes") if _AFTER.search(s)]
+    )
+
+
+def _my_part(pick: Picker) -> list:
+    return pick.first("my_part.role", 2)
+
+
+def _decisions(pick: Picker) -> list:
+    return pick.items("my_part.decisions[]") + pick.items("my_part.contested[]")
 
 
 def mine(doc, c: COE) -> list[tuple[str, str, dict]]:
     if not (c.summary or c.impact.how_many or c.timeline):
         return []
-    m = timeline.metrics(c)
-    mitigation = next((e.description for e in c.timeline if e.type == "mitigation"), "")
-    done = [a for a in c.action_items if a.status == "done"]
-    leaves = whys.leaves(c)
-    situation = join(
-        c.impact.how_many and f"{doc.title}: {c.impact.how_many}", c.impact.who, c.impact.description
+    pick = Picker(doc.content, doc.title)
+    outcome = _outcome(pick)
+    lesson = pick.item("lessons[1]")
+    mitigation = next(
+        (f"timeline[{i}].description" for i, e in enumerate(c.timeline, 1) if e.type == "mitigation"), ""
     )
-    task = join(
-        f"I owned the response and the COE for {doc.team or 'the team'}"
-        if c.authors
-        else "I owned the response and the COE",
-        "My job was to restore service and make sure it could not happen the same way again",
-    )
-    action = join(
-        mitigation and f"To stop the impact I led the mitigation: {mitigation.lower()}",
-        leaves
-        and f"I drove the five whys to {len(leaves)} root cause{'s' if len(leaves) > 1 else ''}, "
-        f"including that {leaves[0][0].text[0].lower() + leaves[0][0].text[1:]}",
-        c.action_items
-        and "I set action items with one owner and a date each: "
-        + "; ".join(a.what.rstrip(".") for a in c.action_items[:3]),
-    )
-    result = join(
-        m.mitigate
-        and f"Customer impact lasted {timeline.duration_text(m.impact)}; we detected it in "
-        f"{timeline.duration_text(m.detect)}",
-        c.action_items and f"{len(done)} of {len(c.action_items)} action items are done",
-        c.lessons and f"What I learned: {c.lessons[0][0].lower() + c.lessons[0][1:]}",
-    )
-    principles = [{"principle": "Ownership", "evidence": "I owned the response and the COE."}]
-    if len(leaves) and max(d for _, d, _ in leaves) >= 3:
-        principles.append({"principle": "Dive Deep", "evidence": "I drove the five whys to the root causes."})
-    if any(a.type == "prevent" for a in c.action_items):
-        principles.append(
-            {
-                "principle": "Insist on the Highest Standards",
-                "evidence": "Action items prevent the failure instead of only detecting it.",
-            }
+    situation = pick.first("summary", 2) + pick.item("impact.how_many")
+    scope = "multi-team" if len(c.services) > 2 else "team"
+    stories = [
+        build(
+            doc,
+            pick=pick,
+            slot="coe",
+            title=f"Story: {doc.title}",
+            question="Tell me about a time you failed. What did you learn from it?",
+            parts={
+                "situation": situation,
+                "task": _my_part(pick),
+                "action": _decisions(pick)
+                + pick.said(["timeline[].description", "went_well[]"])
+                + [(p, s) for p, s in pick.each("review_notes") if not _AFTER.search(s)]
+                + (pick.item(mitigation) if mitigation else []),
+                "result": outcome + lesson,
+            },
+            prompts={
+                "task": "what were you responsible for in this incident, and who else was involved",
+                "action": "what did you decide or do yourself while customers were affected",
+                "result": "what changed after the action items, with a figure (recurrence, incidents, minutes)",
+            },
+            scope=scope,
+            follow_ups=(
+                "What would you do differently during the incident?",
+                "How did you keep the COE blameless?",
+                "Which action item mattered most, and why?",
+            ),
         )
-    if m.mitigate is not None and m.mitigate.total_seconds() <= 3600:
-        principles.append(
-            {"principle": "Bias for Action", "evidence": "I led the mitigation within the hour."}
-        )
-    story = {
-        "question": "Tell me about a time you failed. What did you learn from it?",
-        "situation": situation,
-        "task": task,
-        "action": action,
-        "result": result,
-        "principles": principles,
-        "scope": "multi-team" if len(c.services) > 2 else "team",
-        "numbers": figures(c.impact.how_many, *(x.value for x in c.impact.measures)),
-        "sources": [
-            {"document_id": doc.id, "section": s, "note": n}
-            for s, n in (
-                ("impact", "situation"),
-                ("authors", "task"),
-                ("timeline", "action"),
-                ("action_items", "action"),
-                ("lessons", "result"),
+    ]
+    if c.whys or c.problem:
+        stories.append(
+            build(
+                doc,
+                pick=pick,
+                slot="root-cause",
+                title=f"Story: the root cause of {doc.title[:1].lower() + doc.title[1:]}",
+                question="Tell me about a problem you found by looking at the data yourself.",
+                parts={
+                    "situation": pick.first("problem") + pick.item("impact.how_many"),
+                    "action": pick.said(list(_NOTES), _DIVE)
+                    + pick.items("whys[].text", 4)
+                    + [
+                        (f"action_items[{i}].what", s)
+                        for i, a in enumerate(c.action_items, 1)
+                        if a.type in ("prevent", "detect")
+                        for _, s in pick.item(f"action_items[{i}].what")
+                    ][:4],
+                    "result": outcome + pick.item("lessons[1]"),
+                },
+                prompts={
+                    "task": "what made you look past the first explanation",
+                    "action": "what did you look at yourself to find the cause",
+                    "result": "what changed after the fix, with a figure (recurrence, incidents, minutes)",
+                },
+                scope=scope,
+                follow_ups=("How did you know it was the root cause?", "What did the fix cost?"),
             )
-        ],
-        "follow_ups": [
-            "What would you do differently during the incident?",
-            "How did you keep the COE blameless?",
-            "Which action item mattered most, and why?",
-        ],
-    }
-    return [("coe", f"Story: {doc.title}", story)]
+        )
+    stories += episodes(doc, pick, _NOTES + ("timeline[].description",), situation, outcome)
+    return stories

@@ -1,97 +1,67 @@
-"""A metric review as STAR stories: for each signal that was explained, the
-anomaly, the investigation, the fix and the metric."""
+"""A metric review as STAR stories, every sentence taken from the review or asked of its author.
+
+For each signal its owner explained: the metric against its target, the
+investigation and the fix as the commentary tells them, and what the later weeks
+showed (the outcome section, or a prompt). Figures are the review's own."""
 
 from __future__ import annotations
 
 from sdmkit.metrics.format import number
-from sdmkit.stories.text import join
+from sdmkit.stories.draft import Picker, build
 
 
 def mine(doc, c) -> list[tuple[str, str, dict]]:
+    pick = Picker(doc.content, doc.title)
+    outcome = pick.first("outcome.summary", 3) + pick.items("outcome.figures[]")
     out = []
-    for m in c.metrics:
+    for i, m in enumerate(c.metrics, 1):
         if not (m.signal and m.commentary):
             continue
-        value = number(m.value, m.unit)
+        facts = [f"{m.name}: {number(m.value, m.unit)}"]
+        if m.target is not None:
+            facts.append(f"target {number(m.target, m.unit)}")
+        facts.append(m.signal)
         out.append(
-            (
-                f"signal:{m.name}",
-                f"Story: {m.name} in the week ending {c.week_ending}",
-                {
-                    "question": "Tell me about a problem you found by looking at the data yourself.",
-                    "situation": join(
-                        f"In our weekly metric review, {m.name} was {value} against a target of "
-                        f"{number(m.target, m.unit)}",
-                        f"It was {m.signal}",
-                    ),
-                    "task": join("I owned the review and needed the owner to explain it, not shrug it off"),
-                    "action": join(
-                        "I asked for the investigation before the next review",
-                        m.commentary,
-                        c.action_items and "I set the action: " + c.action_items[0].what,
-                    ),
-                    "result": join(
-                        f"We found the cause within the week; the metric's 4-week average is "
-                        f"{number(m.avg4, m.unit)}"
-                    ),
-                    "principles": [
-                        {"principle": "Dive Deep", "evidence": m.commentary},
-                        {
-                            "principle": "Deliver Results",
-                            "evidence": "I set an action with an owner and a date.",
-                        },
-                    ],
-                    "scope": "team",
-                    "numbers": [value],
-                    "sources": [{"document_id": doc.id, "section": "metrics", "note": m.name}],
-                    "follow_ups": [
-                        "How did you know it was a signal and not noise?",
-                        "What did the fix cost?",
-                    ],
+            build(
+                doc,
+                pick=pick,
+                slot=f"signal:{m.name}",
+                title=f"Story: {m.name} in the week ending {c.week_ending}",
+                question="Tell me about a problem you found by looking at the data yourself.",
+                parts={
+                    "situation": [(f"metrics[{i}]", ", ".join(facts) + ".")] + pick.items("events[]", 2),
+                    "task": pick.first("my_part.role", 2),
+                    "action": pick.items("my_part.decisions[]")
+                    + pick.each(f"metrics[{i}].commentary")
+                    + pick.items("action_items[].what", 2),
+                    "result": outcome + pick.first("notes", 2),
                 },
+                prompts={
+                    "task": "what made this signal yours to chase",
+                    "action": "what did you look at yourself to find the cause",
+                    "result": "what did the following weeks' data show after the fix",
+                },
+                follow_ups=("How did you know it was a signal and not noise?", "What did the fix cost?"),
             )
         )
-    if not out and c.metrics:
-        # No explained signal this week: the story is the mechanism itself.
-        signals = [m for m in c.metrics if m.signal]
-        inputs = [m for m in c.metrics if m.kind == "input"]
+    if not out and c.metrics and (c.notes or c.events):
         out.append(
-            (
-                "review",
-                f"Story: running {doc.team or 'the team'}'s weekly metric review",
-                {
-                    "question": "Describe your process for setting team goals and measuring success.",
-                    "situation": join(
-                        f"{doc.team or 'My team'} tracked {len(c.metrics)} metrics, but reviews discussed "
-                        "every wiggle and rarely the causes"
-                    ),
-                    "task": join("I wanted a weekly review that spends its time only on what is exceptional"),
-                    "action": join(
-                        f"I put the {len(inputs)} input metrics the team controls before the outputs they drive",
-                        "I gave every metric an owner and XmR process limits, so routine variation needs no "
-                        "discussion",
-                        signals
-                        and f"This week {len(signals)} metric"
-                        f"{'s were' if len(signals) > 1 else ' was'} flagged, and the owner is investigating",
-                    ),
-                    "result": join(
-                        f"The review now covers {len(c.metrics)} metrics and discusses only "
-                        f"{len(signals)} of them"
-                    ),
-                    "principles": [
-                        {
-                            "principle": "Dive Deep",
-                            "evidence": "Every metric has an owner and process limits.",
-                        },
-                        {
-                            "principle": "Insist on the Highest Standards",
-                            "evidence": "Inputs the team controls come first.",
-                        },
-                    ],
-                    "scope": "team",
-                    "numbers": [f"{len(c.metrics)} metrics"],
-                    "sources": [{"document_id": doc.id, "section": "metrics", "note": "the review"}],
-                    "follow_ups": ["How did you choose the input metrics?", "What changed after a signal?"],
+            build(
+                doc,
+                pick=pick,
+                slot="review",
+                title=f"Story: {doc.title}",
+                question="Describe your process for setting team goals and measuring success.",
+                parts={
+                    "situation": pick.first("notes", 2) + pick.items("events[]", 2),
+                    "task": pick.first("my_part.role", 2),
+                    "action": pick.items("my_part.decisions[]") + pick.items("action_items[].what", 3),
+                    "result": outcome,
+                },
+                prompts={
+                    "task": "why did you run this review, and what did you want it to change",
+                    "action": "what did you change about how the team reviews its metrics",
+                    "result": "what did the review change in the following weeks, with a figure",
                 },
             )
         )

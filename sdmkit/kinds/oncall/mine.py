@@ -1,53 +1,50 @@
-"""A rotation as a STAR story: an on-call policy that kept load fair and sustainable."""
+"""A rotation as a STAR story, every sentence taken from the rotation or asked of its author.
+
+The policy is what the rotation says; what was wrong before and what changed after
+come from its outcome section (a change log with before and after figures) or are
+asked for. The generated schedule's load is a plan, not a result, and is not used."""
 
 from __future__ import annotations
 
-from sdmkit.stories.text import join
+import re
+
+from sdmkit.stories.draft import Picker, build, episodes
+
+_BEFORE = re.compile(r"\b(before|until now|used to|moved|no longer)\b", re.I)
 
 
 def mine(doc, r) -> list[tuple[str, str, dict]]:
-    from sdmkit.kinds.oncall.rules import schedule_for
-    from sdmkit.kinds.oncall.schedule import needed_people
-
-    members = r.active_members()
-    if not members:
+    if not r.active_members():
         return []
-    loads = schedule_for(r).loads.values()
-    spread = f"{min(loads):.0f} to {max(loads):.0f} weighted hours" if loads else ""
-    story = {
-        "question": "Tell me about something you changed to make your team a better place to work.",
-        "situation": join(
-            f"{doc.team or 'My team'} ran on-call with {len(members)} people",
-            "Load was uneven and handoffs lived in chat",
-        ),
-        "task": join("I set out to make on-call fair, visible and sustainable"),
-        "action": join(
-            "I defined the on-call policy and an escalation path",
-            r.policy and f"The policy says: {r.policy.splitlines()[0]}",
-            "I set up a rotation that balances weighted load, counts weekends, holidays and nights, "
-            "and respects everyone's leave",
-            "I introduced written handoff notes at every shift change",
-        ),
-        "result": join(
-            spread and f"Load now stays within {spread} across the team",
-            f"The rotation needs at least {needed_people(r)} people and has {len(members)}",
-        ),
-        "principles": [
-            {
-                "principle": "Strive to be Earth's Best Employer",
-                "evidence": "I made on-call fair and sustainable.",
+    pick = Picker(doc.content, doc.title)
+    outcome = pick.first("outcome.summary", 3) + pick.items("outcome.figures[]")
+    policy = pick.each("policy")
+    before = [(p, s) for p, s in policy if _BEFORE.search(s)]
+    situation = before + pick.items("known_risks[]", 2)
+    stories = [
+        build(
+            doc,
+            pick=pick,
+            slot="oncall",
+            title=f"Story: {doc.title}",
+            question="Tell me about something you changed to make your team a better place to work.",
+            parts={
+                "situation": situation,
+                "task": pick.first("my_part.role", 2),
+                "action": pick.items("my_part.decisions[]")
+                + [(p, s) for p, s in policy if (p, s) not in before],
+                "result": outcome,
             },
-            {"principle": "Ownership", "evidence": "I defined the on-call policy and escalation."},
-        ],
-        "scope": "team",
-        "numbers": [f"{len(members)} people"],
-        "sources": [
-            {"document_id": doc.id, "section": s, "note": n}
-            for s, n in (("members", "situation"), ("policy", "action"), ("escalation", "action"))
-        ],
-        "follow_ups": [
-            "How did you handle someone who wanted out of on-call?",
-            "What did it cost the roadmap?",
-        ],
-    }
-    return [("oncall", f"Story: {doc.title}", story)]
+            prompts={
+                "task": "what was wrong with on-call before, and what did you set out to change",
+                "action": "what did you decide yourself about this rotation, and who pushed back",
+                "result": "what changed after the policy, with before and after figures (pages, nights, people)",
+            },
+            follow_ups=(
+                "How did you handle someone who wanted out of on-call?",
+                "What did it cost the roadmap?",
+            ),
+        )
+    ]
+    stories += episodes(doc, pick, ("policy", "my_part.trade_off"), situation, outcome)
+    return stories

@@ -1,55 +1,87 @@
-"""A PR/FAQ as a STAR story: the customer's problem, the decision to work
-backwards, the solution and its evidence, and the launch."""
+"""A PR/FAQ as STAR stories, every sentence taken from the PR/FAQ or asked of its author.
+
+The invention: the customer and their problem, the evidence and the solution, and
+the result after launch from the outcome section (never the press release's
+promise). The trade-off: what the internal FAQ says was cut, deferred or weighed.
+And an episode of its own for what the author says they did."""
 
 from __future__ import annotations
 
+import re
+
 from sdmkit.kinds.prfaq.model import PRFAQ
-from sdmkit.stories.text import figures, join
+from sdmkit.stories.draft import Picker, build, episodes
+
+_TRADE_OFF = re.compile(
+    r"\b(not build|not do|cut|instead|why not|decided not|deliberately|slip|cost)\w*", re.I
+)
+_NOTES = ("internal_faqs[].answer", "my_part.trade_off", "appendix")
+
+
+def _outcome(pick: Picker) -> list:
+    return pick.first("outcome.summary", 3) + pick.items("outcome.figures[]") + pick.first("outcome.decision")
 
 
 def mine(doc, c: PRFAQ) -> list[tuple[str, str, dict]]:
     if not (c.problem or c.headline):
         return []
-    story = {
-        "question": "Tell me about a time you invented something new for your customers.",
-        "situation": join(c.customer, c.problem),
-        "task": join(
-            "I needed to decide whether this was worth building, and convince my leaders either way"
-        ),
-        "action": join(
-            "I wrote a PR/FAQ, working backwards from the customer",
-            c.evidence and f"I gathered the evidence first: {c.evidence[0].lower() + c.evidence[1:]}",
-            c.solution,
-            c.internal_faqs
-            and "I answered the hard questions in the internal FAQ: "
-            + "; ".join(q.question.rstrip("?") for q in c.internal_faqs[:2]),
-        ),
-        "result": join(
-            c.headline and f"The result: {c.headline}",
-            c.launch_date and f"Planned launch: {c.launch_date:%d %B %Y}",
-            c.benefit,
-        ),
-        "principles": [
-            {"principle": "Customer Obsession", "evidence": "I worked backwards from the customer."},
-            {"principle": "Invent and Simplify", "evidence": c.headline or "The PR/FAQ's solution."},
-            {"principle": "Are Right, A Lot", "evidence": "I gathered the evidence before deciding."},
-        ],
-        "scope": "multi-team",
-        "numbers": figures(c.problem, c.evidence, c.summary),
-        "sources": [
-            {"document_id": doc.id, "section": s, "note": n}
-            for s, n in (
-                ("customer", "situation"),
-                ("problem", "situation"),
-                ("evidence", "action"),
-                ("solution", "action"),
-                ("headline", "result"),
+    pick = Picker(doc.content, doc.title)
+    outcome = _outcome(pick)
+    situation = pick.first("customer") + pick.first("problem", 2)
+    mine_: list = pick.items("my_part.decisions[]") + pick.said(_NOTES)
+    stories = [
+        build(
+            doc,
+            pick=pick,
+            slot="prfaq",
+            title=f"Story: {doc.title}",
+            question="Tell me about a time you invented something new for your customers.",
+            parts={
+                "situation": situation,
+                "task": pick.first("my_part.role", 2),
+                "action": mine_ + pick.first("evidence", 3) + pick.first("solution", 2),
+                "result": outcome,
+            },
+            prompts={
+                "task": "what was your role in this proposal, and who had to be convinced",
+                "action": "what did you decide yourself, and what did you do to get the evidence",
+                "result": "what happened after launch against the success metrics, and what was decided",
+            },
+            scope="multi-team",
+            follow_ups=(
+                "What did the reviewers push back on?",
+                "How will you know it worked?",
+                "What did you decide not to build?",
+            ),
+        )
+    ]
+    faqs = [
+        (i, qa)
+        for i, qa in enumerate(c.internal_faqs, 1)
+        if _TRADE_OFF.search(qa.question) or _TRADE_OFF.search(qa.answer)
+    ]
+    if faqs:
+        stories.append(
+            build(
+                doc,
+                pick=pick,
+                slot="trade-off",
+                title=f"Story: the trade-offs of {doc.title[:1].lower() + doc.title[1:]}",
+                question="How do you prioritize competing demands?",
+                parts={
+                    "situation": pick.first("problem", 2),
+                    "action": pick.items("my_part.contested[]")
+                    + [p for i, _ in faqs for p in pick.first(f"internal_faqs[{i}].answer", 3)],
+                    "result": outcome,
+                },
+                prompts={
+                    "task": "which trade-off was yours to make",
+                    "action": "what did you weigh, and who disagreed",
+                    "result": "what did the trade-off cost or save after launch, with a figure",
+                },
+                scope="multi-team",
+                follow_ups=("Who disagreed with the trade-off?", "Would you make the same call today?"),
             )
-        ],
-        "follow_ups": [
-            "What did the reviewers push back on?",
-            "How will you know it worked?",
-            "What did you decide not to build?",
-        ],
-    }
-    return [("prfaq", f"Story: {doc.title}", story)]
+        )
+    stories += episodes(doc, pick, _NOTES, situation, outcome, skip="quick decision")
+    return stories

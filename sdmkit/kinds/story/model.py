@@ -17,6 +17,15 @@ SCOPES: tuple[str, ...] = get_args(Scope)  # declared once, as the model's type
 class PrincipleEvidence(Part):
     principle: str = ""
     evidence: str = ""  # the sentence of the story that shows it
+    strength: int | None = None  # how strongly the story's sentences show it (mining ranks by it)
+
+
+class Grounded(Part):
+    """One mined sentence and the field of the source document it was taken from."""
+
+    part: Literal["situation", "task", "action", "result"] = "situation"
+    text: str = ""
+    field: str = ""  # e.g. "impact.how_many", "whys[3].text"
 
 
 class Source(Part):
@@ -43,3 +52,8 @@ class Story(Part):
     origin: str = ""
     origin_version: int | None = None
     generated: str = ""
+    grounding: list[Grounded] = PydField(default_factory=list)
+    # Principles mining proposed, and the ones the user took off: those stay off when
+    # the document is mined again.
+    proposed_principles: list[str] = PydField(default_factory=list)
+    rejected_principles: list[str] = PydField(default_factory=list)

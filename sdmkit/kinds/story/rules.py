@@ -17,7 +17,6 @@ MIN_WORDS, MAX_WORDS = 2 * WORDS_PER_MINUTE, 3 * WORDS_PER_MINUTE
 ACTION_SHARE = (0.45, 0.75)  # around 60%
 _WE = re.compile(r"\b(we|we're|we've|we'd|our|us)\b", re.I)
 _I = re.compile(r"\b(I|I'm|I've|I'd|me|my)\b")
-_NUMBER = re.compile(r"\d")
 
 
 def _counts(s: Story) -> dict[str, int]:
@@ -40,13 +39,46 @@ def _i_not_we(s: Story):
         )
 
 
+def _has_figure(text: str) -> bool:
+    """A figure an interviewer hears as a result: a percentage, an amount, a count or
+    a duration; not a date, a version, a year, nor the 4 of '4-week'."""
+    from sdmkit.stories.grounding import is_prompt, sentences
+    from sdmkit.stories.text import figures
+
+    said = " ".join(x for x in sentences(text) if not is_prompt(x))
+    for f in figures(said, limit=20):
+        bare = f.replace(",", "")
+        if bare.isdigit() and 1900 <= int(bare) <= 2100:
+            continue  # a year
+        if re.fullmatch(r"\d+(\.\d+){2,}", f):
+            continue  # a version (7.3.1)
+        return True
+    return False
+
+
 def _quantified(s: Story):
-    if s.result and not _NUMBER.search(s.result):
+    if s.result and not _has_figure(s.result):
         yield Hit(
             "result",
-            "The result has no number",
+            "The result has no figure",
             "Say how much changed: minutes, percent, customers, money, people promoted.",
         )
+
+
+def _your_part(s: Story):
+    """A mined story asks what the documents do not say: the candidate's own part.
+    Each question stays flagged until it is answered in the story's own words."""
+    from sdmkit.stories.grounding import is_prompt, sentences
+
+    for part in ("situation", "task", "action", "result"):
+        for x in sentences(getattr(s, part)):
+            if is_prompt(x):
+                yield Hit(
+                    part,
+                    f"Answer this in your own words: {x}",
+                    "Mining asks what your documents do not say. Replace the question with what you did, "
+                    "with 'I' and a figure where you have one.",
+                )
 
 
 def _action_share(s: Story):
@@ -128,6 +160,7 @@ RULES = (
     Rule("story.complete", "All four STAR parts", "error", _complete),
     Rule("story.i_not_we", "'I' rather than 'we' in the action", "warning", _i_not_we),
     Rule("story.quantified", "A quantified result", "warning", _quantified),
+    Rule("story.your_part", "Every 'Your part' question answered", "warning", _your_part),
     Rule("story.action_share", "The action is about 60% of the answer", "warning", _action_share),
     Rule("story.length", "A 2-3 minute answer", "info", _length),
     Rule("story.principles", "Principles named as published", "warning", _principles),

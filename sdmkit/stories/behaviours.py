@@ -1,0 +1,186 @@
+"""What each Leadership Principle looks like in a document, as data: the behaviours
+an interview coach listens for, each a phrase to find in one sentence, with a weight
+(2: the behaviour itself, 1: a hint of it).
+
+A principle is proposed for a story only with the sentence that shows it, and ranked
+by how strongly its sentences show it.
+
+Phrases: words in order ('working backwards'); a word ending in '*' stands for any
+word it starts ('simpl*': simple, simplify); 'a + b' needs both phrases anywhere in
+the sentence ('i decided + because'). Phrases are looked up, not searched for with
+a regular expression: mining reads every sentence it picks, so this stays cheap."""
+
+from __future__ import annotations
+
+import re
+
+_BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
+    "Customer Obsession": (
+        (1, ("customer*", "shopper*", "seller*", "creator*", "families", "viewer*", "complain*")),
+        (2, ("working backwards", "work backwards", "on their own", "without help", "nobody wants")),
+        (2, ("interviewed + customer*", "interviewed + seller*", "interviews with", "survey of", "surveyed")),
+        (2, ("refunded + customer*", "reimburs* + customer*", "wrote to + customer*", "refund everyone")),
+        (2, ("costs customers nothing", "costs shoppers nothing", "without hurting customers")),
+    ),
+    "Ownership": (
+        (2, ("i owned", "i own", "i took on", "i took it on", "i took ownership", "my call", "my decision")),
+        (2, ("my mistake", "i reopened", "outside my area", "outside our area", "beyond our team")),
+        (
+            1,
+            (
+                "end to end",
+                "whichever",
+                "long-term",
+                "long term",
+                "i covered",
+                "i led",
+                "owns it",
+                "owns the",
+            ),
+        ),
+        (1, ("i wrote the coe", "took incident command", "owner who decides")),
+    ),
+    "Invent and Simplify": (
+        (2, ("simpl*", "idea", "ideas", "invent*")),
+        (
+            1,
+            ("prototype", "pilot", "reuse", "reusing", "rebuilt", "configurable", "automatic*", "instead of"),
+        ),
+        (1, ("one app", "one api", "one entry", "one place", "one backlog", "its own environment")),
+    ),
+    "Are Right, A Lot": (
+        (1, ("analysed", "analyzed", "evidence", "predict", "predicts", "accuracy", "forecast error")),
+        (2, ("i accepted + risk", "i weighed", "i judged", "i decided + because", "i decided + rather than")),
+        (1, ("we tested it", "the data")),
+    ),
+    "Learn and Be Curious": (
+        (2, ("i asked why", "curio*", "i read + myself", "i looked into", "i dug into")),
+        (1, ("learn", "learned", "learnt", "learning", "debrief", "would do differently")),
+    ),
+    "Hire and Develop the Best": (
+        (2, ("hire", "hires", "hiring", "interview loop", "bar raiser", "raise the bar", "mentor*")),
+        (2, ("coach", "coaches", "coaching", "development plan", "promot*", "career", "grow an")),
+        (2, ("grow people", "grow them", "grow into")),
+        (1, ("shadow", "shadows", "new engineer", "onboard*")),
+    ),
+    "Insist on the Highest Standards": (
+        (2, ("i refused", "i would not accept", "i insisted", "fixed or deleted", "delete or fix")),
+        (2, ("before new feature work", "has stayed under", "have stayed under", "has stayed below")),
+        (2, ("has failed since", "no eviction", "no repeat")),
+        (1, ("canary", "device lab", "staging test", "rehears*", "row-level security", "enforce*")),
+        (1, ("prevent*", "quality", "standard", "require a", "require every", "block a")),
+    ),
+    "Think Big": (
+        (2, ("vision", "bold", "company-wide", "every product", "every team", "every product line")),
+        (2, ("two-year", "three-year", "multi-year", "board approved", "i proposed")),
+        (1, ("by 2026", "by 2027", "by 2028", "by the end of", "70 teams", "all 14")),
+    ),
+    "Bias for Action": (
+        (1, ("same day", "next morning", "within + minutes", "rolled back", "halted", "paused")),
+        (2, ("i halted", "i stopped", "i halt", "i stop", "i paused", "before we knew", "rather than wait")),
+        (2, ("before settlement", "two-way door", "decide fast", "reversible")),
+    ),
+    "Frugality": (
+        (1, ("cost", "costs", "spend", "budget", "eur", "usd", "gbp")),
+        (2, ("save", "saves", "saving", "savings", "cut + cost", "no new", "without new", "same team")),
+        (2, ("spare capacity", "existing clusters", "existing encoders", "less money", "fewer people")),
+        (2, ("oversized", "waste*")),
+    ),
+    "Earn Trust": (
+        (2, ("the mistake was ours", "the wrong one", "admitted", "apologi*", "i told", "i called")),
+        (2, ("i wrote to",)),
+        (1, ("plainly", "transparen*", "blameless", "trust", "in writing", "disagree before")),
+        (1, ("notified", "inform", "informed")),
+    ),
+    "Dive Deep": (
+        (2, ("split it by", "split by", "line by line", "side by side", "by hour", "percentile*")),
+        (2, ("traced", "went through", "root cause", "five whys", "hid", "hidden", "masked")),
+        (2, ("looked healthy", "looked normal", "looked fine")),
+        (1, ("graph", "graphs", "logs", "telemetry", "analysis", "found that", "i found", "i asked for")),
+    ),
+    "Have Backbone; Disagree and Commit": (
+        (2, ("disagreed", "argued against", "objected", "pushed back", "overruled", "i refused")),
+        (2, ("said no", "turn down", "turned down", "say no")),
+        (1, ("committed", "relitigate", "even when")),
+    ),
+    "Deliver Results": (
+        (2, ("delivered", "shipped", "passed certification", "made the date", "before the deadline")),
+        (1, ("deadline", "to make the date", "weeks before", "back within", "back at", "commit to")),
+        (1, ("moved two engineers", "i decided to build")),
+    ),
+    "Strive to be Earth's Best Employer": (
+        (2, ("burnout", "burning out", "burned out", "burn out", "slept", "day off", "sustain*")),
+        (2, ("team health", "without fear", "psychological safety", "nobody is paged", "meeting-free")),
+        (2, ("inconvenient hours",)),
+        (1, ("blame", "engagement survey", "i covered", "took her off", "took him off")),
+    ),
+    "Success and Scale Bring Broad Responsibility": (
+        (2, ("regulator", "regulation", "regulatory", "ombudsman", "privacy", "data protection")),
+        (2, ("legal requirement", "accessibility act", "reportable", "breach", "compliance")),
+        (2, ("accessib*", "assistive", "second-order")),
+    ),
+}
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+
+# phrase -> [(principle, weight, the other phrases the rule needs)]
+_INDEX: dict[str, list[tuple[str, int, tuple[str, ...]]]] = {}
+for _principle, _rows in _BEHAVIOURS.items():
+    for _weight, _phrases in _rows:
+        for _phrase in _phrases:
+            _first, *_rest = (p.strip() for p in _phrase.split("+"))
+            _INDEX.setdefault(_first, []).append((_principle, _weight, tuple(_rest)))
+_ALL = set(_INDEX) | {r for rows in _INDEX.values() for _, _, rest in rows for r in rest}
+_STARS = {p[:-1] for p in _ALL if p.endswith("*")}
+_STAR_BY_HEAD: dict[str, list[str]] = {}
+for _star in _STARS:
+    _STAR_BY_HEAD.setdefault(_star[:3], []).append(_star)
+_SINGLE = frozenset(p for p in _ALL if " " not in p)
+# first word of a phrase of several words -> the most words such a phrase has
+_MULTI: dict[str, int] = {}
+for _phrase in _ALL:
+    _head, *_tail = _phrase.split()
+    if _tail:
+        _MULTI[_head] = max(_MULTI.get(_head, 2), 1 + len(_tail))
+
+
+def _grams(sentence: str) -> set[str]:
+    """The phrases of the data that the sentence holds (and other word runs that
+    start like one)."""
+    words = _TOKEN.findall(sentence.lower())
+    out = set(_SINGLE.intersection(words))
+    for i, w in enumerate(words):
+        n = _MULTI.get(w)
+        if n:
+            for k in range(2, n + 1):
+                out.add(" ".join(words[i : i + k]))
+        stars = _STAR_BY_HEAD.get(w[:3])
+        if stars:
+            out.update(star + "*" for star in stars if w.startswith(star))
+    return out
+
+
+def sentence_strengths(sentence: str) -> dict[str, int]:
+    """The principles one sentence shows, each with its strongest behaviour's weight."""
+    grams = _grams(sentence)
+    out: dict[str, int] = {}
+    for gram in grams & _INDEX.keys():
+        for principle, weight, rest in _INDEX[gram]:
+            if weight > out.get(principle, 0) and all(r in grams for r in rest):
+                out[principle] = weight
+    return out
+
+
+def strengths(sentences: list[str], memo: dict | None = None) -> dict[str, tuple[int, str]]:
+    """Each principle the sentences show: (strength, the sentence that shows it best).
+    A sentence adds its strongest behaviour of a principle once. `memo` keeps each
+    sentence's result for the stories of one document, which share sentences."""
+    out: dict[str, tuple[int, str, int]] = {}
+    memo = {} if memo is None else memo
+    for s in sentences:
+        if s not in memo:
+            memo[s] = sentence_strengths(s)
+        for principle, w in memo[s].items():
+            score, best, best_w = out.get(principle, (0, "", 0))
+            out[principle] = (score + w, s, w) if w > best_w else (score + w, best, best_w)
+    return {p: (score, best) for p, (score, best, _) in out.items()}

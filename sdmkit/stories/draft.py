@@ -1,0 +1,229 @@
+"""Building a grounded STAR draft from a document's own sentences.
+
+A miner picks sentences from named fields of its document (`Picker`), part by part;
+`build` turns them into story content. Every sentence it writes is either one of
+those picks, recorded with its field in `grounding`, or a visible 'Your part: ...?'
+prompt where the document does not say what the candidate did. Nothing is made up:
+no fixed sentence states a fact, and figures are the source's own."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sdmkit.stories.behaviours import strengths
+from sdmkit.stories.grounding import PROMPT, sentences, text_of, value_at
+from sdmkit.stories.text import figures
+
+Piece = tuple[str, str]  # (field path, sentence as the field says it)
+PARTS = ("situation", "task", "action", "result")
+# Word budgets per part: together about 3 minutes spoken at most, action about 60%.
+BUDGET = {"situation": 80, "task": 45, "action": 260, "result": 90}
+FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|my|me)\b")
+_PATH = re.compile(r"\[\d+\]")
+
+
+def _as_sentence(text: str) -> str:
+    text = " ".join(text.split()).strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
+
+class Picker:
+    """The sentences of one document, by field path. Fields are read when a miner
+    asks for them, not all at once: a COE's data points and a review's weekly
+    series are never prose, and flattening them would cost most of the mining time."""
+
+    def __init__(self, content: dict, title: str = "") -> None:
+        self.content = content
+        self.title = title
+        self._texts: dict[str, str] = {}
+        self._each: dict[str, list[Piece]] = {}
+        self.memo: dict = {}  # sentence -> principles it shows, shared by the document's stories
+
+    def text(self, path: str) -> str:
+        if path not in self._texts:
+            self._texts[path] = self.title if path == "title" else text_of(value_at(self.content, path))
+        return self._texts[path]
+
+    def paths(self, pattern: str) -> list[str]:
+        """Field paths like 'whys[].text': '[]' stands for every index, in order
+        (one '[]' per pattern)."""
+        if "[]" not in pattern:
+            return [pattern] if self.text(pattern) else []
+        head, tail = pattern.split("[]", 1)
+        items = value_at(self.content, head)
+        if not isinstance(items, list):
+            return []
+        return [p for p in (f"{head}[{i}]{tail}" for i in range(1, len(items) + 1)) if self.text(p)]
+
+    def first(self, path: str, n: int = 1) -> list[Piece]:
+        return [(path, _as_sentence(s)) for s in sentences(self.text(path))[:n]]
+
+    def item(self, path: str) -> list[Piece]:
+        """A list item or a short field as one sentence ('Rollback took 6 minutes.')."""
+        s = _as_sentence(self.text(path))
+        return [(path, s)] if s else []
+
+    def items(self, pattern: str, n: int = 99) -> list[Piece]:
+        return [p for path in self.paths(pattern)[:n] for p in self.item(path)]
+
+    def each(self, pattern: str, n: int = 99) -> list[Piece]:
+        """Every sentence of every field the pattern names, in order."""
+        if pattern not in self._each:
+            self._each[pattern] = [
+                (path, _as_sentence(s)) for path in self.paths(pattern) for s in sentences(self.text(path))
+            ]
+        return self._each[pattern][:n]
+
+    def said(
+        self, patterns: Iterable[str], cue: re.Pattern | None = None, person: bool = True
+    ) -> list[Piece]:
+        """Sentences of those fields in the first person (the candidate's own part),
+        optionally only those matching a cue."""
+        out = []
+        for pattern in patterns:
+            for path, s in self.each(pattern):
+                if (not person or FIRST_PERSON.search(s)) and (cue is None or cue.search(s)):
+                    out.append((path, s))
+        return out
+
+
+def prompt(question: str) -> str:
+    return f"{PROMPT} {question.rstrip('?. ')}?"
+
+
+def _fit(pieces: list[Piece], budget: int, seen: set[str]) -> list[Piece]:
+    out: list[Piece] = []
+    used = 0
+    for path, s in pieces:
+        if s in seen:
+            continue
+        n = len(s.split())
+        if out and used + n > budget:
+            continue
+        seen.add(s)
+        out.append((path, s))
+        used += n
+    return out
+
+
+def build(
+    doc,
+    *,
+    slot: str,
+    title: str,
+    question: str,
+    parts: dict[str, list[Piece]],
+    prompts: dict[str, str],
+    scope: str = "team",
+    follow_ups: Iterable[str] = (),
+    max_principles: int = 3,
+    pick: Picker | None = None,
+) -> tuple[str, str, dict]:
+    """Story content from picked sentences. A part with nothing picked gets its
+    prompt; an action that never says 'I' gets its prompt added, because the
+    interviewer asks what the candidate did."""
+    seen: set[str] = set()
+    picked = {part: _fit(parts.get(part) or [], BUDGET[part], seen) for part in PARTS}
+    text: dict[str, str] = {}
+    for part in PARTS:
+        said = [s for _, s in picked[part]]
+        ask = prompts.get(part)
+        if ask and (
+            not said or (part in ("task", "action") and not any(FIRST_PERSON.search(s) for s in said))
+        ):
+            said.append(prompt(ask))
+        text[part] = " ".join(said)
+    grounded = [{"part": part, "text": s, "field": path} for part in PARTS for path, s in picked[part]]
+    ranked = sorted(
+        strengths([g["text"] for g in grounded], pick.memo if pick else None).items(),
+        key=lambda kv: (-kv[1][0], kv[0]),
+    )
+    principles = [
+        {"principle": p, "evidence": best, "strength": score} for p, (score, best) in ranked if score >= 2
+    ][:max_principles]
+    fields_used = list(dict.fromkeys(_PATH.sub("", g["field"]).split(".")[0] for g in grounded))
+    content = {
+        "question": question,
+        **text,
+        "principles": principles,
+        "scope": scope,
+        "numbers": figures(*(g["text"] for g in grounded), limit=8),
+        "sources": [{"document_id": doc.id, "section": f, "note": ""} for f in fields_used],
+        "follow_ups": list(follow_ups),
+        "grounding": grounded,
+    }
+    return slot, title, content
+
+
+# Episodes a coach listens for in what the author says they did, each with the
+# question it answers. A document that holds one becomes a story of its own.
+EPISODES: tuple[tuple[str, str, re.Pattern], ...] = (
+    (
+        "disagreement",
+        "Tell me about a time you disagreed with a decision and how you handled it.",
+        re.compile(
+            r"\b(disagreed|argued|refused|pushed back|overruled|objected|relitigate|turned down|said no)\b",
+            re.I,
+        ),
+    ),
+    (
+        "people",
+        "Describe how you handled an engineer who was burning out.",
+        re.compile(r"\b(burn(ing|ed)? ?out|took (her|him|them) off|covered .* shifts)\b", re.I),
+    ),
+    (
+        "growth",
+        "How do you foster career growth for your team members?",
+        re.compile(r"\b(promot\w+|mentor\w*|coach\w*|grow (an?|people|them)|development plan)\b", re.I),
+    ),
+    (
+        "mistake",
+        "Tell me about a time you admitted a mistake to your team or a partner.",
+        re.compile(
+            r"\b(the mistake was ours|the wrong one|my call|admitted|I told|I called|I wrote to)\b", re.I
+        ),
+    ),
+    (
+        "quick decision",
+        "Tell me about a decision you made quickly without all the information.",
+        re.compile(r"\b(before we knew|rather than wait|I accepted (that|the) risk|I decided)\b", re.I),
+    ),
+)
+
+
+def episodes(
+    doc, pick: Picker, patterns: Iterable[str], situation: list[Piece], result: list[Piece], *, skip: str = ""
+) -> list[tuple[str, str, dict]]:
+    """A story for each episode the author's own sentences hold."""
+    patterns = list(patterns)
+    mine = pick.said(patterns)
+    out = []
+    for slot, question, cue in EPISODES:
+        if slot == skip:
+            continue
+        hits = [(path, s) for path, s in mine if cue.search(s)]
+        if not hits:
+            continue
+        # The cue sentences and the author's sentences around them in the same field.
+        around = {path for path, _ in hits}
+        action = hits + [(p, s) for p, s in mine if p in around and (p, s) not in hits]
+        out.append(
+            build(
+                doc,
+                slot=slot,
+                title=f"Story: {doc.title} ({slot})",
+                question=question,
+                parts={"situation": situation, "action": action, "result": result},
+                prompts={
+                    "task": "what were you responsible for here, and who else had a stake",
+                    "result": "what happened afterwards, with a figure if you have one",
+                },
+                max_principles=2,
+                pick=pick,
+            )
+        )
+    return out
