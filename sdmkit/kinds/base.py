@@ -86,11 +86,15 @@ def lazy(target: str) -> Callable:
     """'package.module:function', imported on first call: a kind's heavier helpers (mining,
     the team page) stay out of the registry's import, which every CLI command pays for."""
 
-    def call(*args, **kwargs):
-        import importlib
+    resolved: list[Callable] = []  # the function, once imported: mining calls it per document
 
-        module, name = target.split(":")
-        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+    def call(*args, **kwargs):
+        if not resolved:
+            import importlib
+
+            module, name = target.split(":")
+            resolved.append(getattr(importlib.import_module(module), name))
+        return resolved[0](*args, **kwargs)
 
     return call
 

@@ -138,8 +138,12 @@ def build(
             said.append(prompt(ask))
         text[part] = " ".join(said)
     grounded = [{"part": part, "text": s, "field": path} for part in PARTS for path, s in picked[part]]
+    # Principles are read from what the candidate did and what came of it, as a coach
+    # tags them; the situation is context.
     ranked = sorted(
-        strengths([g["text"] for g in grounded], pick.memo if pick else None).items(),
+        strengths(
+            [g["text"] for g in grounded if g["part"] != "situation"], pick.memo if pick else None
+        ).items(),
         key=lambda kv: (-kv[1][0], kv[0]),
     )
     principles = [
