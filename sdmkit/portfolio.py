@@ -1,91 +1,217 @@
-"""The interview portfolio: chosen stories, then the documents they came from, in
-one Markdown file or one PDF with a table of contents; redacted on request."""
+"""The interview portfolio: each chosen story, then the source documents it came
+from, numbered as a nested outline (1, 1.1, 1.2, 2, ...), in one Markdown file or
+one PDF with a contents page.
+
+In the PDF every part is rendered with its own kind's template, as its own export
+would be (a COE's charts, a PR/FAQ's press release alone on its page), and the parts
+are joined page by page. A source shared by two stories is rendered once; the
+second story points to it. Redacted on request: every part goes through the
+workspace's redaction, and the header says plainly when the redaction list is
+empty instead of claiming names were removed."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from sdmkit import clock
+from sdmkit.document import Document
 from sdmkit.export.escape import md_inline
 from sdmkit.export.markdown_export import render_body
 
 
-def _demote(md: str) -> str:
-    """Push a document's headings one level down, under its own portfolio heading."""
-    return "\n".join(("#" + line) if line.startswith("#") else line for line in md.splitlines())
+@dataclass(frozen=True)
+class Entry:
+    number: str  # "1", "1.2"
+    doc: Document  # the stored document (redacted when asked)
+    is_story: bool
+    shown_at: str = ""  # for a source already shown under an earlier story: its number
+
+
+def _demote(md: str, levels: int) -> str:
+    """Push a document's headings down, under its own portfolio heading."""
+    pad = "#" * levels
+    return "\n".join((pad + line) if line.startswith("#") else line for line in md.splitlines())
+
+
+def outline(store, story_ids: list[int], *, redacted: bool = False) -> tuple[list[Entry], str]:
+    """The portfolio's parts in order, and the line that says how it was redacted."""
+    from sdmkit.errors import NotFound
+    from sdmkit.redaction import redact, terms, warning
+
+    rules = terms(store) if redacted else []
+    entries: list[Entry] = []
+    shown: dict[int, str] = {}
+    for i, story_id in enumerate(story_ids, 1):
+        story = store.get(story_id)
+        entries.append(Entry(str(i), redact(story, rules) if redacted else story, True))
+        sources = []
+        for src in story.content.get("sources") or []:
+            if src.get("document_id") and src["document_id"] not in sources:
+                sources.append(src["document_id"])
+        j = 0
+        for doc_id in sources:
+            try:
+                doc = store.get(doc_id)
+            except NotFound:
+                continue  # a source in the trash is not part of the pack
+            j += 1
+            number = f"{i}.{j}"
+            entries.append(
+                Entry(number, redact(doc, rules) if redacted else doc, False, shown_at=shown.get(doc_id, ""))
+            )
+            shown.setdefault(doc_id, number)
+    if not redacted:
+        note = ""
+    elif warning(rules):
+        note = (
+            "redaction list empty: only e-mails, links, ticket ids, phone numbers and chat handles replaced"
+        )
+    else:
+        note = f"redacted ({len(rules)} names and terms, plus e-mails, links, ticket ids, phones and handles)"
+    return entries, note
+
+
+def _label(e: Entry) -> str:
+    return e.doc.title if e.is_story else f"{e.doc.kind_spec.label}: {e.doc.title}"
+
+
+def _summary(entries: list[Entry], note: str) -> str:
+    stories = sum(e.is_story for e in entries)
+    sources = len({e.doc.id for e in entries if not e.is_story})
+    return f"{stories} stories and {sources} source documents, {clock.today():%d %B %Y}" + (
+        f"; {note}" if note else ""
+    )
 
 
 def portfolio_markdown(store, story_ids: list[int], *, redacted: bool = False, owner: str = "") -> str:
-    from sdmkit.redaction import redact, terms
-
-    rules = terms(store) if redacted else []
-    stories = [store.get(i) for i in story_ids]
-    sources: list[int] = []
-    for s in stories:
-        for src in s.content.get("sources") or []:
-            if src.get("document_id") and src["document_id"] not in sources:
-                sources.append(src["document_id"])
-    docs = []
-    for i in sources:
-        try:
-            docs.append(store.get(i))
-        except Exception:
-            continue
-    if redacted:
-        stories = [redact(s, rules) for s in stories]
-        docs = [redact(d, rules) for d in docs]
+    entries, note = outline(store, story_ids, redacted=redacted)
     lines = [
         f"# Interview portfolio{' of ' + md_inline(owner) if owner else ''}",
         "",
-        f"_{len(stories)} stories and {len(docs)} source documents, {clock.today():%d %B %Y}"
-        f"{', redacted' if redacted else ''}._",
+        f"_{md_inline(_summary(entries, note))}._",
+        "",
+        "## Contents",
         "",
     ]
-    lines += ["## Stories", ""]
-    for s in stories:
-        lines += [f"### {md_inline(s.title)}", "", _demote(_demote(render_body(s))), ""]
-    if docs:
-        lines += ["## Source documents", ""]
-        for d in docs:
+    for e in entries:
+        indent = "" if e.is_story else "    "
+        lines.append(f"{indent}- {e.number} {md_inline(_label(e))}")
+    lines.append("")
+    for e in entries:
+        if e.is_story:
+            lines += [f"## {e.number} {md_inline(e.doc.title)}", "", _demote(render_body(e.doc), 2), ""]
+        elif e.shown_at:
+            lines += [f"### {e.number} {md_inline(_label(e))}", "", f"_Shown under {e.shown_at}._", ""]
+        else:
             lines += [
-                f"### {md_inline(d.title)}",
+                f"### {e.number} {md_inline(_label(e))}",
                 "",
-                f"_{d.kind_spec.label}, version {d.version}._",
+                f"_{md_inline(e.doc.kind_spec.label)}, version {e.doc.version}._",
                 "",
-                _demote(_demote(render_body(d))),
+                _demote(render_body(e.doc), 3),
                 "",
             ]
-    return "\n".join(lines).strip() + "\n"
+    md = "\n".join(lines).strip() + "\n"
+    if redacted:
+        from sdmkit.redaction import final_markdown
+
+        md = final_markdown(md)  # the automatic patterns on the final text too
+    return md
+
+
+def _contents_html(
+    entries: list[Entry], pages: dict[str, int], owner: str, summary: str, page_size: str
+) -> str:
+    from html import escape
+
+    from sdmkit.export.html_export import stylesheet
+
+    rows = "".join(
+        f'<li class="{"story" if e.is_story else "source"}"><span class="n">{escape(e.number)}</span> '
+        f'{escape(_label(e))}<span class="p">{pages.get(e.number, "")}</span></li>'
+        for e in entries
+    )
+    title = "Interview portfolio" + (f" of {owner}" if owner else "")
+    return (
+        f'<!doctype html><html><head><meta charset="utf-8"><style>@page {{ size: {page_size}; }}'
+        f"{stylesheet()} .toc ol {{ list-style: none; padding: 0; }} .toc li {{ display: flex; gap: .6em; "
+        f"margin: .25em 0; }} .toc li.source {{ margin-left: 2.2em; font-size: 95%; }} .toc li.story "
+        f"{{ font-weight: 600; margin-top: .7em; }} .toc .p {{ margin-left: auto; }} .toc .n "
+        f'{{ min-width: 2.2em; }}</style></head><body class="kind-portfolio">'
+        f'<header class="title-block"><div class="kind-label">Interview portfolio</div>'
+        f'<h1 class="doc-title">{escape(title)}</h1><div class="meta"><span>{escape(summary)}</span></div>'
+        f'</header><nav class="toc"><h2>Contents</h2><ol>{rows}</ol></nav></body></html>'
+    )
+
+
+def _part_html(doc: Document, extra: dict | None, page_size: str, redacted: bool, fit: int) -> str:
+    """fit: the tighter layouts that save a near-empty last page, as a document's own PDF."""
+    from sdmkit.export.html_export import render_html
+    from sdmkit.redaction import final_html
+
+    out = render_html(doc, page_size=page_size, for_print=True, extra=extra, fit=fit)
+    return final_html(out) if redacted else out
+
+
+def parts_html(
+    store, entries: list[Entry], *, redacted: bool = False, page_size: str = "A4"
+) -> list[tuple[str, Callable[[int], str]]]:
+    """Each part of the PDF (a part shown earlier is not repeated) as its number and a
+    function from a fit step to its HTML: the kind's own print template, redacted when
+    asked, with what the kind borrows from the workspace."""
+    from sdmkit.redaction import redact_value, terms
+
+    rules = terms(store) if redacted else []
+    parts: list[tuple[str, Callable[[int], str]]] = []
+    for e in entries:
+        if e.shown_at:
+            continue
+        kind = e.doc.kind_spec
+        extra = kind.enrich(store, e.doc) if kind.enrich else None
+        if redacted and extra:
+            extra = redact_value(extra, rules)
+        numbered = e.doc.with_meta(title=f"{e.number}  {e.doc.title}")
+
+        parts.append((e.number, functools.partial(_part_html, numbered, extra, page_size, redacted)))
+    return parts
 
 
 def portfolio_pdf(
     store, story_ids: list[int], *, redacted: bool = False, owner: str = "", page_size: str = "A4"
 ) -> bytes:
-    from html import escape
+    import logging
 
-    from markupsafe import Markup
+    from weasyprint import HTML
 
-    from sdmkit.export.html_export import markdown_to_html, stylesheet
-    from sdmkit.export.layout import keep_together
-    from sdmkit.export.pdf_export import fitted_pdf
+    from sdmkit.export.pdf_export import fitted_layout, make_fetcher
+    from sdmkit.redaction import final_html
 
-    md = portfolio_markdown(store, story_ids, redacted=redacted, owner=owner)
-    md = md.split("\n", 1)[1]  # the title block carries the title
-    body, headings = markdown_to_html(md)
-    body = keep_together(body)  # headings with their tables, no table split to a row or two
-    toc = "".join(
-        f'<li class="l{h.level}"><a href="#{escape(h.id)}">{escape(h.text)}</a></li>'
-        for h in headings
-        if h.level in (2, 3)
-    )
-
-    def html(fit: int) -> str:  # fit: a tighter layout, to save a near-empty last page
-        body_class = f"kind-portfolio fit-{fit}" if fit else "kind-portfolio"
-        return (
-            f'<!doctype html><html><head><meta charset="utf-8"><style>@page {{ size: {page_size}; }}'
-            f'{stylesheet()} .toc li.l3 {{ margin-left: 1.2em; }}</style></head><body class="{body_class}">'
-            f'<header class="title-block"><div class="kind-label">Interview portfolio</div>'
-            f'<h1 class="doc-title">{escape("Interview portfolio" + (" of " + owner if owner else ""))}</h1></header>'
-            f'<nav class="toc"><h2>Contents</h2><ol>{toc}</ol></nav><main class="body">{Markup(body)}</main>'
-            f"</body></html>"
-        )
-
-    return fitted_pdf(html)
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    entries, note = outline(store, story_ids, redacted=redacted)
+    fetcher = make_fetcher()
+    rendered = [
+        (number, fitted_layout(html, fetcher))
+        for number, html in parts_html(store, entries, redacted=redacted, page_size=page_size)
+    ]
+    # The contents are laid out last, when every part's first page is known; again if
+    # they take more than the one page assumed.
+    cover_pages, cover = 1, None
+    while cover is None or len(cover.pages) != cover_pages:
+        if cover is not None:
+            cover_pages = len(cover.pages)
+        pages: dict[str, int] = {}
+        page = cover_pages + 1
+        for number, doc in rendered:
+            pages[number] = page
+            page += len(doc.pages)
+        for e in entries:
+            if e.shown_at:
+                pages[e.number] = pages.get(e.shown_at, 0)
+        contents = _contents_html(entries, pages, owner, _summary(entries, note), page_size)
+        if redacted:
+            contents = final_html(contents)
+        cover = HTML(string=contents, base_url=None, url_fetcher=fetcher).render()
+    every = [*cover.pages, *(p for _, doc in rendered for p in doc.pages)]
+    return cover.copy(every).write_pdf()

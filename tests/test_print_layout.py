@@ -122,14 +122,14 @@ def printed(tmp_path_factory):
             )
             out[f"{doc.kind}: {doc.title}"] = (doc, PdfReader(io.BytesIO(pdf)).pages, structure)
         # The interview portfolio of every story mined from them: the longest print of all.
-        from sdmkit.export.html_export import markdown_to_html
-        from sdmkit.portfolio import portfolio_markdown, portfolio_pdf
+        from sdmkit.portfolio import outline, parts_html, portfolio_pdf
         from sdmkit.stories.mine import mine_all
 
         mine_all(store)
         ids = [s.id for s in store.list(kind="story", limit=100).items]
-        structure = _Structure()
-        structure.feed(markdown_to_html(portfolio_markdown(store, ids))[0])
+        structure = _Structure()  # each part is printed with its own kind's template
+        for _, html in parts_html(store, outline(store, ids)[0]):
+            structure.feed(html(0))
         out["portfolio"] = (None, PdfReader(io.BytesIO(portfolio_pdf(store, ids))).pages, structure)
         store.engine.dispose()
         return out

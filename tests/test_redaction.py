@@ -113,13 +113,14 @@ def test_redacted_pdf_and_portfolio(sqlite_store):
     mine_all(sqlite_store)
     ids = [s.id for s in sqlite_store.list(kind="story", limit=3).items]
     md = portfolio_markdown(sqlite_store, ids, redacted=True, owner="A. Manager")
-    assert md.startswith("# Interview portfolio of A. Manager") and "## Source documents" in md
+    assert md.startswith("# Interview portfolio of A. Manager") and "## Contents" in md
+    assert "\n## 1 " in md and "\n### 1.1 " in md  # each story, then its sources, numbered as an outline
     for name in NAMES:
         assert name not in md
     pdf = portfolio_pdf(sqlite_store, ids, redacted=True)
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
     text = " ".join(" ".join(pages).split())
-    assert "Contents" in pages[0] and "Stories" in text
+    assert "Contents" in pages[0] and "1.1" in pages[0]
     for name in NAMES:
         assert name not in text
     assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", text)

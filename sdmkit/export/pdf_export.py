@@ -107,12 +107,18 @@ def fitted_pdf(make_html, fetcher=None) -> bytes:
     """The PDF of make_html(0), tightened a step or two (make_html(1), make_html(2): the
     same HTML with body class fit-1, fit-2) when that saves a near-empty last page or
     keeps the document inside the page count its template asks for (a charter: two)."""
+    return fitted_layout(make_html, fetcher).write_pdf()
+
+
+def fitted_layout(make_html, fetcher=None):
+    """The laid-out pages fitted_pdf writes, for a caller that joins several documents
+    page by page (the portfolio)."""
     fetcher = fetcher or make_fetcher()
     html = make_html(0)
     key = hashlib.sha1(html.encode("utf-8")).hexdigest()
     if key in _FITTED:
         step = _FITTED[key]
-        return _layout(html if step == 0 else make_html(step), fetcher).write_pdf()
+        return _layout(html if step == 0 else make_html(step), fetcher)
     best, chosen = _layout(html, fetcher), 0
     budget = _max_pages(html)
 
@@ -129,7 +135,7 @@ def fitted_pdf(make_html, fetcher=None) -> bytes:
     if len(_FITTED) >= _FITTED_MAX:
         _FITTED.clear()
     _FITTED[key] = chosen
-    return best.write_pdf()
+    return best
 
 
 def render_pdf(doc: Document, *, page_size: str = "A4", fetcher=None, extra: dict | None = None) -> bytes:

@@ -16,6 +16,8 @@ from sdmkit import clock
 from sdmkit.coach.rule import Hit, Rule
 from sdmkit.coach.text import sentences
 from sdmkit.kinds.base import Column, Field, Kind, Part, Section, lazy
+from sdmkit.kinds.my_part import MyPart, Outcome
+from sdmkit.kinds.my_part import sections as _story_sections
 
 # Each enumeration is declared once, as the model's type; the editor's choices come from it.
 TeamType = Literal["stream-aligned", "platform", "enabling", "complicated-subsystem"]
@@ -97,6 +99,9 @@ class Charter(_Part):
     members: list[Member] = PydField(default_factory=list)
     success_metrics: list[SuccessMetric] = PydField(default_factory=list)
     next_review: date | None = None
+    # What happened afterwards and the author's own part (sdmkit/kinds/my_part.py): optional.
+    outcome: Outcome = PydField(default_factory=Outcome)
+    my_part: MyPart = PydField(default_factory=MyPart)
 
 
 # --- coach rules -------------------------------------------------------------------
@@ -242,7 +247,7 @@ def _summary(c: Charter) -> str:
 
 # --- the guided editor -------------------------------------------------------------
 
-SECTIONS = (
+SECTIONS: tuple[Section, ...] = (
     Section(
         "Identity",
         (
@@ -470,6 +475,17 @@ SECTIONS = (
     ),
 )
 
+
+# What happened afterwards, and the author's own part (shared with every kind that tells a story).
+SECTIONS = (
+    *SECTIONS,
+    *_story_sections(
+        "What the charter changed: decisions a tenet settled (with dates), what the team stopped or"
+        " started doing.",
+        "On 12 March 'Correct before fast' settled the Checkout team's request for an unchecked "
+        "fast path; we offered idempotent retries instead.",
+    ),
+)
 
 KIND = Kind(
     id="charter",

@@ -7,7 +7,7 @@ records becomes a story of its own; a charter that records none gets none."""
 
 from __future__ import annotations
 
-from sdmkit.stories.draft import Picker, build, episodes
+from sdmkit.stories.draft import Picker, build, decision_sentence, episodes, figure_sentence
 
 _NOTES = ("long_term_direction", "my_part.trade_off")
 
@@ -16,7 +16,7 @@ def mine(doc, c) -> list[tuple[str, str, dict]]:
     if not (c.mission or c.tenets):
         return []
     pick = Picker(doc.content, doc.title)
-    outcome = pick.first("outcome.summary", 3) + pick.items("outcome.figures[]")
+    outcome = pick.first("outcome.summary", 3) + pick.joined("outcome.figures[]", figure_sentence)
     situation = pick.first("long_term_direction", 2) or pick.first("mission")
     stories = [
         build(
@@ -28,10 +28,10 @@ def mine(doc, c) -> list[tuple[str, str, dict]]:
             parts={
                 "situation": situation,
                 "task": pick.first("my_part.role", 2),
-                "action": pick.items("my_part.decisions[]")
+                "action": pick.joined("my_part.decisions[]", decision_sentence)
                 + pick.said(_NOTES)
                 + pick.first("mission")
-                + [(p, s) for p, s in pick.items("tenets[]", 4)]
+                + pick.joined("tenets[]", ("name", "statement"), 4)
                 + pick.items("working_agreements[]", 4),
                 "result": outcome,
             },
@@ -59,7 +59,7 @@ def mine(doc, c) -> list[tuple[str, str, dict]]:
                 question="Tell me about a time you had to make a difficult decision that impacted your team.",
                 parts={
                     "situation": pick.first("mission"),
-                    "action": pick.item(f"my_part.decisions[{i}]"),
+                    "action": pick.joined(f"my_part.decisions[{i}]", decision_sentence),
                     "result": outcome,
                 },
                 prompts={

@@ -23,6 +23,30 @@ FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|my|me)\b")
 _PATH = re.compile(r"\[\d+\]")
 
 
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+# How the records of the Outcome and My part sections read as one sentence each
+# (the words 'before', 'after' and 'by' are the records' own keys and glue).
+def figure_sentence(r: dict) -> str:
+    said = [
+        f"{r['before']} before" if r.get("before") else "",
+        f"{r['after']} after" if r.get("after") else "",
+    ]
+    when = f" (as of {r['as_of']})" if r.get("as_of") else ""
+    return f"{r.get('measure', '')}: {', '.join(x for x in said if x)}{when}" if r.get("measure") else ""
+
+
+def decision_sentence(r: dict) -> str:
+    return "; ".join(x for x in (r.get("decision", ""), _lower(r.get("why", ""))) if x)
+
+
+def contest_sentence(r: dict) -> str:
+    who = f", by {r['by_whom']}" if r.get("by_whom") else ""
+    return f"{r.get('what', '')}{who}: {r.get('resolution', '')}".strip(": ") if r.get("what") else ""
+
+
 def _as_sentence(text: str) -> str:
     text = " ".join(text.split()).strip()
     if not text:
@@ -66,6 +90,21 @@ class Picker:
         """A list item or a short field as one sentence ('Rollback took 6 minutes.')."""
         s = _as_sentence(self.text(path))
         return [(path, s)] if s else []
+
+    def joined(self, pattern: str, keys, n: int = 99) -> list[Piece]:
+        """Records as one sentence each, grounded in the record: `keys` is the order of
+        its values joined by ': ' ('Correct before fast: when money moves ...'), or a
+        function from the record's texts to the sentence."""
+        out = []
+        for path in self.paths(pattern)[:n]:
+            record = value_at(self.content, path)
+            if not isinstance(record, dict):
+                continue
+            texts = {k: text_of(v).rstrip(".") for k, v in record.items()}
+            s = keys(texts) if callable(keys) else ": ".join(texts[k] for k in keys if texts.get(k))
+            if s := _as_sentence(s):
+                out.append((path, s))
+        return out
 
     def items(self, pattern: str, n: int = 99) -> list[Piece]:
         return [p for path in self.paths(pattern)[:n] for p in self.item(path)]

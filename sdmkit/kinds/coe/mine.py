@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from sdmkit.kinds.coe.model import COE
-from sdmkit.stories.draft import Picker, build, episodes
+from sdmkit.stories.draft import Picker, build, contest_sentence, decision_sentence, episodes, figure_sentence
 
 # Sentences that report what changed after the action items.
 _AFTER = re.compile(r"\b(since|now|fell|has stayed|have stayed|no \w+ (has|in)|recovered|rejoined)\b", re.I)
@@ -21,7 +21,7 @@ _NOTES = ("review_notes", "went_well[]", "went_wrong[]", "lessons[]", "my_part.t
 def _outcome(pick: Picker) -> list:
     return (
         pick.first("outcome.summary", 3)
-        + pick.items("outcome.figures[]")
+        + pick.joined("outcome.figures[]", figure_sentence)
         + [(p, s) for p, s in pick.each("review_notes") if _AFTER.search(s)]
     )
 
@@ -31,7 +31,9 @@ def _my_part(pick: Picker) -> list:
 
 
 def _decisions(pick: Picker) -> list:
-    return pick.items("my_part.decisions[]") + pick.items("my_part.contested[]")
+    return pick.joined("my_part.decisions[]", decision_sentence) + pick.joined(
+        "my_part.contested[]", contest_sentence
+    )
 
 
 def mine(doc, c: COE) -> list[tuple[str, str, dict]]:

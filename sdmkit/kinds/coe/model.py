@@ -14,6 +14,7 @@ from pydantic import field_validator, model_validator
 
 from sdmkit.kinds.action_items import STATUSES, Status
 from sdmkit.kinds.base import Part
+from sdmkit.kinds.my_part import MyPart, Outcome
 from sdmkit.timezones import check_zone, to_utc
 
 # Each enumeration is declared once, as the model's type; the editor's choices come from it.
@@ -165,6 +166,9 @@ class COE(_Part):
     # Added later; both optional, so older files load unchanged.
     incident_questions: IncidentQuestions = PydField(default_factory=IncidentQuestions)
     alarm_thresholds: list[AlarmThreshold] = PydField(default_factory=list)
+    # What happened afterwards and the author's own part (sdmkit/kinds/my_part.py): optional.
+    outcome: Outcome = PydField(default_factory=Outcome)
+    my_part: MyPart = PydField(default_factory=MyPart)
 
     @field_validator("time_zone")
     @classmethod

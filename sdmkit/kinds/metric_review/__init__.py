@@ -8,6 +8,7 @@ from sdmkit.kinds import action_items
 from sdmkit.kinds.base import Column, Field, Kind, Section, lazy
 from sdmkit.kinds.metric_review.model import MetricReview
 from sdmkit.kinds.metric_review.rules import RULES
+from sdmkit.kinds.my_part import sections as _story_sections
 
 STATUSES = ("draft", "reviewed")
 
@@ -36,7 +37,7 @@ def _charts(c: MetricReview) -> list[tuple[str, dict]]:
     return [(m.name, six_twelve(m.model_dump())) for m in c.metrics]
 
 
-SECTIONS = (
+SECTIONS: tuple[Section, ...] = (
     Section(
         "Week",
         (
@@ -103,6 +104,15 @@ SECTIONS = (
     ),
 )
 
+
+# What happened afterwards, and the author's own part (shared with every kind that tells a story).
+SECTIONS = (
+    *SECTIONS,
+    *_story_sections(
+        "What the later weeks' data showed after this review's signals and actions.",
+        "iOS conversion was back at 74% two weeks after 7.3.1 shipped.",
+    ),
+)
 
 KIND = Kind(
     id="metric_review",

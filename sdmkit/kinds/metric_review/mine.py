@@ -7,12 +7,12 @@ showed (the outcome section, or a prompt). Figures are the review's own."""
 from __future__ import annotations
 
 from sdmkit.metrics.format import number
-from sdmkit.stories.draft import Picker, build
+from sdmkit.stories.draft import Picker, build, decision_sentence, figure_sentence
 
 
 def mine(doc, c) -> list[tuple[str, str, dict]]:
     pick = Picker(doc.content, doc.title)
-    outcome = pick.first("outcome.summary", 3) + pick.items("outcome.figures[]")
+    outcome = pick.first("outcome.summary", 3) + pick.joined("outcome.figures[]", figure_sentence)
     out = []
     for i, m in enumerate(c.metrics, 1):
         if not (m.signal and m.commentary):
@@ -31,7 +31,7 @@ def mine(doc, c) -> list[tuple[str, str, dict]]:
                 parts={
                     "situation": [(f"metrics[{i}]", ", ".join(facts) + ".")] + pick.items("events[]", 2),
                     "task": pick.first("my_part.role", 2),
-                    "action": pick.items("my_part.decisions[]")
+                    "action": pick.joined("my_part.decisions[]", decision_sentence)
                     + pick.each(f"metrics[{i}].commentary")
                     + pick.items("action_items[].what", 2),
                     "result": outcome + pick.first("notes", 2),
@@ -55,7 +55,8 @@ def mine(doc, c) -> list[tuple[str, str, dict]]:
                 parts={
                     "situation": pick.first("notes", 2) + pick.items("events[]", 2),
                     "task": pick.first("my_part.role", 2),
-                    "action": pick.items("my_part.decisions[]") + pick.items("action_items[].what", 3),
+                    "action": pick.joined("my_part.decisions[]", decision_sentence)
+                    + pick.items("action_items[].what", 3),
                     "result": outcome,
                 },
                 prompts={

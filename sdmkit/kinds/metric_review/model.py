@@ -11,6 +11,7 @@ from pydantic import field_validator
 
 from sdmkit.kinds.action_items import Status
 from sdmkit.kinds.base import Part
+from sdmkit.kinds.my_part import MyPart, Outcome
 from sdmkit.metrics.stats import is_week_end
 
 
@@ -73,6 +74,9 @@ class MetricReview(Part):
     events: list[str] = PydField(default_factory=list)
     action_items: list[ReviewAction] = PydField(default_factory=list)
     notes: str = ""
+    # What happened afterwards and the author's own part (sdmkit/kinds/my_part.py): optional.
+    outcome: Outcome = PydField(default_factory=Outcome)
+    my_part: MyPart = PydField(default_factory=MyPart)
 
     @field_validator("week_ending")
     @classmethod

@@ -4,6 +4,7 @@ follow-the-sun regions, DST-correct handoffs, escalation and support protocol.""
 from __future__ import annotations
 
 from sdmkit.kinds.base import Column, Field, Kind, Section, lazy
+from sdmkit.kinds.my_part import sections as _story_sections
 from sdmkit.kinds.oncall.model import LAYERS, PATTERNS, WEEKDAYS, Rotation
 from sdmkit.kinds.oncall.rules import RULES, schedule_for
 from sdmkit.kinds.oncall.view import view
@@ -29,7 +30,7 @@ def _derived(r: Rotation) -> dict:
     }
 
 
-SECTIONS = (
+SECTIONS: tuple[Section, ...] = (
     Section(
         "Rotation",
         (
@@ -257,6 +258,17 @@ SECTIONS = (
     ),
 )
 
+
+# What happened afterwards, and the author's own part (shared with every kind that tells a story).
+SECTIONS = (
+    *SECTIONS,
+    *_story_sections(
+        "The change log of the policy: what changed, when, and the figures before and after (pages "
+        "a week, nights disturbed, people on the rotation).",
+        "Since the next-day-off rule in February, night pages fell from 14 to 3 a week and nobody "
+        "has asked to leave the rotation.",
+    ),
+)
 
 KIND = Kind(
     id="oncall",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from sdmkit.stories.draft import Picker, build, episodes
+from sdmkit.stories.draft import Picker, build, decision_sentence, episodes, figure_sentence
 
 _BEFORE = re.compile(r"\b(before|until now|used to|moved|no longer)\b", re.I)
 
@@ -17,7 +17,7 @@ def mine(doc, r) -> list[tuple[str, str, dict]]:
     if not r.active_members():
         return []
     pick = Picker(doc.content, doc.title)
-    outcome = pick.first("outcome.summary", 3) + pick.items("outcome.figures[]")
+    outcome = pick.first("outcome.summary", 3) + pick.joined("outcome.figures[]", figure_sentence)
     policy = pick.each("policy")
     before = [(p, s) for p, s in policy if _BEFORE.search(s)]
     situation = before + pick.items("known_risks[]", 2)
@@ -31,7 +31,7 @@ def mine(doc, r) -> list[tuple[str, str, dict]]:
             parts={
                 "situation": situation,
                 "task": pick.first("my_part.role", 2),
-                "action": pick.items("my_part.decisions[]")
+                "action": pick.joined("my_part.decisions[]", decision_sentence)
                 + [(p, s) for p, s in policy if (p, s) not in before],
                 "result": outcome,
             },

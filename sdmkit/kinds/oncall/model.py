@@ -12,6 +12,7 @@ from pydantic import Field as PydField
 from pydantic import field_validator, model_validator
 
 from sdmkit.kinds.base import Part
+from sdmkit.kinds.my_part import MyPart, Outcome
 from sdmkit.timezones import check_zone
 
 # Each enumeration is declared once, as the model's type; the editor's choices come from it.
@@ -114,6 +115,9 @@ class Rotation(Part):
     support: list[SupportLevel] = PydField(default_factory=list)
     known_risks: list[str] = PydField(default_factory=list)
     policy: str = ""
+    # What happened afterwards and the author's own part (sdmkit/kinds/my_part.py): optional.
+    outcome: Outcome = PydField(default_factory=Outcome)
+    my_part: MyPart = PydField(default_factory=MyPart)
 
     @field_validator("time_zone")
     @classmethod

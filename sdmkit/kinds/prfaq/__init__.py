@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sdmkit.coach.readability import measure
 from sdmkit.kinds.base import Column, Field, Kind, Section, lazy
+from sdmkit.kinds.my_part import sections as _story_sections
 from sdmkit.kinds.prfaq import bank
 from sdmkit.kinds.prfaq.model import PRFAQ
 from sdmkit.kinds.prfaq.rules import PR_WORD_BUDGET, RULES, faq_words, pr_words
@@ -27,7 +28,7 @@ def _derived(c: PRFAQ) -> dict:
     }
 
 
-SECTIONS = (
+SECTIONS: tuple[Section, ...] = (
     Section(
         "Working backwards",
         (
@@ -209,6 +210,16 @@ SECTIONS = (
     ),
 )
 
+
+# What happened afterwards, and the author's own part (shared with every kind that tells a story).
+SECTIONS = (
+    *SECTIONS,
+    *_story_sections(
+        "The results after launch against the success metrics, and the decision taken on them.",
+        "90 days after launch 31% of active sellers kept matched payouts on, above the 25% bar; we "
+        "are adding the next two tools.",
+    ),
+)
 
 KIND = Kind(
     id="prfaq",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from sdmkit.kinds.prfaq.model import PRFAQ
-from sdmkit.stories.draft import Picker, build, episodes
+from sdmkit.stories.draft import Picker, build, contest_sentence, decision_sentence, episodes, figure_sentence
 
 _TRADE_OFF = re.compile(
     r"\b(not build|not do|cut|instead|why not|decided not|deliberately|slip|cost)\w*", re.I
@@ -19,7 +19,11 @@ _NOTES = ("internal_faqs[].answer", "my_part.trade_off", "appendix")
 
 
 def _outcome(pick: Picker) -> list:
-    return pick.first("outcome.summary", 3) + pick.items("outcome.figures[]") + pick.first("outcome.decision")
+    return (
+        pick.first("outcome.summary", 3)
+        + pick.joined("outcome.figures[]", figure_sentence)
+        + pick.first("outcome.decision")
+    )
 
 
 def mine(doc, c: PRFAQ) -> list[tuple[str, str, dict]]:
@@ -28,7 +32,7 @@ def mine(doc, c: PRFAQ) -> list[tuple[str, str, dict]]:
     pick = Picker(doc.content, doc.title)
     outcome = _outcome(pick)
     situation = pick.first("customer") + pick.first("problem", 2)
-    mine_: list = pick.items("my_part.decisions[]") + pick.said(_NOTES)
+    mine_: list = pick.joined("my_part.decisions[]", decision_sentence) + pick.said(_NOTES)
     stories = [
         build(
             doc,
@@ -70,7 +74,7 @@ def mine(doc, c: PRFAQ) -> list[tuple[str, str, dict]]:
                 question="How do you prioritize competing demands?",
                 parts={
                     "situation": pick.first("problem", 2),
-                    "action": pick.items("my_part.contested[]")
+                    "action": pick.joined("my_part.contested[]", contest_sentence)
                     + [p for i, _ in faqs for p in pick.first(f"internal_faqs[{i}].answer", 3)],
                     "result": outcome,
                 },

@@ -7,6 +7,7 @@ from datetime import date
 from pydantic import Field as PydField
 
 from sdmkit.kinds.base import Part
+from sdmkit.kinds.my_part import MyPart, Outcome
 
 
 class Quote(Part):
@@ -42,6 +43,9 @@ class PRFAQ(Part):
     external_faqs: list[QA] = PydField(default_factory=list)
     internal_faqs: list[QA] = PydField(default_factory=list)
     appendix: str = ""
+    # What happened afterwards and the author's own part (sdmkit/kinds/my_part.py): optional.
+    outcome: Outcome = PydField(default_factory=Outcome)
+    my_part: MyPart = PydField(default_factory=MyPart)
 
     def press_release_texts(self) -> list[tuple[str, str]]:
         return [
