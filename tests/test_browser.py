@@ -522,46 +522,71 @@ def test_metric_review_import_commentary_and_pdf(browser, tmp_path):
         assert page.locator("[data-testid='stException']").count() == 0
 
 
-def test_story_bank_mine_edit_match_practise_and_portfolio(browser, tmp_path):
+def test_story_bank_mine_answer_match_practise_and_redacted_portfolio(browser, tmp_path):
+    from pypdf import PdfReader
+
+    from sdmkit.redaction import set_terms
+    from sdmkit.stories import practice
+    from sdmkit.stories.grounding import PROMPT
     from tests.browser import fill, press, select, tab, visible
 
+    names = ["Priya Raman", "Tomasz Nowak", "Aisha Bello", "Martin Alvarez", "Grace Okafor", "Northwind"]
     with sdmkit_server(tmp_path / "data", examples=True) as url:
+        from sdmkit.store import open_store
+
+        store = open_store(f"sqlite:///{tmp_path / 'data' / 'sdmkit.db'}")
+        set_terms(store, [{"term": n, "replacement": "[name]"} for n in names])
         page = new_page(browser)
         page.goto(f"{url}/story_bank")
         wait_for_app(page)
         press(page, "Mine my documents")
         expect(visible(page.get_by_text("stories created"))).to_be_visible()
 
-        from sdmkit.store import open_store
-
-        store = open_store(f"sqlite:///{tmp_path / 'data' / 'sdmkit.db'}")
-        mined = next(
-            s for s in store.iter_documents(kind="story") if s.content.get("origin", "").endswith(":coe")
+        # A mined story asks what the COE does not say; the user answers in the editor.
+        asking = next(
+            s
+            for s in store.iter_documents(kind="story")
+            if s.content.get("origin", "").endswith(":coe") and PROMPT in s.content["action"]
         )
-        page.goto(f"{url}/story?id={mined.id}")
+        page.goto(f"{url}/story?id={asking.id}")
         wait_for_app(page)
-        fill(
-            page,
-            "Action",
-            "I took incident command and asked for every change of the last hour. I rolled "
-            "back the configuration change and wrote the COE myself.",
+        expect(field(page, "Action")).to_have_value(re.compile(re.escape(PROMPT)))
+        answer = (
+            "I took incident command and asked for every change of the last hour. I rolled back the change "
+            "and wrote the COE myself."
         )
+        fill(page, "Action", answer)
         click(page, "Save")
         expect(page.get_by_text("✓ Saved")).to_be_visible()
+        assert store.get(asking.id).content["action"] == answer
 
+        # A question of the candidate's own finds an outage story.
         page.goto(f"{url}/story_bank")
         wait_for_app(page)
         tab(page, "Match a question")
-        select(page, "Question", "Tell me about a time you failed. What did you learn from it?")
+        question = "Tell me about a time you fixed a recurring outage"
+        fill(page, "Or your own question", question)
         press(page, "Match")
-        expect(visible(page.get_by_text(mined.title)).first).to_be_visible()
+        from sdmkit.stories.match import match
 
+        stories = list(store.iter_documents(kind="story"))
+        best = match(question, stories, store.get)[0]
+        origin = store.get(best.story_id).content["origin"]
+        # An outage story: mined from a COE, or the example's hand-written certificate outage.
+        assert (store.get(int(origin.split(":")[0])).kind == "coe") if origin else "outage" in best.title
+        expect(visible(page.get_by_text(best.title)).first).to_be_visible()
+
+        # ... and is practised against that question.
+        before = store.get(best.story_id).content.get("practice_count") or 0
         tab(page, "Practice")
+        visible(page.get_by_text("Practise the question I matched")).click()
+        wait_for_app(page)
+        select(page, "Story you will tell", best.title)
         press(page, "Start the timer")
         press(page, "Save this practice")
-        from sdmkit.stories import practice
-
-        assert practice.history(store)[0]["round"] == "Recruiter/HR screen"
+        session = practice.history(store)[0]
+        assert session["question"] == question and session["story_id"] == best.story_id
+        assert store.get(best.story_id).content["practice_count"] == before + 1
 
         tab(page, "Portfolio")
         box = visible(page.get_by_role("combobox", name="Stories"))
@@ -570,15 +595,22 @@ def test_story_bank_mine_edit_match_practise_and_portfolio(browser, tmp_path):
         page.keyboard.press("Enter")
         page.keyboard.press("Escape")  # a multiselect stays open after a pick
         wait_for_app(page)
+        page.keyboard.press("Tab")  # and commits its picks when it loses focus
+        wait_for_app(page)
         press(page, "Make the PDF")
+        # Typesetting every part with its own template takes a while on a loaded machine.
+        made = visible(page.get_by_role("button", name="Portfolio (.pdf)"))
+        expect(made).to_be_visible(timeout=120_000)
         with page.expect_download() as info:
-            visible(page.get_by_role("button", name="Portfolio (.pdf)")).click()
+            made.click()
         assert info.value.suggested_filename == "interview-portfolio.pdf"
-        from pypdf import PdfReader
-
-        text = " ".join(" ".join(p.extract_text() for p in PdfReader(info.value.path()).pages).split())
-        assert "Contents" in text and "I took incident command" in text
-
-        assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", text)  # redacted by default
+        pdf = Path(info.value.path()).read_bytes()
+        (tmp_path / "portfolio.pdf").write_bytes(pdf)
+        text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+        assert "Contents" in text and "1.1" in text
+        for name in names:  # redacted by default, with the workspace's list
+            assert name not in text, name
+        assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", text)
+        assert not re.search(r"\+\d{2} \d", text)  # no phone number
         assert page.locator("[data-testid='stException']").count() == 0
         store.engine.dispose()

@@ -29,8 +29,8 @@ _MONTHS = "|".join(
     for m in (name, name[:3])
 )
 _NUMBER = re.compile(
-    r"(?<![\w.])\d[\d,.]*"
-    r"(?![\d,.]|[ \u00a0](?-i:" + _MONTHS + r")\b)"
+    r"(?<![\w.:])\d[\d,.]*"
+    r"(?![\d,.:]|[ \u00a0](?-i:" + _MONTHS + r")\b)"
     r"(?:[ \u00a0]?%|[ \u00a0]?(?:ms|min(?:utes)?|hours?|h|days?|weeks?|x|k|million|billion)\b)?",
     re.I,
 )

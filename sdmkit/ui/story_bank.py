@@ -130,6 +130,13 @@ def practice_tab() -> None:
     )
     turn = st.session_state.setdefault("sb|turn", 0)
     question = practice.question_for(rnd, turn)
+    matched = st.session_state.get("sb|matched")
+    if matched and st.toggle(
+        f"Practise the question I matched: {matched}",
+        key="sb|use_matched",
+        help="Instead of the round's questions, the one from 'Match a question'",
+    ):
+        question = matched
     r = ROUNDS[rnd - 1]
     st.markdown(f"### {esc(question)}")
     found = match(question, _stories(), store().get)
@@ -138,7 +145,7 @@ def practice_tab() -> None:
     story = st.selectbox(
         "Story you will tell",
         options,
-        key=f"sb|story|{rnd}|{turn}",
+        key=f"sb|story|{rnd}|{turn}|{question}",
         format_func=lambda i: "no story" if i is None else titles[i],
         help="The stories that match this question, best first",
     )
