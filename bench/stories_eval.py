@@ -31,12 +31,19 @@ def evaluate(data: Path, verbose: bool = False) -> dict:
     import yaml
 
     from sdmkit.interchange import read_file
+    from sdmkit.interview import PRINCIPLES
     from sdmkit.store import open_store
     from sdmkit.stories.grounding import field_texts, unsupported
     from sdmkit.stories.match import match
     from sdmkit.stories.mine import mine_all
 
     labels = yaml.safe_load((data / "labels.yaml").read_text(encoding="utf-8"))
+    for name, lab in labels.items():  # a label that is no principle would skew every figure
+        unknown = set(lab.get("principles") or []) - set(PRINCIPLES)
+        if unknown:
+            raise SystemExit(
+                f"{name}: not Leadership Principles: {sorted(unknown)} (quote names with commas)"
+            )
     tmp = Path(tempfile.mkdtemp(prefix="sdmkit-eval-"))
     os.environ.setdefault("SDMKIT_DATA_DIR", str(tmp / "data"))
     store = open_store(f"sqlite:///{tmp / 'eval.db'}")

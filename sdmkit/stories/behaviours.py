@@ -122,6 +122,7 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
 }
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+_FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|my|me)\b")
 
 # phrase -> [(principle, weight, the other phrases the rule needs)]
 _INDEX: dict[str, list[tuple[str, int, tuple[str, ...]]]] = {}
@@ -175,12 +176,15 @@ def strengths(sentences: list[str], memo: dict | None = None) -> dict[str, tuple
     """Each principle the sentences show: (strength, the sentence that shows it best).
     A sentence adds its strongest behaviour of a principle once. `memo` keeps each
     sentence's result for the stories of one document, which share sentences."""
-    out: dict[str, tuple[int, str, int]] = {}
+    out: dict[str, tuple[int, str, float]] = {}
     memo = {} if memo is None else memo
     for s in sentences:
         if s not in memo:
             memo[s] = sentence_strengths(s)
+        # The evidence shown is the candidate's own sentence where there is one: what
+        # they say they did, before what the team or a reviewer did.
+        own = 0.5 if _FIRST_PERSON.search(s) else 0
         for principle, w in memo[s].items():
             score, best, best_w = out.get(principle, (0, "", 0))
-            out[principle] = (score + w, s, w) if w > best_w else (score + w, best, best_w)
+            out[principle] = (score + w, s, w + own) if w + own > best_w else (score + w, best, best_w)
     return {p: (score, best) for p, (score, best, _) in out.items()}
