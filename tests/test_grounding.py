@@ -174,3 +174,28 @@ def test_ties_are_broken_by_strength_not_by_id(sqlite_store):
     found = match("Tell me about a problem outside your area that you took on anyway.", [weak, strong])
     assert found[0].score == found[1].score  # a tie on the question...
     assert [m.story_id for m in found] == [strong.id, weak.id]  # ...broken by strength, not by id or title
+
+
+def test_a_story_mined_before_the_digest_still_counts_as_untouched_or_edited(sqlite_store):
+    """Stories mined by earlier releases kept the generated text itself, not its digest."""
+    from sdmkit.stories.mine import star_text
+
+    coe = sqlite_store.create(
+        "coe",
+        {"summary": "Search was down.", "timeline": [{"at": "2026-01-01T10:00", "type": "start"}]},
+        meta=DocumentMeta(title="Outage"),
+    )
+    mine_all(sqlite_store)
+    story = next(sqlite_store.iter_documents(kind="story"))
+    assert story.content["generated"].startswith("sha256:")
+    old = {**story.content, "generated": star_text(story.content)}  # as an older release stored it
+    story = sqlite_store.save(story.id, story.version, old, story.meta)
+    coe = sqlite_store.get(coe.id)
+    sqlite_store.save(coe.id, coe.version, {**coe.content, "lessons": ["Alarm earlier."]}, coe.meta)
+    assert mine_all(sqlite_store).updated == [story.id]  # untouched: it follows its source
+    story = sqlite_store.get(story.id)
+    edited = {**story.content, "generated": star_text(story.content), "action": "I paged the team."}
+    sqlite_store.save(story.id, story.version, edited, story.meta)
+    coe = sqlite_store.get(coe.id)
+    sqlite_store.save(coe.id, coe.version, {**coe.content, "lessons": ["Alarm sooner."]}, coe.meta)
+    assert mine_all(sqlite_store).kept == [story.id]  # edited: the user's text stands

@@ -40,6 +40,21 @@ def star_text(content: dict) -> str:
     return "\n".join(content.get(k) or "" for k in ("situation", "task", "action", "result"))
 
 
+def fingerprint(text: str) -> str:
+    """What a story remembers of the text mining wrote: a digest, not a second copy of
+    the story (every byte of a story is written twice, to the document and its revision)."""
+    import hashlib
+
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def _untouched(content: dict) -> bool:
+    """Whether the user left the mined text as it was (older stories kept the text itself)."""
+    generated = content.get("generated", "")
+    text = star_text(content)
+    return (fingerprint(text) if generated.startswith("sha256:") else text) == generated
+
+
 def _cited(content: dict, source_text: str) -> list[str]:
     """The figures a draft lists: those its grounded sentences say, as the source
     says them (the miner found them there), and that the source document's text holds."""
@@ -87,7 +102,7 @@ def mine_all(store, progress: Callable[[int, int], None] | None = None) -> MineR
                 "numbers": _cited(content, source_text),
                 "origin": origin,
                 "origin_version": doc.version,
-                "generated": star_text(content),
+                "generated": fingerprint(star_text(content)),
                 "proposed_principles": [p["principle"] for p in content.get("principles") or []],
             }
             existing = stories.get(origin)
@@ -95,7 +110,7 @@ def mine_all(store, progress: Callable[[int, int], None] | None = None) -> MineR
                 meta = DocumentMeta(title=title[:300], team=doc.team, tags=("mined", doc.kind, *doc.tags))
                 pending.append(Document(id=None, kind="story", meta=meta, content=fresh))
                 notes.append(f"mined from document {doc.id} version {doc.version}")
-            elif star_text(existing.content) != existing.content.get("generated", ""):
+            elif not _untouched(existing.content):
                 report.kept.append(existing.id)  # the user rewrote it: theirs stands
             elif (
                 fresh["generated"] != existing.content.get("generated")
