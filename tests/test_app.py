@@ -361,3 +361,17 @@ def test_a_library_snippet_is_escaped_and_its_hits_bold():
 
     marked = _highlighted(f"see ![x](http://h/p) and {HIT_START}ledger{HIT_END}s *here*")
     assert marked == r"see \!\[x\]\(http\:\/\/h\/p\) and **ledger**s \*here\*"
+
+
+def test_a_mined_story_shows_where_each_sentence_comes_from(workspace):
+    from sdmkit.examples import load_examples
+    from sdmkit.stories.mine import mine_all
+
+    load_examples(workspace)
+    mine_all(workspace)
+    story = next(s for s in workspace.iter_documents(kind="story") if s.content.get("grounding"))
+    at = app("pages/story.py", id=str(story.id))
+    assert not at.exception
+    shown = " ".join(e.label for e in at.expander)
+    assert "Where each mined sentence comes from" in shown
+    assert story.content["grounding"][0]["field"] in texts(at)

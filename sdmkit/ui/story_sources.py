@@ -28,6 +28,18 @@ def sources_view(draft: dict) -> None:
         )
         if c2.button("Open", key=f"src|{d.id}", width="stretch"):
             st.switch_page(get_kind(d.kind).page, query_params={"id": str(d.id)})
+    grounded = story.content.get("grounding") or []
+    if grounded:
+        said = " ".join(story.content.get(k) or "" for k in ("situation", "task", "action", "result"))
+        with st.expander(f"Where each mined sentence comes from ({len(grounded)})", icon=":material/link:"):
+            for g in grounded:
+                kept = g.get("text", "") in said
+                st.markdown(
+                    f"**{esc(g.get('part', ''))}** · from {esc(g.get('field', ''))}"
+                    + ("" if kept else " · <span class='sdm-muted'>no longer in the story</span>")
+                    + f"  \n{esc(g.get('text', ''))}",
+                    unsafe_allow_html=True,
+                )
     checks = check_figures(store().get, story)
     if checks:
         st.markdown("**Figures**")
