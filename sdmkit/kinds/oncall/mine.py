@@ -10,7 +10,7 @@ import re
 
 from sdmkit.stories.draft import Picker, build, decision_sentence, episodes, figure_sentence
 
-_BEFORE = re.compile(r"\b(before|until now|used to|moved|no longer)\b", re.I)
+_BEFORE = re.compile(r"^(Before|Until now|Until)\b|\bused to\b", re.I)  # what was wrong before the policy
 
 
 def mine(doc, r) -> list[tuple[str, str, dict]]:
