@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from sdmkit.document import DocumentMeta
-from sdmkit.stories.grounding import field_texts, is_prompt, sentences, supports
+from sdmkit.stories.grounding import field_texts, grounded, is_prompt, supports
 from sdmkit.stories.match import match
 from sdmkit.stories.mine import mine_all
 
@@ -29,15 +29,12 @@ def test_every_mined_sentence_of_every_example_is_taken_from_its_source_field(mi
     for s in stories:
         source = mined.get(int(s.content["origin"].split(":")[0]))
         fields = field_texts(source.content, source.title)
-        grounded = {(g["part"], g["text"]): g["field"] for g in s.content["grounding"]}
-        for part in ("situation", "task", "action", "result"):
-            for sentence in sentences(s.content[part]):
-                if is_prompt(sentence):
-                    continue
-                field = grounded.get((part, sentence))
-                assert field, (s.title, part, sentence)  # recorded with its field
-                assert supports(fields.get(field, ""), sentence), (s.title, field, sentence)
-                checked += 1
+        for part, sentence, field in grounded(s.content):
+            if is_prompt(sentence):
+                continue
+            assert field, (s.title, part, sentence)  # recorded with its field
+            assert supports(fields.get(field, ""), sentence), (s.title, field, sentence)
+            checked += 1
     assert checked > 50
 
 

@@ -197,9 +197,25 @@ def build(
         "numbers": figures(*(g["text"] for g in grounded), limit=8),
         "sources": [{"document_id": doc.id, "section": f, "note": ""} for f in fields_used],
         "follow_ups": list(follow_ups),
-        "grounding": grounded,
+        "grounding": {part: _fields_of(text[part], picked[part]) for part in PARTS if picked[part]},
     }
     return slot, title, content
+
+
+def _fields_of(text: str, pieces: list[Piece]) -> list[str]:
+    """The field of each sentence of a part, in order ('' for a prompt): what the
+    story keeps instead of a second copy of its sentences. Each sentence gets the
+    field of the piece it starts in, so the split that reads the story back agrees."""
+    starts, at = [], 0
+    for path, piece in pieces:
+        starts.append((at, path))
+        at += len(piece) + 1
+    out, at = [], 0
+    for sentence in sentences(text):
+        at = text.index(sentence, at)
+        out.append("" if sentence.startswith(PROMPT) else next(p for a, p in reversed(starts) if a <= at))
+        at += len(sentence)
+    return out
 
 
 # Episodes a coach listens for in what the author says they did, each with the

@@ -122,6 +122,20 @@ def supporting_field(fields: dict[str, str], sentence: str) -> str | None:
     return best
 
 
+def grounded(story: dict) -> list[tuple[str, str, str]]:
+    """(part, sentence, field) for each sentence of a story's STAR text; the field is
+    '' for a prompt, or for a sentence the user wrote (the story's text changed)."""
+    out = []
+    kept = story.get("grounding") or {}
+    for part in ("situation", "task", "action", "result"):
+        said = sentences(story.get(part) or "")
+        fields = kept.get(part, []) if isinstance(kept, dict) else []
+        if len(fields) != len(said):
+            fields = [""] * len(said)  # rewritten since mining: no longer the miner's sentences
+        out += [(part, x, f) for x, f in zip(said, fields, strict=True)]
+    return out
+
+
 def unsupported(story: dict, fields: dict[str, str]) -> list[str]:
     """The sentences of a story's STAR text that no source field supports and that
     are not prompts for the user."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdmkit.kinds import get_kind
+from sdmkit.stories.grounding import grounded
 from sdmkit.stories.sources import check_figures, source_documents
 from sdmkit.ui.state import store
 from sdmkit.ui.text import esc
@@ -28,18 +29,11 @@ def sources_view(draft: dict) -> None:
         )
         if c2.button("Open", key=f"src|{d.id}", width="stretch"):
             st.switch_page(get_kind(d.kind).page, query_params={"id": str(d.id)})
-    grounded = story.content.get("grounding") or []
-    if grounded:
-        said = " ".join(story.content.get(k) or "" for k in ("situation", "task", "action", "result"))
-        with st.expander(f"Where each mined sentence comes from ({len(grounded)})", icon=":material/link:"):
-            for g in grounded:
-                kept = g.get("text", "") in said
-                st.markdown(
-                    f"**{esc(g.get('part', ''))}** · from {esc(g.get('field', ''))}"
-                    + ("" if kept else " · <span class='sdm-muted'>no longer in the story</span>")
-                    + f"  \n{esc(g.get('text', ''))}",
-                    unsafe_allow_html=True,
-                )
+    said = [g for g in grounded(story.content) if g[2]]
+    if said:
+        with st.expander(f"Where each mined sentence comes from ({len(said)})", icon=":material/link:"):
+            for part, sentence, field in said:
+                st.markdown(f"**{esc(part)}** · from {esc(field)}  \n{esc(sentence)}")
     checks = check_figures(store().get, story)
     if checks:
         st.markdown("**Figures**")

@@ -20,14 +20,6 @@ class PrincipleEvidence(Part):
     strength: int | None = None  # how strongly the story's sentences show it (mining ranks by it)
 
 
-class Grounded(Part):
-    """One mined sentence and the field of the source document it was taken from."""
-
-    part: Literal["situation", "task", "action", "result"] = "situation"
-    text: str = ""
-    field: str = ""  # e.g. "impact.how_many", "whys[3].text"
-
-
 class Source(Part):
     document_id: int | None = None
     section: str = ""  # e.g. "impact", "timeline", "action_items"
@@ -52,7 +44,11 @@ class Story(Part):
     origin: str = ""
     origin_version: int | None = None
     generated: str = ""
-    grounding: list[Grounded] = PydField(default_factory=list)
+    # The source field of each sentence of each part, in order ('' for a 'Your part'
+    # prompt): every mined sentence is taken from a named field of its document.
+    grounding: dict[Literal["situation", "task", "action", "result"], list[str]] = PydField(
+        default_factory=dict
+    )
     # Principles mining proposed, and the ones the user took off: those stay off when
     # the document is mined again.
     proposed_principles: list[str] = PydField(default_factory=list)
