@@ -155,6 +155,15 @@ def _part_html(doc: Document, extra: dict | None, page_size: str, redacted: bool
     return final_html(out) if redacted else out
 
 
+def _from_page(html: Callable[[int], str], start: int, fit: int) -> str:
+    """A part's HTML whose running footer counts the pack's pages from `start`."""
+    css = (
+        f"<style>@page :first {{ counter-reset: page {start}; }} "
+        '@page { @bottom-right { content: "Page " counter(page); } }</style>'
+    )
+    return html(fit).replace("</head>", css + "</head>", 1)
+
+
 def parts_html(
     store, entries: list[Entry], *, redacted: bool = False, page_size: str = "A4"
 ) -> list[tuple[str, Callable[[int], str]]]:
@@ -191,27 +200,34 @@ def portfolio_pdf(
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     entries, note = outline(store, story_ids, redacted=redacted)
     fetcher = make_fetcher()
-    rendered = [
-        (number, fitted_layout(html, fetcher))
-        for number, html in parts_html(store, entries, redacted=redacted, page_size=page_size)
-    ]
-    # The contents are laid out last, when every part's first page is known; again if
-    # they take more than the one page assumed.
-    cover_pages, cover = 1, None
-    while cover is None or len(cover.pages) != cover_pages:
-        if cover is not None:
-            cover_pages = len(cover.pages)
-        pages: dict[str, int] = {}
-        page = cover_pages + 1
-        for number, doc in rendered:
-            pages[number] = page
-            page += len(doc.pages)
+    parts = parts_html(store, entries, redacted=redacted, page_size=page_size)
+
+    def layout_cover(pages: dict[str, int]):
         for e in entries:
             if e.shown_at:
                 pages[e.number] = pages.get(e.shown_at, 0)
         contents = _contents_html(entries, pages, owner, _summary(entries, note), page_size)
         if redacted:
             contents = final_html(contents)
-        cover = HTML(string=contents, base_url=None, url_fetcher=fetcher).render()
-    every = [*cover.pages, *(p for _, doc in rendered for p in doc.pages)]
+        contents = _from_page(lambda fit: contents, 1, 0)
+        return HTML(string=contents, base_url=None, url_fetcher=fetcher).render()
+
+    # How long the contents are does not depend on the page numbers in them: laid out
+    # first with stand-ins, then every part numbered on from there (its footer counts
+    # the pack's pages, not its own), then the contents again with the real numbers.
+    cover = layout_cover({e.number: 999 for e in entries})
+    cover_pages = len(cover.pages)
+    while True:
+        rendered, pages, page = [], {}, cover_pages + 1
+        for number, html in parts:
+            numbered = functools.partial(_from_page, html, page)
+            doc = fitted_layout(numbered, fetcher)
+            rendered.append(doc)
+            pages[number] = page
+            page += len(doc.pages)
+        cover = layout_cover(pages)
+        if len(cover.pages) == cover_pages:
+            break
+        cover_pages = len(cover.pages)  # hardly ever: lay the parts out again from there
+    every = [*cover.pages, *(p for doc in rendered for p in doc.pages)]
     return cover.copy(every).write_pdf()

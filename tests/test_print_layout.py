@@ -183,6 +183,13 @@ def test_no_table_is_split_leaving_fewer_than_three_rows_on_a_page(printed):
     assert problems == []
 
 
+def test_the_portfolio_numbers_its_pages_through_the_pack(printed):
+    """Each part is laid out with its own template; its footer still counts the pack's pages."""
+    pages = printed["portfolio"][1]
+    footers = [re.findall(r"Page (\d+)", p.extract_text()) for p in pages]
+    assert [f[-1] if f else "" for f in footers] == [str(n) for n in range(1, len(pages) + 1)]
+
+
 def test_the_check_finds_the_rows_of_the_tables_it_reads(printed):
     """Guard against a check that passes because it found nothing: most rows are located."""
     found = total = 0
