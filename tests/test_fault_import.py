@@ -190,3 +190,24 @@ def test_an_oversized_file_is_refused_before_it_is_read(workspace, tmp_path):
     big.write_text("kind: charter\ncontent:\n  mission: '" + "x" * MAX_FILE_BYTES + "'\n")
     with pytest.raises(SdmkitError, match="larger than 5 MB"):
         read_file(big)
+
+
+def test_a_number_the_model_makes_too_large_is_refused_by_read_and_import_alike(workspace, tmp_path):
+    """9007199254740994.0 passes as a finite float but the model stores it as a whole
+    number past 2**53, which no database keeps exactly: reading the file refuses it,
+    with the field named, just as importing it does (found by the property test)."""
+    from sdmkit.errors import InvalidDocument
+    from sdmkit.interchange import read_file
+
+    data = yaml.safe_load((ROOT / "examples/metric_review/payments-week-2026-11-15.yaml").read_text())
+    data["content"]["metrics"][0]["monthly"] = [
+        {"period": "2026-10", "value": 1.0, "weeks": 9007199254740994.0}
+    ]
+    path = tmp_path / "review.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(InvalidDocument, match=r"content\.metrics\[1\]\.monthly\[1\]\.weeks|weeks"):
+        read_file(path)
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(app, ["import", str(path)])
+    assert result.exit_code == 1 and "weeks" in result.stderr and workspace.count() == 0

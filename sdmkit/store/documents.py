@@ -119,6 +119,13 @@ def normalise(kind_id: str, content: dict | None, meta: DocumentMeta = DocumentM
     if problems:
         raise InvalidDocument(problems)
     model = kind.validate(content)
+    stored = model.model_dump(mode="json")
+    # The model can turn an input into a value no database keeps exactly (9e15 as a
+    # float becomes a whole number past 2**53): checked again on what would be written,
+    # so reading a file and importing it refuse the same files.
+    problems = check_value(stored, "content")
+    if problems:
+        raise InvalidDocument(problems)
     title = (meta.title or "").strip() or kind.title_of(model).strip()
     if not title:
         derived_team = kind.team_of(model)
@@ -148,7 +155,7 @@ def normalise(kind_id: str, content: dict | None, meta: DocumentMeta = DocumentM
             coach_off=sorted(set(meta.coach_off)),
             coach_allow=_clean_tags(meta.coach_allow),
         ),
-        content=model.model_dump(mode="json"),
+        content=stored,
     )
 
 
