@@ -28,14 +28,20 @@ def _loader():
     )
 
 
+def _as_date(value):
+    """A date from a date, a datetime or an ISO string; other text comes back as it is."""
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    return value
+
+
 def _fmt_date(value, fmt: str = "%d %b %Y") -> str:
     if not value:
         return ""
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value[:10])
-        except ValueError:
-            return value
+    value = _as_date(value)
     if isinstance(value, datetime | date):
         return value.strftime(fmt)
     return str(value)
@@ -45,12 +51,10 @@ def _long_date(value) -> str:
     """14 April 2027: the day unpadded, as a dateline prints it."""
     if not value:
         return ""
-    if isinstance(value, str):
-        try:
-            value = date.fromisoformat(value[:10])
-        except ValueError:
-            return value
-    return f"{value.day} {value.strftime('%B %Y')}"
+    value = _as_date(value)
+    if isinstance(value, datetime | date):
+        return f"{value.day} {value.strftime('%B %Y')}"
+    return str(value)
 
 
 def _quote_lead(text) -> str:
