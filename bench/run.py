@@ -14,6 +14,7 @@ printed). Figures:
   stories against 3 s
 
     python bench/run.py [--documents 100000] [--keep DIR] [--postgres URL]
+    python bench/run.py --only pdf [--keep DIR] [--runs 9]   # the export figures alone
 
 PostgreSQL comes from --postgres or SDMKIT_TEST_POSTGRES_URL (a server where the
 bench may create databases). --keep reuses (and keeps) the workspaces between
@@ -304,6 +305,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15, help="Alternating pairs per process figure.")
     parser.add_argument("--skip-pdf", action="store_true", help="Leave out the export figures.")
     parser.add_argument(
+        "--only", choices=["pdf"], help="Only these figures: 'pdf' runs the export figures alone."
+    )
+    parser.add_argument(
         "--backend", choices=["sqlite", "postgresql"], action="append", help="Only this backend (repeatable)."
     )
     args = parser.parse_args()
@@ -312,7 +316,7 @@ def main() -> int:
     tmp.mkdir(parents=True, exist_ok=True)
     os.environ["SDMKIT_DATA_DIR"] = str(tmp / "data")
     figures: list[Figure] = []
-    backends = args.backend or ["sqlite", "postgresql"]
+    backends = [] if args.only == "pdf" else args.backend or ["sqlite", "postgresql"]
     to_drop: list[str] = []
     try:
         for backend in backends:
