@@ -192,11 +192,11 @@ def portfolio_pdf(
 ) -> bytes:
     import logging
 
-    from weasyprint import HTML
-
+    from sdmkit.export import weasy
     from sdmkit.export.pdf_export import fitted_layout, make_fetcher
     from sdmkit.redaction import final_html
 
+    HTML = weasy.load().HTML
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     entries, note = outline(store, story_ids, redacted=redacted)
     fetcher = make_fetcher()

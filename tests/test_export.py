@@ -246,3 +246,31 @@ def test_a_chart_is_made_once_and_found_again_by_the_next_process(sqlite_store, 
     folder.rmdir()
     folder.write_text("not a folder")  # nothing can be kept there, even by root
     assert render_from(sqlite_store, coe, "html") == first
+
+
+def test_svg_labels_are_drawn_as_runs_and_placed_text_letter_by_letter():
+    """sdmkit.export.weasy draws a plain SVG label as one run; text that places its
+    letters one by one (x lists, rotate, letter-spacing) is left to WeasyPrint. Both
+    come out of the PDF as the text that was written, where it was anchored."""
+    import base64
+
+    from pypdf import PdfReader
+
+    from sdmkit.export import weasy
+
+    weasyprint = weasy.load()
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="80">'
+        '<text x="150" y="20" text-anchor="middle" font-family="DejaVu Sans">Routine variation</text>'
+        '<text x="10 20 30" y="50" font-family="DejaVu Sans">abc</text>'
+        '<text x="10" y="70" rotate="10" font-family="DejaVu Sans">tilted</text></svg>'
+    )
+    url = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    pdf = html_to_pdf(f'<html><body><img src="{url}"></body></html>', make_fetcher())
+    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert "Routine variation" in text
+    assert "tilted" in text.replace(" ", "").replace("\n", "")
+    if weasyprint.__version__.startswith(weasy.SPEEDUPS_FOR):
+        from weasyprint import svg as svg_package
+
+        assert getattr(svg_package.TAGS["text"], "runs", False)

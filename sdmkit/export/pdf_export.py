@@ -11,6 +11,7 @@ import logging
 import re
 
 from sdmkit import resources
+from sdmkit.export import weasy
 from sdmkit.export.html_export import render_html
 from sdmkit.store.documents import Document
 
@@ -22,6 +23,7 @@ class RefusedURL(ValueError):
 
 
 def make_fetcher():
+    weasy.load()
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class SafeFetcher(URLFetcher):
@@ -67,7 +69,7 @@ def _mime(name: str) -> str:
 
 
 def _layout(html: str, fetcher):
-    from weasyprint import HTML
+    HTML = weasy.load().HTML
 
     # WeasyPrint logs every refused URL as a warning; they are expected here.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)

@@ -1,0 +1,119 @@
+"""WeasyPrint, imported once and made cheaper to start and to draw our charts with.
+
+Two costs of WeasyPrint that our exports paid on every run, measured with py-spy on
+the example COE and metric reviews (WeasyPrint 70):
+
+- Starting: WeasyPrint finds pango, harfbuzz and fontconfig by trying up to six
+  names per library; for every name that is not a file, cffi asks
+  `ctypes.util.find_library`, which on Linux runs ldconfig, then gcc, then ld.
+  That is about fifty processes and 0.1-0.2 s before the first page. While
+  WeasyPrint loads, the lookups are answered from the linker cache alone (what
+  find_library asks first anyway); where there is no linker cache, or
+  LD_LIBRARY_PATH adds libraries it does not list, nothing is changed.
+- Drawing SVG text: WeasyPrint lays out and draws SVG text letter by letter (one
+  pango layout per character), which is what per-letter x/dx/rotate lists need but
+  plain labels do not. A Vega chart is hundreds of letters of plain labels: a text
+  or tspan element with at most one position and no letter-spacing, rotate or
+  textLength is laid out as one run instead, as HTML text is (kerned, which
+  letter-by-letter is not). Anything else goes to WeasyPrint's own code unchanged.
+
+Both are adjustments of WeasyPrint internals, so they are applied only to the
+WeasyPrint release they were written against (SPEEDUPS_FOR); another release runs
+as shipped, correct and slower.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from types import ModuleType
+
+SPEEDUPS_FOR = ("70.",)  # WeasyPrint releases whose internals the adjustments match
+
+_loaded: ModuleType | None = None
+
+
+def load() -> ModuleType:
+    """The weasyprint package, imported (once) with the adjustments above."""
+    global _loaded
+    if _loaded is None:
+        _loaded = _import()
+        if _loaded.__version__.startswith(SPEEDUPS_FOR):
+            _draw_plain_svg_text_as_runs()
+    return _loaded
+
+
+def _import() -> ModuleType:
+    import ctypes.util
+
+    from_cache = getattr(ctypes.util, "_findSoname_ldconfig", None)
+    if (
+        "weasyprint" in sys.modules
+        or not sys.platform.startswith("linux")
+        or from_cache is None
+        or os.environ.get("LD_LIBRARY_PATH")
+        or from_cache("c") is None  # no usable linker cache here
+    ):
+        import weasyprint
+
+        return weasyprint
+    original = ctypes.util.find_library
+    ctypes.util.find_library = from_cache
+    try:
+        import weasyprint
+    except OSError:
+        # A library the cache does not know: forget the half-made import, ask again
+        # the way WeasyPrint would have.
+        for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+            del sys.modules[name]
+        ctypes.util.find_library = original
+        import weasyprint
+    finally:
+        ctypes.util.find_library = original
+    return weasyprint
+
+
+class _Run(str):
+    """A text whose letters, to WeasyPrint's SVG text loop, are one: the whole run."""
+
+    def __iter__(self):
+        yield str(self)
+
+
+_PER_LETTER = ("rotate", "letter-spacing", "textLength", "lengthAdjust")
+
+
+def _one_run(node) -> bool:
+    text = node._etree_node.text
+    if not text or len(text) < 2 or any(a in node.attrib for a in _PER_LETTER):
+        return False
+    for name in ("x", "y", "dx", "dy"):
+        value = node.attrib.get(name)
+        if value and len(value.replace(",", " ").split()) > 1:
+            return False
+    return True
+
+
+def _draw_plain_svg_text_as_runs() -> None:
+    from weasyprint import svg as svg_package
+
+    letter_by_letter = svg_package.text
+    if getattr(letter_by_letter, "runs", False):
+        return
+
+    def text(svg, node, font_size):
+        if not _one_run(node):
+            return letter_by_letter(svg, node, font_size)
+        plain = node._etree_node.text
+        node._etree_node.text = _Run(plain)
+        try:
+            return letter_by_letter(svg, node, font_size)
+        finally:
+            node._etree_node.text = plain
+
+    text.runs = True  # type: ignore[attr-defined]
+    for tag, draw in list(svg_package.TAGS.items()):
+        if draw is letter_by_letter:
+            svg_package.TAGS[tag] = text
+    # draw_node tells text elements (for text-anchor) by this module global.
+    svg_package.text = text
