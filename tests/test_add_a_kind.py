@@ -165,3 +165,15 @@ def test_the_app_navigates_to_it_and_the_library_lists_it(seventh_kind, workspac
     assert not editor.exception, editor.exception
     assert [t.label for t in editor.text_area] == ["What went well", "Actions"]
     assert editor.text_area[0].help == "What to keep doing."
+
+
+def test_built_in_kinds_use_the_packaged_templates():
+    """templating._loader reads kinds' own template folders only for kinds from
+    SDMKIT_KINDS (so a one-document export imports just its kind): a built-in kind
+    keeps its templates in templates/."""
+    import importlib
+
+    from sdmkit.kinds import BUILTIN
+
+    for name in BUILTIN:
+        assert not importlib.import_module(name).KIND.templates_dir, name
