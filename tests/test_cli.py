@@ -310,3 +310,14 @@ def _listening(port: int) -> bool:
 
     with socket.socket() as s:
         return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def test_an_export_process_ends_early_with_its_output_and_status(workspace, tmp_path):
+    """After an export, main() ends the process without tearing its modules down:
+    what it printed still arrives, and a kept file still means exit status 1."""
+    run("init", "--examples")
+    doc_id = str(workspace.list(kind="coe", limit=1).items[0].id)
+    first = sdmkit("export", doc_id, "--format", "md", "-o", str(tmp_path / "out"))
+    assert first.returncode == 0 and first.stdout.strip().endswith(".md"), first.stderr
+    again = sdmkit("export", doc_id, "--format", "md", "-o", str(tmp_path / "out"))
+    assert again.returncode == 1 and "already exists; kept it" in again.stderr
