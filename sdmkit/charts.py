@@ -85,12 +85,65 @@ def _svg(spec_json: str) -> str:
     key = hashlib.sha256(f"{_converter_version()}\n{spec_json}".encode()).hexdigest()
     path = _cache_dir() / f"{key}.svg"
     try:
-        return path.read_text(encoding="utf-8")
+        return lean(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         pass
     made = vlc.vegalite_to_svg(json.loads(spec_json))
     _keep(path, made)
-    return made
+    return lean(made)
+
+
+_SVG = "{http://www.w3.org/2000/svg}"
+# What Vega writes for screen readers and pointer events of the live chart: an <img>
+# shows none of it, and WeasyPrint reads each attribute of each node.
+_UNSHOWN = ("class", "role", "aria-roledescription", "aria-label", "aria-hidden", "pointer-events")
+
+
+def lean(svg_text: str) -> str:
+    """The same picture with less to read: Vega's empty background and hidden
+    foreground paths, attribute-less and empty groups (their children move up) and
+    the attributes of the list above left out. WeasyPrint parses and walks every node
+    of every chart, in Python; a metric review's nine charts had 2,500 of them."""
+    import xml.etree.ElementTree as ET
+
+    if "<style" in svg_text or "<script" in svg_text:
+        return svg_text  # classes may be styled: kept as made
+    try:
+        root = ET.fromstring(svg_text)
+    except ET.ParseError:
+        return svg_text
+
+    def drawn(node) -> bool:
+        if node.get("display") == "none":
+            return False
+        role = node.get("class", "")
+        unpainted = node.get("fill") is None and node.get("stroke") is None
+        return not (
+            node.tag == f"{_SVG}path" and unpainted and ("background" in role or "foreground" in role)
+        )
+
+    def prune(node) -> None:
+        kept = []
+        for child in list(node):
+            if not drawn(child):
+                continue
+            for name in _UNSHOWN:
+                child.attrib.pop(name, None)
+            if child.get("transform") == "translate(0,0)":
+                del child.attrib["transform"]
+            prune(child)
+            if child.tag == f"{_SVG}g" and not child.attrib and not (child.text or "").strip():
+                kept.extend(child)  # a group that changes nothing: its children move up
+            elif child.tag != f"{_SVG}g" or len(child):
+                kept.append(child)
+        for child in list(node):
+            node.remove(child)
+        node.extend(kept)
+
+    prune(root)
+    ET.register_namespace("", _SVG[1:-1])
+    ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    return ET.tostring(root, encoding="unicode")
 
 
 @cache

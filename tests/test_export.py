@@ -274,3 +274,24 @@ def test_svg_labels_are_drawn_as_runs_and_placed_text_letter_by_letter():
         from weasyprint import svg as svg_package
 
         assert getattr(svg_package.TAGS["text"], "runs", False)
+
+
+def test_lean_charts_keep_every_mark_and_label():
+    """charts.lean leaves out what Vega writes for the live chart only; what is drawn
+    (lines, points, text) is all still there, in the same order."""
+    import json
+    from datetime import datetime
+
+    import vl_convert
+
+    from sdmkit import charts
+
+    made = charts._svg.__wrapped__  # type: ignore[attr-defined]
+    spec = charts.line_chart("Error rate", [(datetime(2026, 3, 1, h), float(h)) for h in range(6)])
+    full = made(json.dumps(spec, sort_keys=True))
+    raw = vl_convert.vegalite_to_svg(spec)
+    assert full == charts.lean(raw) and len(full) < len(raw)
+    for tag in ("text", "line", "rect"):
+        assert raw.count(f"<{tag} ") == full.count(f"<{tag} "), tag
+    assert re.findall(r">([^<>]+)</text>", raw) == re.findall(r">([^<>]+)</text>", full)
+    assert "aria-" not in full and 'display="none"' not in full
