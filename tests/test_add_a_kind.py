@@ -177,3 +177,18 @@ def test_built_in_kinds_use_the_packaged_templates():
 
     for name in BUILTIN:
         assert not importlib.import_module(name).KIND.templates_dir, name
+
+
+def test_a_one_kind_export_path_imports_only_that_kind(tmp_path):
+    code = (
+        "import sys; from sdmkit.kinds import get_kind; get_kind('coe'); "
+        "from sdmkit.export.templating import html_env, markdown_env; html_env(); markdown_env(); "
+        "print(' '.join(m for m in sys.modules if m.startswith('sdmkit.kinds.')))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "SDMKIT_KINDS"} | {"SDMKIT_DATA_DIR": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    loaded = out.stdout.split()
+    assert "sdmkit.kinds.coe" in loaded
+    assert not [
+        m for m in loaded if m.split(".")[2] in ("charter", "prfaq", "oncall", "metric_review", "story")
+    ]

@@ -22,7 +22,7 @@ def _loader():
     # SDMKIT_KINDS brings a folder of its own. Without one, the kinds are not all
     # imported here: a one-document export needs only its own (about 0.08 s).
     extra = len(kind_modules()) > len(BUILTIN)
-    own = [FileSystemLoader(k.templates_dir) for k in all_kinds() if extra and k.templates_dir]
+    own = [FileSystemLoader(k.templates_dir) for k in (all_kinds() if extra else []) if k.templates_dir]
     return ChoiceLoader(
         [
             FileSystemLoader(str(data_dir() / "templates")),
