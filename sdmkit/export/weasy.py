@@ -16,6 +16,9 @@ the example COE and metric reviews (WeasyPrint 70):
   or tspan element with at most one position and no letter-spacing, rotate or
   textLength is laid out as one run instead, as HTML text is (kerned, which
   letter-by-letter is not). Anything else goes to WeasyPrint's own code unchanged.
+- Multiplying transformation matrices: every SVG node with a transform (a Vega
+  chart has hundreds) multiplies 3x3 matrices with generator expressions; the same
+  sums, in the same order, unrolled, take a fifth of the time.
 
 Both are adjustments of WeasyPrint internals, so they are applied only to the
 WeasyPrint release they were written against (SPEEDUPS_FOR); another release runs
@@ -40,6 +43,7 @@ def load() -> ModuleType:
         _loaded = _import()
         if _loaded.__version__.startswith(SPEEDUPS_FOR):
             _draw_plain_svg_text_as_runs()
+            _unrolled_matrix_product()
     return _loaded
 
 
@@ -117,3 +121,24 @@ def _draw_plain_svg_text_as_runs() -> None:
             svg_package.TAGS[tag] = text
     # draw_node tells text elements (for text-anchor) by this module global.
     svg_package.text = text
+
+
+def _unrolled_matrix_product() -> None:
+    from weasyprint.matrix import Matrix
+
+    if getattr(Matrix.__matmul__, "unrolled", False):
+        return
+
+    def matmul(self, other):
+        assert len(self[0]) == len(other) == len(other[0]) == 3
+        (a, b, c), (d, e, f), (g, h, i) = other
+        # 0 + ... keeps WeasyPrint's sum() exactly, down to the sign of a zero.
+        return Matrix(
+            matrix=[
+                [0 + r * a + s * d + t * g, 0 + r * b + s * e + t * h, 0 + r * c + s * f + t * i]
+                for r, s, t in self
+            ]
+        )
+
+    matmul.unrolled = True  # type: ignore[attr-defined]
+    Matrix.__matmul__ = matmul
