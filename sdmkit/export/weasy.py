@@ -44,6 +44,7 @@ def load() -> ModuleType:
         if _loaded.__version__.startswith(SPEEDUPS_FOR):
             _draw_plain_svg_text_as_runs()
             _unrolled_matrix_product()
+            _array_types_parsed_once()
     return _loaded
 
 
@@ -142,3 +143,21 @@ def _unrolled_matrix_product() -> None:
 
     matmul.unrolled = True  # type: ignore[attr-defined]
     Matrix.__matmul__ = matmul
+
+
+def _array_types_parsed_once() -> None:
+    from weasyprint.text.ffi import ffi
+
+    sized = ffi.new
+    if getattr(sized, "parsed_once", False):
+        return
+
+    def new(cdecl, init=None):
+        if isinstance(cdecl, str) and cdecl.endswith("]") and isinstance(init, list | tuple) and init:
+            base, bracket, length = cdecl[:-1].rpartition("[")
+            if bracket and length.isdigit() and int(length) == len(init):
+                return sized(f"{base}[]", init)
+        return sized(cdecl, init)
+
+    new.parsed_once = True  # type: ignore[attr-defined]
+    ffi.new = new
