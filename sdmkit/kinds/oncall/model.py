@@ -6,6 +6,7 @@ zone; shifts are computed as aware datetimes from them (see schedule.py)."""
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from functools import cache
 from typing import Literal, get_args
 
 from pydantic import Field as PydField
@@ -91,6 +92,23 @@ class CarriedLoad(Part):
     burden: float | None = None  # weighted hours from before the schedule starts
 
 
+@cache
+def _countries() -> frozenset[str]:
+    """The holiday library's country codes (aliases too), read from its registry:
+    holidays.list_supported_countries() imports every country's module to list their
+    subdivisions, about 0.07 s of each process that validates a rotation."""
+    from holidays.registry import EntityLoader
+
+    return frozenset(EntityLoader.get_country_codes(include_aliases=True))
+
+
+def _subdivisions(country: str) -> list[str]:
+    import holidays
+
+    entity = getattr(holidays, country, None) if country in _countries() else None
+    return list(getattr(entity, "subdivisions", ()))
+
+
 class Rotation(Part):
     name: str = ""
     time_zone: str = "UTC"
@@ -128,11 +146,8 @@ class Rotation(Part):
     @classmethod
     def _country(cls, value):
         value = (value or "").strip().upper()
-        if value:
-            import holidays
-
-            if value not in holidays.list_supported_countries():
-                raise ValueError(f"unknown country '{value}' (use an ISO code such as DE, US or GB)")
+        if value and value not in _countries():
+            raise ValueError(f"unknown country '{value}' (use an ISO code such as DE, US or GB)")
         return value
 
     @model_validator(mode="after")
@@ -140,10 +155,7 @@ class Rotation(Part):
         if self.holiday_subdivision:
             if not self.holiday_country:
                 raise ValueError("holiday_subdivision: give the holiday country first")
-            import holidays
-
-            subdivisions = holidays.list_supported_countries().get(self.holiday_country, [])
-            if self.holiday_subdivision not in subdivisions:
+            if self.holiday_subdivision not in _subdivisions(self.holiday_country):
                 raise ValueError(
                     f"holiday_subdivision: '{self.holiday_subdivision}' is not a subdivision of "
                     f"{self.holiday_country}"
