@@ -134,15 +134,23 @@ def _unrolled_matrix_product() -> None:
         assert len(self[0]) == len(other) == len(other[0]) == 3
         (a, b, c), (d, e, f), (g, h, i) = other
         # 0 + ... keeps WeasyPrint's sum() exactly, down to the sign of a zero.
-        return Matrix(
-            matrix=[
+        product = list.__new__(Matrix)
+        list.__init__(
+            product,
+            [
                 [0 + r * a + s * d + t * g, 0 + r * b + s * e + t * h, 0 + r * c + s * f + t * i]
                 for r, s, t in self
-            ]
+            ],
         )
+        return product
+
+    def transform_point(self, x, y):
+        (a, b, _), (d, e, _), (g, h, _) = self
+        return [0 + x * a + y * d + g, 0 + x * b + y * e + h]  # 1 * g is g, exactly
 
     matmul.unrolled = True  # type: ignore[attr-defined]
     Matrix.__matmul__ = matmul
+    Matrix.transform_point = transform_point
 
 
 def _array_types_parsed_once() -> None:
