@@ -8,7 +8,7 @@ the example COE and metric reviews (WeasyPrint 70):
   `ctypes.util.find_library`, which on Linux runs ldconfig, then gcc, then ld.
   That is about fifty processes and 0.1-0.2 s before the first page. While
   WeasyPrint loads, the lookups are answered from the linker cache alone (what
-  find_library asks first anyway); where there is no linker cache, or
+  find_library asks first anyway), read once; where there is no linker cache, or
   LD_LIBRARY_PATH adds libraries it does not list, nothing is changed.
 - Drawing SVG text: WeasyPrint lays out and draws SVG text letter by letter (one
   pango layout per character), which is what per-letter x/dx/rotate lists need but
@@ -48,17 +48,47 @@ def load() -> ModuleType:
     return _loaded
 
 
+def _linker_cache():
+    """find_library's first answer, ldconfig's cache, read once: a name to its soname,
+    or None where there is no such cache (not Linux, no /sbin/ldconfig)."""
+    import re
+    import struct
+    import subprocess
+
+    if not sys.platform.startswith("linux") or os.environ.get("LD_LIBRARY_PATH"):
+        return None
+    try:
+        listing = subprocess.run(
+            ["/sbin/ldconfig", "-p"],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            env={"LC_ALL": "C", "LANG": "C"},
+            timeout=5,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    # The ABI tag find_library looks for (ctypes.util._findSoname_ldconfig).
+    machine = os.uname().machine + ("-32" if struct.calcsize("l") == 4 else "-64")
+    abi = {
+        "x86_64-64": "libc6,x86-64",
+        "ppc64-64": "libc6,64bit",
+        "sparc64-64": "libc6,64bit",
+        "s390x-64": "libc6,64bit",
+        "ia64-64": "libc6,IA-64",
+    }.get(machine, "libc6")
+
+    def find(name: str) -> str | None:
+        found = re.search(os.fsencode(rf"\s+(lib{re.escape(name)}\.[^\s]+)\s+\({abi}"), listing)
+        return os.fsdecode(found.group(1)) if found else None
+
+    return find if find("c") else None
+
+
 def _import() -> ModuleType:
     import ctypes.util
 
-    from_cache = getattr(ctypes.util, "_findSoname_ldconfig", None)
-    if (
-        "weasyprint" in sys.modules
-        or not sys.platform.startswith("linux")
-        or from_cache is None
-        or os.environ.get("LD_LIBRARY_PATH")
-        or from_cache("c") is None  # no usable linker cache here
-    ):
+    from_cache = None if "weasyprint" in sys.modules else _linker_cache()
+    if from_cache is None:
         import weasyprint
 
         return weasyprint
