@@ -16,7 +16,8 @@ import re
 
 _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
     "Customer Obsession": (
-        (1, ("customer*", "shopper*", "seller*", "creator*", "families", "viewer*", "complain*")),
+        (1, ("customer*", "shopper*", "seller*", "creator*", "families", "viewer*", "complain*", "users")),
+        (1, ("feedback", "customer experience", "user experience", "on behalf of")),
         (2, ("working backwards", "work backwards", "on their own", "without help", "nobody wants")),
         (2, ("interviewed + customer*", "interviewed + seller*", "interviews with", "survey of", "surveyed")),
         (2, ("refunded + customer*", "reimburs* + customer*", "wrote to + customer*", "refund everyone")),
@@ -34,11 +35,11 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
                 "long term",
                 "i covered",
                 "i led",
-                "owns it",
                 "owns the",
             ),
         ),
-        (1, ("i wrote the coe", "took incident command", "owner who decides")),
+        (1, ("i wrote the coe", "took incident command", "owner who decides", "incident manager")),
+        (2, ("myself", "owns it", "own it", "not my job", "on my own", "i volunteered", "i stepped in")),
     ),
     "Invent and Simplify": (
         (2, ("simpl*", "idea", "ideas", "invent*")),
@@ -68,10 +69,22 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
         (2, ("before new feature work", "has stayed under", "have stayed under", "has stayed below")),
         (2, ("has failed since", "no eviction", "no repeat")),
         (1, ("canary", "device lab", "staging test", "rehears*", "row-level security", "enforce*")),
-        (1, ("prevent*", "quality", "standard", "require a", "require every", "block a")),
+        (1, ("prevent*", "quality", "standard", "require a", "require every", "block a", "by default")),
+        (2, ("pay down", "paying down", "technical debt", "tech debt", "written exception", "raise the bar")),
     ),
     "Think Big": (
-        (2, ("vision", "bold", "company-wide", "every product", "every team", "every product line")),
+        (
+            2,
+            (
+                "vision",
+                "bold",
+                "company-wide",
+                "organisation-wide",
+                "organization-wide",
+                "every product line",
+            ),
+        ),
+        (1, ("every product", "every team", "long-term direction", "all teams")),
         (2, ("two-year", "three-year", "multi-year", "board approved", "i proposed")),
         (1, ("by 2026", "by 2027", "by 2028", "by the end of", "70 teams", "all 14")),
     ),
@@ -95,13 +108,14 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
     "Dive Deep": (
         (2, ("split it by", "split by", "line by line", "side by side", "by hour", "percentile*")),
         (2, ("traced", "went through", "root cause", "five whys", "hid", "hidden", "masked")),
-        (2, ("looked healthy", "looked normal", "looked fine")),
+        (2, ("looked healthy", "looked normal", "looked fine", "logs show", "data shows", "data showed")),
+        (1, ("worst", "audit*", "sampled", "breakdown", "broken down", "per platform", "by platform")),
         (1, ("graph", "graphs", "logs", "telemetry", "analysis", "found that", "i found", "i asked for")),
     ),
     "Have Backbone; Disagree and Commit": (
         (2, ("disagreed", "argued against", "objected", "pushed back", "overruled", "i refused")),
         (2, ("said no", "turn down", "turned down", "say no")),
-        (1, ("committed", "relitigate", "even when")),
+        (1, ("committed", "relitigate", "disagree and commit")),
     ),
     "Deliver Results": (
         (2, ("delivered", "shipped", "passed certification", "made the date", "before the deadline")),
@@ -172,8 +186,9 @@ def sentence_strengths(sentence: str) -> dict[str, int]:
     return out
 
 
-def strengths(sentences: list[str], memo: dict | None = None) -> dict[str, tuple[int, str]]:
-    """Each principle the sentences show: (strength, the sentence that shows it best).
+def strengths(sentences: list[str], memo: dict | None = None) -> dict[str, tuple[int, str, float]]:
+    """Each principle the sentences show: (strength, the sentence that shows it best,
+    that sentence's own weight, a half more when it is the candidate's own 'I').
     A sentence adds its strongest behaviour of a principle once. `memo` keeps each
     sentence's result for the stories of one document, which share sentences."""
     out: dict[str, tuple[int, str, float]] = {}
@@ -187,4 +202,4 @@ def strengths(sentences: list[str], memo: dict | None = None) -> dict[str, tuple
         for principle, w in memo[s].items():
             score, best, best_w = out.get(principle, (0, "", 0))
             out[principle] = (score + w, s, w + own) if w + own > best_w else (score + w, best, best_w)
-    return {p: (score, best) for p, (score, best, _) in out.items()}
+    return out

@@ -178,15 +178,22 @@ def build(
         text[part] = " ".join(said)
     grounded = [{"part": part, "text": s, "field": path} for part in PARTS for path, s in picked[part]]
     # Principles are read from what the candidate did and what came of it, as a coach
-    # tags them; the situation is context.
+    # tags them; the situation is context. A principle is proposed with a sentence that
+    # shows the behaviour itself (hints alone must add up to 3), and only when it is at
+    # least a third as strong as the story's strongest: a story is about one or two
+    # things, not every word that brushes a principle.
     ranked = sorted(
         strengths(
             [g["text"] for g in grounded if g["part"] != "situation"], pick.memo if pick else None
         ).items(),
-        key=lambda kv: (-kv[1][0], kv[0]),
+        # equal strength: the one the candidate's own sentence shows, then the stronger
+        # single behaviour, then by name
+        key=lambda kv: (-kv[1][0], -kv[1][2], kv[0]),
     )
     principles = [
-        {"principle": p, "evidence": best, "strength": score} for p, (score, best) in ranked if score >= 2
+        {"principle": p, "evidence": best, "strength": score}
+        for p, (score, best, own) in ranked
+        if score >= max(2, ranked[0][1][0] / 3) and (own >= 2 or score >= 3)
     ][:max_principles]
     fields_used = list(dict.fromkeys(_PATH.sub("", g["field"]).split(".")[0] for g in grounded))
     content = {
