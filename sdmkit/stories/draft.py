@@ -261,6 +261,15 @@ EPISODES: tuple[tuple[str, str, re.Pattern], ...] = (
 )
 
 
+_EPISODE_TITLES = {
+    "disagreement": "The disagreement",
+    "people": "Looking after a person",
+    "growth": "Growing people",
+    "mistake": "Owning the mistake",
+    "quick decision": "A quick decision",
+}
+
+
 def episodes(
     doc, pick: Picker, patterns: Iterable[str], situation: list[Piece], result: list[Piece], *, skip: str = ""
 ) -> list[tuple[str, str, dict]]:
@@ -281,7 +290,7 @@ def episodes(
             build(
                 doc,
                 slot=slot,
-                title=f"Story: {doc.title} ({slot})",
+                title=f"{_EPISODE_TITLES[slot]}: {doc.title}",
                 question=question,
                 parts={"situation": situation, "action": action, "result": result},
                 prompts={
