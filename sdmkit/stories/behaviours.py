@@ -159,19 +159,35 @@ for _phrase in _ALL:
         _MULTI[_head] = max(_MULTI.get(_head, 2), 1 + len(_tail))
 
 
+# every run of first words of a phrase of several words ('i decided', 'i decided to'):
+# a run that starts no phrase ends the look-up early
+_PREFIXES = frozenset(" ".join(p.split()[:k]) for p in _ALL for k in range(2, len(p.split()) + 1))
+# word -> the starred phrases ('simpl*') it stands for, worked out once per word
+_STARRED: dict[str, tuple[str, ...]] = {}
+
+
 def _grams(sentence: str) -> set[str]:
-    """The phrases of the data that the sentence holds (and other word runs that
-    start like one)."""
+    """The phrases of the data that the sentence holds."""
     words = _TOKEN.findall(sentence.lower())
     out = set(_SINGLE.intersection(words))
+    multi, starred, prefixes = _MULTI, _STARRED, _PREFIXES
+    last = len(words)
     for i, w in enumerate(words):
-        n = _MULTI.get(w)
+        n = multi.get(w)
         if n:
-            for k in range(2, n + 1):
-                out.add(" ".join(words[i : i + k]))
-        stars = _STAR_BY_HEAD.get(w[:3])
+            gram = w
+            for k in range(i + 1, min(i + n, last)):
+                gram += " " + words[k]
+                if gram not in prefixes:
+                    break
+                out.add(gram)
+        stars = starred.get(w)
+        if stars is None:
+            stars = tuple(star + "*" for star in _STAR_BY_HEAD.get(w[:3], ()) if w.startswith(star))
+            if len(starred) < 50_000:  # a vocabulary, not every string ever seen
+                starred[w] = stars
         if stars:
-            out.update(star + "*" for star in stars if w.startswith(star))
+            out.update(stars)
     return out
 
 
