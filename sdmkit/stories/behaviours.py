@@ -42,11 +42,11 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
         (2, ("myself", "owns it", "own it", "not my job", "on my own", "i volunteered", "i stepped in")),
     ),
     "Invent and Simplify": (
-        (2, ("simpl*", "idea", "ideas", "invent*")),
-        (
-            1,
-            ("prototype", "pilot", "reuse", "reusing", "rebuilt", "configurable", "automatic*", "instead of"),
-        ),
+        (2, ("simpl*", "idea", "ideas", "invent*", "new way", "for the first time")),
+        # trying a new idea out small, before building it for everyone
+        (2, ("prototype", "prototyped", "pilot", "piloted", "experiment*")),
+        (1, ("reuse", "reusing", "rebuilt", "configurable", "automat*", "instead of", "self-serve")),
+        (1, ("self-service", "no longer need", "on demand")),
         (1, ("one app", "one api", "one entry", "one place", "one backlog", "its own environment")),
     ),
     "Are Right, A Lot": (

@@ -180,7 +180,7 @@ def build(
     # Principles are read from what the candidate did and what came of it, as a coach
     # tags them; the situation is context. A principle is proposed with a sentence that
     # shows the behaviour itself (hints alone must add up to 3), and only when it is at
-    # least a third as strong as the story's strongest: a story is about one or two
+    # least a quarter as strong as the story's strongest: a story is about a few
     # things, not every word that brushes a principle.
     ranked = sorted(
         strengths(
@@ -193,7 +193,7 @@ def build(
     principles = [
         {"principle": p, "evidence": best, "strength": score}
         for p, (score, best, own) in ranked
-        if score >= max(2, ranked[0][1][0] / 3) and (own >= 2 or score >= 3)
+        if score >= max(2, ranked[0][1][0] / 4) and (own >= 2 or score >= 3)
     ][:max_principles]
     fields_used = list(dict.fromkeys(_PATH.sub("", g["field"]).split(".")[0] for g in grounded))
     content = {
