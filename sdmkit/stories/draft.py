@@ -283,9 +283,11 @@ def episodes(
         hits = [(path, s) for path, s in mine if cue.search(s)]
         if not hits:
             continue
-        # The cue sentences and the author's sentences around them in the same field.
+        # The cue sentences, the author's sentences around them in the same field, then
+        # what else the author says they did (the word budget keeps the first of it).
         around = {path for path, _ in hits}
         action = hits + [(p, s) for p, s in mine if p in around and (p, s) not in hits]
+        action += [(p, s) for p, s in mine if (p, s) not in action]
         out.append(
             build(
                 doc,

@@ -43,7 +43,7 @@ def mine(doc, c: PRFAQ) -> list[tuple[str, str, dict]]:
             parts={
                 "situation": situation,
                 "task": pick.first("my_part.role", 2),
-                "action": mine_ + pick.first("evidence", 3) + pick.first("solution", 2),
+                "action": mine_ + pick.first("evidence", 5) + pick.first("solution", 4),
                 "result": outcome,
             },
             prompts={
