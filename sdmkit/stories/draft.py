@@ -161,10 +161,12 @@ def build(
     follow_ups: Iterable[str] = (),
     max_principles: int = 3,
     pick: Picker | None = None,
+    lead: str = "",
 ) -> tuple[str, str, dict]:
     """Story content from picked sentences. A part with nothing picked gets its
     prompt; an action that never says 'I' gets its prompt added, because the
-    interviewer asks what the candidate did."""
+    interviewer asks what the candidate did. `lead` is the principle the story was
+    picked for (an episode's): proposed first whenever its sentences show it."""
     seen: set[str] = set()
     picked = {part: _fit(parts.get(part) or [], BUDGET[part], seen) for part in PARTS}
     text: dict[str, str] = {}
@@ -188,12 +190,12 @@ def build(
         ).items(),
         # equal strength: the one the candidate's own sentence shows, then the stronger
         # single behaviour, then by name
-        key=lambda kv: (-kv[1][0], -kv[1][2], kv[0]),
+        key=lambda kv: (kv[0] != lead or kv[1][0] < 2, -kv[1][0], -kv[1][2], kv[0]),
     )
     principles = [
         {"principle": p, "evidence": best, "strength": score}
         for p, (score, best, own) in ranked
-        if score >= max(2, ranked[0][1][0] / 4) and (own >= 2 or score >= 3)
+        if (p == lead and score >= 2) or (score >= max(2, ranked[0][1][0] / 4) and (own >= 2 or score >= 3))
     ][:max_principles]
     fields_used = list(dict.fromkeys(_PATH.sub("", g["field"]).split(".")[0] for g in grounded))
     content = {
@@ -227,10 +229,11 @@ def _fields_of(text: str, pieces: list[Piece]) -> list[str]:
 
 # Episodes a coach listens for in what the author says they did, each with the
 # question it answers. A document that holds one becomes a story of its own.
-EPISODES: tuple[tuple[str, str, re.Pattern], ...] = (
+EPISODES: tuple[tuple[str, str, str, re.Pattern], ...] = (
     (
         "disagreement",
         "Tell me about a time you disagreed with a decision and how you handled it.",
+        "Have Backbone; Disagree and Commit",
         re.compile(
             r"\b(disagreed|argued|refused|pushed back|overruled|objected|relitigate|turned down|said no)\b",
             re.I,
@@ -239,16 +242,19 @@ EPISODES: tuple[tuple[str, str, re.Pattern], ...] = (
     (
         "people",
         "Describe how you handled an engineer who was burning out.",
+        "Strive to be Earth's Best Employer",
         re.compile(r"\b(burn(ing|ed)? ?out|took (her|him|them) off|covered .* shifts)\b", re.I),
     ),
     (
         "growth",
         "How do you foster career growth for your team members?",
+        "Hire and Develop the Best",
         re.compile(r"\b(promot\w+|mentor\w*|coach\w*|grow (an?|people|them)|development plan)\b", re.I),
     ),
     (
         "mistake",
         "Tell me about a time you admitted a mistake to your team or a partner.",
+        "Earn Trust",
         re.compile(
             r"\b(the mistake was ours|the wrong one|my call|admitted|I told|I called|I wrote to)\b", re.I
         ),
@@ -256,6 +262,7 @@ EPISODES: tuple[tuple[str, str, re.Pattern], ...] = (
     (
         "quick decision",
         "Tell me about a decision you made quickly without all the information.",
+        "Bias for Action",
         re.compile(r"\b(before we knew|rather than wait|I accepted (that|the) risk|I decided)\b", re.I),
     ),
 )
@@ -277,7 +284,7 @@ def episodes(
     patterns = list(patterns)
     mine = pick.said(patterns)
     out = []
-    for slot, question, cue in EPISODES:
+    for slot, question, principle, cue in EPISODES:
         if slot == skip:
             continue
         hits = [(path, s) for path, s in mine if cue.search(s)]
@@ -301,6 +308,7 @@ def episodes(
                 },
                 max_principles=2,
                 pick=pick,
+                lead=principle,
             )
         )
     return out
