@@ -50,7 +50,7 @@ def stories_coverage(as_json: JsonFlag = False):
     """Principles by stories, and the loop's questions with a ready story, with the gaps."""
     from sdmkit.stories.match import coverage
 
-    cov = coverage(list(store().iter_documents(kind="story")))
+    cov = coverage(list(store().iter_documents(kind="story")), store().get)  # as the app ranks: with sources
     if as_json:
         echo_json(cov)
         return

@@ -25,6 +25,7 @@ READY = 0.45  # a score from which a story counts as an answer in the coverage m
 LISTED = 0.3  # below this a story is not offered for the question at all
 PRINCIPLE_WEIGHT = 0.6
 ROUND_WEIGHT = 0.5  # a principle the question's round tests, not the question itself
+SOURCE_WEIGHT = 0.3  # a word of a story's source documents against one of the story's own
 K1, B = 1.2, 0.75
 # BM25 scores are divided by the best story's, but never by less than this: when the
 # best story shares one common word with the question, it is still a weak answer.
@@ -121,6 +122,17 @@ _ALSO = {
     "simpl": ("simpler", "simplified", "single", "instead", "automatic", "fewer", "removed"),
     "curio": ("asked", "read", "dug", "learned", "learn"),
     "deliver": ("delivered", "shipped", "target", "deadline", "commit"),
+    "good enough": ("refused", "insisted", "bar", "standard", "quality"),
+    "quality": ("defect", "test", "tested", "standard", "canary", "review"),
+    "reliab": ("incident", "outage", "recurring", "alarm", "availability"),
+    "vision": ("company-wide", "direction", "years", "standard", "every"),
+    "bold": ("proposed", "investment", "board", "years"),
+    "scope": ("company-wide", "every", "teams", "beyond"),
+    "underperform": ("performance", "feedback", "plan", "expectations"),
+    "delegat": ("lead", "leads", "owns", "volunteered", "coach"),
+    "stakeholder": ("director", "sponsor", "partner", "product", "told"),
+    "influence": ("convinced", "proposed", "director", "board", "agreed"),
+    "trust": ("told", "plainly", "wrote", "writing", "apologised"),
 }
 # Words that point at a principle even when the question does not name it.
 _CUES = {
@@ -214,18 +226,22 @@ class Match:
     reason: str
 
 
-def _story_text(s, lookup: Callable | None, cache: dict) -> str:
+def _story_text(s) -> str:
     c = s.content
     parts = [s.title, " ".join(s.tags or []), c.get("question") or ""]
     parts += [c.get(k) or "" for k in ("situation", "task", "action", "result")]
     parts += [p.get("evidence") or "" for p in c.get("principles") or []]
-    if lookup is not None:
-        from sdmkit.stories.sources import source_documents
+    return "\n".join(parts)
 
-        for d in source_documents(lookup, s):
-            if d.id not in cache:
-                cache[d.id] = d.title + " " + " ".join(d.tags or []) + " " + _flat(d.content)
-            parts.append(cache[d.id])
+
+def _source_text(s, lookup: Callable, cache: dict) -> str:
+    from sdmkit.stories.sources import source_documents
+
+    parts = []
+    for d in source_documents(lookup, s):
+        if d.id not in cache:
+            cache[d.id] = d.title + " " + " ".join(d.tags or []) + " " + _flat(d.content)
+        parts.append(cache[d.id])
     return "\n".join(parts)
 
 
@@ -243,20 +259,37 @@ class Index:
     def __init__(self, stories: list, lookup: Callable | None = None) -> None:
         import bm25s  # numpy-backed: loaded when a bank is ranked, not when sdmkit starts
 
-        cache: dict = {}
         self.stories = stories
-        tokens = [terms(_story_text(s, lookup, cache)) for s in stories]
-        self.docs = [Counter(t) for t in tokens]  # for the reasons given in words
-        self.bm25 = bm25s.BM25(k1=K1, b=B, method="lucene")
-        if stories:
-            self.bm25.index(tokens, show_progress=False)
+        own = [terms(_story_text(s)) for s in stories]
+        self.own = self._index(bm25s, own)
+        # The source documents are a second field, weighed less: every story of one
+        # document shares its text, and what a story says is what it answers.
+        cache: dict = {}
+        src = [terms(_source_text(s, lookup, cache)) for s in stories] if lookup is not None else []
+        self.src = self._index(bm25s, src) if any(src) else None
+        # for the reasons given in words
+        self.docs = [Counter(o + x) for o, x in zip(own, src or [[]] * len(own), strict=True)]
 
-    def scores(self, query: list[str]) -> list[float]:
-        """Each story's BM25 score for the query terms (0 for a story sharing none)."""
-        known = [t for t in query if t in self.bm25.vocab_dict]
+    @staticmethod
+    def _index(bm25s, tokens: list[list[str]]):
+        index = bm25s.BM25(k1=K1, b=B, method="lucene")
+        if tokens:
+            index.index(tokens, show_progress=False)
+        return index
+
+    def _scores(self, index, query: list[str]) -> list[float]:
+        known = [t for t in query if t in index.vocab_dict]
         if not known:
             return [0.0] * len(self.stories)
-        return [float(x) for x in self.bm25.get_scores(known)]
+        return [float(x) for x in index.get_scores(known)]
+
+    def scores(self, query: list[str]) -> list[float]:
+        """Each story's BM25 score for the query terms (0 for a story sharing none):
+        its own text's, plus SOURCE_WEIGHT times its source documents'."""
+        own = self._scores(self.own, query)
+        if self.src is None:
+            return own
+        return [a + SOURCE_WEIGHT * b for a, b in zip(own, self._scores(self.src, query), strict=True)]
 
     def rank(self, question: str) -> list[Match]:
         if is_technical(question) or not self.stories:
