@@ -106,6 +106,7 @@ def test_a_story_of_two_to_three_minutes_passes_the_length_check():
     "result",
     [
         "Pages fell from about 110 a week to 9.",
+        "Configuration incidents fell from 5 in the quarter before to 2 in the quarter after.",
         "Door rejections fell from 38% to 9% after the 4-week pilot.",
         "We recovered all but EUR 4,200 of the double refunds.",
         "Monday p99 has stayed under 350 ms for the twelve weeks since 2026-03-08.",

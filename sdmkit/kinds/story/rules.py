@@ -49,7 +49,7 @@ def _has_figure(text: str) -> bool:
     from sdmkit.stories.text import figures
 
     said = _NOT_AMOUNT.sub(" ", " ".join(x for x in sentences(text) if not is_prompt(x)))
-    for f in figures(said, limit=20):
+    for f in figures(said, limit=20, shortest=1):
         bare = f.replace(",", "")
         if bare.isdigit() and 1900 <= int(bare) <= 2100:
             continue  # a year
