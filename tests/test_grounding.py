@@ -234,3 +234,33 @@ def test_a_story_mined_before_the_digest_still_counts_as_untouched_or_edited(sql
     coe = sqlite_store.get(coe.id)
     sqlite_store.save(coe.id, coe.version, {**coe.content, "lessons": ["Alarm sooner."]}, coe.meta)
     assert mine_all(sqlite_store).kept == [story.id]  # edited: the user's text stands
+
+
+def test_a_short_action_gets_a_situation_cut_to_its_measure(sqlite_store):
+    """A two-sentence episode is not told after the whole COE's context: the action
+    stays the larger part of the answer, as the coach's action-share check wants."""
+    from sdmkit.coach import lint
+    from sdmkit.kinds import get_kind
+
+    summary = " ".join(
+        f"At {h}:00 the {w} service returned errors to every caller in the region for ten minutes."
+        for h, w in zip(
+            range(10, 16), ("orders", "payments", "search", "login", "cart", "pricing"), strict=True
+        )
+    )
+    coe = {
+        "summary": summary,
+        "impact": {"how_many": "12,000 orders failed", "description": summary.replace("errors", "timeouts")},
+        "review_notes": "I told the partner team that skipping the canary was my call and the wrong one, "
+        "and I wrote to their manager the next morning with what we would change before the next release. "
+        "I asked the partner team to review the canary plan with us, and I kept the release on hold until "
+        "they had signed it off.",
+    }
+    sqlite_store.create("coe", coe, meta=DocumentMeta(title="Errors across services"))
+    mine_all(sqlite_store)
+    episode = next(
+        s for s in sqlite_store.iter_documents(kind="story") if s.content["origin"].endswith(":mistake")
+    )
+    kind = get_kind("story")
+    assert "story.action_share" not in {f.rule for f in lint(kind, kind.validate(episode.content))}
+    assert episode.content["situation"].startswith("At 10:00 the orders service")  # still told, shorter

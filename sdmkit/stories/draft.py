@@ -167,8 +167,15 @@ def build(
     prompt; an action that never says 'I' gets its prompt added, because the
     interviewer asks what the candidate did. `lead` is the principle the story was
     picked for (an episode's): proposed first whenever its sentences show it."""
+    # The context is cut to the action's measure, so the action stays about 60% of
+    # the answer: a two-sentence episode gets a short situation, not the whole COE's.
+    acted = sum(len(x.split()) for _, x in _fit(parts.get("action") or [], BUDGET["action"], set()))
+    budget = {
+        **BUDGET,
+        "situation": min(BUDGET["situation"], round(max(acted, 50) * 0.6)),
+    }
     seen: set[str] = set()
-    picked = {part: _fit(parts.get(part) or [], BUDGET[part], seen) for part in PARTS}
+    picked = {part: _fit(parts.get(part) or [], budget[part], seen) for part in PARTS}
     text: dict[str, str] = {}
     for part in PARTS:
         said = [s for _, s in picked[part]]
