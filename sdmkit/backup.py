@@ -26,6 +26,7 @@ from sqlmodel import SQLModel, col
 
 from sdmkit import clock
 from sdmkit.errors import InvalidDocument, SdmkitError, UnknownKind
+from sdmkit.registry import all_kinds, get_kind
 from sdmkit.store import Store, fulltext
 from sdmkit.store.limits import check_row, check_texts
 from sdmkit.store.tables import (
@@ -294,8 +295,6 @@ def _parse_times(row: dict, fields, where: str, problems: list[str]) -> dict | N
 
 
 def _check_document(d: dict, where: str, kind_of: Any, problems: list[str], table) -> None:
-    from sdmkit.kinds import get_kind
-
     try:
         kind = get_kind(kind_of)
     except UnknownKind as exc:
@@ -358,8 +357,6 @@ def backup_problems(data: dict, limit: int = 10) -> list[str]:
         problems.append("settings: expected a mapping")
     if problems:
         return problems
-    from sdmkit.kinds import all_kinds
-
     known_kinds = {k.id for k in all_kinds()}
     kinds = {}
     specs = (

@@ -16,11 +16,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sdmkit.errors import FieldProblem, InvalidDocument
+from sdmkit.registry import get_kind
 
-if TYPE_CHECKING:  # the kinds sit above this value; only their type is named here
+if TYPE_CHECKING:
     from pydantic import BaseModel
 
-    from sdmkit.kinds.base import Kind
+    from sdmkit.kind import Kind
 
 LIST_FIELDS = ("tags", "coach_off", "coach_allow")
 
@@ -116,8 +117,6 @@ class Document:
 
     @property
     def kind_spec(self) -> Kind:
-        from sdmkit.kinds import get_kind  # the registry sits above this value
-
         return get_kind(self.kind)
 
     def model(self) -> BaseModel:

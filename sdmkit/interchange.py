@@ -21,7 +21,7 @@ import yaml
 
 from sdmkit.document import Document, DocumentMeta
 from sdmkit.errors import FieldProblem, InvalidDocument, SdmkitError, one_line
-from sdmkit.kinds import all_kinds, get_kind
+from sdmkit.registry import all_kinds, get_kind
 from sdmkit.store.documents import normalise
 
 if TYPE_CHECKING:

@@ -10,11 +10,11 @@ import pytest
 from sdmkit.coach import lint
 from sdmkit.document import DocumentMeta
 from sdmkit.errors import InvalidDocument
-from sdmkit.kinds import get_kind
 from sdmkit.metrics.catalog import Metric, catalog, save_catalog, series
 from sdmkit.metrics.importer import import_csv
 from sdmkit.metrics.review import build
 from sdmkit.metrics.stats import Limits, average, same_week_last_year, signal, summarise, xmr_limits
+from sdmkit.registry import get_kind
 
 W = date(2026, 11, 15)  # a Sunday
 

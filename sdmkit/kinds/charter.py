@@ -15,7 +15,7 @@ from pydantic import Field as PydField
 from sdmkit import clock
 from sdmkit.coach.rule import Hit, Rule
 from sdmkit.coach.text import sentences
-from sdmkit.kinds.base import Column, Field, Kind, Part, Section, lazy
+from sdmkit.kind import Column, Field, Kind, Part, Section, lazy
 from sdmkit.kinds.my_part import MyPart, Outcome
 from sdmkit.kinds.my_part import sections as _story_sections
 

@@ -18,7 +18,7 @@ from datetime import date
 
 from pydantic import Field as PydField
 
-from sdmkit.kinds.base import Column, Field, Part, Section
+from sdmkit.kind import Column, Field, Part, Section
 
 
 class Decision(Part):

@@ -18,18 +18,12 @@ from sqlalchemy.orm import Session
 from sdmkit import clock
 from sdmkit.document import Document, DocumentMeta
 from sdmkit.errors import Conflict, FieldProblem, InvalidDocument, NotFound
+from sdmkit.registry import get_kind  # names the kinds; loads one on first use
 from sdmkit.store import fulltext
 from sdmkit.store.drafts import Drafts
 from sdmkit.store.limits import check_row, check_value, storable_input
 from sdmkit.store.search import search_text, terms
 from sdmkit.store.tables import DocumentRow, RevisionRow, SettingRow
-
-
-def get_kind(kind_id: str):
-    # Imported on first use: listing documents (`sdmkit list`) needs no kind's model.
-    from sdmkit.kinds import get_kind as lookup
-
-    return lookup(kind_id)
 
 
 def utcnow() -> datetime:

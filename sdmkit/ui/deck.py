@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdmkit.kinds.base import Field
+from sdmkit.kind import Field
 from sdmkit.metrics.format import change, number
 from sdmkit.ui.text import esc
 from sdmkit.ui.widget_base import FieldWidget, get_path, register

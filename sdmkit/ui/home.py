@@ -6,7 +6,7 @@ import streamlit as st
 
 from sdmkit import clock
 from sdmkit.attention import needs_attention
-from sdmkit.kinds import all_kinds, get_kind
+from sdmkit.registry import all_kinds, get_kind
 from sdmkit.ui.rows import document_row
 from sdmkit.ui.state import flash, store, when
 

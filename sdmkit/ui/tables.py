@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from sdmkit.kinds.base import Column, Field
+from sdmkit.kind import Column, Field
 from sdmkit.ui.values import is_blank, iso_date, iso_minutes, time_iso, to_date, to_datetime, to_time
 from sdmkit.ui.widget_base import MISSING, Context, FieldWidget, item_noun, register
 

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from sdmkit import clock
+from sdmkit.kind import Column, Field, Kind, Section, lazy
 from sdmkit.kinds import action_items
-from sdmkit.kinds.base import Column, Field, Kind, Section, lazy
 from sdmkit.kinds.coe import rubric, timeline, whys
 from sdmkit.kinds.coe.charts import charts
 from sdmkit.kinds.coe.model import (

@@ -12,8 +12,8 @@ from typing import Literal, get_args
 from pydantic import Field as PydField
 from pydantic import field_validator, model_validator
 
+from sdmkit.kind import Part
 from sdmkit.kinds.action_items import STATUSES, Status
-from sdmkit.kinds.base import Part
 from sdmkit.kinds.my_part import MyPart, Outcome
 from sdmkit.timezones import check_zone, to_utc
 

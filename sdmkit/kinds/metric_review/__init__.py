@@ -4,8 +4,8 @@ commentary, noteworthy events and action items."""
 
 from __future__ import annotations
 
+from sdmkit.kind import Column, Field, Kind, Section, lazy
 from sdmkit.kinds import action_items
-from sdmkit.kinds.base import Column, Field, Kind, Section, lazy
 from sdmkit.kinds.metric_review.model import MetricReview
 from sdmkit.kinds.metric_review.rules import RULES
 from sdmkit.kinds.my_part import sections as _story_sections

@@ -9,8 +9,8 @@ from typing import Literal
 from pydantic import Field as PydField
 from pydantic import field_validator
 
+from sdmkit.kind import Part
 from sdmkit.kinds.action_items import Status
-from sdmkit.kinds.base import Part
 from sdmkit.kinds.my_part import MyPart, Outcome
 from sdmkit.metrics.stats import is_week_end
 

@@ -3,7 +3,7 @@ follow-the-sun regions, DST-correct handoffs, escalation and support protocol.""
 
 from __future__ import annotations
 
-from sdmkit.kinds.base import Column, Field, Kind, Section, lazy
+from sdmkit.kind import Column, Field, Kind, Section, lazy
 from sdmkit.kinds.my_part import sections as _story_sections
 from sdmkit.kinds.oncall.model import LAYERS, PATTERNS, WEEKDAYS, Rotation
 from sdmkit.kinds.oncall.rules import RULES, schedule_for

@@ -11,7 +11,7 @@ from typing import Literal, get_args
 from pydantic import Field as PydField
 from pydantic import field_validator, model_validator
 
-from sdmkit.kinds.base import Part
+from sdmkit.kind import Part
 from sdmkit.kinds.my_part import MyPart, Outcome
 from sdmkit.timezones import check_zone
 

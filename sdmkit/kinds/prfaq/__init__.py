@@ -4,7 +4,7 @@ the press release written from them, then the FAQs a sceptical reader would ask.
 from __future__ import annotations
 
 from sdmkit.coach.readability import measure
-from sdmkit.kinds.base import Column, Field, Kind, Section, lazy
+from sdmkit.kind import Column, Field, Kind, Section, lazy
 from sdmkit.kinds.my_part import sections as _story_sections
 from sdmkit.kinds.prfaq import bank
 from sdmkit.kinds.prfaq.model import PRFAQ

@@ -4,7 +4,7 @@ and the documents it came from, with the follow-ups to prepare and practice kept
 from __future__ import annotations
 
 from sdmkit.interview import PRINCIPLES
-from sdmkit.kinds.base import Column, Field, Kind, Section
+from sdmkit.kind import Column, Field, Kind, Section
 from sdmkit.kinds.story.model import SCOPES, Story
 from sdmkit.kinds.story.rules import RULES, WORDS_PER_MINUTE, WORKSPACE_RULES
 
