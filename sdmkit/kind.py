@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict
 
 from sdmkit.coach.rule import Rule
 
+# How a table column is edited and shown (a date picker, a number, long text ...).
+ColumnType = Literal["text", "choice", "date", "datetime", "time", "number", "long"]
 Widget = Literal[
     "line", "text", "choice", "date", "time", "number", "toggle", "list", "table", "cards", "tree", "deck"
 ]
@@ -24,7 +26,7 @@ class Column:
     key: str
     label: str
     help: str = ""
-    kind: Literal["text", "choice", "date", "datetime", "time", "number", "long"] = "text"
+    type: ColumnType = "text"
     choices: tuple[str, ...] = ()
     required: bool = False
     # Choices that depend on the document (e.g. the whys an action item can address):
@@ -35,7 +37,7 @@ class Column:
 
     @property
     def is_prose(self) -> bool:
-        return self.kind == "long" if self.prose is None else self.prose
+        return self.type == "long" if self.prose is None else self.prose
 
 
 @dataclass(frozen=True)

@@ -299,7 +299,7 @@ SECTIONS: tuple[Section, ...] = (
                 example="Checkout teams: one API to authorise, capture and refund across 14 methods.",
                 columns=(
                     Column("name", "Customer", "Who they are", required=True),
-                    Column("what_they_get", "What they get", "The outcome, not the feature", kind="long"),
+                    Column("what_they_get", "What they get", "The outcome, not the feature", type="long"),
                 ),
             ),
             Field(
@@ -339,7 +339,7 @@ SECTIONS: tuple[Section, ...] = (
                         "statement",
                         "Statement",
                         "One sentence that names a trade-off",
-                        kind="long",
+                        type="long",
                         required=True,
                     ),
                 ),
@@ -359,7 +359,7 @@ SECTIONS: tuple[Section, ...] = (
                 example="payments-api: the public authorise/capture/refund API",
                 columns=(
                     Column("name", "Service", "As named in the service catalog", required=True),
-                    Column("description", "What it does", kind="long"),
+                    Column("description", "What it does", type="long"),
                 ),
             ),
         ),
@@ -376,9 +376,9 @@ SECTIONS: tuple[Section, ...] = (
                 example="Checkout Experience, collaboration, build the saved-cards flow, until 2027-03-31",
                 columns=(
                     Column("team", "Team", required=True),
-                    Column("mode", "Mode", kind="choice", choices=INTERACTION_MODES),
-                    Column("purpose", "Purpose", kind="long"),
-                    Column("until", "Until", "Leave empty for an ongoing service", kind="date"),
+                    Column("mode", "Mode", type="choice", choices=INTERACTION_MODES),
+                    Column("purpose", "Purpose", type="long"),
+                    Column("until", "Until", "Leave empty for an ongoing service", type="date"),
                 ),
             ),
             Field(
@@ -413,7 +413,7 @@ SECTIONS: tuple[Section, ...] = (
                 example="Sev 2: one product line cannot take payments; 15 minutes, around the clock",
                 columns=(
                     Column("severity", "Severity", required=True),
-                    Column("meaning", "What it means", kind="long"),
+                    Column("meaning", "What it means", type="long"),
                     Column("response_time", "Response time"),
                 ),
             ),
@@ -446,7 +446,7 @@ SECTIONS: tuple[Section, ...] = (
                 columns=(
                     Column("name", "Meeting", required=True),
                     Column("cadence", "Cadence"),
-                    Column("purpose", "Purpose", kind="long"),
+                    Column("purpose", "Purpose", type="long"),
                 ),
             ),
             Field(

@@ -199,7 +199,7 @@ COLUMN_TYPES: dict[str, ColumnType] = {
 
 
 def column_type(c: Column) -> ColumnType:
-    return COLUMN_TYPES[c.kind]
+    return COLUMN_TYPES[c.type]
 
 
 # --- the table ---------------------------------------------------------------------

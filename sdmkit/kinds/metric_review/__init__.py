@@ -93,10 +93,10 @@ SECTIONS: tuple[Section, ...] = (
                 quick_add=True,
                 item="action item",
                 columns=(
-                    Column("what", "What", kind="long", required=True),
+                    Column("what", "What", type="long", required=True),
                     Column("owner", "Owner"),
-                    Column("due", "Due", kind="date"),
-                    Column("status", "Status", kind="choice", choices=action_items.STATUSES),
+                    Column("due", "Due", type="date"),
+                    Column("status", "Status", type="choice", choices=action_items.STATUSES),
                     Column("ticket", "Ticket"),
                 ),
             ),

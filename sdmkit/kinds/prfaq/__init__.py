@@ -13,7 +13,7 @@ from sdmkit.kinds.prfaq.rules import PR_WORD_BUDGET, RULES, faq_words, pr_words
 STATUSES = ("draft", "in review", "approved", "launched", "shelved")
 QA_COLUMNS = (
     Column("question", "Question", "What a reader would ask", required=True),
-    Column("answer", "Answer", "The honest answer, with numbers", kind="long"),
+    Column("answer", "Answer", "The honest answer, with numbers", type="long"),
 )
 
 

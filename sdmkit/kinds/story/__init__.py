@@ -84,8 +84,8 @@ SECTIONS = (
                 quick_add=True,
                 item="principle",
                 columns=(
-                    Column("principle", "Principle", kind="choice", choices=tuple(PRINCIPLES), required=True),
-                    Column("evidence", "Evidence", "The sentence that shows it", kind="long"),
+                    Column("principle", "Principle", type="choice", choices=tuple(PRINCIPLES), required=True),
+                    Column("evidence", "Evidence", "The sentence that shows it", type="long"),
                 ),
             ),
             Field(
