@@ -237,7 +237,7 @@ def test_every_choice_the_editor_offers_is_the_models_enumeration():
                     drift.append(f"{kind.id}.{f.key}: {f.choices} != {allowed}")
             entry = _entry_model(info.annotation)
             for c in f.columns:
-                if c.kind != "choice" or entry is None or c.key not in getattr(entry, "model_fields", {}):
+                if c.type != "choice" or entry is None or c.key not in getattr(entry, "model_fields", {}):
                     continue
                 allowed = _literal_values(entry.model_fields[c.key].annotation)
                 if allowed is not None and c.choices:

@@ -12,16 +12,20 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
+
+if TYPE_CHECKING:  # alembic is imported only when the schema is behind (start-up time)
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 # Any fixed number: it names sdmkit's migration lock among the server's advisory locks.
 PG_LOCK_KEY = 0x5D4D_4B17
 
 
-def _config(connection):
+def _config(connection: Connection | None) -> Config:
     from alembic.config import Config
 
     cfg = Config()
