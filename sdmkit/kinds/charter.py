@@ -7,6 +7,7 @@ engage it. The rules below teach that while the manager writes."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from typing import Literal, get_args
 
@@ -118,7 +119,7 @@ _CUSTOMER = re.compile(
 )
 
 
-def _required(c: Charter):
+def _required(c: Charter) -> Iterator[Hit]:
     if not c.team_name:
         yield Hit("team_name", "The team has no name", "Name the team the way other teams say it.")
     if not c.mission:
@@ -139,7 +140,7 @@ def _required(c: Charter):
             )
 
 
-def _mission_one_sentence(c: Charter):
+def _mission_one_sentence(c: Charter) -> Iterator[Hit]:
     n = len(sentences(c.mission)) if c.mission else 0
     if n > 1:
         yield Hit(
@@ -149,7 +150,7 @@ def _mission_one_sentence(c: Charter):
         )
 
 
-def _too_many_tenets(c: Charter):
+def _too_many_tenets(c: Charter) -> Iterator[Hit]:
     if len(c.tenets) > MAX_TENETS:
         yield Hit(
             "tenets",
@@ -158,7 +159,7 @@ def _too_many_tenets(c: Charter):
         )
 
 
-def _tenet_takes_stand(c: Charter):
+def _tenet_takes_stand(c: Charter) -> Iterator[Hit]:
     for i, t in enumerate(c.tenets, 1):
         if t.statement and not _STAND.search(t.statement):
             yield Hit(
@@ -169,7 +170,7 @@ def _tenet_takes_stand(c: Charter):
             )
 
 
-def _customer_tenet(c: Charter):
+def _customer_tenet(c: Charter) -> Iterator[Hit]:
     if not c.tenets:
         return
     names = [re.escape(x.name) for x in c.customers if x.name]
@@ -185,7 +186,7 @@ def _customer_tenet(c: Charter):
     )
 
 
-def _stale(c: Charter):
+def _stale(c: Charter) -> Iterator[Hit]:
     if c.next_review is None:
         yield Hit(
             "next_review",
@@ -201,7 +202,7 @@ def _stale(c: Charter):
         )
 
 
-def _out_of_scope(c: Charter):
+def _out_of_scope(c: Charter) -> Iterator[Hit]:
     if not [x for x in c.out_of_scope if x.strip()]:
         yield Hit(
             "out_of_scope",
@@ -210,7 +211,7 @@ def _out_of_scope(c: Charter):
         )
 
 
-def _collaboration_timeboxed(c: Charter):
+def _collaboration_timeboxed(c: Charter) -> Iterator[Hit]:
     for i, x in enumerate(c.interactions, 1):
         if x.mode == "collaboration" and x.until is None:
             yield Hit(

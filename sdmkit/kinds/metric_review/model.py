@@ -80,7 +80,7 @@ class MetricReview(Part):
 
     @field_validator("week_ending")
     @classmethod
-    def _sunday(cls, value):
+    def _sunday(cls, value: date | None) -> date | None:
         if value is not None and not is_week_end(value):
             raise ValueError(f"{value.isoformat()} is a {value:%A}; a review's week ends on a Sunday")
         return value
