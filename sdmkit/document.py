@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sdmkit.errors import FieldProblem, InvalidDocument
+from sdmkit.errors import FieldProblem, InvalidDocument, NotFound
 from sdmkit.registry import get_kind
 
 if TYPE_CHECKING:
@@ -90,6 +90,13 @@ class Document:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     deleted_at: datetime | None = None
+
+    @property
+    def stored_id(self) -> int:
+        """The id of a document the store returned; one not yet saved has none."""
+        if self.id is None:
+            raise NotFound("this document has not been saved yet")
+        return self.id
 
     @property
     def title(self) -> str:

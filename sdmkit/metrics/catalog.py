@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from sdmkit.errors import FieldProblem, InvalidDocument
 from sdmkit.store.db import write_retrying
@@ -59,7 +61,9 @@ STARTER = (
 def catalog(store, team: str) -> list[Metric]:
     with Session(store.engine) as s:
         rows = s.scalars(
-            select(MetricRow).where(MetricRow.team == team).order_by(MetricRow.position, MetricRow.id)
+            select(MetricRow)
+            .where(col(MetricRow.team) == team)
+            .order_by(col(MetricRow.position), col(MetricRow.id))
         )
         return [
             Metric(r.name, r.unit, r.owner, r.kind, r.drives, r.target, r.direction, r.aggregation, r.id)
@@ -69,11 +73,12 @@ def catalog(store, team: str) -> list[Metric]:
 
 def teams_with_metrics(store) -> list[str]:
     with Session(store.engine) as s:
-        return sorted(set(s.scalars(select(MetricRow.team))))
+        return sorted(set(s.scalars(select(col(MetricRow.team)))))
 
 
 def validate(metrics: list[Metric]) -> None:
-    problems, seen = [], set()
+    problems: list[FieldProblem] = []
+    seen: set[str] = set()
     for i, m in enumerate(metrics, 1):
         if not m.name.strip():
             problems.append(FieldProblem(f"metrics[{i}].name", "a metric needs a name"))
@@ -102,7 +107,7 @@ def save_catalog(store, team: str, metrics: list[Metric]) -> list[Metric]:
     validate(metrics)
 
     def write(s):
-        existing = {r.name: r for r in s.scalars(select(MetricRow).where(MetricRow.team == team))}
+        existing = {r.name: r for r in s.scalars(select(MetricRow).where(col(MetricRow.team) == team))}
         for i, m in enumerate(metrics):
             row = existing.get(m.name) or MetricRow(team=team, name=m.name)
             row.unit, row.owner, row.kind, row.drives = m.unit, m.owner, m.kind, m.drives
@@ -113,12 +118,14 @@ def save_catalog(store, team: str, metrics: list[Metric]) -> list[Metric]:
     return catalog(store, team)
 
 
-def series(store, metric_id: int) -> dict[date, float]:
+def series(store, metric_id: int | None) -> dict[date, float]:
+    if metric_id is None:  # a metric not saved yet has no values
+        return {}
     with Session(store.engine) as s:
         rows = s.execute(
-            select(MetricValueRow.week_end, MetricValueRow.value)
-            .where(MetricValueRow.metric_id == metric_id)
-            .order_by(MetricValueRow.week_end)
+            select(col(MetricValueRow.week_end), col(MetricValueRow.value))
+            .where(col(MetricValueRow.metric_id) == metric_id)
+            .order_by(col(MetricValueRow.week_end))
         )
         return {w: v for w, v in rows}
 
@@ -132,7 +139,7 @@ def upsert_values(store, values: list[tuple[int, date, float]]) -> tuple[int, in
         for metric_id, week, value in values:
             row = s.scalars(
                 select(MetricValueRow).where(
-                    MetricValueRow.metric_id == metric_id, MetricValueRow.week_end == week
+                    col(MetricValueRow.metric_id) == metric_id, col(MetricValueRow.week_end) == week
                 )
             ).first()
             if row is None:
@@ -147,18 +154,18 @@ def upsert_values(store, values: list[tuple[int, date, float]]) -> tuple[int, in
     return write_retrying(store.engine, write, what="the weekly values")
 
 
-def enter_week(store, team: str, week: date | None, values: dict[str, object]) -> tuple[int, int]:
+def enter_week(store, team: str, week: date | None, values: Mapping[str, object]) -> tuple[int, int]:
     """Values typed for one week, by metric name; blank entries are left alone. Returns
     (created, updated); bad input raises with the field named as the form shows it."""
     from sdmkit.metrics.stats import is_week_end
 
-    problems = []
+    problems: list[FieldProblem] = []
     if week is None:
         problems.append(FieldProblem("Week ending", "pick the Sunday the week ends on"))
     elif not is_week_end(week):
         problems.append(FieldProblem("Week ending", f"{week:%A %d %b %Y} is not a Sunday"))
-    ids = {m.name: m.id for m in catalog(store, team)}
-    rows = []
+    ids = {m.name: m.id for m in catalog(store, team) if m.id is not None}
+    numbers: list[tuple[int, float]] = []
     for name, raw in values.items():
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             continue
@@ -173,7 +180,7 @@ def enter_week(store, team: str, week: date | None, values: dict[str, object]) -
         if not math.isfinite(number):
             problems.append(FieldProblem(name, f"'{raw}' is not a number"))
             continue
-        rows.append((ids[name], week, number))
-    if problems:
+        numbers.append((ids[name], number))
+    if problems or week is None:
         raise InvalidDocument(problems)
-    return upsert_values(store, rows)
+    return upsert_values(store, [(metric_id, week, number) for metric_id, number in numbers])

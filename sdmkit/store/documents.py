@@ -490,9 +490,7 @@ class Store:
 
     def update(self, doc: Document, *, note: str = "edited") -> Document:
         """Save a changed copy of a stored document on top of the version it was read at."""
-        if doc.id is None:
-            raise NotFound("this document has not been saved yet")
-        return self.save(doc.id, doc.version, doc.content, doc.meta, note=note)
+        return self.save(doc.stored_id, doc.version, doc.content, doc.meta, note=note)
 
     @staticmethod
     def _revision(doc_id: int, version: int, doc: Document, when: datetime, note: str) -> RevisionRow:

@@ -51,7 +51,7 @@ def export_buttons(doc: Document, *, key: str) -> None:
     for col, fmt, label in zip(cols, ("md", "json", "html"), ("Markdown", "JSON", "HTML"), strict=False):
         col.download_button(
             label,
-            data=_rendered(doc.id, doc.version, fmt, page_size, _context(), redacted),
+            data=_rendered(doc.stored_id, doc.version, fmt, page_size, _context(), redacted),
             file_name=name(fmt),
             mime=export.MIME[fmt],
             key=f"{key}|{fmt}",
@@ -80,5 +80,7 @@ def export_buttons(doc: Document, *, key: str) -> None:
         help=f"Typeset version {doc.version} as a {page_size} PDF",
     ):
         with st.spinner("Typesetting the PDF…"):
-            st.session_state[pdf_key] = _rendered(doc.id, doc.version, "pdf", page_size, _context(), redacted)
+            st.session_state[pdf_key] = _rendered(
+                doc.stored_id, doc.version, "pdf", page_size, _context(), redacted
+            )
         st.rerun()

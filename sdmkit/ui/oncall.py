@@ -146,9 +146,9 @@ def _exports(draft: dict, rotation, sched, start: datetime, end: datetime) -> No
     data = to_ics(
         rotation,
         sched,
-        doc_id=doc.id,
+        doc_id=doc.stored_id,
         version=doc.version,
-        stamp=doc.updated_at,
+        stamp=doc.updated_at or clock.now(),  # a stored document always has one
         person=person,
         title=doc.title,
     )

@@ -25,9 +25,11 @@ def mine_tab() -> None:
     )
     if st.button("Mine my documents", type="primary", icon=":material/auto_awesome:"):
         bar = st.progress(0.0, text="Reading documents…")
-        report = mine_all(
-            store(), progress=lambda i, n: bar.progress(i / max(n, 1), text=f"Document {i} of {n}")
-        )
+
+        def advance(i: int, n: int) -> None:
+            bar.progress(i / max(n, 1), text=f"Document {i} of {n}")
+
+        report = mine_all(store(), progress=advance)
         bar.empty()
         st.success(
             f"{plural(report.documents, 'document')} ({report.skipped} unchanged): "
