@@ -41,7 +41,7 @@ from sdmkit.store.tables import (
 )
 
 FORMAT = "sdmkit-backup"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: a metric's input/output column is 'type' (1 called it 'kind')
 _DOC_FIELDS = (
     "id",
     "kind",
@@ -89,7 +89,7 @@ _METRIC_FIELDS = (
     "name",
     "unit",
     "owner",
-    "kind",
+    "type",
     "drives",
     "target",
     "direction",
@@ -214,6 +214,15 @@ def read_backup(path: Path) -> dict:
         raise SdmkitError(f"{path}: format_version: expected a number")
     if version > FORMAT_VERSION:
         raise SdmkitError(f"{path}: made by a newer sdmkit (format {data['format_version']}); upgrade sdmkit")
+    return _from_older(data, version)
+
+
+def _from_older(data: dict, version: int) -> dict:
+    """A backup an older sdmkit made, in today's format: it restores as it was."""
+    if version < 2:
+        for m in data.get("metrics") or []:
+            if isinstance(m, dict) and "kind" in m and "type" not in m:
+                m["type"] = m.pop("kind")
     return data
 
 
@@ -346,7 +355,7 @@ def _draft_problems(row: dict, where: str, known_kinds: set[str]) -> list[str]:
 
 def backup_problems(data: dict, limit: int = 10) -> list[str]:
     """Everything that would make this backup restore badly, first `limit` problems."""
-    from sdmkit.metrics.catalog import AGGREGATIONS, DIRECTIONS, KINDS
+    from sdmkit.metrics.catalog import AGGREGATIONS, DIRECTIONS, TYPES
     from sdmkit.store.review import OUTCOMES
 
     problems: list[str] = []
@@ -394,7 +403,7 @@ def backup_problems(data: dict, limit: int = 10) -> list[str]:
                 ]
             if section == "metrics":
                 for attr, allowed in (
-                    ("kind", KINDS),
+                    ("type", TYPES),
                     ("direction", DIRECTIONS),
                     ("aggregation", AGGREGATIONS),
                 ):

@@ -16,7 +16,7 @@ from sdmkit.store.db import write_retrying
 from sdmkit.store.limits import check_row
 from sdmkit.store.tables import MetricRow, MetricValueRow
 
-KINDS = ("input", "output")
+TYPES = ("input", "output")  # an input the team controls; an output it moves
 DIRECTIONS = ("higher", "lower")
 AGGREGATIONS = ("sum", "mean", "last")
 
@@ -26,7 +26,7 @@ class Metric:
     name: str
     unit: str = ""
     owner: str = ""
-    kind: str = "output"
+    type: str = "output"
     drives: str = ""
     target: float | None = None
     direction: str = "higher"
@@ -39,12 +39,12 @@ class Metric:
 
 # A starter set for engineering teams: inputs the team controls first, then what they drive.
 STARTER = (
-    Metric("Deployments", "count", kind="input", drives="Change failure rate", target=25, direction="higher"),
-    Metric("Pages per week", "count", kind="input", drives="Availability", target=5, direction="lower"),
+    Metric("Deployments", "count", type="input", drives="Change failure rate", target=25, direction="higher"),
+    Metric("Pages per week", "count", type="input", drives="Availability", target=5, direction="lower"),
     Metric(
         "COE action-item age (p50)",
         "days",
-        kind="input",
+        type="input",
         drives="High-severity incidents",
         target=14,
         direction="lower",
@@ -66,7 +66,7 @@ def catalog(store, team: str) -> list[Metric]:
             .order_by(col(MetricRow.position), col(MetricRow.id))
         )
         return [
-            Metric(r.name, r.unit, r.owner, r.kind, r.drives, r.target, r.direction, r.aggregation, r.id)
+            Metric(r.name, r.unit, r.owner, r.type, r.drives, r.target, r.direction, r.aggregation, r.id)
             for r in rows
         ]
 
@@ -86,10 +86,10 @@ def validate(metrics: list[Metric]) -> None:
             problems.append(FieldProblem(f"metrics[{i}].name", f"'{m.name}' is in the catalog twice"))
         seen.add(m.name)
         # Lengths, NUL, a finite target: what either database can store.
-        fields = ("name", "unit", "owner", "kind", "drives", "target", "direction", "aggregation")
+        fields = ("name", "unit", "owner", "type", "drives", "target", "direction", "aggregation")
         table = MetricRow.__table__  # type: ignore[attr-defined]
         problems += check_row(table, {f: getattr(m, f) for f in fields}, f"metrics[{i}]")
-        for attr, allowed in (("kind", KINDS), ("direction", DIRECTIONS), ("aggregation", AGGREGATIONS)):
+        for attr, allowed in (("type", TYPES), ("direction", DIRECTIONS), ("aggregation", AGGREGATIONS)):
             if getattr(m, attr) not in allowed:
                 problems.append(
                     FieldProblem(
@@ -110,7 +110,7 @@ def save_catalog(store, team: str, metrics: list[Metric]) -> list[Metric]:
         existing = {r.name: r for r in s.scalars(select(MetricRow).where(col(MetricRow.team) == team))}
         for i, m in enumerate(metrics):
             row = existing.get(m.name) or MetricRow(team=team, name=m.name)
-            row.unit, row.owner, row.kind, row.drives = m.unit, m.owner, m.kind, m.drives
+            row.unit, row.owner, row.type, row.drives = m.unit, m.owner, m.type, m.drives
             row.target, row.direction, row.aggregation, row.position = m.target, m.direction, m.aggregation, i
             s.add(row)
 

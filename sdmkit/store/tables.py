@@ -120,7 +120,7 @@ class MetricRow(SQLModel, table=True):
     name: str = Field(max_length=200)
     unit: str = Field(default="", max_length=40)
     owner: str = Field(default="", max_length=200)
-    kind: str = Field(default="output", max_length=10)  # input (controllable) or output
+    type: str = Field(default="output", max_length=10)  # input (controllable) or output
     drives: str = Field(default="", max_length=200)  # for inputs: the output it moves
     target: float | None = None
     direction: str = Field(default="higher", max_length=10)  # which way is better

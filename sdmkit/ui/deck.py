@@ -106,7 +106,7 @@ def _draw(field: Field, key: str, metrics: list[dict], on_change) -> None:
         [
             {
                 "Metric": m["name"],
-                "Type": m["kind"],
+                "Type": m["type"],
                 "Last week": number(m["value"], m["unit"]),
                 "WoW": change(m["wow"], m["wow_pct"], m["unit"]),
                 "YoY": change(m["yoy"], m["yoy_pct"], m["unit"]),
@@ -123,7 +123,7 @@ def _draw(field: Field, key: str, metrics: list[dict], on_change) -> None:
     for m in metrics:
         with st.container(border=True):
             head = f"**{esc(m['name'])}**"
-            if m["kind"] == "input":
+            if m["type"] == "input":
                 head += f" · input{' → ' + esc(m['drives']) if m['drives'] else ''}"
             head += f" · owner {esc(m['owner']) or 'not set'}"
             st.markdown(head)

@@ -10,8 +10,8 @@ from sdmkit.errors import InvalidDocument
 from sdmkit.metrics.catalog import (
     AGGREGATIONS,
     DIRECTIONS,
-    KINDS,
     STARTER,
+    TYPES,
     Metric,
     catalog,
     enter_week,
@@ -55,8 +55,8 @@ def catalog_tab(team: str) -> None:
         "name": st.column_config.TextColumn("Metric", required=True),
         "unit": st.column_config.TextColumn("Unit", help="count, %, ms, days…"),
         "owner": st.column_config.TextColumn("Owner", help="Who explains it in the review"),
-        "kind": st.column_config.SelectboxColumn(
-            "Type", options=list(KINDS), help="input: the team controls it"
+        "type": st.column_config.SelectboxColumn(
+            "Type", options=list(TYPES), help="input: the team controls it"
         ),
         "drives": st.column_config.TextColumn("Drives", help="For an input: the output it moves"),
         "target": st.column_config.NumberColumn("Target"),

@@ -4,10 +4,10 @@ noteworthy events and action items."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field as PydField
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
 
 from sdmkit.kind import Part
 from sdmkit.kinds.action_items import Status
@@ -35,7 +35,7 @@ class MetricSnapshot(Part):
     name: str = ""
     unit: str = ""
     owner: str = ""
-    kind: Literal["input", "output"] = "output"
+    type: Literal["input", "output"] = "output"  # an input the team controls; an output it moves
     drives: str = ""
     target: float | None = None
     direction: Literal["higher", "lower"] = "higher"
@@ -58,6 +58,14 @@ class MetricSnapshot(Part):
     missing: list[str] = PydField(default_factory=list)  # shown weeks without a value
     commentary: str = ""
     status: Literal["", "explained", "still investigating"] = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _older_name(cls, data: Any) -> Any:
+        # Reviews saved (and files exported) before the field was renamed call it 'kind'.
+        if isinstance(data, dict) and "kind" in data and "type" not in data:
+            data = {("type" if k == "kind" else k): v for k, v in data.items()}
+        return data
 
 
 class ReviewAction(Part):
