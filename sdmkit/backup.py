@@ -25,10 +25,14 @@ from sqlalchemy.orm import Session
 from sqlmodel import SQLModel, col
 
 from sdmkit import clock
+from sdmkit.document import DocumentMeta
 from sdmkit.errors import InvalidDocument, SdmkitError, UnknownKind
+from sdmkit.metrics.catalog import AGGREGATIONS, DIRECTIONS, TYPES
 from sdmkit.registry import all_kinds, get_kind
 from sdmkit.store import Store, fulltext
+from sdmkit.store.db import data_dir
 from sdmkit.store.limits import check_row, check_texts
+from sdmkit.store.review import OUTCOMES
 from sdmkit.store.tables import (
     CommentRow,
     DecisionRow,
@@ -336,7 +340,6 @@ def _check_document(d: dict, where: str, kind_of: Any, problems: list[str], tabl
 def _draft_problems(row: dict, where: str, known_kinds: set[str]) -> list[str]:
     """A draft is unsaved work and need not be a valid document, but Home and the
     editor read its kind and metadata, so those must be sound."""
-    from sdmkit.document import DocumentMeta
 
     problems = []
     if row.get("kind") not in known_kinds:
@@ -355,8 +358,6 @@ def _draft_problems(row: dict, where: str, known_kinds: set[str]) -> list[str]:
 
 def backup_problems(data: dict, limit: int = 10) -> list[str]:
     """Everything that would make this backup restore badly, first `limit` problems."""
-    from sdmkit.metrics.catalog import AGGREGATIONS, DIRECTIONS, TYPES
-    from sdmkit.store.review import OUTCOMES
 
     problems: list[str] = []
     for section in _SECTIONS:
@@ -493,8 +494,6 @@ def restore(store: Store, data: dict, *, replace: bool = False, safety_dir: Path
                 "(a backup of the current workspace is written first)"
             )
         if safety_dir is None:
-            from sdmkit.store.db import data_dir
-
             safety_dir = data_dir() / "backups"
         safety = Path(safety_dir) / f"before-restore-{clock.now():%Y%m%d-%H%M%S-%f}.json"
         write_backup(store, safety)

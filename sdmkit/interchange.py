@@ -83,6 +83,7 @@ def parse_text(text: str, suffix: str, source: str = "") -> Document:
         if suffix == ".json":
             data = json.loads(text)
         elif suffix in (".md", ".markdown"):
+            # On first use: only a Markdown file needs the Markdown reader.
             from sdmkit.export.markdown_file import read
 
             data = read(text, source)

@@ -6,13 +6,15 @@ turns them into Streamlit widgets, so this module stays free of Streamlit."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from sdmkit.coach.rule import Rule
+from sdmkit.errors import InvalidDocument, problems_from_pydantic
 
 # How a table column is edited and shown (a date picker, a number, long text ...).
 ColumnType = Literal["text", "choice", "date", "datetime", "time", "number", "long"]
@@ -92,8 +94,6 @@ def lazy(target: str) -> Callable[..., Any]:
 
     def call(*args: Any, **kwargs: Any) -> Any:
         if not resolved:
-            import importlib
-
             module, name = target.split(":")
             resolved.append(getattr(importlib.import_module(module), name))
         return resolved[0](*args, **kwargs)
@@ -217,9 +217,6 @@ class Kind:
 
     def validate(self, data: dict[str, Any] | None) -> BaseModel:
         """Validate content; raises InvalidDocument naming every bad field."""
-        from pydantic import ValidationError
-
-        from sdmkit.errors import InvalidDocument, problems_from_pydantic
 
         try:
             return self.model.model_validate(data or {})

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from sdmkit.errors import FieldProblem, InvalidDocument
+from sdmkit.metrics.stats import is_week_end
 from sdmkit.store.db import write_retrying
 from sdmkit.store.limits import check_row
 from sdmkit.store.tables import MetricRow, MetricValueRow
@@ -157,7 +158,6 @@ def upsert_values(store, values: list[tuple[int, date, float]]) -> tuple[int, in
 def enter_week(store, team: str, week: date | None, values: Mapping[str, object]) -> tuple[int, int]:
     """Values typed for one week, by metric name; blank entries are left alone. Returns
     (created, updated); bad input raises with the field named as the form shows it."""
-    from sdmkit.metrics.stats import is_week_end
 
     problems: list[FieldProblem] = []
     if week is None:

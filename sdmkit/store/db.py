@@ -7,12 +7,19 @@ database made by an older release opens in a newer one."""
 from __future__ import annotations
 
 import os
+import random
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import event
+import platformdirs
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from sdmkit.errors import SdmkitError
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -27,7 +34,6 @@ def data_dir() -> Path:
     configured = os.environ.get(ENV_DATA_DIR)
     if configured:
         return Path(configured).expanduser()
-    import platformdirs
 
     return Path(platformdirs.user_data_dir("sdmkit", appauthor=False))
 
@@ -42,7 +48,6 @@ def describe(url: str) -> str:
 
 
 def make_engine(url: str) -> Engine:
-    from sqlalchemy import create_engine
 
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -72,13 +77,6 @@ def write_retrying(
     """Run `work(session)` in one write transaction, again when a concurrent writer
     got there first (a unique row both inserted, SQLite's busy snapshot), so people
     writing at once see their change land instead of a database error."""
-    import random
-    import time
-
-    from sqlalchemy.exc import IntegrityError, OperationalError
-    from sqlalchemy.orm import Session
-
-    from sdmkit.errors import SdmkitError
 
     for attempt in range(attempts):
         try:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 if TYPE_CHECKING:  # alembic is imported only when the schema is behind (start-up time)
     from alembic.config import Config
@@ -26,6 +27,7 @@ PG_LOCK_KEY = 0x5D4D_4B17
 
 
 def _config(connection: Connection | None) -> Config:
+    # Alembic is imported only when the schema is behind (start-up time).
     from alembic.config import Config
 
     cfg = Config()
@@ -35,6 +37,7 @@ def _config(connection: Connection | None) -> Config:
 
 
 def head() -> str:
+    # As above: only when the schema is behind.
     from alembic.script import ScriptDirectory
 
     head = ScriptDirectory.from_config(_config(None)).get_current_head()
@@ -43,6 +46,7 @@ def head() -> str:
 
 
 def _revision_of(conn: Connection) -> str | None:
+    # As above: only when the schema is behind.
     from alembic.runtime.migration import MigrationContext
 
     return MigrationContext.configure(conn).get_current_revision()
@@ -71,7 +75,6 @@ def up_to_date(engine: Engine) -> bool:
     newest = _head_from_files()
     if newest is None:
         return False
-    from sqlalchemy.exc import DBAPIError
 
     try:
         with engine.connect() as conn:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdmkit import clock, export
+from sdmkit.redaction import terms, warning
 from sdmkit.store import Document
 from sdmkit.ui.state import store
 
@@ -23,8 +24,6 @@ def _rendered(
 
 def _context() -> tuple:
 
-    from sdmkit.redaction import terms
-
     # The redaction list is part of the context: a changed list makes new exports.
     return (*store().fingerprint(), clock.now().strftime("%Y%m%d%H"), repr(terms(store())))
 
@@ -37,11 +36,9 @@ def export_buttons(doc: Document, *, key: str) -> None:
         help="Apply the redaction list (Story bank → Redaction); e-mails, links, ticket ids, phone numbers "
         "and chat handles are replaced automatically",
     )
-    if redacted:
-        from sdmkit.redaction import terms, warning
-
-        if warning(terms(store())):
-            st.warning(warning(terms(store())), icon=":material/warning:")
+    said = warning(terms(store())) if redacted else ""
+    if said:
+        st.warning(said, icon=":material/warning:")
     suffix = "-redacted" if redacted else ""
 
     def name(fmt: str) -> str:

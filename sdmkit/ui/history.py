@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sdmkit.compare import COMPARE_CSS, html_table, side_by_side
 from sdmkit.errors import Conflict
+from sdmkit.export.markdown_export import render_body
 from sdmkit.interchange import revision_diff
 from sdmkit.store import Document
 from sdmkit.ui.state import flash, stamp, store, when
@@ -31,9 +33,6 @@ def history_panel(doc: Document, *, key: str, on_restored=None) -> None:
     )
     side, raw = st.tabs(["Side by side", "Data (YAML diff)"])
     with side:
-        from sdmkit.compare import COMPARE_CSS, html_table, side_by_side
-        from sdmkit.export.markdown_export import render_body
-
         a, b = store().revision(doc.stored_id, old), store().revision(doc.stored_id, new)
         # Built from escaped text only (sdmkit.compare), so it is safe to show as HTML.
         st.html(

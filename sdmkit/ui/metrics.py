@@ -3,6 +3,8 @@ errors, and the weekly values."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import streamlit as st
 
 from sdmkit import clock
@@ -147,7 +149,6 @@ def data_tab(team: str) -> None:
 
 def type_tab(team: str) -> None:
     """Type one week's values by hand, as well as importing them."""
-    from datetime import timedelta
 
     metrics = catalog(store(), team)
     if not metrics:

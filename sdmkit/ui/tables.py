@@ -102,6 +102,7 @@ class DateColumn(ColumnType):
         return to_date(value)
 
     def frame(self, series):
+        # On first use: pandas costs start-up; only a table editor needs it.
         import pandas as pd
 
         return pd.to_datetime(series).dt.date if len(series) else series
@@ -126,6 +127,7 @@ class DateTimeColumn(ColumnType):
         return to_datetime(value)
 
     def frame(self, series):
+        # On first use, as above.
         import pandas as pd
 
         return pd.to_datetime(series)
@@ -173,6 +175,7 @@ class NumberColumn(ColumnType):
         return None if is_blank(value) else float(value)
 
     def frame(self, series):
+        # On first use, as above.
         import pandas as pd
 
         return pd.to_numeric(series)
@@ -287,6 +290,7 @@ register(Table())
 
 
 def _draw_table(field: Field, key: str, content: dict) -> None:
+    # On first use, as above.
     import pandas as pd
 
     crowded = len(field.columns) > 4

@@ -32,6 +32,7 @@ def _derived(c: MetricReview) -> dict:
 
 
 def _charts(c: MetricReview) -> list[tuple[str, dict]]:
+    # On first use: charts (Altair, vl-convert) cost start-up; only a review's export draws them.
     from sdmkit.charts import six_twelve
 
     return [(m.name, six_twelve(m.model_dump())) for m in c.metrics]

@@ -129,6 +129,7 @@ class Rotation(Part):
     def _country(cls, value: str | None) -> str:
         value = (value or "").strip().upper()
         if value:
+            # On first use: the holiday calendars cost start-up; only a rotation with a country needs them.
             import holidays
 
             if value not in holidays.list_supported_countries():
@@ -140,6 +141,7 @@ class Rotation(Part):
         if self.holiday_subdivision:
             if not self.holiday_country:
                 raise ValueError("holiday_subdivision: give the holiday country first")
+            # On first use, as above.
             import holidays
 
             subdivisions = holidays.list_supported_countries().get(self.holiday_country, [])

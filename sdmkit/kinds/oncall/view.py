@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from sdmkit.kinds.oncall.coverage import statement
 from sdmkit.kinds.oncall.model import Rotation
-from sdmkit.kinds.oncall.schedule import Schedule, Shift
+from sdmkit.kinds.oncall.rules import schedule_for
+from sdmkit.kinds.oncall.schedule import Schedule, Shift, first_handoff, needed_people
 
 EXPORT_WEEKS = 8
 NIGHTS = (
@@ -149,9 +151,6 @@ def load_rows(
 
 
 def view(r: Rotation) -> dict:
-    from sdmkit.kinds.oncall.coverage import statement
-    from sdmkit.kinds.oncall.rules import schedule_for
-    from sdmkit.kinds.oncall.schedule import first_handoff, needed_people
 
     if not r.active_members():
         return {

@@ -6,11 +6,10 @@ from __future__ import annotations
 from sdmkit.interview import PRINCIPLES
 from sdmkit.kind import Column, Field, Kind, Section
 from sdmkit.kinds.story.model import SCOPES, Story
-from sdmkit.kinds.story.rules import RULES, WORDS_PER_MINUTE, WORKSPACE_RULES
+from sdmkit.kinds.story.rules import RULES, WORDS_PER_MINUTE, WORKSPACE_RULES, _counts
 
 
 def _derived(s: Story) -> dict:
-    from sdmkit.kinds.story.rules import _counts
 
     counts = _counts(s)
     total = sum(counts.values())
