@@ -14,7 +14,7 @@ from sdmkit.interview import (
     STUDY_PLAN,
     all_questions,
 )
-from sdmkit.kinds import get_kind
+from sdmkit.registry import get_kind
 from tests.conftest import ROOT
 
 KIND = get_kind("story")

@@ -12,10 +12,10 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 
 from sdmkit import resources
 from sdmkit.export.escape import md_block, md_inline
+from sdmkit.registry import all_kinds
 
 
 def _loader():
-    from sdmkit.kinds import all_kinds
     from sdmkit.store.db import data_dir
 
     own = [FileSystemLoader(k.templates_dir) for k in all_kinds() if k.templates_dir]

@@ -10,8 +10,8 @@ from pydantic import BaseModel
 
 from sdmkit.coach import lint, score
 from sdmkit.errors import Conflict, InvalidDocument, NotFound, SdmkitError
-from sdmkit.kinds import get_kind
-from sdmkit.kinds.base import Kind
+from sdmkit.kind import Kind
+from sdmkit.registry import get_kind
 from sdmkit.ui import drafts, fields
 from sdmkit.ui.coach_panel import coach_panel
 from sdmkit.ui.conflict import merge_panel, merge_stale_save

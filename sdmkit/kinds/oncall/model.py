@@ -6,12 +6,12 @@ zone; shifts are computed as aware datetimes from them (see schedule.py)."""
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Literal, get_args
+from typing import Literal, Self, get_args
 
 from pydantic import Field as PydField
 from pydantic import field_validator, model_validator
 
-from sdmkit.kinds.base import Part
+from sdmkit.kind import Part
 from sdmkit.kinds.my_part import MyPart, Outcome
 from sdmkit.timezones import check_zone
 
@@ -34,7 +34,7 @@ class Member(Part):
 
     @field_validator("zone")
     @classmethod
-    def _zone(cls, value):
+    def _zone(cls, value: str) -> str:
         return check_zone(value)
 
 
@@ -46,7 +46,7 @@ class Region(Part):
 
     @field_validator("zone")
     @classmethod
-    def _zone(cls, value):
+    def _zone(cls, value: str) -> str:
         return check_zone(value, "UTC")
 
 
@@ -66,7 +66,7 @@ class Override(Part):
 
     @field_validator("start", "end")
     @classmethod
-    def _wall_clock(cls, value):
+    def _wall_clock(cls, value: datetime | None) -> datetime | None:
         # Compared with the rotation's naive wall-clock times; an offset would make that fail.
         if value is not None and value.tzinfo is not None:
             raise ValueError(
@@ -121,14 +121,15 @@ class Rotation(Part):
 
     @field_validator("time_zone")
     @classmethod
-    def _zone(cls, value):
+    def _zone(cls, value: str) -> str:
         return check_zone(value, "UTC")
 
     @field_validator("holiday_country")
     @classmethod
-    def _country(cls, value):
+    def _country(cls, value: str | None) -> str:
         value = (value or "").strip().upper()
         if value:
+            # On first use: the holiday calendars cost start-up; only a rotation with a country needs them.
             import holidays
 
             if value not in holidays.list_supported_countries():
@@ -136,10 +137,11 @@ class Rotation(Part):
         return value
 
     @model_validator(mode="after")
-    def _consistent(self):
+    def _consistent(self) -> Self:
         if self.holiday_subdivision:
             if not self.holiday_country:
                 raise ValueError("holiday_subdivision: give the holiday country first")
+            # On first use, as above.
             import holidays
 
             subdivisions = holidays.list_supported_countries().get(self.holiday_country, [])
