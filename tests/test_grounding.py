@@ -240,7 +240,7 @@ def test_a_short_action_gets_a_situation_cut_to_its_measure(sqlite_store):
     """A two-sentence episode is not told after the whole COE's context: the action
     stays the larger part of the answer, as the coach's action-share check wants."""
     from sdmkit.coach import lint
-    from sdmkit.kinds import get_kind
+    from sdmkit.registry import get_kind
 
     summary = " ".join(
         f"At {h}:00 the {w} service returned errors to every caller in the region for ten minutes."
