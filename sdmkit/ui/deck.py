@@ -147,12 +147,13 @@ def _draw(field: Field, key: str, metrics: list[dict], on_change) -> None:
                 )
                 _commentary(key, m)
             else:
+                # The chart's subtitle already says "Routine variation"; this says what follows.
                 limits = (
-                    f"within {number(m['lower'])} to {number(m['upper'])}"
+                    f"the week is within its limits, {number(m['lower'])} to {number(m['upper'])}"
                     if m["lower"] is not None
                     else "not enough history for limits yet"
                 )
-                st.caption(f"Routine variation ({limits}): no commentary needed.")
+                st.caption(f"No commentary needed: {limits}.")
                 with st.expander("Add commentary anyway"):
                     _commentary(key, m)
 
