@@ -31,4 +31,7 @@ def test_a_draft_with_an_emptied_number_cell_is_kept(store):
     store.drafts.put("nan-cell", "charter", None, None, DocumentMeta(title="Half typed"), content)
     kept = store.drafts.get("nan-cell")
     assert kept is not None
-    assert kept.content == {"mission": "Keep\x00 what was typed", "metrics": [{"name": "p99", "target": None}]}
+    assert kept.content == {
+        "mission": "Keep\x00 what was typed",
+        "metrics": [{"name": "p99", "target": None}],
+    }
