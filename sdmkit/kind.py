@@ -9,12 +9,14 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from sdmkit.coach.rule import Rule
 from sdmkit.errors import InvalidDocument, problems_from_pydantic
+
+if TYPE_CHECKING:  # named in annotations only: the coach's package stays out of `sdmkit list`
+    from sdmkit.coach.rule import Rule
 
 # How a table column is edited and shown (a date picker, a number, long text ...).
 ColumnType = Literal["text", "choice", "date", "datetime", "time", "number", "long"]
