@@ -4,7 +4,8 @@ Mines every document of the set into a fresh workspace and prints:
 - principle precision and recall: the principles proposed on a document's stories
   against the ones a coach tagged on it (micro-averaged over documents);
 - question hit@1 and hit@3: for each labelled question, whether the best (or one of
-  the three best) matches is a story mined from a document labelled for it;
+  the three best) matches is a story mined from a document labelled for it, ranked
+  as the app and the CLI rank (with the stories' source documents);
 - unsupported sentences: mined sentences that no field of their source document
   supports and that are not a 'Your part: ...?' prompt (sdmkit.stories.grounding).
 
@@ -83,7 +84,10 @@ def evaluate(data: Path, verbose: bool = False) -> dict:
             questions.setdefault(q, set()).add(ids[name])
     hit1 = hit3 = 0
     for q, docs in questions.items():
-        ranked = [int(store.get(m.story_id).content["origin"].split(":")[0]) for m in match(q, stories)[:3]]
+        ranked = [
+            int(store.get(m.story_id).content["origin"].split(":")[0])
+            for m in match(q, stories, store.get)[:3]
+        ]
         hit1 += bool(ranked[:1] and ranked[0] in docs)
         hit3 += bool(set(ranked) & docs)
         if verbose and not set(ranked) & docs:

@@ -9,7 +9,7 @@ from datetime import date
 
 from sdmkit import clock
 from sdmkit.errors import SdmkitError
-from sdmkit.kinds import all_kinds, get_kind
+from sdmkit.registry import all_kinds, get_kind
 
 
 @dataclass(frozen=True)

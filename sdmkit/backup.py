@@ -25,9 +25,14 @@ from sqlalchemy.orm import Session
 from sqlmodel import SQLModel, col
 
 from sdmkit import clock
+from sdmkit.document import DocumentMeta
 from sdmkit.errors import InvalidDocument, SdmkitError, UnknownKind
+from sdmkit.metrics.catalog import AGGREGATIONS, DIRECTIONS, TYPES
+from sdmkit.registry import all_kinds, get_kind
 from sdmkit.store import Store, fulltext
+from sdmkit.store.db import data_dir
 from sdmkit.store.limits import check_row, check_texts
+from sdmkit.store.review import OUTCOMES
 from sdmkit.store.tables import (
     CommentRow,
     DecisionRow,
@@ -40,7 +45,7 @@ from sdmkit.store.tables import (
 )
 
 FORMAT = "sdmkit-backup"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: a metric's input/output column is 'type' (1 called it 'kind')
 _DOC_FIELDS = (
     "id",
     "kind",
@@ -88,7 +93,7 @@ _METRIC_FIELDS = (
     "name",
     "unit",
     "owner",
-    "kind",
+    "type",
     "drives",
     "target",
     "direction",
@@ -213,6 +218,15 @@ def read_backup(path: Path) -> dict:
         raise SdmkitError(f"{path}: format_version: expected a number")
     if version > FORMAT_VERSION:
         raise SdmkitError(f"{path}: made by a newer sdmkit (format {data['format_version']}); upgrade sdmkit")
+    return _from_older(data, version)
+
+
+def _from_older(data: dict, version: int) -> dict:
+    """A backup an older sdmkit made, in today's format: it restores as it was."""
+    if version < 2:
+        for m in data.get("metrics") or []:
+            if isinstance(m, dict) and "kind" in m and "type" not in m:
+                m["type"] = m.pop("kind")
     return data
 
 
@@ -294,8 +308,6 @@ def _parse_times(row: dict, fields, where: str, problems: list[str]) -> dict | N
 
 
 def _check_document(d: dict, where: str, kind_of: Any, problems: list[str], table) -> None:
-    from sdmkit.kinds import get_kind
-
     try:
         kind = get_kind(kind_of)
     except UnknownKind as exc:
@@ -328,7 +340,6 @@ def _check_document(d: dict, where: str, kind_of: Any, problems: list[str], tabl
 def _draft_problems(row: dict, where: str, known_kinds: set[str]) -> list[str]:
     """A draft is unsaved work and need not be a valid document, but Home and the
     editor read its kind and metadata, so those must be sound."""
-    from sdmkit.document import DocumentMeta
 
     problems = []
     if row.get("kind") not in known_kinds:
@@ -347,8 +358,6 @@ def _draft_problems(row: dict, where: str, known_kinds: set[str]) -> list[str]:
 
 def backup_problems(data: dict, limit: int = 10) -> list[str]:
     """Everything that would make this backup restore badly, first `limit` problems."""
-    from sdmkit.metrics.catalog import AGGREGATIONS, DIRECTIONS, KINDS
-    from sdmkit.store.review import OUTCOMES
 
     problems: list[str] = []
     for section in _SECTIONS:
@@ -358,8 +367,6 @@ def backup_problems(data: dict, limit: int = 10) -> list[str]:
         problems.append("settings: expected a mapping")
     if problems:
         return problems
-    from sdmkit.kinds import all_kinds
-
     known_kinds = {k.id for k in all_kinds()}
     kinds = {}
     specs = (
@@ -397,7 +404,7 @@ def backup_problems(data: dict, limit: int = 10) -> list[str]:
                 ]
             if section == "metrics":
                 for attr, allowed in (
-                    ("kind", KINDS),
+                    ("type", TYPES),
                     ("direction", DIRECTIONS),
                     ("aggregation", AGGREGATIONS),
                 ):
@@ -487,8 +494,6 @@ def restore(store: Store, data: dict, *, replace: bool = False, safety_dir: Path
                 "(a backup of the current workspace is written first)"
             )
         if safety_dir is None:
-            from sdmkit.store.db import data_dir
-
             safety_dir = data_dir() / "backups"
         safety = Path(safety_dir) / f"before-restore-{clock.now():%Y%m%d-%H%M%S-%f}.json"
         write_backup(store, safety)

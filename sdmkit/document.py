@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sdmkit.errors import FieldProblem, InvalidDocument
+from sdmkit.errors import FieldProblem, InvalidDocument, NotFound
+from sdmkit.registry import get_kind
 
-if TYPE_CHECKING:  # the kinds sit above this value; only their type is named here
+if TYPE_CHECKING:
     from pydantic import BaseModel
 
-    from sdmkit.kinds.base import Kind
+    from sdmkit.kind import Kind
 
 LIST_FIELDS = ("tags", "coach_off", "coach_allow")
 
@@ -91,6 +92,13 @@ class Document:
     deleted_at: datetime | None = None
 
     @property
+    def stored_id(self) -> int:
+        """The id of a document the store returned; one not yet saved has none."""
+        if self.id is None:
+            raise NotFound("this document has not been saved yet")
+        return self.id
+
+    @property
     def title(self) -> str:
         return self.meta.title
 
@@ -116,8 +124,6 @@ class Document:
 
     @property
     def kind_spec(self) -> Kind:
-        from sdmkit.kinds import get_kind  # the registry sits above this value
-
         return get_kind(self.kind)
 
     def model(self) -> BaseModel:

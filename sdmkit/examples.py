@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 from sdmkit import resources
 from sdmkit.interchange import read_file
+from sdmkit.metrics.catalog import Metric, catalog, save_catalog
+from sdmkit.metrics.importer import import_csv
 
 SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -24,10 +28,6 @@ def example_files() -> list[Path]:
 
 def load_metric_examples(store) -> int:
     """Each examples/metrics/NAME.catalog.yaml, and the data in NAME.csv beside it."""
-    import yaml
-
-    from sdmkit.metrics.catalog import Metric, catalog, save_catalog
-    from sdmkit.metrics.importer import import_csv
 
     loaded = 0
     for path in sorted((resources.examples_dir() / METRICS).glob("*.catalog.yaml")):

@@ -21,7 +21,7 @@ import yaml
 
 from sdmkit.document import Document, DocumentMeta
 from sdmkit.errors import FieldProblem, InvalidDocument, SdmkitError, one_line
-from sdmkit.kinds import all_kinds, get_kind
+from sdmkit.registry import all_kinds, get_kind
 from sdmkit.store.documents import normalise
 
 if TYPE_CHECKING:
@@ -83,6 +83,7 @@ def parse_text(text: str, suffix: str, source: str = "") -> Document:
         if suffix == ".json":
             data = json.loads(text)
         elif suffix in (".md", ".markdown"):
+            # On first use: only a Markdown file needs the Markdown reader.
             from sdmkit.export.markdown_file import read
 
             data = read(text, source)

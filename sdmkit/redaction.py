@@ -18,6 +18,8 @@ import types
 import typing
 from dataclasses import dataclass, replace
 
+from pydantic import BaseModel
+
 SETTING = "redaction.terms"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(
@@ -138,7 +140,6 @@ def redact_value(value, rules, key: str = ""):
 
 def _typed(tp, value, rules, key: str):
     """Redact a value by the type its model declares: only str fields are prose."""
-    from pydantic import BaseModel
 
     if key in KEYS or value is None:
         return value

@@ -21,7 +21,7 @@ from tests.test_app import texts
 MODULE = """
 from pathlib import Path
 
-from sdmkit.kinds.base import Field, Kind, Part, Section
+from sdmkit.kind import Field, Kind, Part, Section
 
 
 class Retro(Part):
@@ -89,7 +89,7 @@ def seventh_kind(tmp_path, monkeypatch):
 
 def _forget_kinds():
     from sdmkit.export import templating
-    from sdmkit.kinds import registry
+    from sdmkit.registry import registry
 
     registry.cache_clear()
     templating.markdown_env.cache_clear()
@@ -105,7 +105,7 @@ def _sdmkit(*args, data_dir):
 
 
 def test_the_registry_lists_it_after_the_built_in_kinds(seventh_kind):
-    from sdmkit.kinds import BUILTIN, all_kinds
+    from sdmkit.registry import BUILTIN, all_kinds
 
     ids = [k.id for k in all_kinds()]
     assert ids[-1] == "retro" and len(ids) == len(BUILTIN) + 1

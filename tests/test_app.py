@@ -310,7 +310,7 @@ def test_a_document_opened_in_another_kinds_editor_goes_to_its_own(workspace):
 
 def test_every_example_opens_in_its_editor_without_an_error(workspace):
     from sdmkit.examples import load_examples
-    from sdmkit.kinds import get_kind
+    from sdmkit.registry import get_kind
 
     load_examples(workspace)
     for s in workspace.list(limit=100).items:

@@ -32,7 +32,7 @@ def test_review_refreshes_from_data_and_saves_commentary(workspace):
     doc = workspace.get(workspace.list(kind="metric_review").items[0].id)
     p99 = next(m for m in doc.content["metrics"] if m["name"] == "p99 latency")
     assert (p99["commentary"], p99["status"]) == ("Gateway 4.2 added a synchronous call.", "explained")
-    assert [m["kind"] for m in doc.content["metrics"]][:3] == ["input", "input", "input"]
+    assert [m["type"] for m in doc.content["metrics"]][:3] == ["input", "input", "input"]
 
 
 def test_refresh_without_team_or_week_names_the_field(workspace):

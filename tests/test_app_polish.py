@@ -3,7 +3,7 @@ a week without values, the signal beside the metric, columns that fit."""
 
 from __future__ import annotations
 
-from sdmkit.kinds import get_kind
+from sdmkit.registry import get_kind
 from tests.test_app import app, texts
 
 

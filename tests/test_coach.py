@@ -8,7 +8,7 @@ import pytest
 
 from sdmkit import clock
 from sdmkit.coach import lint
-from sdmkit.kinds import get_kind
+from sdmkit.registry import get_kind
 
 KIND = get_kind("charter")
 

@@ -9,9 +9,9 @@ import pytest
 from sdmkit import clock
 from sdmkit.coach import lint, score
 from sdmkit.errors import InvalidDocument
-from sdmkit.kinds import get_kind
 from sdmkit.kinds.coe import timeline
 from sdmkit.kinds.coe.model import duration_text
+from sdmkit.registry import get_kind
 
 KIND = get_kind("coe")
 FUTURE = (date.today() + timedelta(days=30)).isoformat()

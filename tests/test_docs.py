@@ -20,7 +20,7 @@ def test_every_cli_command_is_in_the_readme():
 
 
 def test_every_setting_is_in_the_readme():
-    from sdmkit.kinds import ENV_KINDS
+    from sdmkit.registry import ENV_KINDS
 
     for name in (
         db.ENV_URL,
@@ -49,7 +49,7 @@ def _section(title: str) -> str:
 def test_adding_a_kind_documents_every_hook_of_kind_field_column_and_section():
     import dataclasses
 
-    from sdmkit.kinds.base import Column, Field, Kind, Section
+    from sdmkit.kind import Column, Field, Kind, Section
 
     text = _section("Adding a kind")
     missing = [

@@ -22,3 +22,16 @@ def test_a_draft_is_kept_updated_listed_and_dropped(store):
     store.drafts.drop(mine)
     assert store.drafts.get(mine) is None and store.drafts.for_document(doc.id) == []
     assert store.get(doc.id).content["mission"] == "Saved."  # a draft never touches the document
+
+
+def test_a_draft_with_an_emptied_number_cell_is_kept(store):
+    """A table's emptied number cell arrives as NaN, which PostgreSQL's JSON refuses:
+    the draft is kept all the same, that cell empty and every typed word as typed."""
+    content = {"mission": "Keep\x00 what was typed", "metrics": [{"name": "p99", "target": float("nan")}]}
+    store.drafts.put("nan-cell", "charter", None, None, DocumentMeta(title="Half typed"), content)
+    kept = store.drafts.get("nan-cell")
+    assert kept is not None
+    assert kept.content == {
+        "mission": "Keep\x00 what was typed",
+        "metrics": [{"name": "p99", "target": None}],
+    }

@@ -47,7 +47,7 @@ def test_metric_review_example_figures_are_what_sdmkit_derives(sqlite_store, nam
 
 
 def _coe(name: str):
-    from sdmkit.kinds import get_kind
+    from sdmkit.registry import get_kind
 
     doc = read_file(EXAMPLES / "coe" / name)
     return doc, get_kind("coe").validate(doc.content)
@@ -71,7 +71,7 @@ def _series(c, name: str) -> list[tuple]:
 
 def _no_duration_findings(doc, c) -> None:
     from sdmkit.coach import lint
-    from sdmkit.kinds import get_kind
+    from sdmkit.registry import get_kind
 
     assert not [f for f in lint(get_kind("coe"), c, title=doc.title) if f.rule == "coe.durations_agree"]
 
@@ -147,8 +147,8 @@ def test_search_example_plots_a_day_old_index_against_its_26_hour_alarm():
 
 
 def test_payments_rotation_example_overrides_name_whom_they_replace():
-    from sdmkit.kinds import get_kind
     from sdmkit.kinds.oncall.schedule import generate
+    from sdmkit.registry import get_kind
 
     r = get_kind("oncall").validate(read_file(EXAMPLES / "oncall" / "payments-weekly.yaml").content)
     names = [m.name for m in r.active_members()]

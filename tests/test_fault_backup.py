@@ -149,7 +149,7 @@ DAMAGES = {
     ),
     "team too long": (_damage("documents", 0, "team", "T" * 201), "documents[1] (id 1).team: at most 200"),
     "NaN value": (_damage("metric_values", 0, "value", float("nan")), "metric_values[1] (id 1).value"),
-    "metric kind": (_damage("metrics", 0, "kind", "throughput"), "metrics[1] (id 1).kind"),
+    "metric type": (_damage("metrics", 0, "type", "throughput"), "metrics[1] (id 1).type"),
     "time that is not a time": (_damage("documents", 0, "created_at", "yesterday"), "documents[1] (id 1)"),
     "missing time": (_damage("revisions", 0, "saved_at", None), "revisions[1] (id 1).saved_at: missing"),
     "section of the wrong type": (_damage("documents", None, None, None), "documents: expected a list"),

@@ -149,7 +149,7 @@ def test_design_questions_are_not_answered_by_a_story(mined):
 
 def test_a_recurring_outage_question_finds_an_outage_story(mined):
     stories = list(mined.iter_documents(kind="story"))
-    found = match("Tell me about a time you fixed a recurring outage", stories)
+    found = match("Tell me about a time you fixed a recurring outage", stories, mined.get)
     origin = {s.id: s for s in stories}
     kinds = [
         mined.get(int(origin[m.story_id].content["origin"].split(":")[0])).kind
@@ -157,6 +157,44 @@ def test_a_recurring_outage_question_finds_an_outage_story(mined):
         if origin[m.story_id].content.get("origin")
     ]
     assert "coe" in kinds
+
+
+def test_a_story_that_says_it_ranks_above_its_sibling_whose_source_only_holds_it(sqlite_store):
+    """Every story of one document shares the document's words: what the story itself
+    says decides between them (the app ranks with the sources, as here)."""
+    coe = sqlite_store.create(
+        "coe",
+        {"summary": "Payments failed for an hour. I refunded every customer the same day."},
+        meta=DocumentMeta(title="Payments outage"),
+    )
+    source = [{"document_id": coe.id, "section": "summary", "note": ""}]
+    base = {"question": "", "task": "", "result": "", "sources": source}
+    outage = sqlite_store.create(
+        "story",
+        {**base, "situation": "Payments failed for an hour.", "action": "I rolled back the release."},
+        meta=DocumentMeta(title="The outage"),
+    )
+    refund = sqlite_store.create(
+        "story",
+        {
+            **base,
+            "situation": "Customers were charged twice.",
+            "action": "I refunded every customer the same day.",
+        },
+        meta=DocumentMeta(title="The refunds"),
+    )
+    others = [
+        sqlite_store.create("story", {**base, "sources": [], "action": a}, meta=DocumentMeta(title=a))
+        for a in (
+            "I hired two engineers.",
+            "I cut the cloud bill.",
+            "I split the team.",
+            "I wrote the charter.",
+        )
+    ]
+    bank = [outage, refund, *others]
+    found = match("Tell me about a time you refunded customers.", bank, sqlite_store.get)
+    assert [m.story_id for m in found][:1] == [refund.id]
 
 
 def test_ties_are_broken_by_strength_not_by_id(sqlite_store):
@@ -196,3 +234,33 @@ def test_a_story_mined_before_the_digest_still_counts_as_untouched_or_edited(sql
     coe = sqlite_store.get(coe.id)
     sqlite_store.save(coe.id, coe.version, {**coe.content, "lessons": ["Alarm sooner."]}, coe.meta)
     assert mine_all(sqlite_store).kept == [story.id]  # edited: the user's text stands
+
+
+def test_a_short_action_gets_a_situation_cut_to_its_measure(sqlite_store):
+    """A two-sentence episode is not told after the whole COE's context: the action
+    stays the larger part of the answer, as the coach's action-share check wants."""
+    from sdmkit.coach import lint
+    from sdmkit.registry import get_kind
+
+    summary = " ".join(
+        f"At {h}:00 the {w} service returned errors to every caller in the region for ten minutes."
+        for h, w in zip(
+            range(10, 16), ("orders", "payments", "search", "login", "cart", "pricing"), strict=True
+        )
+    )
+    coe = {
+        "summary": summary,
+        "impact": {"how_many": "12,000 orders failed", "description": summary.replace("errors", "timeouts")},
+        "review_notes": "I told the partner team that skipping the canary was my call and the wrong one, "
+        "and I wrote to their manager the next morning with what we would change before the next release. "
+        "I asked the partner team to review the canary plan with us, and I kept the release on hold until "
+        "they had signed it off.",
+    }
+    sqlite_store.create("coe", coe, meta=DocumentMeta(title="Errors across services"))
+    mine_all(sqlite_store)
+    episode = next(
+        s for s in sqlite_store.iter_documents(kind="story") if s.content["origin"].endswith(":mistake")
+    )
+    kind = get_kind("story")
+    assert "story.action_share" not in {f.rule for f in lint(kind, kind.validate(episode.content))}
+    assert episode.content["situation"].startswith("At 10:00 the orders service")  # still told, shorter

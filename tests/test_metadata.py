@@ -36,7 +36,7 @@ def test_every_field_of_the_meta_value_is_set_here():
 
 
 def _stored(store):
-    from sdmkit.kinds import get_kind
+    from sdmkit.registry import get_kind
 
     assert FULL.status in get_kind("coe").statuses
     doc = store.create("coe", COE, FULL)

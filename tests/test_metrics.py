@@ -10,11 +10,11 @@ import pytest
 from sdmkit.coach import lint
 from sdmkit.document import DocumentMeta
 from sdmkit.errors import InvalidDocument
-from sdmkit.kinds import get_kind
 from sdmkit.metrics.catalog import Metric, catalog, save_catalog, series
 from sdmkit.metrics.importer import import_csv
 from sdmkit.metrics.review import build
 from sdmkit.metrics.stats import Limits, average, same_week_last_year, signal, summarise, xmr_limits
+from sdmkit.registry import get_kind
 
 W = date(2026, 11, 15)  # a Sunday
 
@@ -443,4 +443,41 @@ def test_the_coach_names_a_review_s_missing_weeks():
     found = [f for f in lint(kind, kind.validate(content)) if f.rule == "metric_review.missing"]
     assert [(f.severity, f.message) for f in found] == [
         ("info", "Tickets has no value for the weeks ending 2026-10-04")
+    ]
+
+
+def test_a_review_saved_before_the_rename_reads_each_metrics_kind_as_its_type(sqlite_store):
+    """Reviews (and files exported) before a metric's input/output field was called
+    'type' stored it as 'kind': they still validate, open and save, as 'type'."""
+    old = {
+        "week_ending": "2026-11-15",
+        "metrics": [{"name": "Deployments", "kind": "input"}, {"name": "Availability", "kind": "output"}],
+    }
+    doc = sqlite_store.create("metric_review", old, DocumentMeta(title="Old review", team="Payments"))
+    assert [m["type"] for m in doc.content["metrics"]] == ["input", "output"]
+    assert all("kind" not in m for m in doc.content["metrics"])
+
+
+def test_a_backup_made_before_the_rename_restores_each_metrics_type(sqlite_store, tmp_path):
+    """Backup format 1 named a metric's input/output column 'kind'; such a backup still
+    restores, every metric with its type."""
+    import json
+
+    from sdmkit.backup import read_backup, restore, write_backup
+
+    save_catalog(
+        sqlite_store, "Payments", [Metric("Deployments", "count", type="input"), Metric("Availability")]
+    )
+    path = tmp_path / "backup.json"
+    write_backup(sqlite_store, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["format_version"] = 1
+    for m in data["metrics"]:
+        m["kind"] = m.pop("type")
+    old = tmp_path / "old-backup.json"
+    old.write_text(json.dumps(data), encoding="utf-8")
+    restore(sqlite_store, read_backup(old), replace=True, safety_dir=tmp_path)
+    assert [(m.name, m.type) for m in catalog(sqlite_store, "Payments")] == [
+        ("Deployments", "input"),
+        ("Availability", "output"),
     ]

@@ -99,3 +99,44 @@ def test_a_workspace_behind_is_still_migrated(tmp_path):
     migrate.upgrade(engine)
     assert migrate.up_to_date(engine) and migrate.current(engine) == migrate.head()
     engine.dispose()
+
+
+def test_a_metric_catalog_made_before_the_rename_keeps_every_metrics_type(empty_url):
+    """i15 renames metric.kind (input/output) to metric.type; a catalog made before
+    it opens with each metric's type as it was, and its weekly values still theirs."""
+    engine = db.make_engine(empty_url)
+    migrate.upgrade(engine, "i16_search_index")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO metric (id, team, name, unit, owner, kind, drives, direction, aggregation, position) "
+                "VALUES (1, 'Ledger', 'Deployments', 'count', '', 'input', 'Availability', 'higher', 'sum', 0),"
+                " (2, 'Ledger', 'Availability', '%', '', 'output', '', 'higher', 'mean', 1)"
+            )
+        )
+        conn.execute(
+            text("INSERT INTO metric_value (metric_id, week_end, value) VALUES (1, '2026-11-15', 31)")
+        )
+    engine.dispose()
+
+    from sdmkit.metrics.catalog import catalog, series
+    from sdmkit.store import open_store
+
+    store = open_store(empty_url)
+    assert [(m.name, m.type) for m in catalog(store, "Ledger")] == [
+        ("Deployments", "input"),
+        ("Availability", "output"),
+    ]
+    assert list(series(store, 1).values()) == [31]
+    store.engine.dispose()
+
+    from alembic import command
+
+    engine = db.make_engine(empty_url)
+    with engine.begin() as conn:  # and back down, the values intact
+        command.downgrade(migrate._config(conn), "i16_search_index")
+        assert conn.execute(text("SELECT kind FROM metric ORDER BY id")).scalars().all() == [
+            "input",
+            "output",
+        ]
+    engine.dispose()

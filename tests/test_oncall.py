@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from sdmkit.coach import lint
 from sdmkit.document import DocumentMeta
 from sdmkit.errors import InvalidDocument
-from sdmkit.kinds import get_kind
 from sdmkit.kinds.oncall.exports import event_uid, hours_csv, to_ics
 from sdmkit.kinds.oncall.model import Rotation
 from sdmkit.kinds.oncall.schedule import generate
+from sdmkit.registry import get_kind
 
 KIND = get_kind("oncall")
 NAMES = ["Ana", "Ben", "Cy", "Dee", "Eve", "Fay", "Gus", "Hal", "Ida", "Jo"]

@@ -15,7 +15,7 @@ from sdmkit.coach import lint
 from sdmkit.compare import html_table, side_by_side
 from sdmkit.document import DocumentMeta
 from sdmkit.errors import InvalidDocument
-from sdmkit.kinds import get_kind
+from sdmkit.registry import get_kind
 from tests.conftest import ROOT
 
 KIND = get_kind("prfaq")

@@ -141,7 +141,7 @@ def printed(tmp_path_factory):
 
 
 def test_every_kind_has_an_example_in_the_layout_check(printed):
-    from sdmkit.kinds import all_kinds
+    from sdmkit.registry import all_kinds
 
     assert {doc.kind for doc, _, _ in printed.values() if doc} == {k.id for k in all_kinds()}
     assert len(printed["portfolio"][1]) > 10

@@ -14,7 +14,7 @@ from sdmkit.interview import (
     STUDY_PLAN,
     all_questions,
 )
-from sdmkit.kinds import get_kind
+from sdmkit.registry import get_kind
 from tests.conftest import ROOT
 
 KIND = get_kind("story")
@@ -76,6 +76,10 @@ def test_the_example_story_passes_the_story_checks():
         # A digit is not a figure: '4-week', a year and a version say nothing of the outcome.
         ("story.quantified", {"result": "The 4-week average is n/a in 2026 after release 7.3.1."}),
         ("story.quantified", {"result": "Your part: what changed, with 3 figures?"}),
+        (
+            "story.quantified",
+            {"result": "The 12-week review in the week ending 2026-03-08 at 17:42 went well."},
+        ),
         ("story.your_part", {"action": EXAMPLE["action"] + " Your part: what did you decide when it broke?"}),
         ("story.action_share", {"action": "I rolled back the change."}),
         (
@@ -96,3 +100,17 @@ def test_a_story_of_two_to_three_minutes_passes_the_length_check():
         EXAMPLE["action"] + " I also set up a weekly review of every configuration change with the team." * 4
     )
     assert "story.length" not in fired(action=padded)
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        "Pages fell from about 110 a week to 9.",
+        "Configuration incidents fell from 5 in the quarter before to 2 in the quarter after.",
+        "Door rejections fell from 38% to 9% after the 4-week pilot.",
+        "We recovered all but EUR 4,200 of the double refunds.",
+        "Monday p99 has stayed under 350 ms for the twelve weeks since 2026-03-08.",
+    ],
+)
+def test_a_result_with_an_outcome_figure_counts_as_quantified(result):
+    assert "story.quantified" not in fired(result=result)

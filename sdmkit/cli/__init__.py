@@ -212,7 +212,7 @@ def list_(
     from sdmkit.cli.snippets import snippet_hits, snippet_line, snippet_text, terminal_safe
 
     if kind:
-        from sdmkit.kinds import get_kind
+        from sdmkit.registry import get_kind
 
         get_kind(kind)
     page = _store().list(kind=kind, team=team, status=status, query=search, deleted=trash, limit=limit)

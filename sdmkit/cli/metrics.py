@@ -70,6 +70,6 @@ def metrics_catalog(
     for m in metrics:
         target = "" if m.target is None else f" target {m.target:g} ({m.direction} is better)"
         typer.echo(
-            f"{m.kind:<6} {m.name}{' [' + m.unit + ']' if m.unit else ''}{target}"
+            f"{m.type:<6} {m.name}{' [' + m.unit + ']' if m.unit else ''}{target}"
             + (f" -> {m.drives}" if m.drives else "")
         )

@@ -50,7 +50,7 @@ def stories_coverage(as_json: JsonFlag = False):
     """Principles by stories, and the loop's questions with a ready story, with the gaps."""
     from sdmkit.stories.match import coverage
 
-    cov = coverage(list(store().iter_documents(kind="story")))
+    cov = coverage(list(store().iter_documents(kind="story")), store().get)  # as the app ranks: with sources
     if as_json:
         echo_json(cov)
         return
@@ -88,12 +88,12 @@ def stories_portfolio(
     s = store()
     if bool(ids) == all_:
         raise SdmkitError("give story ids or --all (not both)")
-    ids = [d.id for d in s.iter_documents(kind="story")] if all_ else ids
-    for i in ids:
+    chosen = [d.stored_id for d in s.iter_documents(kind="story")] if all_ else list(ids or [])
+    for i in chosen:
         if s.get(i).kind != "story":
             raise SdmkitError(f"document {i} is not a story")
     if path.suffix == ".md":
-        path.write_text(portfolio_markdown(s, ids, redacted=redact, owner=owner), encoding="utf-8")
+        path.write_text(portfolio_markdown(s, chosen, redacted=redact, owner=owner), encoding="utf-8")
     else:
-        path.write_bytes(portfolio_pdf(s, ids, redacted=redact, owner=owner))
+        path.write_bytes(portfolio_pdf(s, chosen, redacted=redact, owner=owner))
     typer.echo(str(path))

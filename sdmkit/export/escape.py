@@ -104,7 +104,8 @@ def md_block(value) -> str:
                 ordered = item.group("marker")[0].isdigit()
                 marker = f"{item.group('marker')[:-1]}." if ordered else "-"
                 nested = "    " if len(item.group("indent").expandtabs(4)) >= 2 else ""
-                line = f"{nested}{marker} {prose_inline(item.group('text').strip())}"
+                # The item's own text cannot start a heading, quote or list inside it ('* #').
+                line = f"{nested}{marker} {_prose_line(item.group('text'))}"
                 kind = "ol" if ordered else "ul"
                 # A nested item belongs to the list above it; a top-level one of the other
                 # kind starts a new list.

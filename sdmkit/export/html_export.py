@@ -96,7 +96,7 @@ def markdown_to_html(text: str) -> tuple[str, list[Heading]]:
             headings.append(Heading(t["level"], t["id"], t["name"]))
             walk(t.get("children", []))
 
-    walk(md.toc_tokens)
+    walk(md.toc_tokens)  # type: ignore[attr-defined]  # set by the toc extension
     return sanitize(html), headings
 
 

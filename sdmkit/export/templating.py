@@ -12,10 +12,10 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 
 from sdmkit import resources
 from sdmkit.export.escape import md_block, md_inline
+from sdmkit.registry import BUILTIN, all_kinds, kind_modules
 
 
 def _loader():
-    from sdmkit.kinds import BUILTIN, all_kinds, kind_modules
     from sdmkit.store.db import data_dir
 
     # The built-in kinds' templates are the packaged ones; only a kind named in

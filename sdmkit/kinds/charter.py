@@ -7,6 +7,7 @@ engage it. The rules below teach that while the manager writes."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from typing import Literal, get_args
 
@@ -15,7 +16,7 @@ from pydantic import Field as PydField
 from sdmkit import clock
 from sdmkit.coach.rule import Hit, Rule
 from sdmkit.coach.text import sentences
-from sdmkit.kinds.base import Column, Field, Kind, Part, Section, lazy
+from sdmkit.kind import Column, Field, Kind, Part, Section, lazy
 from sdmkit.kinds.my_part import MyPart, Outcome
 from sdmkit.kinds.my_part import sections as _story_sections
 
@@ -118,7 +119,7 @@ _CUSTOMER = re.compile(
 )
 
 
-def _required(c: Charter):
+def _required(c: Charter) -> Iterator[Hit]:
     if not c.team_name:
         yield Hit("team_name", "The team has no name", "Name the team the way other teams say it.")
     if not c.mission:
@@ -139,7 +140,7 @@ def _required(c: Charter):
             )
 
 
-def _mission_one_sentence(c: Charter):
+def _mission_one_sentence(c: Charter) -> Iterator[Hit]:
     n = len(sentences(c.mission)) if c.mission else 0
     if n > 1:
         yield Hit(
@@ -149,7 +150,7 @@ def _mission_one_sentence(c: Charter):
         )
 
 
-def _too_many_tenets(c: Charter):
+def _too_many_tenets(c: Charter) -> Iterator[Hit]:
     if len(c.tenets) > MAX_TENETS:
         yield Hit(
             "tenets",
@@ -158,7 +159,7 @@ def _too_many_tenets(c: Charter):
         )
 
 
-def _tenet_takes_stand(c: Charter):
+def _tenet_takes_stand(c: Charter) -> Iterator[Hit]:
     for i, t in enumerate(c.tenets, 1):
         if t.statement and not _STAND.search(t.statement):
             yield Hit(
@@ -169,7 +170,7 @@ def _tenet_takes_stand(c: Charter):
             )
 
 
-def _customer_tenet(c: Charter):
+def _customer_tenet(c: Charter) -> Iterator[Hit]:
     if not c.tenets:
         return
     names = [re.escape(x.name) for x in c.customers if x.name]
@@ -185,7 +186,7 @@ def _customer_tenet(c: Charter):
     )
 
 
-def _stale(c: Charter):
+def _stale(c: Charter) -> Iterator[Hit]:
     if c.next_review is None:
         yield Hit(
             "next_review",
@@ -201,7 +202,7 @@ def _stale(c: Charter):
         )
 
 
-def _out_of_scope(c: Charter):
+def _out_of_scope(c: Charter) -> Iterator[Hit]:
     if not [x for x in c.out_of_scope if x.strip()]:
         yield Hit(
             "out_of_scope",
@@ -210,7 +211,7 @@ def _out_of_scope(c: Charter):
         )
 
 
-def _collaboration_timeboxed(c: Charter):
+def _collaboration_timeboxed(c: Charter) -> Iterator[Hit]:
     for i, x in enumerate(c.interactions, 1):
         if x.mode == "collaboration" and x.until is None:
             yield Hit(
@@ -299,7 +300,7 @@ SECTIONS: tuple[Section, ...] = (
                 example="Checkout teams: one API to authorise, capture and refund across 14 methods.",
                 columns=(
                     Column("name", "Customer", "Who they are", required=True),
-                    Column("what_they_get", "What they get", "The outcome, not the feature", kind="long"),
+                    Column("what_they_get", "What they get", "The outcome, not the feature", type="long"),
                 ),
             ),
             Field(
@@ -339,7 +340,7 @@ SECTIONS: tuple[Section, ...] = (
                         "statement",
                         "Statement",
                         "One sentence that names a trade-off",
-                        kind="long",
+                        type="long",
                         required=True,
                     ),
                 ),
@@ -359,7 +360,7 @@ SECTIONS: tuple[Section, ...] = (
                 example="payments-api: the public authorise/capture/refund API",
                 columns=(
                     Column("name", "Service", "As named in the service catalog", required=True),
-                    Column("description", "What it does", kind="long"),
+                    Column("description", "What it does", type="long"),
                 ),
             ),
         ),
@@ -376,9 +377,9 @@ SECTIONS: tuple[Section, ...] = (
                 example="Checkout Experience, collaboration, build the saved-cards flow, until 2027-03-31",
                 columns=(
                     Column("team", "Team", required=True),
-                    Column("mode", "Mode", kind="choice", choices=INTERACTION_MODES),
-                    Column("purpose", "Purpose", kind="long"),
-                    Column("until", "Until", "Leave empty for an ongoing service", kind="date"),
+                    Column("mode", "Mode", type="choice", choices=INTERACTION_MODES),
+                    Column("purpose", "Purpose", type="long"),
+                    Column("until", "Until", "Leave empty for an ongoing service", type="date"),
                 ),
             ),
             Field(
@@ -413,7 +414,7 @@ SECTIONS: tuple[Section, ...] = (
                 example="Sev 2: one product line cannot take payments; 15 minutes, around the clock",
                 columns=(
                     Column("severity", "Severity", required=True),
-                    Column("meaning", "What it means", kind="long"),
+                    Column("meaning", "What it means", type="long"),
                     Column("response_time", "Response time"),
                 ),
             ),
@@ -446,7 +447,7 @@ SECTIONS: tuple[Section, ...] = (
                 columns=(
                     Column("name", "Meeting", required=True),
                     Column("cadence", "Cadence"),
-                    Column("purpose", "Purpose", kind="long"),
+                    Column("purpose", "Purpose", type="long"),
                 ),
             ),
             Field(

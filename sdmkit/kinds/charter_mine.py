@@ -23,7 +23,7 @@ def mine(doc, c) -> list[tuple[str, str, dict]]:
             doc,
             pick=pick,
             slot="charter",
-            title=f"Story: forming {c.team_name or doc.title}",
+            title=f"Forming {c.team_name}" if c.team_name else doc.title,
             question="How do you foster a culture of innovation and psychological safety?",
             parts={
                 "situation": situation,
@@ -55,7 +55,7 @@ def mine(doc, c) -> list[tuple[str, str, dict]]:
                 doc,
                 pick=pick,
                 slot=f"decision:{i}",
-                title=f"Story: {d.decision[:80]}",
+                title=d.decision[:80],
                 question="Tell me about a time you had to make a difficult decision that impacted your team.",
                 parts={
                     "situation": pick.first("mission"),

@@ -18,7 +18,7 @@ from datetime import date
 
 from pydantic import Field as PydField
 
-from sdmkit.kinds.base import Column, Field, Part, Section
+from sdmkit.kind import Column, Field, Part, Section
 
 
 class Decision(Part):
@@ -76,7 +76,7 @@ def sections(outcome_help: str, outcome_example: str = "") -> tuple[Section, Sec
                         Column("measure", "Measure", required=True),
                         Column("before", "Before"),
                         Column("after", "After"),
-                        Column("as_of", "As of", kind="date"),
+                        Column("as_of", "As of", type="date"),
                     ),
                 ),
                 Field(
@@ -104,9 +104,9 @@ def sections(outcome_help: str, outcome_example: str = "") -> tuple[Section, Sec
                     "table",
                     "The calls you made yourself, when, and why.",
                     columns=(
-                        Column("when", "When", kind="date"),
-                        Column("decision", "Decision", "In the first person: 'I decided ...'", kind="long"),
-                        Column("why", "Why", kind="long"),
+                        Column("when", "When", type="date"),
+                        Column("decision", "Decision", "In the first person: 'I decided ...'", type="long"),
+                        Column("why", "Why", type="long"),
                     ),
                 ),
                 Field(
@@ -115,9 +115,9 @@ def sections(outcome_help: str, outcome_example: str = "") -> tuple[Section, Sec
                     "table",
                     "Where someone disagreed: what, who, and how it was settled.",
                     columns=(
-                        Column("what", "What", kind="long"),
+                        Column("what", "What", type="long"),
                         Column("by_whom", "By whom"),
-                        Column("resolution", "How it was settled", kind="long"),
+                        Column("resolution", "How it was settled", type="long"),
                     ),
                 ),
                 Field(

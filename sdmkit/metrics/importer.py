@@ -41,7 +41,9 @@ def parse(store, team: str, text: str) -> Parsed:
             [],
             [RowProblem(1, ", ".join(missing), f"missing column; the header must have {', '.join(COLUMNS)}")],
         )
-    good, problems, seen = [], [], {}
+    good: list[tuple[int, str, date, float]] = []
+    problems: list[RowProblem] = []
+    seen: dict[tuple[str, date], int] = {}
     for i, raw in enumerate(reader, start=2):
         row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
         name, week_text, value_text = row.get("metric", ""), row.get("week_end", ""), row.get("value", "")
@@ -51,6 +53,7 @@ def parse(store, team: str, text: str) -> Parsed:
         if name not in names:
             problems.append(RowProblem(i, "metric", f"'{name}' is not in {team}'s catalog"))
             bad = True
+        week: date | None = None
         try:
             week = date.fromisoformat(week_text)
             if not is_week_end(week):
@@ -60,7 +63,7 @@ def parse(store, team: str, text: str) -> Parsed:
                 bad = True
         except ValueError:
             problems.append(RowProblem(i, "week_end", f"'{week_text}' is not a date like 2026-11-22"))
-            week, bad = None, True
+            bad = True
         try:
             value = float(value_text.replace(",", ""))
             if not math.isfinite(value):  # "nan", "inf": float() reads them, no database keeps them all
@@ -68,7 +71,7 @@ def parse(store, team: str, text: str) -> Parsed:
         except ValueError:
             problems.append(RowProblem(i, "value", f"'{value_text[:40]}' is not a number"))
             bad = True
-        if not bad:
+        if not bad and week is not None:
             key = (name, week)
             if key in seen:
                 problems.append(RowProblem(i, "week_end", f"{name} for {week} is already in row {seen[key]}"))
@@ -81,6 +84,6 @@ def parse(store, team: str, text: str) -> Parsed:
 def import_csv(store, team: str, text: str) -> tuple[Parsed, int, int]:
     """Keep every valid row (a re-import updates, never duplicates); report the rest."""
     parsed = parse(store, team, text)
-    ids = {m.name: m.id for m in catalog(store, team)}
+    ids = {m.name: m.id for m in catalog(store, team) if m.id is not None}
     created, updated = upsert_values(store, [(ids[n], w, v) for _, n, w, v in parsed.good])
     return parsed, created, updated

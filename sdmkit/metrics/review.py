@@ -36,7 +36,7 @@ def _outside(value: float | None, limits) -> str:
 
 def deck_order(metrics: list) -> list:
     """Inputs first, each followed in catalog order; then the outputs they drive."""
-    return [m for m in metrics if m.kind == "input"] + [m for m in metrics if m.kind != "input"]
+    return [m for m in metrics if m.type == "input"] + [m for m in metrics if m.type != "input"]
 
 
 def snapshot(m, data: dict[date, float], week: date) -> dict:
@@ -65,7 +65,7 @@ def snapshot(m, data: dict[date, float], week: date) -> dict:
         "name": m.name,
         "unit": m.unit,
         "owner": m.owner,
-        "kind": m.kind,
+        "type": m.type,
         "drives": m.drives,
         "target": m.target,
         "direction": m.direction,

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from sdmkit.document import Document, DocumentMeta
+from sdmkit.store import db
+from sdmkit.store import migrate as migrations
 from sdmkit.store.documents import ListPage, RevisionInfo, Store, Summary
 
 
 def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
-    from sdmkit.store import db
-    from sdmkit.store import migrate as migrations
 
     engine = db.make_engine(url or db.database_url())
     if migrate:

@@ -7,10 +7,24 @@ database made by an older release opens in a newer one."""
 from __future__ import annotations
 
 import os
+import random
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import event
+import platformdirs
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from sdmkit.errors import SdmkitError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+T = TypeVar("T")
 
 ENV_URL = "SDMKIT_DATABASE_URL"
 ENV_DATA_DIR = "SDMKIT_DATA_DIR"
@@ -20,7 +34,6 @@ def data_dir() -> Path:
     configured = os.environ.get(ENV_DATA_DIR)
     if configured:
         return Path(configured).expanduser()
-    import platformdirs
 
     return Path(platformdirs.user_data_dir("sdmkit", appauthor=False))
 
@@ -35,7 +48,6 @@ def describe(url: str) -> str:
 
 
 def make_engine(url: str) -> Engine:
-    from sqlalchemy import create_engine
 
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -44,7 +56,7 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 15})
 
         @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_conn, _record):
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
             # WAL lets the app read while the CLI writes; foreign keys are off by default.
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
@@ -59,17 +71,12 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def write_retrying(engine: Engine, work, *, attempts: int = 6, what: str = "the change"):
+def write_retrying(
+    engine: Engine, work: Callable[[Session], T], *, attempts: int = 6, what: str = "the change"
+) -> T:
     """Run `work(session)` in one write transaction, again when a concurrent writer
     got there first (a unique row both inserted, SQLite's busy snapshot), so people
     writing at once see their change land instead of a database error."""
-    import random
-    import time
-
-    from sqlalchemy.exc import IntegrityError, OperationalError
-    from sqlalchemy.orm import Session
-
-    from sdmkit.errors import SdmkitError
 
     for attempt in range(attempts):
         try:

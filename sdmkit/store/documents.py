@@ -7,29 +7,27 @@ overwritten, and the caller still holds the user's text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import builtins
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, overload
 
 from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import col
 
 from sdmkit import clock
 from sdmkit.document import Document, DocumentMeta
 from sdmkit.errors import Conflict, FieldProblem, InvalidDocument, NotFound
+from sdmkit.registry import get_kind  # names the kinds; loads one on first use
 from sdmkit.store import fulltext
 from sdmkit.store.drafts import Drafts
 from sdmkit.store.limits import check_row, check_value, storable_input
 from sdmkit.store.search import search_text, terms
-from sdmkit.store.tables import DocumentRow, RevisionRow, SettingRow
-
-
-def get_kind(kind_id: str):
-    # Imported on first use: listing documents (`sdmkit list`) needs no kind's model.
-    from sdmkit.kinds import get_kind as lookup
-
-    return lookup(kind_id)
+from sdmkit.store.tables import DOCUMENTS, REVISIONS, DocumentRow, RevisionRow, SettingRow
 
 
 def utcnow() -> datetime:
@@ -37,6 +35,10 @@ def utcnow() -> datetime:
     return clock.utc_naive()
 
 
+@overload
+def _aware(value: datetime) -> datetime: ...
+@overload
+def _aware(value: datetime | None) -> datetime | None: ...
 def _aware(value: datetime | None) -> datetime | None:
     if value is None:
         return None
@@ -79,16 +81,16 @@ class ListPage:
     exact: bool = True
 
 
-def _meta_of(row) -> DocumentMeta:
+def _meta_of(row: DocumentRow | RevisionRow) -> DocumentMeta:
     """A row's metadata: the document and revision tables have a column per field."""
     return DocumentMeta.from_dict({n: getattr(row, n, None) for n in DocumentMeta.names()})
 
 
-def _meta_columns(doc: Document) -> dict:
+def _meta_columns(doc: Document) -> dict[str, Any]:
     return doc.meta.to_dict()
 
 
-def _row_to_doc(row) -> Document:
+def _row_to_doc(row: DocumentRow) -> Document:
     return Document(
         id=row.id,
         kind=row.kind,
@@ -110,7 +112,7 @@ def _clean_tags(tags: Iterable[str]) -> list[str]:
     return seen
 
 
-def normalise(kind_id: str, content: dict | None, meta: DocumentMeta = DocumentMeta()) -> Document:
+def normalise(kind_id: str, content: dict[str, Any] | None, meta: DocumentMeta = DocumentMeta()) -> Document:
     """Validate everything a save would write; raises InvalidDocument naming each field."""
     kind = get_kind(kind_id)
     # What any database can store (no NUL, finite numbers), checked on the raw value
@@ -141,7 +143,7 @@ def normalise(kind_id: str, content: dict | None, meta: DocumentMeta = DocumentM
     if problems:
         raise InvalidDocument(problems)
     team = (meta.team.strip() if meta.team and meta.team.strip() else kind.team_of(model) or "").strip()
-    problems = check_row(DocumentRow.__table__, {"title": title, "team": team, "status": status})
+    problems = check_row(DOCUMENTS, {"title": title, "team": team, "status": status})
     if problems:
         raise InvalidDocument(problems)
     return Document(
@@ -173,7 +175,7 @@ SELECT team FROM t WHERE team IS NOT NULL
 
 
 class Store:
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.drafts = Drafts(engine)
 
@@ -207,7 +209,7 @@ class Store:
         PostgreSQL), and nobody pages through more than a few thousand."""
         # Core, not the ORM: the rows are plain tuples, and an ORM statement's first
         # compile costs a CLI command (`sdmkit list`) about 15 ms more.
-        doc = DocumentRow.__table__.c
+        doc = DOCUMENTS.c
         cols = (
             doc.id,
             doc.kind,
@@ -220,7 +222,7 @@ class Store:
             doc.deleted_at,
         )
         live = doc.deleted_at.is_not(None) if deleted else doc.deleted_at.is_(None)
-        filters = []
+        filters: builtins.list[ColumnElement[bool]] = []
         if kind:
             filters.append(doc.kind == kind)
         if team:
@@ -231,6 +233,7 @@ class Store:
         if query and query.strip() and not words:
             return ListPage([], 0, offset, limit)
         found: dict[int, str] = {}
+        rows: Sequence[Any]  # Core rows of the listed columns
         exact = True
         with self.engine.connect() as conn:
             if words:
@@ -273,7 +276,14 @@ class Store:
         return ListPage(items, int(total), offset, limit, exact)
 
     @staticmethod
-    def _search(conn: Connection, words: list[str], deleted: bool, filters: list, offset: int, limit: int):
+    def _search(
+        conn: Connection,
+        words: builtins.list[str],
+        deleted: bool,
+        filters: builtins.list[ColumnElement[bool]],
+        offset: int,
+        limit: int,
+    ) -> tuple[int, builtins.list[int]]:
         """Ranked ids of one page of matches and how many match in all.
 
         The documents a search may return are given to the index as a set of ids
@@ -281,7 +291,7 @@ class Store:
         documents, as the small set of the trash to leave out), never by joining
         each match to its document row: a row holds the whole content, and reading
         thousands of them cost more than the search."""
-        doc = DocumentRow.__table__.c
+        doc = DOCUMENTS.c
         ids = select(doc.id)
         if deleted or filters:
             state = doc.deleted_at.is_not(None) if deleted else doc.deleted_at.is_(None)
@@ -289,32 +299,34 @@ class Store:
         trash = ids.where(doc.deleted_at.is_not(None))
         return fulltext.search(conn, words, outside=trash, offset=offset, limit=limit)
 
-    def iter_documents(self, *, kind: str | None = None, batch: int = 500):
+    def iter_documents(self, *, kind: str | None = None, batch: int = 500) -> Iterator[Document]:
         """Every live document with its content, in id order, a batch at a time."""
         last = 0
         while True:
             with Session(self.engine) as s:
-                q = select(DocumentRow).where(DocumentRow.deleted_at.is_(None), DocumentRow.id > last)
+                q = select(DocumentRow).where(
+                    col(DocumentRow.deleted_at).is_(None), col(DocumentRow.id) > last
+                )
                 if kind:
-                    q = q.where(DocumentRow.kind == kind)
-                rows = s.execute(q.order_by(DocumentRow.id).limit(batch)).all()
+                    q = q.where(col(DocumentRow.kind) == kind)
+                rows = s.execute(q.order_by(col(DocumentRow.id)).limit(batch)).all()
                 docs = [_row_to_doc(r[0]) for r in rows]
             if not docs:
                 return
             yield from docs
-            last = docs[-1].id
+            last = int(docs[-1].id or 0)
 
     def versions(self, kinds: Iterable[str]) -> dict[int, int]:
         """Live documents of these kinds: id -> version, without reading their content."""
         with Session(self.engine) as s:
             rows = s.execute(
-                select(DocumentRow.id, DocumentRow.version).where(
-                    DocumentRow.deleted_at.is_(None), DocumentRow.kind.in_(list(kinds))
+                select(DOCUMENTS.c.id, DOCUMENTS.c.version).where(
+                    DOCUMENTS.c.deleted_at.is_(None), DOCUMENTS.c.kind.in_(builtins.list(kinds))
                 )
             )
             return {r.id: r.version for r in rows}
 
-    def teams(self) -> list[str]:
+    def teams(self) -> builtins.list[str]:
         """The teams of the live documents. One index seek per team (the next team
         after the last one) instead of DISTINCT over every document: the Library asks
         on every run, and at 100,000 documents DISTINCT alone cost 50 ms."""
@@ -322,18 +334,18 @@ class Store:
             rows = s.execute(text(_NEXT_TEAM)).all()
         return sorted(r[0] for r in rows)
 
-    def fingerprint(self) -> tuple:
+    def fingerprint(self) -> tuple[str, ...]:
         """Changes whenever any document is created, saved, deleted or restored.
 
         Every create and save adds a revision (so the newest revision id moves), and
         delete and restore move a document between the live and trash counts. All
         three are index look-ups: the Home page asks on every run, even at 10,000."""
-        live = select(func.count()).select_from(DocumentRow).where(DocumentRow.deleted_at.is_(None))
-        trash = select(func.count()).select_from(DocumentRow).where(DocumentRow.deleted_at.is_not(None))
+        live = select(func.count()).select_from(DOCUMENTS).where(DOCUMENTS.c.deleted_at.is_(None))
+        trash = select(func.count()).select_from(DOCUMENTS).where(DOCUMENTS.c.deleted_at.is_not(None))
         with Session(self.engine) as s:
             row = s.execute(
                 select(
-                    select(func.max(RevisionRow.id)).scalar_subquery(),
+                    select(func.max(REVISIONS.c.id)).scalar_subquery(),
                     live.scalar_subquery(),
                     trash.scalar_subquery(),
                 )
@@ -344,7 +356,7 @@ class Store:
         with Session(self.engine) as s:
             return int(
                 s.execute(
-                    select(func.count()).select_from(DocumentRow).where(DocumentRow.deleted_at.is_(None))
+                    select(func.count()).select_from(DOCUMENTS).where(DOCUMENTS.c.deleted_at.is_(None))
                 ).one()[0]
             )
 
@@ -353,7 +365,7 @@ class Store:
     def create(
         self,
         kind: str,
-        content: dict | None = None,
+        content: dict[str, Any] | None = None,
         meta: DocumentMeta = DocumentMeta(),
         *,
         note: str = "created",
@@ -372,14 +384,17 @@ class Store:
             )
             s.add(row)
             s.flush()
-            s.add(self._revision(row.id, 1, doc, now, note))
+            assert row.id is not None  # the flush gave it one
             doc_id = row.id
+            s.add(self._revision(doc_id, 1, doc, now, note))
             fulltext.write(
                 s.connection(), fulltext.rows_for([(doc_id, doc.title, doc.team, doc.tags, doc.content)])
             )
         return self.revision(doc_id, 1)  # what this create wrote, even if a save followed it
 
-    def create_many(self, items: list[Document], *, notes: list[str] | None = None) -> list[int]:
+    def create_many(
+        self, items: builtins.list[Document], *, notes: builtins.list[str] | None = None
+    ) -> builtins.list[int]:
         """Create many documents in one transaction (mining writes hundreds at once);
         each item is a new Document (its id and version are ignored).
 
@@ -390,7 +405,7 @@ class Store:
             return []
         notes = notes or ["created"] * len(docs)
         now = utcnow()
-        table, revisions = DocumentRow.__table__, RevisionRow.__table__
+        table, revisions = DOCUMENTS, REVISIONS
         with self.engine.begin() as conn:
             result = conn.execute(
                 insert(table).returning(table.c.id, sort_by_parameter_order=True),
@@ -407,7 +422,7 @@ class Store:
                     for d in docs
                 ],
             )
-            ids = list(result.scalars())
+            ids = builtins.list(result.scalars())
             conn.execute(
                 insert(revisions),
                 [
@@ -431,7 +446,13 @@ class Store:
         return ids
 
     def save(
-        self, doc_id: int, base_version: int, content: dict, meta: DocumentMeta, *, note: str = "edited"
+        self,
+        doc_id: int,
+        base_version: int,
+        content: dict[str, Any],
+        meta: DocumentMeta,
+        *,
+        note: str = "edited",
     ) -> Document:
         """Save a new version on top of `base_version`, or raise Conflict. Returns the
         version this call wrote (not whatever is newest by the time it returns)."""
@@ -441,17 +462,17 @@ class Store:
         doc = normalise(current.kind, content, meta)
         now = utcnow()
         with Session(self.engine) as s, s.begin():
-            result = s.execute(
-                update(DocumentRow)
+            result = s.connection().execute(
+                update(DOCUMENTS)
                 .where(
-                    DocumentRow.id == doc_id,
-                    DocumentRow.version == base_version,
-                    DocumentRow.deleted_at.is_(None),
+                    DOCUMENTS.c.id == doc_id,
+                    DOCUMENTS.c.version == base_version,
+                    DOCUMENTS.c.deleted_at.is_(None),
                 )
                 .values(
                     **_meta_columns(doc),
                     content=doc.content,
-                    version=DocumentRow.version + 1,
+                    version=DOCUMENTS.c.version + 1,
                     updated_at=now,
                     search_text=search_text(doc.title, doc.team, doc.tags, doc.content),
                 )
@@ -469,9 +490,7 @@ class Store:
 
     def update(self, doc: Document, *, note: str = "edited") -> Document:
         """Save a changed copy of a stored document on top of the version it was read at."""
-        if doc.id is None:
-            raise NotFound("this document has not been saved yet")
-        return self.save(doc.id, doc.version, doc.content, doc.meta, note=note)
+        return self.save(doc.stored_id, doc.version, doc.content, doc.meta, note=note)
 
     @staticmethod
     def _revision(doc_id: int, version: int, doc: Document, when: datetime, note: str) -> RevisionRow:
@@ -497,39 +516,42 @@ class Store:
     def delete(self, doc_id: int) -> None:
         """Move to the trash; restore_from_trash brings it back with all its history."""
         with Session(self.engine) as s, s.begin():
-            n = s.execute(
-                update(DocumentRow)
-                .where(DocumentRow.id == doc_id, DocumentRow.deleted_at.is_(None))
-                .values(deleted_at=utcnow())
-            ).rowcount
+            n = (
+                s.connection()
+                .execute(
+                    update(DOCUMENTS)
+                    .where(DOCUMENTS.c.id == doc_id, DOCUMENTS.c.deleted_at.is_(None))
+                    .values(deleted_at=utcnow())
+                )
+                .rowcount
+            )
         if n != 1:
             raise NotFound(f"document {doc_id} not found")
 
     def restore_from_trash(self, doc_id: int) -> Document:
         with Session(self.engine) as s, s.begin():
-            n = s.execute(
-                update(DocumentRow)
-                .where(DocumentRow.id == doc_id, DocumentRow.deleted_at.is_not(None))
-                .values(deleted_at=None)
-            ).rowcount
+            n = (
+                s.connection()
+                .execute(
+                    update(DOCUMENTS)
+                    .where(DOCUMENTS.c.id == doc_id, DOCUMENTS.c.deleted_at.is_not(None))
+                    .values(deleted_at=None)
+                )
+                .rowcount
+            )
         if n != 1:
             raise NotFound(f"document {doc_id} is not in the trash")
         return self.get(doc_id)
 
     # --- history -------------------------------------------------------------------
 
-    def history(self, doc_id: int) -> list[RevisionInfo]:
-        with Session(self.engine) as s:
-            rows = s.execute(
-                select(
-                    RevisionRow.version,
-                    RevisionRow.title,
-                    RevisionRow.status,
-                    RevisionRow.saved_at,
-                    RevisionRow.note,
-                )
-                .where(RevisionRow.document_id == doc_id)
-                .order_by(RevisionRow.version.desc())
+    def history(self, doc_id: int) -> builtins.list[RevisionInfo]:
+        rev = REVISIONS.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(rev.version, rev.title, rev.status, rev.saved_at, rev.note)
+                .where(rev.document_id == doc_id)
+                .order_by(rev.version.desc())
             ).all()
         if not rows:
             raise NotFound(f"document {doc_id} not found")
@@ -538,7 +560,9 @@ class Store:
     def revision(self, doc_id: int, version: int) -> Document:
         with Session(self.engine) as s:
             row = s.execute(
-                select(RevisionRow).where(RevisionRow.document_id == doc_id, RevisionRow.version == version)
+                select(RevisionRow).where(
+                    col(RevisionRow.document_id) == doc_id, col(RevisionRow.version) == version
+                )
             ).first()
             doc_row = s.get(DocumentRow, doc_id)
         if row is None or doc_row is None:
@@ -561,12 +585,12 @@ class Store:
 
     # --- settings ------------------------------------------------------------------
 
-    def setting(self, key: str, default=None):
+    def setting(self, key: str, default: Any = None) -> Any:
         with Session(self.engine) as s:
             row = s.get(SettingRow, key)
         return row.value.get("v", default) if row else default
 
-    def set_setting(self, key: str, value) -> None:
+    def set_setting(self, key: str, value: Any) -> None:
         problems = check_value(value, key)  # NaN, NUL: what one database would refuse
         if problems:
             raise InvalidDocument(problems)
@@ -577,6 +601,6 @@ class Store:
             else:
                 row.value = {"v": value}  # a new dict: JSON columns do not see in-place edits
 
-    def settings(self) -> dict:
+    def settings(self) -> dict[str, Any]:
         with Session(self.engine) as s:
             return {r[0].key: r[0].value.get("v") for r in s.execute(select(SettingRow)).all()}

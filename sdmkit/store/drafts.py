@@ -6,6 +6,7 @@ its document is opened again, and Home lists them all."""
 
 from __future__ import annotations
 
+import math
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -68,7 +69,8 @@ class Drafts:
                 row = DraftRow(token=token, kind=kind, saved_at=now)
                 s.add(row)
             row.kind, row.document_id, row.base_version = kind, document_id, base_version
-            row.meta, row.content, row.saved_at = meta.to_dict(), content, now  # new values: JSON columns
+            # New values (JSON columns see no in-place edit), made storable first.
+            row.meta, row.content, row.saved_at = meta.to_dict(), _storable(content), now
 
     def get(self, token: str) -> Draft | None:
         with Session(self.engine) as s:
@@ -95,3 +97,16 @@ class Drafts:
                 s.execute(query.order_by(col(DraftRow.saved_at).desc(), col(DraftRow.token))).scalars().all()
             )
             return [_draft(r) for r in rows]
+
+
+def _storable(value: Any) -> Any:
+    """A draft holds what was typed, valid or not; only what no database keeps is
+    changed: a number that is not finite (a table's emptied number cell arrives as
+    NaN, which PostgreSQL's JSON refuses) is kept as an empty value."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _storable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_storable(v) for v in value]
+    return value

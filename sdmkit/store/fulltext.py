@@ -32,7 +32,7 @@ TITLE_WEIGHT = 5.0  # bm25 column weight on SQLite; PostgreSQL gives the title w
 SNIPPET_LENGTH = 160  # characters, about a line and a half of the Library
 
 
-def rows_for(docs: Iterable[tuple[int, str, str, list, dict]]) -> list[dict[str, Any]]:
+def rows_for(docs: Iterable[tuple[int, str, str, Sequence[str], dict[str, Any]]]) -> list[dict[str, Any]]:
     """(id, title, team, tags, content) -> the rows of the index."""
     return [
         {"rowid": i, "title": strip_markers(title), "body": index_text(team, tags, content)}
@@ -89,7 +89,7 @@ def _fts5(words: list[str]) -> str:
     return " ".join(f'"{w}"*' for w in words)
 
 
-def _tsquery(words: list[str]) -> ColumnElement:
+def _tsquery(words: list[str]) -> ColumnElement[Any]:
     return func.to_tsquery(literal_column("'simple'::regconfig"), " & ".join(f"{w}:*" for w in words))
 
 
@@ -101,7 +101,7 @@ def match(dialect: str, words: list[str]) -> ColumnElement[bool]:
     return literal_column("document_search.vector").op("@@")(_tsquery(words))
 
 
-def best_first(dialect: str, words: list[str]) -> ColumnElement:
+def best_first(dialect: str, words: list[str]) -> ColumnElement[Any]:
     """The ORDER BY that puts the best match first."""
     if dialect == "sqlite":
         # bm25() is lower for a better match.
@@ -115,8 +115,8 @@ def search(
     conn: Connection,
     words: list[str],
     *,
-    within: Select | None = None,
-    outside: Select | None = None,
+    within: Select[Any] | None = None,
+    outside: Select[Any] | None = None,
     offset: int = 0,
     limit: int = 50,
 ) -> tuple[int, list[int]]:

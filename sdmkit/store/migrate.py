@@ -12,16 +12,22 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+
+if TYPE_CHECKING:  # alembic is imported only when the schema is behind (start-up time)
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 # Any fixed number: it names sdmkit's migration lock among the server's advisory locks.
 PG_LOCK_KEY = 0x5D4D_4B17
 
 
-def _config(connection):
+def _config(connection: Connection | None) -> Config:
+    # Alembic is imported only when the schema is behind (start-up time).
     from alembic.config import Config
 
     cfg = Config()
@@ -31,6 +37,7 @@ def _config(connection):
 
 
 def head() -> str:
+    # As above: only when the schema is behind.
     from alembic.script import ScriptDirectory
 
     head = ScriptDirectory.from_config(_config(None)).get_current_head()
@@ -39,6 +46,7 @@ def head() -> str:
 
 
 def _revision_of(conn: Connection) -> str | None:
+    # As above: only when the schema is behind.
     from alembic.runtime.migration import MigrationContext
 
     return MigrationContext.configure(conn).get_current_revision()
@@ -67,7 +75,6 @@ def up_to_date(engine: Engine) -> bool:
     newest = _head_from_files()
     if newest is None:
         return False
-    from sqlalchemy.exc import DBAPIError
 
     try:
         with engine.connect() as conn:

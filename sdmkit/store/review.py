@@ -8,12 +8,13 @@ from datetime import date, datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from sdmkit import clock
 from sdmkit.errors import FieldProblem, InvalidDocument, NotFound
 from sdmkit.store.documents import Store, _aware, utcnow
 from sdmkit.store.limits import check_row
-from sdmkit.store.tables import CommentRow, DecisionRow
+from sdmkit.store.tables import COMMENTS, DECISIONS, CommentRow, DecisionRow
 
 OUTCOMES = ("approved", "rejected", "needs more work", "decided")
 
@@ -47,9 +48,7 @@ def add_comment(
     text = (text or "").strip()
     if not text:
         raise InvalidDocument([FieldProblem("comment", "write the comment before adding it")])
-    problems = check_row(
-        CommentRow.__table__, {"text": text, "anchor": anchor[:200], "author": author.strip()[:200]}
-    )
+    problems = check_row(COMMENTS, {"text": text, "anchor": anchor[:200], "author": author.strip()[:200]})
     if problems:  # NUL and the like: what PostgreSQL would refuse, refused on SQLite too
         raise InvalidDocument(
             [FieldProblem("comment" if p.field == "text" else p.field, p.problem) for p in problems]
@@ -72,17 +71,19 @@ def add_comment(
 
 def comments(store: Store, doc_id: int, *, version: int | None = None) -> list[Comment]:
     with Session(store.engine) as s:
-        q = select(CommentRow).where(CommentRow.document_id == doc_id)
+        q = select(CommentRow).where(col(CommentRow.document_id) == doc_id)
         if version is not None:
-            q = q.where(CommentRow.version == version)
-        return [_comment(r) for r in s.scalars(q.order_by(CommentRow.id))]
+            q = q.where(col(CommentRow.version) == version)
+        return [_comment(r) for r in s.scalars(q.order_by(col(CommentRow.id)))]
 
 
 def set_resolved(store: Store, comment_id: int, resolved: bool = True) -> None:
     with Session(store.engine) as s, s.begin():
-        n = s.execute(
-            update(CommentRow).where(CommentRow.id == comment_id).values(resolved=resolved)
-        ).rowcount
+        n = (
+            s.connection()
+            .execute(update(COMMENTS).where(COMMENTS.c.id == comment_id).values(resolved=resolved))
+            .rowcount
+        )
     if n != 1:
         raise NotFound(f"comment {comment_id} not found")
 
@@ -97,13 +98,13 @@ def add_decision(
     decided_by: str = "",
     decided_on: date | None = None,
 ) -> Decision:
-    problems = []
+    problems: list[FieldProblem] = []
     if not (decision or "").strip():
         problems.append(FieldProblem("decision", "say what was decided"))
     if outcome not in OUTCOMES:
         problems.append(FieldProblem("outcome", f"'{outcome}' is not one of: {', '.join(OUTCOMES)}"))
     problems += check_row(
-        DecisionRow.__table__, {"decision": decision or "", "decided_by": (decided_by or "").strip()[:200]}
+        DECISIONS, {"decision": decision or "", "decided_by": (decided_by or "").strip()[:200]}
     )
     if problems:
         raise InvalidDocument(problems)
@@ -120,6 +121,7 @@ def add_decision(
         )
         s.add(row)
         s.flush()
+        assert row.id is not None  # the flush gave it one
         return Decision(
             row.id, row.document_id, row.version, row.decision, row.outcome, row.decided_by, row.decided_on
         )
@@ -128,15 +130,15 @@ def add_decision(
 def decisions(store: Store, doc_id: int) -> list[Decision]:
     with Session(store.engine) as s:
         rows = s.scalars(
-            select(DecisionRow).where(DecisionRow.document_id == doc_id).order_by(DecisionRow.id)
+            select(DecisionRow).where(col(DecisionRow.document_id) == doc_id).order_by(col(DecisionRow.id))
         )
         return [
-            Decision(r.id, r.document_id, r.version, r.decision, r.outcome, r.decided_by, r.decided_on)
+            Decision(r.id or 0, r.document_id, r.version, r.decision, r.outcome, r.decided_by, r.decided_on)
             for r in rows
         ]
 
 
 def _comment(r: CommentRow) -> Comment:
     return Comment(
-        r.id, r.document_id, r.version, r.anchor, r.author, r.text, _aware(r.created_at), r.resolved
+        r.id or 0, r.document_id, r.version, r.anchor, r.author, r.text, _aware(r.created_at), r.resolved
     )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from itertools import islice
+from typing import Any
 
 # The search index marks the matched words of a snippet with these two characters
 # (Unicode private use, never in a document: index_text strips them), so the
@@ -15,7 +17,7 @@ _MARKERS = str.maketrans("", "", HIT_START + HIT_END)
 _WORD = re.compile(r"[^\W_]+")
 
 
-def _strings(value):
+def _strings(value: object) -> Iterator[str]:
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):
@@ -26,7 +28,7 @@ def _strings(value):
             yield from _strings(v)
 
 
-def search_text(title: str, team: str, tags: list, content: dict) -> str:
+def search_text(title: str, team: str, tags: Sequence[str], content: dict[str, Any]) -> str:
     """The lower-cased text of the document row's search_text column (migration 0002)."""
     parts = [title or "", team or "", *(tags or []), *_strings(content or {})]
     return "\n".join(p for p in parts if p).lower()
@@ -41,7 +43,7 @@ def search_text(title: str, team: str, tags: list, content: dict) -> str:
 INDEX_LIMIT = 100_000
 
 
-def index_text(team: str, tags: list, content: dict) -> str:
+def index_text(team: str, tags: Sequence[str], content: dict[str, Any]) -> str:
     """The body the full-text index keeps (the title is its own, weightier column):
     case kept, so a snippet reads as the user wrote it; at most INDEX_LIMIT
     characters, cut between words."""
@@ -105,7 +107,7 @@ def _which(token: str, words: list[str]) -> int:
     return next((k for k, w in enumerate(words) if low.startswith(w)), -1)
 
 
-def _cut(text: str, start: int, length: int, pattern: re.Pattern | None) -> str:
+def _cut(text: str, start: int, length: int, pattern: re.Pattern[str] | None) -> str:
     end = min(len(text), start + length)
     if start > 0 and not text[start - 1].isspace():  # begin and end on whole words
         gap = re.search(r"\s", text[start:end])

@@ -6,9 +6,10 @@ listing, `revision` every state ever saved, so history, diff and restore read it
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from pydantic import ConfigDict
-from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Index, Table, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 # Every CLI command opens the store, and building the pydantic side of every table
@@ -33,10 +34,10 @@ class DocumentRow(SQLModel, table=True):
     title: str = Field(max_length=300)
     team: str = Field(default="", index=True, max_length=200)
     status: str = Field(default="draft", index=True, max_length=40)
-    tags: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    content: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    coach_off: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    coach_allow: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    content: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    coach_off: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    coach_allow: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     version: int = Field(default=1)
     created_at: datetime = Field(sa_column=Column(DateTime, nullable=False))
     updated_at: datetime = Field(sa_column=Column(DateTime, nullable=False, index=True))
@@ -56,10 +57,10 @@ class RevisionRow(SQLModel, table=True):
     title: str = Field(max_length=300)
     team: str = Field(default="", max_length=200)
     status: str = Field(default="draft", max_length=40)
-    tags: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    content: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    coach_off: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    coach_allow: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    content: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    coach_off: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    coach_allow: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     saved_at: datetime = Field(sa_column=Column(DateTime, nullable=False))
     note: str = Field(default="", max_length=300)
 
@@ -69,7 +70,7 @@ class SettingRow(SQLModel, table=True):
     __tablename__ = "setting"
 
     key: str = Field(primary_key=True, max_length=100)
-    value: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    value: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
 
 
 class CommentRow(SQLModel, table=True):
@@ -119,7 +120,7 @@ class MetricRow(SQLModel, table=True):
     name: str = Field(max_length=200)
     unit: str = Field(default="", max_length=40)
     owner: str = Field(default="", max_length=200)
-    kind: str = Field(default="output", max_length=10)  # input (controllable) or output
+    type: str = Field(default="output", max_length=10)  # input (controllable) or output
     drives: str = Field(default="", max_length=200)  # for inputs: the output it moves
     target: float | None = None
     direction: str = Field(default="higher", max_length=10)  # which way is better
@@ -150,6 +151,19 @@ class DraftRow(SQLModel, table=True):
     kind: str = Field(max_length=40)
     document_id: int | None = Field(default=None, index=True)  # None: a new document
     base_version: int | None = None  # the saved version the changes were made on
-    meta: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    content: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    meta: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    content: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     saved_at: datetime = Field(sa_column=Column(DateTime, nullable=False))
+
+
+def _table(row: type[SQLModel]) -> Table:
+    return row.__table__  # type: ignore[attr-defined, no-any-return]  # set by SQLModel for table=True
+
+
+# The tables as SQLAlchemy Core sees them, for the queries that read plain rows (a
+# Core statement compiles faster than an ORM one, and its columns are typed).
+DOCUMENTS = _table(DocumentRow)
+REVISIONS = _table(RevisionRow)
+COMMENTS = _table(CommentRow)
+DECISIONS = _table(DecisionRow)
+DRAFTS = _table(DraftRow)

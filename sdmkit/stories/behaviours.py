@@ -16,11 +16,12 @@ import re
 
 _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
     "Customer Obsession": (
-        (1, ("customer*", "shopper*", "seller*", "creator*", "families", "viewer*", "complain*")),
+        (1, ("customer*", "shopper*", "seller*", "creator*", "families", "viewer*", "complain*", "users")),
+        (1, ("customer experience", "user experience", "on behalf of", "pain point*", "what they need")),
         (2, ("working backwards", "work backwards", "on their own", "without help", "nobody wants")),
         (2, ("interviewed + customer*", "interviewed + seller*", "interviews with", "survey of", "surveyed")),
         (2, ("refunded + customer*", "reimburs* + customer*", "wrote to + customer*", "refund everyone")),
-        (2, ("costs customers nothing", "costs shoppers nothing", "without hurting customers")),
+        (2, ("costs customers nothing", "without hurting customers", "customer trust", "customers first")),
     ),
     "Ownership": (
         (2, ("i owned", "i own", "i took on", "i took it on", "i took ownership", "my call", "my decision")),
@@ -34,90 +35,137 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
                 "long term",
                 "i covered",
                 "i led",
-                "owns it",
                 "owns the",
             ),
         ),
-        (1, ("i wrote the coe", "took incident command", "owner who decides")),
+        (1, ("i wrote the coe", "took incident command", "owner who decides", "incident manager")),
+        (1, ("whole company", "entire company", "short-term cost", "at a short-term")),
+        (2, ("myself", "owns it", "own it", "not my job", "on my own", "i volunteered", "i stepped in")),
     ),
     "Invent and Simplify": (
-        (2, ("simpl*", "idea", "ideas", "invent*")),
-        (
-            1,
-            ("prototype", "pilot", "reuse", "reusing", "rebuilt", "configurable", "automatic*", "instead of"),
-        ),
+        (2, ("simpl*", "idea", "ideas", "invent*", "new way", "for the first time")),
+        # trying a new idea out small, before building it for everyone
+        (2, ("prototype", "prototyped", "pilot", "piloted", "experiment*")),
+        (1, ("reuse", "reusing", "rebuilt", "configurable", "automat*", "instead of", "self-serve")),
+        (1, ("self-service", "no longer need", "on demand")),
         (1, ("one app", "one api", "one entry", "one place", "one backlog", "its own environment")),
     ),
     "Are Right, A Lot": (
         (1, ("analysed", "analyzed", "evidence", "predict", "predicts", "accuracy", "forecast error")),
         (2, ("i accepted + risk", "i weighed", "i judged", "i decided + because", "i decided + rather than")),
-        (1, ("we tested it", "the data")),
+        (1, ("we tested it", "the data", "judgement", "judgment", "instinct*", "hypothes*")),
+        (2, ("changed my mind", "proved right", "turned out right", "second opinion", "disconfirm*")),
     ),
     "Learn and Be Curious": (
         (2, ("i asked why", "curio*", "i read + myself", "i looked into", "i dug into")),
-        (1, ("learn", "learned", "learnt", "learning", "debrief", "would do differently")),
+        (1, ("learn", "learned", "learnt", "learning", "debrief", "would do differently", "explor*")),
+        (2, ("taught myself", "i studied", "read up", "i wondered", "new to me", "i learned")),
     ),
     "Hire and Develop the Best": (
         (2, ("hire", "hires", "hiring", "interview loop", "bar raiser", "raise the bar", "mentor*")),
         (2, ("coach", "coaches", "coaching", "development plan", "promot*", "career", "grow an")),
         (2, ("grow people", "grow them", "grow into")),
-        (1, ("shadow", "shadows", "new engineer", "onboard*")),
+        (1, ("shadow", "shadows", "new engineer", "onboard*", "feedback", "stretch", "1:1", "one-on-one")),
+        (2, ("delegat*", "underperform*", "performance plan", "succession", "took over from me")),
     ),
     "Insist on the Highest Standards": (
         (2, ("i refused", "i would not accept", "i insisted", "fixed or deleted", "delete or fix")),
         (2, ("before new feature work", "has stayed under", "have stayed under", "has stayed below")),
-        (2, ("has failed since", "no eviction", "no repeat")),
+        (
+            2,
+            (
+                "has failed since",
+                "has been no",
+                "have been no",
+                "no repeat",
+                "no recurrence",
+                "not recurred",
+                "stay fixed",
+                "defect*",
+            ),
+        ),
+        (1, ("mechanism", "checklist", "code review", "test coverage", "the bar")),
         (1, ("canary", "device lab", "staging test", "rehears*", "row-level security", "enforce*")),
-        (1, ("prevent*", "quality", "standard", "require a", "require every", "block a")),
+        (1, ("prevent*", "quality", "standard", "require a", "require every", "block a", "by default")),
+        (2, ("pay down", "paying down", "technical debt", "tech debt", "written exception", "raise the bar")),
     ),
     "Think Big": (
-        (2, ("vision", "bold", "company-wide", "every product", "every team", "every product line")),
+        (
+            2,
+            (
+                "vision",
+                "bold",
+                "company-wide",
+                "organisation-wide",
+                "organization-wide",
+                "every product line",
+            ),
+        ),
+        (1, ("every product", "every team", "long-term direction", "all teams")),
         (2, ("two-year", "three-year", "multi-year", "board approved", "i proposed")),
-        (1, ("by 2026", "by 2027", "by 2028", "by the end of", "70 teams", "all 14")),
+        (1, ("by 2026", "by 2027", "by 2028", "by the end of", "10x", "ten times", "across the company")),
     ),
     "Bias for Action": (
         (1, ("same day", "next morning", "within + minutes", "rolled back", "halted", "paused")),
         (2, ("i halted", "i stopped", "i halt", "i stop", "i paused", "before we knew", "rather than wait")),
-        (2, ("before settlement", "two-way door", "decide fast", "reversible")),
+        (2, ("two-way door", "decide fast", "reversible", "calculated risk", "without waiting")),
+        (1, ("immediately", "that night", "within the hour", "speed matters")),
     ),
     "Frugality": (
         (1, ("cost", "costs", "spend", "budget", "eur", "usd", "gbp")),
         (2, ("save", "saves", "saving", "savings", "cut + cost", "no new", "without new", "same team")),
-        (2, ("spare capacity", "existing clusters", "existing encoders", "less money", "fewer people")),
+        (2, ("spare capacity", "existing clusters", "existing infrastructure", "less money", "fewer people")),
+        (2, ("no extra cost", "no additional cost", "no extra headcount", "without hiring", "cheaper")),
         (2, ("oversized", "waste*")),
     ),
     "Earn Trust": (
         (2, ("the mistake was ours", "the wrong one", "admitted", "apologi*", "i told", "i called")),
         (2, ("i wrote to",)),
         (1, ("plainly", "transparen*", "blameless", "trust", "in writing", "disagree before")),
-        (1, ("notified", "inform", "informed")),
+        (1, ("notified", "inform", "informed", "candid*", "honest*", "listened", "respect*")),
+        (2, ("i was wrong", "my fault", "owned up", "self-critical", "rebuilt trust", "regain* + trust")),
     ),
     "Dive Deep": (
         (2, ("split it by", "split by", "line by line", "side by side", "by hour", "percentile*")),
         (2, ("traced", "went through", "root cause", "five whys", "hid", "hidden", "masked")),
-        (2, ("looked healthy", "looked normal", "looked fine")),
+        (2, ("looked healthy", "looked normal", "looked fine", "logs show", "data shows", "data showed")),
+        (1, ("worst", "audit*", "sampled", "breakdown", "broken down", "per platform", "by platform")),
+        (2, ("anecdote*", "skeptic*", "sceptic*", "the details", "in detail", "did not add up")),
         (1, ("graph", "graphs", "logs", "telemetry", "analysis", "found that", "i found", "i asked for")),
     ),
     "Have Backbone; Disagree and Commit": (
         (2, ("disagreed", "argued against", "objected", "pushed back", "overruled", "i refused")),
         (2, ("said no", "turn down", "turned down", "say no")),
-        (1, ("committed", "relitigate", "even when")),
+        (1, ("committed", "relitigate", "disagree and commit", "escalated", "uncomfortable")),
+        (2, ("i challenged", "challenged the", "i disagreed", "i argued")),
     ),
     "Deliver Results": (
-        (2, ("delivered", "shipped", "passed certification", "made the date", "before the deadline")),
+        (2, ("delivered", "shipped", "made the date", "before the deadline", "on the date")),
         (1, ("deadline", "to make the date", "weeks before", "back within", "back at", "commit to")),
-        (1, ("moved two engineers", "i decided to build")),
+        (1, ("moved + engineers", "on time", "on schedule", "went live", "launched", "despite")),
+        (
+            2,
+            (
+                "ahead of schedule",
+                "met the target",
+                "hit the target",
+                "passed + audit",
+                "passed + certification",
+            ),
+        ),
     ),
     "Strive to be Earth's Best Employer": (
         (2, ("burnout", "burning out", "burned out", "burn out", "slept", "day off", "sustain*")),
         (2, ("team health", "without fear", "psychological safety", "nobody is paged", "meeting-free")),
-        (2, ("inconvenient hours",)),
+        (2, ("inconvenient hours", "unsociable hours", "well-being", "wellbeing", "work-life")),
+        (1, ("morale", "attrition", "overtime", "out of hours", "empath*", "safe to")),
         (1, ("blame", "engagement survey", "i covered", "took her off", "took him off")),
     ),
     "Success and Scale Bring Broad Responsibility": (
         (2, ("regulator", "regulation", "regulatory", "ombudsman", "privacy", "data protection")),
         (2, ("legal requirement", "accessibility act", "reportable", "breach", "compliance")),
-        (2, ("accessib*", "assistive", "second-order")),
+        (2, ("accessib*", "assistive", "second-order", "gdpr", "ethic*", "carbon", "emissions")),
+        (1, ("the law", "society", "community", "harm", "downstream", "the public")),
     ),
 }
 
@@ -145,19 +193,35 @@ for _phrase in _ALL:
         _MULTI[_head] = max(_MULTI.get(_head, 2), 1 + len(_tail))
 
 
+# every run of first words of a phrase of several words ('i decided', 'i decided to'):
+# a run that starts no phrase ends the look-up early
+_PREFIXES = frozenset(" ".join(p.split()[:k]) for p in _ALL for k in range(2, len(p.split()) + 1))
+# word -> the starred phrases ('simpl*') it stands for, worked out once per word
+_STARRED: dict[str, tuple[str, ...]] = {}
+
+
 def _grams(sentence: str) -> set[str]:
-    """The phrases of the data that the sentence holds (and other word runs that
-    start like one)."""
+    """The phrases of the data that the sentence holds."""
     words = _TOKEN.findall(sentence.lower())
     out = set(_SINGLE.intersection(words))
+    multi, starred, prefixes = _MULTI, _STARRED, _PREFIXES
+    last = len(words)
     for i, w in enumerate(words):
-        n = _MULTI.get(w)
+        n = multi.get(w)
         if n:
-            for k in range(2, n + 1):
-                out.add(" ".join(words[i : i + k]))
-        stars = _STAR_BY_HEAD.get(w[:3])
+            gram = w
+            for k in range(i + 1, min(i + n, last)):
+                gram += " " + words[k]
+                if gram not in prefixes:
+                    break
+                out.add(gram)
+        stars = starred.get(w)
+        if stars is None:
+            stars = tuple(star + "*" for star in _STAR_BY_HEAD.get(w[:3], ()) if w.startswith(star))
+            if len(starred) < 50_000:  # a vocabulary, not every string ever seen
+                starred[w] = stars
         if stars:
-            out.update(star + "*" for star in stars if w.startswith(star))
+            out.update(stars)
     return out
 
 
@@ -172,8 +236,9 @@ def sentence_strengths(sentence: str) -> dict[str, int]:
     return out
 
 
-def strengths(sentences: list[str], memo: dict | None = None) -> dict[str, tuple[int, str]]:
-    """Each principle the sentences show: (strength, the sentence that shows it best).
+def strengths(sentences: list[str], memo: dict | None = None) -> dict[str, tuple[int, str, float]]:
+    """Each principle the sentences show: (strength, the sentence that shows it best,
+    that sentence's own weight, a half more when it is the candidate's own 'I').
     A sentence adds its strongest behaviour of a principle once. `memo` keeps each
     sentence's result for the stories of one document, which share sentences."""
     out: dict[str, tuple[int, str, float]] = {}
@@ -187,4 +252,4 @@ def strengths(sentences: list[str], memo: dict | None = None) -> dict[str, tuple
         for principle, w in memo[s].items():
             score, best, best_w = out.get(principle, (0, "", 0))
             out[principle] = (score + w, s, w + own) if w + own > best_w else (score + w, best, best_w)
-    return {p: (score, best) for p, (score, best, _) in out.items()}
+    return out

@@ -161,12 +161,21 @@ def build(
     follow_ups: Iterable[str] = (),
     max_principles: int = 3,
     pick: Picker | None = None,
+    lead: str = "",
 ) -> tuple[str, str, dict]:
     """Story content from picked sentences. A part with nothing picked gets its
     prompt; an action that never says 'I' gets its prompt added, because the
-    interviewer asks what the candidate did."""
+    interviewer asks what the candidate did. `lead` is the principle the story was
+    picked for (an episode's): proposed first whenever its sentences show it."""
+    # The context is cut to the action's measure, so the action stays about 60% of
+    # the answer: a two-sentence episode gets a short situation, not the whole COE's.
+    acted = sum(len(x.split()) for _, x in _fit(parts.get("action") or [], BUDGET["action"], set()))
+    budget = {
+        **BUDGET,
+        "situation": min(BUDGET["situation"], round(max(acted, 50) * 0.6)),
+    }
     seen: set[str] = set()
-    picked = {part: _fit(parts.get(part) or [], BUDGET[part], seen) for part in PARTS}
+    picked = {part: _fit(parts.get(part) or [], budget[part], seen) for part in PARTS}
     text: dict[str, str] = {}
     for part in PARTS:
         said = [s for _, s in picked[part]]
@@ -178,15 +187,22 @@ def build(
         text[part] = " ".join(said)
     grounded = [{"part": part, "text": s, "field": path} for part in PARTS for path, s in picked[part]]
     # Principles are read from what the candidate did and what came of it, as a coach
-    # tags them; the situation is context.
+    # tags them; the situation is context. A principle is proposed with a sentence that
+    # shows the behaviour itself (hints alone must add up to 3), and only when it is at
+    # least a quarter as strong as the story's strongest: a story is about a few
+    # things, not every word that brushes a principle.
     ranked = sorted(
         strengths(
             [g["text"] for g in grounded if g["part"] != "situation"], pick.memo if pick else None
         ).items(),
-        key=lambda kv: (-kv[1][0], kv[0]),
+        # equal strength: the one the candidate's own sentence shows, then the stronger
+        # single behaviour, then by name
+        key=lambda kv: (kv[0] != lead or kv[1][0] < 2, -kv[1][0], -kv[1][2], kv[0]),
     )
     principles = [
-        {"principle": p, "evidence": best, "strength": score} for p, (score, best) in ranked if score >= 2
+        {"principle": p, "evidence": best, "strength": score}
+        for p, (score, best, own) in ranked
+        if (p == lead and score >= 2) or (score >= max(2, ranked[0][1][0] / 4) and (own >= 2 or score >= 3))
     ][:max_principles]
     fields_used = list(dict.fromkeys(_PATH.sub("", g["field"]).split(".")[0] for g in grounded))
     content = {
@@ -220,10 +236,11 @@ def _fields_of(text: str, pieces: list[Piece]) -> list[str]:
 
 # Episodes a coach listens for in what the author says they did, each with the
 # question it answers. A document that holds one becomes a story of its own.
-EPISODES: tuple[tuple[str, str, re.Pattern], ...] = (
+EPISODES: tuple[tuple[str, str, str, re.Pattern], ...] = (
     (
         "disagreement",
         "Tell me about a time you disagreed with a decision and how you handled it.",
+        "Have Backbone; Disagree and Commit",
         re.compile(
             r"\b(disagreed|argued|refused|pushed back|overruled|objected|relitigate|turned down|said no)\b",
             re.I,
@@ -232,16 +249,19 @@ EPISODES: tuple[tuple[str, str, re.Pattern], ...] = (
     (
         "people",
         "Describe how you handled an engineer who was burning out.",
+        "Strive to be Earth's Best Employer",
         re.compile(r"\b(burn(ing|ed)? ?out|took (her|him|them) off|covered .* shifts)\b", re.I),
     ),
     (
         "growth",
         "How do you foster career growth for your team members?",
+        "Hire and Develop the Best",
         re.compile(r"\b(promot\w+|mentor\w*|coach\w*|grow (an?|people|them)|development plan)\b", re.I),
     ),
     (
         "mistake",
         "Tell me about a time you admitted a mistake to your team or a partner.",
+        "Earn Trust",
         re.compile(
             r"\b(the mistake was ours|the wrong one|my call|admitted|I told|I called|I wrote to)\b", re.I
         ),
@@ -249,9 +269,19 @@ EPISODES: tuple[tuple[str, str, re.Pattern], ...] = (
     (
         "quick decision",
         "Tell me about a decision you made quickly without all the information.",
+        "Bias for Action",
         re.compile(r"\b(before we knew|rather than wait|I accepted (that|the) risk|I decided)\b", re.I),
     ),
 )
+
+
+_EPISODE_TITLES = {
+    "disagreement": "The disagreement",
+    "people": "Looking after a person",
+    "growth": "Growing people",
+    "mistake": "Owning the mistake",
+    "quick decision": "A quick decision",
+}
 
 
 def episodes(
@@ -261,20 +291,22 @@ def episodes(
     patterns = list(patterns)
     mine = pick.said(patterns)
     out = []
-    for slot, question, cue in EPISODES:
+    for slot, question, principle, cue in EPISODES:
         if slot == skip:
             continue
         hits = [(path, s) for path, s in mine if cue.search(s)]
         if not hits:
             continue
-        # The cue sentences and the author's sentences around them in the same field.
+        # The cue sentences, the author's sentences around them in the same field, then
+        # what else the author says they did (the word budget keeps the first of it).
         around = {path for path, _ in hits}
         action = hits + [(p, s) for p, s in mine if p in around and (p, s) not in hits]
+        action += [(p, s) for p, s in mine if (p, s) not in action]
         out.append(
             build(
                 doc,
                 slot=slot,
-                title=f"Story: {doc.title} ({slot})",
+                title=f"{_EPISODE_TITLES[slot]}: {doc.title}",
                 question=question,
                 parts={"situation": situation, "action": action, "result": result},
                 prompts={
@@ -283,6 +315,7 @@ def episodes(
                 },
                 max_principles=2,
                 pick=pick,
+                lead=principle,
             )
         )
     return out

@@ -1,18 +1,19 @@
 """Which stories answer a question, and what the bank covers.
 
 A story's score for a question combines two things an interview coach weighs:
-- the words they share, ranked by BM25 over every story (its question, STAR text,
-  title and tags) and, when a lookup is given, its source documents; divided by the
-  best story's score (or a floor, when even the best shares little with the question);
+- the words they share, ranked by BM25 (the `bm25s` library, Lucene's formula) over
+  every story (its question, STAR text, title and tags) and, when a lookup is given,
+  its source documents; divided by the best story's score (or a floor, when even the
+  best shares little with the question);
 - the principles the question tests that the story shows, by the strength of the
-  sentences that show them.
+  sentences that show them: fully for the principle a question is written for (or
+  names in its words), half for those its round of the loop tests in general.
 Ties are broken by the story's total strength, then by title: never by id.
 System-design and technical questions are marked as such and answered by practising
 a design, not by a story. Reasons are given in words."""
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -23,10 +24,13 @@ from sdmkit.interview import PRINCIPLES, ROUNDS, all_questions, is_technical
 READY = 0.45  # a score from which a story counts as an answer in the coverage matrix
 LISTED = 0.3  # below this a story is not offered for the question at all
 PRINCIPLE_WEIGHT = 0.6
+ROUND_WEIGHT = 0.5  # a principle the question's round tests, not the question itself
+SOURCE_WEIGHT = 0.3  # a word of a story's source documents against one of the story's own
+K1, B = 1.2, 0.75
 # BM25 scores are divided by the best story's, but never by less than this: when the
 # best story shares one common word with the question, it is still a weak answer.
-BM25_FLOOR = 8.0
-K1, B = 1.2, 0.75
+# (Lucene's BM25 leaves out the (k1 + 1) factor of the textbook formula: 8 there.)
+BM25_FLOOR = 8.0 / (K1 + 1)
 _STOP = frozenset(
     [
         "a",
@@ -110,6 +114,25 @@ _ALSO = {
     "customer": ("customers", "shoppers", "sellers", "users"),
     "locations": ("sites", "regions", "time", "zone", "overlap"),
     "disagree": ("disagreed", "argued", "overruled", "refused"),
+    "debt": ("legacy", "pay", "retire", "retiring", "cleanup"),
+    "long-term": ("legacy", "direction", "roadmap", "years"),
+    "priorit": ("rank", "ranked", "roadmap", "quarter", "plan", "trade-off"),
+    "culture": ("charter", "tenet", "tenets", "blameless", "agreements"),
+    "identity": ("charter", "tenet", "tenets", "mission"),
+    "simpl": ("simpler", "simplified", "single", "instead", "automatic", "fewer", "removed"),
+    "curio": ("asked", "read", "dug", "learned", "learn"),
+    "deliver": ("delivered", "shipped", "target", "deadline", "commit"),
+    "good enough": ("refused", "insisted", "bar", "standard", "quality"),
+    "quality": ("defect", "test", "tested", "standard", "canary", "review"),
+    "reliab": ("incident", "outage", "recurring", "alarm", "availability"),
+    "vision": ("company-wide", "direction", "years", "standard", "every"),
+    "bold": ("proposed", "investment", "board", "years"),
+    "scope": ("company-wide", "every", "teams", "beyond"),
+    "underperform": ("performance", "feedback", "plan", "expectations"),
+    "delegat": ("lead", "leads", "owns", "volunteered", "coach"),
+    "stakeholder": ("director", "sponsor", "partner", "product", "told"),
+    "influence": ("convinced", "proposed", "director", "board", "agreed"),
+    "trust": ("told", "plainly", "wrote", "writing", "apologised"),
 }
 # Words that point at a principle even when the question does not name it.
 _CUES = {
@@ -137,6 +160,8 @@ _CUES = {
     "outage": ("Ownership", "Dive Deep"),
     "innovat": ("Invent and Simplify", "Think Big"),
     "simpl": ("Invent and Simplify",),
+    "curio": ("Learn and Be Curious",),
+    "learn": ("Learn and Be Curious",),
     "vision": ("Think Big",),
     "bold": ("Think Big",),
     "strategy": ("Think Big",),
@@ -180,11 +205,17 @@ def query_terms(question: str) -> list[str]:
 
 
 def principles_for(question: str) -> set[str]:
-    found = {p for p, qs in PRINCIPLES.items() if question in qs}
-    found |= {p for r in ROUNDS if question in r.questions for p in r.principles}
+    return set(principle_weights(question))
+
+
+def principle_weights(question: str) -> dict[str, float]:
+    """The principles a question tests, each with how surely: 1 for the principle it is
+    written for or names in its words, ROUND_WEIGHT for those its round tests."""
+    out = {p: ROUND_WEIGHT for r in ROUNDS if question in r.questions for p in r.principles}
     low = question.lower()
-    found |= {p for cue, ps in _CUES.items() if cue in low for p in ps}
-    return found
+    out |= {p: 1.0 for cue, ps in _CUES.items() if cue in low for p in ps}
+    out |= {p: 1.0 for p, qs in PRINCIPLES.items() if question in qs}
+    return out
 
 
 @dataclass(frozen=True)
@@ -195,18 +226,22 @@ class Match:
     reason: str
 
 
-def _story_text(s, lookup: Callable | None, cache: dict) -> str:
+def _story_text(s) -> str:
     c = s.content
     parts = [s.title, " ".join(s.tags or []), c.get("question") or ""]
     parts += [c.get(k) or "" for k in ("situation", "task", "action", "result")]
     parts += [p.get("evidence") or "" for p in c.get("principles") or []]
-    if lookup is not None:
-        from sdmkit.stories.sources import source_documents
+    return "\n".join(parts)
 
-        for d in source_documents(lookup, s):
-            if d.id not in cache:
-                cache[d.id] = d.title + " " + " ".join(d.tags or []) + " " + _flat(d.content)
-            parts.append(cache[d.id])
+
+def _source_text(s, lookup: Callable, cache: dict) -> str:
+    from sdmkit.stories.sources import source_documents
+
+    parts = []
+    for d in source_documents(lookup, s):
+        if d.id not in cache:
+            cache[d.id] = d.title + " " + " ".join(d.tags or []) + " " + _flat(d.content)
+        parts.append(cache[d.id])
     return "\n".join(parts)
 
 
@@ -222,38 +257,53 @@ class Index:
     """BM25 over a bank of stories, built once and asked many questions."""
 
     def __init__(self, stories: list, lookup: Callable | None = None) -> None:
-        cache: dict = {}
-        self.stories = stories
-        self.docs = [Counter(terms(_story_text(s, lookup, cache))) for s in stories]
-        self.lengths = [sum(d.values()) for d in self.docs]
-        self.avg = (sum(self.lengths) / len(self.lengths)) if self.lengths else 0.0
-        df: Counter = Counter()
-        for d in self.docs:
-            df.update(d.keys())
-        n = len(self.docs)
-        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        import bm25s  # numpy-backed: loaded when a bank is ranked, not when sdmkit starts
 
-    def bm25(self, i: int, query: list[str]) -> float:
-        d, length, score = self.docs[i], self.lengths[i], 0.0
-        for t in query:
-            f = d.get(t)
-            if f:
-                score += self.idf[t] * f * (K1 + 1) / (f + K1 * (1 - B + B * length / (self.avg or 1)))
-        return score
+        self.stories = stories
+        own = [terms(_story_text(s)) for s in stories]
+        self.own = self._index(bm25s, own)
+        # The source documents are a second field, weighed less: every story of one
+        # document shares its text, and what a story says is what it answers.
+        cache: dict = {}
+        src = [terms(_source_text(s, lookup, cache)) for s in stories] if lookup is not None else []
+        self.src = self._index(bm25s, src) if any(src) else None
+        # for the reasons given in words
+        self.docs = [Counter(o + x) for o, x in zip(own, src or [[]] * len(own), strict=True)]
+
+    @staticmethod
+    def _index(bm25s, tokens: list[list[str]]):
+        index = bm25s.BM25(k1=K1, b=B, method="lucene")
+        if tokens:
+            index.index(tokens, show_progress=False)
+        return index
+
+    def _scores(self, index, query: list[str]) -> list[float]:
+        known = [t for t in query if t in index.vocab_dict]
+        if not known:
+            return [0.0] * len(self.stories)
+        return [float(x) for x in index.get_scores(known)]
+
+    def scores(self, query: list[str]) -> list[float]:
+        """Each story's BM25 score for the query terms (0 for a story sharing none):
+        its own text's, plus SOURCE_WEIGHT times its source documents'."""
+        own = self._scores(self.own, query)
+        if self.src is None:
+            return own
+        return [a + SOURCE_WEIGHT * b for a, b in zip(own, self._scores(self.src, query), strict=True)]
 
     def rank(self, question: str) -> list[Match]:
         if is_technical(question) or not self.stories:
             return []
         query = query_terms(question)
-        wanted = principles_for(question)
-        raw = [self.bm25(i, query) for i in range(len(self.stories))]
+        wanted = principle_weights(question)
+        raw = self.scores(query)
         top = max(max(raw), BM25_FLOOR)
         out = []
         for i, s in enumerate(self.stories):
             c = s.content
             shown = {p.get("principle"): int(p.get("strength") or 2) for p in c.get("principles") or []}
-            both = sorted(wanted & set(shown))
-            principle = sum(min(shown[p], 4) / 4 for p in both)
+            both = sorted(wanted.keys() & set(shown))
+            principle = sum(wanted[p] * min(shown[p], 4) / 4 for p in both)
             same = (c.get("question") or "").strip().lower() == question.strip().lower()
             score = raw[i] / top + PRINCIPLE_WEIGHT * principle + (0.1 if same else 0.0)
             if score < LISTED:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sdmkit.document import Document, DocumentMeta
-from sdmkit.kinds import all_kinds
+from sdmkit.registry import all_kinds
 from sdmkit.stories.sources import document_text
 
 MINED = "stories.mined_versions"  # setting: {document id: version mined}

@@ -54,15 +54,17 @@ def _currency(text: str, start: int) -> int:
     return start
 
 
-def figures(*texts: str, limit: int = 6) -> list[str]:
-    """Figures as they appear in the text ('18,400', '31%', '47 minutes'), in order, without repeats."""
+def figures(*texts: str, limit: int = 6, shortest: int = 2) -> list[str]:
+    """Figures as they appear in the text ('18,400', '31%', '47 minutes'), in order, without repeats.
+    A lone digit ('5') is left out unless `shortest` is 1: in a story's list of figures
+    it says little, though in a result ('fell from 5 to 2') it is the outcome."""
     out: list[str] = []
     for text in texts:
         if not text:
             continue
         for m in _NUMBER.finditer(text):
             f = text[_currency(text, m.start()) : m.end()].rstrip(".,")
-            if len(f) > 1 and f not in out:
+            if len(f) >= shortest and f not in out:
                 out.append(f)
                 if len(out) == limit:
                     return out

@@ -8,7 +8,7 @@ import streamlit as st
 from sdmkit import clock
 from sdmkit.actions import action_items, set_status
 from sdmkit.errors import Conflict, SdmkitError
-from sdmkit.kinds import get_kind
+from sdmkit.registry import get_kind
 from sdmkit.ui.state import flash, store
 from sdmkit.ui.text import plural
 

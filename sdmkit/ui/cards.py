@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdmkit.kinds.base import Field
+from sdmkit.kind import Field
 from sdmkit.ui.widget_base import Context, FieldWidget, get_path, item_noun, register
 
 

@@ -6,7 +6,7 @@ import re
 
 import streamlit as st
 
-from sdmkit.coach import Finding
+from sdmkit.coach import Finding, prose
 from sdmkit.ui.text import esc, plural
 
 _ICON = {"error": ":material/error:", "warning": ":material/warning:", "info": ":material/info:"}
@@ -34,7 +34,6 @@ def _label_for(kind, location: str) -> str:
 
 
 def _rule_titles(kind) -> dict[str, str]:
-    from sdmkit.coach import prose
 
     rules = [*kind.rules, *getattr(kind, "workspace_rules", ()), *prose.RULES]
     return {r.id: r.title for r in rules}

@@ -10,7 +10,7 @@ import streamlit as st
 
 from sdmkit.document import Document, DocumentMeta
 from sdmkit.errors import Conflict, SdmkitError
-from sdmkit.kinds.base import Kind
+from sdmkit.kind import Kind
 from sdmkit.merge import Merge, Path, field_name, resolve, three_way
 from sdmkit.ui import drafts
 from sdmkit.ui.state import flash, store, when

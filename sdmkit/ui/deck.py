@@ -4,10 +4,16 @@ data'); only the commentary and its status are typed here."""
 
 from __future__ import annotations
 
+import copy
+from datetime import date
+
 import streamlit as st
 
-from sdmkit.kinds.base import Field
+from sdmkit.kind import Field
 from sdmkit.metrics.format import change, number
+from sdmkit.metrics.review import build
+from sdmkit.metrics.stats import is_week_end
+from sdmkit.ui.state import store
 from sdmkit.ui.text import esc
 from sdmkit.ui.widget_base import FieldWidget, get_path, register
 
@@ -48,7 +54,6 @@ class Deck(FieldWidget):
     def change(self, field, key, value, action, index, step, ctx):
         if action != "refresh":
             return None
-        from sdmkit.ui.state import store
 
         items, problems = refresh(store(), ctx.draft)
         if problems:
@@ -64,10 +69,6 @@ register(Deck())
 def refresh(store, draft: dict) -> tuple[list | None, list[tuple[str, str]]]:
     """The review's metric snapshots rebuilt from the team's data (commentary kept), or
     the fields to fix first: the team and a Sunday."""
-    from datetime import date
-
-    from sdmkit.metrics.review import build
-    from sdmkit.metrics.stats import is_week_end
 
     week = draft["content"].get("week_ending")
     team = draft["meta"].get("team") or ""
@@ -85,6 +86,7 @@ def refresh(store, draft: dict) -> tuple[list | None, list[tuple[str, str]]]:
 
 
 def _draw(field: Field, key: str, metrics: list[dict], on_change) -> None:
+    # On first use: charts (Altair, vl-convert) cost start-up; only a metric deck draws them.
     from sdmkit.charts import six_twelve
 
     st.button(
@@ -106,7 +108,7 @@ def _draw(field: Field, key: str, metrics: list[dict], on_change) -> None:
         [
             {
                 "Metric": m["name"],
-                "Type": m["kind"],
+                "Type": m["type"],
                 "Last week": number(m["value"], m["unit"]),
                 "WoW": change(m["wow"], m["wow_pct"], m["unit"]),
                 "YoY": change(m["yoy"], m["yoy_pct"], m["unit"]),
@@ -123,7 +125,7 @@ def _draw(field: Field, key: str, metrics: list[dict], on_change) -> None:
     for m in metrics:
         with st.container(border=True):
             head = f"**{esc(m['name'])}**"
-            if m["kind"] == "input":
+            if m["type"] == "input":
                 head += f" · input{' → ' + esc(m['drives']) if m['drives'] else ''}"
             head += f" · owner {esc(m['owner']) or 'not set'}"
             st.markdown(head)
@@ -145,12 +147,13 @@ def _draw(field: Field, key: str, metrics: list[dict], on_change) -> None:
                 )
                 _commentary(key, m)
             else:
+                # The chart's subtitle already says "Routine variation"; this says what follows.
                 limits = (
-                    f"within {number(m['lower'])} to {number(m['upper'])}"
+                    f"the week is within its limits, {number(m['lower'])} to {number(m['upper'])}"
                     if m["lower"] is not None
                     else "not enough history for limits yet"
                 )
-                st.caption(f"Routine variation ({limits}): no commentary needed.")
+                st.caption(f"No commentary needed: {limits}.")
                 with st.expander("Add commentary anyway"):
                     _commentary(key, m)
 
@@ -171,7 +174,6 @@ def _six_twelve(spec: dict) -> None:
     """The 6-12 chart as two charts side by side, each as wide as its column: the
     exports' fixed-width pair spills out of a card on a laptop screen. The legend and
     the subtitle become captions, so both plots keep their height."""
-    import copy
 
     weeks, months = copy.deepcopy(spec["hconcat"])
     drawn: list[str] = []

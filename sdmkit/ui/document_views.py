@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdmkit.coach import rule_catalog
-from sdmkit.kinds.base import Kind
+from sdmkit.kind import Kind
 from sdmkit.ui import drafts
 from sdmkit.ui.exports import export_buttons
 from sdmkit.ui.history import history_panel

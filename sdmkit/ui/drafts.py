@@ -19,7 +19,7 @@ import streamlit as st
 
 from sdmkit.document import Document, DocumentMeta
 from sdmkit.errors import InvalidDocument
-from sdmkit.kinds.base import Kind
+from sdmkit.kind import Kind
 from sdmkit.store import Store
 from sdmkit.store.drafts import Draft, new_token
 from sdmkit.ui import fields

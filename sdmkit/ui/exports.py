@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdmkit import clock, export
+from sdmkit.redaction import terms, warning
 from sdmkit.store import Document
 from sdmkit.ui.state import store
 
@@ -23,8 +24,6 @@ def _rendered(
 
 def _context() -> tuple:
 
-    from sdmkit.redaction import terms
-
     # The redaction list is part of the context: a changed list makes new exports.
     return (*store().fingerprint(), clock.now().strftime("%Y%m%d%H"), repr(terms(store())))
 
@@ -37,11 +36,9 @@ def export_buttons(doc: Document, *, key: str) -> None:
         help="Apply the redaction list (Story bank → Redaction); e-mails, links, ticket ids, phone numbers "
         "and chat handles are replaced automatically",
     )
-    if redacted:
-        from sdmkit.redaction import terms, warning
-
-        if warning(terms(store())):
-            st.warning(warning(terms(store())), icon=":material/warning:")
+    said = warning(terms(store())) if redacted else ""
+    if said:
+        st.warning(said, icon=":material/warning:")
     suffix = "-redacted" if redacted else ""
 
     def name(fmt: str) -> str:
@@ -51,7 +48,7 @@ def export_buttons(doc: Document, *, key: str) -> None:
     for col, fmt, label in zip(cols, ("md", "json", "html"), ("Markdown", "JSON", "HTML"), strict=False):
         col.download_button(
             label,
-            data=_rendered(doc.id, doc.version, fmt, page_size, _context(), redacted),
+            data=_rendered(doc.stored_id, doc.version, fmt, page_size, _context(), redacted),
             file_name=name(fmt),
             mime=export.MIME[fmt],
             key=f"{key}|{fmt}",
@@ -80,5 +77,7 @@ def export_buttons(doc: Document, *, key: str) -> None:
         help=f"Typeset version {doc.version} as a {page_size} PDF",
     ):
         with st.spinner("Typesetting the PDF…"):
-            st.session_state[pdf_key] = _rendered(doc.id, doc.version, "pdf", page_size, _context(), redacted)
+            st.session_state[pdf_key] = _rendered(
+                doc.stored_id, doc.version, "pdf", page_size, _context(), redacted
+            )
         st.rerun()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdmkit.kinds.base import Field
+from sdmkit.kind import Field
 from sdmkit.ui import cards, deck, simple, tables, tree  # noqa: F401 - each registers its widget types
 from sdmkit.ui.widget_base import MISSING, REGISTRY, Context, FieldWidget, get_path, set_path, widget_key
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sdmkit.compare import COMPARE_CSS, html_table, side_by_side
 from sdmkit.errors import Conflict
+from sdmkit.export.markdown_export import render_body
 from sdmkit.interchange import revision_diff
 from sdmkit.store import Document
 from sdmkit.ui.state import flash, stamp, store, when
@@ -12,7 +14,7 @@ from sdmkit.ui.text import esc
 
 
 def history_panel(doc: Document, *, key: str, on_restored=None) -> None:
-    revisions = store().history(doc.id)
+    revisions = store().history(doc.stored_id)
     rows = [
         {"Version": r.version, "Saved": stamp(r.saved_at), "Status": r.status, "Note": r.note}
         for r in revisions
@@ -31,17 +33,14 @@ def history_panel(doc: Document, *, key: str, on_restored=None) -> None:
     )
     side, raw = st.tabs(["Side by side", "Data (YAML diff)"])
     with side:
-        from sdmkit.compare import COMPARE_CSS, html_table, side_by_side
-        from sdmkit.export.markdown_export import render_body
-
-        a, b = store().revision(doc.id, old), store().revision(doc.id, new)
+        a, b = store().revision(doc.stored_id, old), store().revision(doc.stored_id, new)
         # Built from escaped text only (sdmkit.compare), so it is safe to show as HTML.
         st.html(
             COMPARE_CSS
             + html_table(side_by_side(render_body(a), render_body(b)), f"Version {old}", f"Version {new}")
         )
     with raw:
-        text = revision_diff(store(), doc.id, old, new)
+        text = revision_diff(store(), doc.stored_id, old, new)
         if text:
             st.code(text, language="diff")
         else:
@@ -55,7 +54,7 @@ def history_panel(doc: Document, *, key: str, on_restored=None) -> None:
 
     def _restore():
         try:
-            restored = store().restore_revision(doc.id, target, doc.version)
+            restored = store().restore_revision(doc.stored_id, target, doc.version)
         except Conflict as exc:
             flash(
                 f"Not restored: version {exc.current_version} was saved meanwhile. Reload and try again.",

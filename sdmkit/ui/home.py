@@ -6,7 +6,11 @@ import streamlit as st
 
 from sdmkit import clock
 from sdmkit.attention import needs_attention
-from sdmkit.kinds import all_kinds, get_kind
+from sdmkit.examples import load_examples
+from sdmkit.registry import all_kinds, get_kind
+from sdmkit.store.db import database_url
+from sdmkit.ui.drafts import TOKEN
+from sdmkit.ui.editor import draft_title
 from sdmkit.ui.rows import document_row
 from sdmkit.ui.state import flash, store, when
 
@@ -29,7 +33,6 @@ def empty_workspace() -> bool:
         return False
 
     def load():
-        from sdmkit.examples import load_examples
 
         created, _ = load_examples(store())
         flash(f"Loaded {len(created)} example documents")
@@ -49,8 +52,6 @@ def _open(doc_id: int, kind_id: str) -> None:
 
 def unsaved_drafts() -> bool:
     """Every editor tab's unsaved changes left in the workspace; True when there are any."""
-    from sdmkit.ui.drafts import TOKEN
-    from sdmkit.ui.editor import draft_title
 
     found = store().drafts.all()
     if found:
@@ -84,8 +85,6 @@ def _attention(url: str, fingerprint: tuple, today: str):
 
 
 def attention_items():
-
-    from sdmkit.store.db import database_url
 
     return _attention(database_url(), store().fingerprint(), clock.today().isoformat())
 

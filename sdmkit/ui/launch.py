@@ -13,6 +13,7 @@ import sys
 
 def main(argv: list[str]) -> int:
     try:
+        # Only the launcher needs Streamlit's own command line.
         from streamlit.runtime.pages_manager import PagesManager
 
         PagesManager.uses_pages_directory = False

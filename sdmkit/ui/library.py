@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdmkit.errors import NotFound
-from sdmkit.kinds import all_kinds, get_kind
+from sdmkit.registry import all_kinds, get_kind
 from sdmkit.store.search import snippet_parts
 from sdmkit.ui.exports import export_buttons
 from sdmkit.ui.history import history_panel

@@ -3,6 +3,8 @@ errors, and the weekly values."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import streamlit as st
 
 from sdmkit import clock
@@ -10,8 +12,8 @@ from sdmkit.errors import InvalidDocument
 from sdmkit.metrics.catalog import (
     AGGREGATIONS,
     DIRECTIONS,
-    KINDS,
     STARTER,
+    TYPES,
     Metric,
     catalog,
     enter_week,
@@ -55,8 +57,8 @@ def catalog_tab(team: str) -> None:
         "name": st.column_config.TextColumn("Metric", required=True),
         "unit": st.column_config.TextColumn("Unit", help="count, %, ms, days…"),
         "owner": st.column_config.TextColumn("Owner", help="Who explains it in the review"),
-        "kind": st.column_config.SelectboxColumn(
-            "Type", options=list(KINDS), help="input: the team controls it"
+        "type": st.column_config.SelectboxColumn(
+            "Type", options=list(TYPES), help="input: the team controls it"
         ),
         "drives": st.column_config.TextColumn("Drives", help="For an input: the output it moves"),
         "target": st.column_config.NumberColumn("Target"),
@@ -147,7 +149,6 @@ def data_tab(team: str) -> None:
 
 def type_tab(team: str) -> None:
     """Type one week's values by hand, as well as importing them."""
-    from datetime import timedelta
 
     metrics = catalog(store(), team)
     if not metrics:

@@ -11,10 +11,12 @@ import streamlit as st
 
 from sdmkit import clock
 from sdmkit.export import slug
+from sdmkit.kinds.oncall.coverage import statement
 from sdmkit.kinds.oncall.exports import hours_csv, to_ics
 from sdmkit.kinds.oncall.handoff import boundaries, handoff_note
 from sdmkit.kinds.oncall.now import on_call, schedule_at
 from sdmkit.kinds.oncall.rules import schedule_for
+from sdmkit.kinds.oncall.schedule import generate
 from sdmkit.kinds.oncall.view import NIGHTS, load_rows, shift_rows, stamp
 from sdmkit.ui.state import store
 from sdmkit.ui.text import esc
@@ -25,7 +27,6 @@ def schedule_view(kind, draft: dict, rotation) -> None:
         st.info("Add members on the Members tab; the schedule appears here.", icon=":material/group_add:")
         return
     sched = schedule_for(rotation)
-    from sdmkit.kinds.oncall.coverage import statement
 
     st.caption(esc(statement(rotation, sum(1 for x in sched.shifts if x.person is None))))
     for w in sched.warnings:
@@ -57,8 +58,6 @@ def schedule_view(kind, draft: dict, rotation) -> None:
     )
     end = start + timedelta(weeks=weeks)
     if end.astimezone(UTC) > sched.shifts[-1].end.astimezone(UTC):
-        from sdmkit.kinds.oncall.schedule import generate
-
         sched = generate(rotation, until=end.date() + timedelta(days=7))
     st.markdown("**Calendar** (primary on call at noon, local time)")
     st.dataframe(_calendar(sched, start, weeks, zone, rotation), hide_index=True, width="stretch")
@@ -146,9 +145,9 @@ def _exports(draft: dict, rotation, sched, start: datetime, end: datetime) -> No
     data = to_ics(
         rotation,
         sched,
-        doc_id=doc.id,
+        doc_id=doc.stored_id,
         version=doc.version,
-        stamp=doc.updated_at,
+        stamp=doc.updated_at or clock.now(),  # a stored document always has one
         person=person,
         title=doc.title,
     )

@@ -8,7 +8,7 @@ import streamlit as st
 from sdmkit import clock
 from sdmkit.errors import InvalidDocument, NotFound
 from sdmkit.export.html_export import reading_html
-from sdmkit.kinds import get_kind
+from sdmkit.registry import get_kind
 from sdmkit.store import review as reviews
 from sdmkit.ui.state import flash, store, when
 from sdmkit.ui.text import esc, plural

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from sdmkit.ui.oncall import schedule_view
+from sdmkit.ui.story_sources import sources_view
+
 
 def _oncall_schedule(kind, draft: dict, model) -> None:
-    from sdmkit.ui.oncall import schedule_view
 
     schedule_view(kind, draft, model)
 
 
 def _story_sources(kind, draft: dict, model) -> None:
-    from sdmkit.ui.story_sources import sources_view
 
     sources_view(draft)
 

@@ -7,6 +7,7 @@ import json
 import streamlit as st
 
 from sdmkit import __version__, clock, resources
+from sdmkit.backup import dump
 from sdmkit.store import db, migrate
 from sdmkit.ui.state import flash, store
 from sdmkit.versions import report
@@ -61,8 +62,6 @@ def backup_section() -> None:
         "Restore it with `sdmkit restore FILE`."
     )
     if st.button("Prepare a backup", icon=":material/backup:"):
-        from sdmkit.backup import dump
-
         st.session_state["settings|backup"] = json.dumps(dump(store()), ensure_ascii=False, indent=1)
     data = st.session_state.get("settings|backup")
     if data:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdmkit.kinds import all_kinds
+from sdmkit.registry import all_kinds
 from sdmkit.ui.state import show_flashes
 
 _CSS = """

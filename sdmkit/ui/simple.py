@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdmkit.kinds.base import Field
+from sdmkit.kind import Field
 from sdmkit.ui.text import esc
 from sdmkit.ui.values import is_blank, iso_date, time_iso, to_date, to_time
 from sdmkit.ui.widget_base import Context, FieldWidget, get_path, register

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 
@@ -22,8 +23,6 @@ def store() -> Store:
 
 def viewer_zone():
     """The browser's time zone (stored times are UTC); UTC when the browser does not say."""
-    from datetime import UTC
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     name = getattr(st.context, "timezone", None)
     try:

@@ -6,7 +6,8 @@ import time
 
 import streamlit as st
 
-from sdmkit.interview import ROUNDS, all_questions, is_technical
+from sdmkit.interview import ROUNDS, STUDY_PLAN, all_questions, is_technical
+from sdmkit.redaction import set_terms, terms
 from sdmkit.stories import practice
 from sdmkit.stories.match import coverage, match
 from sdmkit.stories.mine import mine_all
@@ -25,9 +26,11 @@ def mine_tab() -> None:
     )
     if st.button("Mine my documents", type="primary", icon=":material/auto_awesome:"):
         bar = st.progress(0.0, text="Reading documents…")
-        report = mine_all(
-            store(), progress=lambda i, n: bar.progress(i / max(n, 1), text=f"Document {i} of {n}")
-        )
+
+        def advance(i: int, n: int) -> None:
+            bar.progress(i / max(n, 1), text=f"Document {i} of {n}")
+
+        report = mine_all(store(), progress=advance)
         bar.empty()
         st.success(
             f"{plural(report.documents, 'document')} ({report.skipped} unchanged): "
@@ -197,6 +200,7 @@ def practice_tab() -> None:
 
 
 def portfolio_tab() -> None:
+    # On first use: the portfolio brings in WeasyPrint, which only its tab needs.
     from sdmkit.portfolio import portfolio_markdown, portfolio_pdf
 
     stories = _stories()
@@ -246,7 +250,6 @@ def portfolio_tab() -> None:
 
 
 def redaction_tab() -> None:
-    from sdmkit.redaction import set_terms, terms
 
     st.caption(
         "Names and terms replaced in every redacted export: people, internal service names, customers. "
@@ -272,7 +275,6 @@ def redaction_tab() -> None:
 
 
 def study_plan_tab() -> None:
-    from sdmkit.interview import STUDY_PLAN
 
     done = set(store().setting(PLAN, []) or [])
     st.caption("Six weeks to the loop. Ticks are saved in this workspace.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdmkit.kinds import get_kind
+from sdmkit.registry import get_kind
 from sdmkit.stories.grounding import grounded
 from sdmkit.stories.sources import check_figures, source_documents
 from sdmkit.ui.state import store

@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from sdmkit.kinds.base import Column, Field
+from sdmkit.kind import Column, Field
 from sdmkit.ui.values import is_blank, iso_date, iso_minutes, time_iso, to_date, to_datetime, to_time
 from sdmkit.ui.widget_base import MISSING, Context, FieldWidget, item_noun, register
 
@@ -102,6 +102,7 @@ class DateColumn(ColumnType):
         return to_date(value)
 
     def frame(self, series):
+        # On first use: pandas costs start-up; only a table editor needs it.
         import pandas as pd
 
         return pd.to_datetime(series).dt.date if len(series) else series
@@ -126,6 +127,7 @@ class DateTimeColumn(ColumnType):
         return to_datetime(value)
 
     def frame(self, series):
+        # On first use, as above.
         import pandas as pd
 
         return pd.to_datetime(series)
@@ -173,6 +175,7 @@ class NumberColumn(ColumnType):
         return None if is_blank(value) else float(value)
 
     def frame(self, series):
+        # On first use, as above.
         import pandas as pd
 
         return pd.to_numeric(series)
@@ -199,7 +202,7 @@ COLUMN_TYPES: dict[str, ColumnType] = {
 
 
 def column_type(c: Column) -> ColumnType:
-    return COLUMN_TYPES[c.kind]
+    return COLUMN_TYPES[c.type]
 
 
 # --- the table ---------------------------------------------------------------------
@@ -287,6 +290,7 @@ register(Table())
 
 
 def _draw_table(field: Field, key: str, content: dict) -> None:
+    # On first use, as above.
     import pandas as pd
 
     crowded = len(field.columns) > 4

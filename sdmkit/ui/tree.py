@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdmkit import outline
-from sdmkit.kinds.base import Field
+from sdmkit.kind import Field
 from sdmkit.ui.widget_base import FieldWidget, get_path, register
 
 MAX_INDENT = 5

@@ -3,7 +3,7 @@ minutes and times of day, and blank cells."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 
 def iso_date(value) -> str | None:
@@ -41,7 +41,6 @@ def to_datetime(value) -> datetime | None:
 
 
 def to_time(value):
-    from datetime import time
 
     if isinstance(value, time):
         return value
@@ -53,7 +52,6 @@ def to_time(value):
 
 
 def time_iso(value) -> str | None:
-    from datetime import time
 
     if is_blank(value):
         return None

@@ -19,7 +19,7 @@ from typing import Any
 
 import streamlit as st
 
-from sdmkit.kinds.base import Field
+from sdmkit.kind import Field
 
 
 class _Missing:

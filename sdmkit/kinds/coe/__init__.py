@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from sdmkit import clock
+from sdmkit.kind import Column, Field, Kind, Section, lazy
 from sdmkit.kinds import action_items
-from sdmkit.kinds.base import Column, Field, Kind, Section, lazy
 from sdmkit.kinds.coe import rubric, timeline, whys
 from sdmkit.kinds.coe.charts import charts
 from sdmkit.kinds.coe.model import (
@@ -160,23 +160,23 @@ SECTIONS: tuple[Section, ...] = (
                 quick_add=True,
                 item="event",
                 columns=(
-                    Column("at", "When", "Wall-clock time where it happened", kind="datetime", required=True),
+                    Column("at", "When", "Wall-clock time where it happened", type="datetime", required=True),
                     Column(
                         "zone",
                         "Time zone",
                         "Leave empty for the COE's time zone",
-                        kind="choice",
+                        type="choice",
                         choices=tuple(zone_names()),
                     ),
-                    Column("type", "Type", kind="choice", choices=EVENT_TYPES),
+                    Column("type", "Type", type="choice", choices=EVENT_TYPES),
                     # Terse log lines, full of service names and acronyms: not coached as prose.
-                    Column("description", "What happened", kind="long", prose=False),
+                    Column("description", "What happened", type="long", prose=False),
                     Column(
                         "ends_impact",
                         "Ends impact",
                         "Customers stopped being hurt here. Impact duration ends at this event, else at "
                         "resolution; a partial mitigation does not end it.",
-                        kind="choice",
+                        type="choice",
                         choices_from=_yes_no,
                     ),
                 ),
@@ -231,7 +231,7 @@ SECTIONS: tuple[Section, ...] = (
                 example="payments-api 5xx rate | https://dashboards.example/payments/5xx",
                 columns=(
                     Column("title", "Graph", required=True),
-                    Column("url", "Link", kind="long", prose=False),
+                    Column("url", "Link", type="long", prose=False),
                 ),
             ),
             Field(
@@ -242,8 +242,8 @@ SECTIONS: tuple[Section, ...] = (
                 example="5xx rate (%) | 2026-03-14 02:15 | 31.2",
                 columns=(
                     Column("series", "Series", "The metric and its unit", required=True),
-                    Column("at", "When", kind="datetime"),
-                    Column("value", "Value", kind="number"),
+                    Column("at", "When", type="datetime"),
+                    Column("value", "Value", type="number"),
                 ),
             ),
             Field(
@@ -254,7 +254,7 @@ SECTIONS: tuple[Section, ...] = (
                 example="Card authorisation errors (%) | 25 | 5xx alarm: 25% for 5 minutes",
                 columns=(
                     Column("series", "Series", "As named in the data points", required=True),
-                    Column("value", "Threshold", kind="number"),
+                    Column("value", "Threshold", type="number"),
                     Column("label", "Alarm", "Its name and condition"),
                 ),
             ),
@@ -344,17 +344,17 @@ SECTIONS: tuple[Section, ...] = (
                 quick_add=True,
                 item="action item",
                 columns=(
-                    Column("what", "What", kind="long", required=True),
+                    Column("what", "What", type="long", required=True),
                     Column("owner", "Owner", "One person"),
-                    Column("due", "Due", kind="date"),
-                    Column("priority", "Priority", kind="choice", choices=PRIORITIES),
-                    Column("type", "Type", kind="choice", choices=ACTION_TYPES),
-                    Column("status", "Status", kind="choice", choices=ACTION_STATUSES),
+                    Column("due", "Due", type="date"),
+                    Column("priority", "Priority", type="choice", choices=PRIORITIES),
+                    Column("type", "Type", type="choice", choices=ACTION_TYPES),
+                    Column("status", "Status", type="choice", choices=ACTION_STATUSES),
                     Column(
                         "addresses",
                         "Addresses",
                         "The why it answers",
-                        kind="choice",
+                        type="choice",
                         choices_from=_why_choices,
                     ),
                     Column("ticket", "Ticket", "Id or link"),
@@ -372,7 +372,7 @@ SECTIONS: tuple[Section, ...] = (
                 "Earlier COEs, tickets or documents that bear on this one.",
                 columns=(
                     Column("what", "What", required=True),
-                    Column("reference", "Id or link", kind="long", prose=False),
+                    Column("reference", "Id or link", type="long", prose=False),
                 ),
             ),
             Field(
@@ -390,8 +390,8 @@ SECTIONS: tuple[Section, ...] = (
                 columns=(
                     Column("name", "Name", required=True),
                     Column("role", "Role"),
-                    Column("decision", "Decision", kind="choice", choices=APPROVER_DECISIONS),
-                    Column("decided", "Decided on", kind="date"),
+                    Column("decision", "Decision", type="choice", choices=APPROVER_DECISIONS),
+                    Column("decided", "Decided on", type="date"),
                 ),
             ),
         ),

@@ -9,7 +9,8 @@ to the COE's zone, the zone the data points are in), its label from its type, or
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sdmkit.charts import PALETTE
 from sdmkit.kinds.coe.model import COE
@@ -40,8 +41,6 @@ def _event_label(event_type: str, description: str) -> str | None:
 
 def event_marks(c: COE) -> list[dict]:
     """(when in the COE's zone, label) for each timeline event worth a mark on a graph."""
-    from datetime import UTC
-    from zoneinfo import ZoneInfo
 
     zone = ZoneInfo(c.time_zone)
     marks = []

@@ -45,14 +45,21 @@ def mine(doc, c: COE) -> list[tuple[str, str, dict]]:
     mitigation = next(
         (f"timeline[{i}].description" for i, e in enumerate(c.timeline, 1) if e.type == "mitigation"), ""
     )
-    situation = pick.first("summary", 2) + pick.item("impact.how_many")
+    situation = pick.first("summary", 2) + pick.item("impact.how_many") + pick.first("impact.description", 2)
+    # What the team changed so it cannot happen again, as the COE's action items say it.
+    fixes = [
+        (f"action_items[{i}].what", s)
+        for i, a in enumerate(c.action_items, 1)
+        if a.type in ("prevent", "detect", "process")
+        for _, s in pick.item(f"action_items[{i}].what")
+    ]
     scope = "multi-team" if len(c.services) > 2 else "team"
     stories = [
         build(
             doc,
             pick=pick,
             slot="coe",
-            title=f"Story: {doc.title}",
+            title=doc.title,
             question="Tell me about a time you failed. What did you learn from it?",
             parts={
                 "situation": situation,
@@ -60,7 +67,9 @@ def mine(doc, c: COE) -> list[tuple[str, str, dict]]:
                 "action": _decisions(pick)
                 + pick.said(["timeline[].description", "went_well[]"])
                 + [(p, s) for p, s in pick.each("review_notes") if not _AFTER.search(s)]
-                + (pick.item(mitigation) if mitigation else []),
+                + (pick.item(mitigation) if mitigation else [])
+                + pick.first("problem")
+                + fixes[:4],
                 "result": outcome + lesson,
             },
             prompts={
@@ -82,18 +91,11 @@ def mine(doc, c: COE) -> list[tuple[str, str, dict]]:
                 doc,
                 pick=pick,
                 slot="root-cause",
-                title=f"Story: the root cause of {doc.title[:1].lower() + doc.title[1:]}",
+                title=f"Finding the root cause: {doc.title}",
                 question="Tell me about a problem you found by looking at the data yourself.",
                 parts={
                     "situation": pick.first("problem") + pick.item("impact.how_many"),
-                    "action": pick.said(list(_NOTES), _DIVE)
-                    + pick.items("whys[].text", 4)
-                    + [
-                        (f"action_items[{i}].what", s)
-                        for i, a in enumerate(c.action_items, 1)
-                        if a.type in ("prevent", "detect")
-                        for _, s in pick.item(f"action_items[{i}].what")
-                    ][:4],
+                    "action": pick.said(list(_NOTES), _DIVE) + pick.items("whys[].text", 6) + fixes[:4],
                     "result": outcome + pick.item("lessons[1]"),
                 },
                 prompts={

@@ -7,13 +7,13 @@ UTC first, so durations are right across midnight, DST changes and mixed zones."
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Literal, get_args
+from typing import Literal, Self, get_args
 
 from pydantic import Field as PydField
 from pydantic import field_validator, model_validator
 
+from sdmkit.kind import Part
 from sdmkit.kinds.action_items import STATUSES, Status
-from sdmkit.kinds.base import Part
 from sdmkit.kinds.my_part import MyPart, Outcome
 from sdmkit.timezones import check_zone, to_utc
 
@@ -63,7 +63,7 @@ class TimelineEvent(_Part):
 
     @field_validator("at")
     @classmethod
-    def _naive_wall_clock(cls, value):
+    def _naive_wall_clock(cls, value: datetime | None) -> datetime | None:
         # The zone column says where the clock hung; an offset in the timestamp would contradict it.
         if value is not None and value.tzinfo is not None:
             value = value.replace(tzinfo=None)
@@ -71,7 +71,7 @@ class TimelineEvent(_Part):
 
     @field_validator("zone")
     @classmethod
-    def _known_zone(cls, value):
+    def _known_zone(cls, value: str) -> str:
         return check_zone(value)
 
 
@@ -82,7 +82,7 @@ class DataPoint(_Part):
 
     @field_validator("at")
     @classmethod
-    def _wall_clock(cls, value):
+    def _wall_clock(cls, value: datetime | None) -> datetime | None:
         # Charted against the timeline's naive wall-clock times; an offset would make that fail.
         if value is not None and value.tzinfo is not None:
             raise ValueError("give the time on the COE's clock, without a UTC offset (like 2026-11-02T10:15)")
@@ -172,11 +172,11 @@ class COE(_Part):
 
     @field_validator("time_zone")
     @classmethod
-    def _zone(cls, value):
+    def _zone(cls, value: str) -> str:
         return check_zone(value, "UTC")
 
     @model_validator(mode="after")
-    def _consistent(self):
+    def _consistent(self) -> Self:
         # Only what makes the document meaningless blocks a save; everything a draft may
         # still have wrong (order, missing owners) is the coach's to point out.
         ids = set()

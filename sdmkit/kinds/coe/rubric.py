@@ -11,7 +11,7 @@ from datetime import timedelta
 from sdmkit import clock
 from sdmkit.coach.rule import Hit, Rule
 from sdmkit.coach.text import sentences
-from sdmkit.kinds.base import RubricCheck
+from sdmkit.kind import RubricCheck
 from sdmkit.kinds.coe import timeline as tl
 from sdmkit.kinds.coe import whys as why_tree
 from sdmkit.kinds.coe.model import COE

@@ -4,8 +4,8 @@ commentary, noteworthy events and action items."""
 
 from __future__ import annotations
 
+from sdmkit.kind import Column, Field, Kind, Section, lazy
 from sdmkit.kinds import action_items
-from sdmkit.kinds.base import Column, Field, Kind, Section, lazy
 from sdmkit.kinds.metric_review.model import MetricReview
 from sdmkit.kinds.metric_review.rules import RULES
 from sdmkit.kinds.my_part import sections as _story_sections
@@ -32,6 +32,7 @@ def _derived(c: MetricReview) -> dict:
 
 
 def _charts(c: MetricReview) -> list[tuple[str, dict]]:
+    # On first use: charts (Altair, vl-convert) cost start-up; only a review's export draws them.
     from sdmkit.charts import six_twelve
 
     return [(m.name, six_twelve(m.model_dump())) for m in c.metrics]
@@ -93,10 +94,10 @@ SECTIONS: tuple[Section, ...] = (
                 quick_add=True,
                 item="action item",
                 columns=(
-                    Column("what", "What", kind="long", required=True),
+                    Column("what", "What", type="long", required=True),
                     Column("owner", "Owner"),
-                    Column("due", "Due", kind="date"),
-                    Column("status", "Status", kind="choice", choices=action_items.STATUSES),
+                    Column("due", "Due", type="date"),
+                    Column("status", "Status", type="choice", choices=action_items.STATUSES),
                     Column("ticket", "Ticket"),
                 ),
             ),

@@ -26,7 +26,7 @@ def mine(doc, c) -> list[tuple[str, str, dict]]:
                 doc,
                 pick=pick,
                 slot=f"signal:{m.name}",
-                title=f"Story: {m.name} in the week ending {c.week_ending}",
+                title=f"{m.name} in the week ending {c.week_ending}",
                 question="Tell me about a problem you found by looking at the data yourself.",
                 parts={
                     "situation": [(f"metrics[{i}]", ", ".join(facts) + ".")] + pick.items("events[]", 2),
@@ -50,7 +50,7 @@ def mine(doc, c) -> list[tuple[str, str, dict]]:
                 doc,
                 pick=pick,
                 slot="review",
-                title=f"Story: {doc.title}",
+                title=doc.title,
                 question="Describe your process for setting team goals and measuring success.",
                 parts={
                     "situation": pick.first("notes", 2) + pick.items("events[]", 2),

@@ -4,13 +4,13 @@ noteworthy events and action items."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field as PydField
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
 
+from sdmkit.kind import Part
 from sdmkit.kinds.action_items import Status
-from sdmkit.kinds.base import Part
 from sdmkit.kinds.my_part import MyPart, Outcome
 from sdmkit.metrics.stats import is_week_end
 
@@ -35,7 +35,7 @@ class MetricSnapshot(Part):
     name: str = ""
     unit: str = ""
     owner: str = ""
-    kind: Literal["input", "output"] = "output"
+    type: Literal["input", "output"] = "output"  # an input the team controls; an output it moves
     drives: str = ""
     target: float | None = None
     direction: Literal["higher", "lower"] = "higher"
@@ -59,6 +59,14 @@ class MetricSnapshot(Part):
     commentary: str = ""
     status: Literal["", "explained", "still investigating"] = ""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _older_name(cls, data: Any) -> Any:
+        # Reviews saved (and files exported) before the field was renamed call it 'kind'.
+        if isinstance(data, dict) and "kind" in data and "type" not in data:
+            data = {("type" if k == "kind" else k): v for k, v in data.items()}
+        return data
+
 
 class ReviewAction(Part):
     what: str = ""
@@ -80,7 +88,7 @@ class MetricReview(Part):
 
     @field_validator("week_ending")
     @classmethod
-    def _sunday(cls, value):
+    def _sunday(cls, value: date | None) -> date | None:
         if value is not None and not is_week_end(value):
             raise ValueError(f"{value.isoformat()} is a {value:%A}; a review's week ends on a Sunday")
         return value

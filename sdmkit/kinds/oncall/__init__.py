@@ -3,7 +3,7 @@ follow-the-sun regions, DST-correct handoffs, escalation and support protocol.""
 
 from __future__ import annotations
 
-from sdmkit.kinds.base import Column, Field, Kind, Section, lazy
+from sdmkit.kind import Column, Field, Kind, Section, lazy
 from sdmkit.kinds.my_part import sections as _story_sections
 from sdmkit.kinds.oncall.model import LAYERS, PATTERNS, WEEKDAYS, Rotation
 from sdmkit.kinds.oncall.rules import RULES, schedule_for
@@ -106,12 +106,12 @@ SECTIONS: tuple[Section, ...] = (
                         "zone",
                         "Own time zone",
                         "For night hours; empty: the rotation's",
-                        kind="choice",
+                        type="choice",
                         choices=ZONES,
                     ),
                     Column("region", "Region", "Follow the sun: the region they cover"),
-                    Column("joined", "Joined", kind="date"),
-                    Column("left", "Left", kind="date"),
+                    Column("joined", "Joined", type="date"),
+                    Column("left", "Left", type="date"),
                 ),
             ),
         ),
@@ -128,9 +128,9 @@ SECTIONS: tuple[Section, ...] = (
                 example="EU | Europe/Dublin | 07:00 | 19:00",
                 columns=(
                     Column("name", "Region", required=True),
-                    Column("zone", "Time zone", kind="choice", choices=ZONES),
-                    Column("start", "Window starts", kind="time"),
-                    Column("end", "Window ends", kind="time", help="Ignored when hand-offs are chained"),
+                    Column("zone", "Time zone", type="choice", choices=ZONES),
+                    Column("start", "Window starts", type="time"),
+                    Column("end", "Window ends", type="time", help="Ignored when hand-offs are chained"),
                 ),
             ),
             Field(
@@ -170,9 +170,9 @@ SECTIONS: tuple[Section, ...] = (
                 quick_add=True,
                 item="leave",
                 columns=(
-                    Column("person", "Person", kind="choice", choices_from=_people, required=True),
-                    Column("start", "First day", kind="date"),
-                    Column("end", "Last day", kind="date"),
+                    Column("person", "Person", type="choice", choices_from=_people, required=True),
+                    Column("start", "First day", type="date"),
+                    Column("end", "Last day", type="date"),
                     Column("note", "Note"),
                 ),
             ),
@@ -189,10 +189,10 @@ SECTIONS: tuple[Section, ...] = (
                 quick_add=True,
                 item="override",
                 columns=(
-                    Column("layer", "Layer", kind="choice", choices=LAYERS),
-                    Column("start", "From", kind="datetime"),
-                    Column("end", "Until", kind="datetime"),
-                    Column("person", "Person", kind="choice", choices_from=_people, required=True),
+                    Column("layer", "Layer", type="choice", choices=LAYERS),
+                    Column("start", "From", type="datetime"),
+                    Column("end", "Until", type="datetime"),
+                    Column("person", "Person", type="choice", choices_from=_people, required=True),
                     Column("reason", "Reason"),
                 ),
             ),
@@ -202,8 +202,8 @@ SECTIONS: tuple[Section, ...] = (
                 "table",
                 "Weighted hours each person carried before this schedule starts, so past burden counts.",
                 columns=(
-                    Column("person", "Person", kind="choice", choices_from=_people, required=True),
-                    Column("burden", "Weighted hours", kind="number"),
+                    Column("person", "Person", type="choice", choices_from=_people, required=True),
+                    Column("burden", "Weighted hours", type="number"),
                 ),
             ),
         ),
@@ -218,9 +218,9 @@ SECTIONS: tuple[Section, ...] = (
                 "Who is paged at each level, after how many minutes.",
                 example="1 | primary on call | 0; 2 | secondary | 10; 3 | engineering manager | 25",
                 columns=(
-                    Column("level", "Level", kind="number"),
+                    Column("level", "Level", type="number"),
                     Column("who", "Who", required=True),
-                    Column("after_minutes", "After (minutes)", kind="number"),
+                    Column("after_minutes", "After (minutes)", type="number"),
                 ),
             ),
             Field(

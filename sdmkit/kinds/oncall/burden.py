@@ -35,6 +35,7 @@ class Weight:
 def holiday_dates(country: str, subdivision: str, year: int) -> frozenset[date]:
     if not country:
         return frozenset()
+    # On first use: the holiday calendars cost start-up; only a rotation with a country needs them.
     import holidays
 
     return frozenset(holidays.country_holidays(country, subdiv=subdivision or None, years=year).keys())

@@ -33,6 +33,7 @@ def to_ics(
     person: str | None = None,
     title: str = "",
 ) -> bytes:
+    # On first use: only the calendar export needs icalendar.
     from icalendar import Calendar, Event
 
     cal = Calendar()

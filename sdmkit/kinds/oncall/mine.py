@@ -26,7 +26,7 @@ def mine(doc, r) -> list[tuple[str, str, dict]]:
             doc,
             pick=pick,
             slot="oncall",
-            title=f"Story: {doc.title}",
+            title=f"Changing on-call: {doc.title}",
             question="Tell me about something you changed to make your team a better place to work.",
             parts={
                 "situation": situation,

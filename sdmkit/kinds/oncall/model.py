@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from functools import cache
-from typing import Literal, get_args
+from typing import Literal, Self, get_args
 
 from pydantic import Field as PydField
 from pydantic import field_validator, model_validator
 
-from sdmkit.kinds.base import Part
+from sdmkit.kind import Part
 from sdmkit.kinds.my_part import MyPart, Outcome
 from sdmkit.timezones import check_zone
 
@@ -35,7 +35,7 @@ class Member(Part):
 
     @field_validator("zone")
     @classmethod
-    def _zone(cls, value):
+    def _zone(cls, value: str) -> str:
         return check_zone(value)
 
 
@@ -47,7 +47,7 @@ class Region(Part):
 
     @field_validator("zone")
     @classmethod
-    def _zone(cls, value):
+    def _zone(cls, value: str) -> str:
         return check_zone(value, "UTC")
 
 
@@ -67,7 +67,7 @@ class Override(Part):
 
     @field_validator("start", "end")
     @classmethod
-    def _wall_clock(cls, value):
+    def _wall_clock(cls, value: datetime | None) -> datetime | None:
         # Compared with the rotation's naive wall-clock times; an offset would make that fail.
         if value is not None and value.tzinfo is not None:
             raise ValueError(
@@ -97,12 +97,14 @@ def _countries() -> frozenset[str]:
     """The holiday library's country codes (aliases too), read from its registry:
     holidays.list_supported_countries() imports every country's module to list their
     subdivisions, about 0.07 s of each process that validates a rotation."""
+    # On first use: the holiday library costs start-up; only a rotation with a country needs it.
     from holidays.registry import EntityLoader
 
     return frozenset(EntityLoader.get_country_codes(include_aliases=True))
 
 
 def _subdivisions(country: str) -> list[str]:
+    # On first use, as above.
     import holidays
 
     entity = getattr(holidays, country, None) if country in _countries() else None
@@ -139,19 +141,19 @@ class Rotation(Part):
 
     @field_validator("time_zone")
     @classmethod
-    def _zone(cls, value):
+    def _zone(cls, value: str) -> str:
         return check_zone(value, "UTC")
 
     @field_validator("holiday_country")
     @classmethod
-    def _country(cls, value):
+    def _country(cls, value: str | None) -> str:
         value = (value or "").strip().upper()
         if value and value not in _countries():
             raise ValueError(f"unknown country '{value}' (use an ISO code such as DE, US or GB)")
         return value
 
     @model_validator(mode="after")
-    def _consistent(self):
+    def _consistent(self) -> Self:
         if self.holiday_subdivision:
             if not self.holiday_country:
                 raise ValueError("holiday_subdivision: give the holiday country first")

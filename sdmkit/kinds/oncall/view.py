@@ -3,10 +3,14 @@ the per-person load."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import Any
 
+from sdmkit.kinds.oncall.coverage import statement
 from sdmkit.kinds.oncall.model import Rotation
-from sdmkit.kinds.oncall.schedule import Schedule, Shift
+from sdmkit.kinds.oncall.rules import schedule_for
+from sdmkit.kinds.oncall.schedule import Schedule, Shift, first_handoff, needed_people
 
 EXPORT_WEEKS = 8
 NIGHTS = (
@@ -93,28 +97,42 @@ def policy_rows(schedule: Schedule) -> list[dict]:
     return list(rows.values())
 
 
+@dataclass
+class _Load:
+    """One person's load while the shifts are added up."""
+
+    person: str
+    shifts: int = 0
+    hours: float = 0.0
+    weekend_days: set[date] = field(default_factory=set)
+    holiday_days: set[date] = field(default_factory=set)
+    night_hours: float = 0.0
+    burden: float = 0.0
+    carried: float = 0.0
+
+    def row(self) -> dict[str, Any]:
+        return {
+            "person": self.person,
+            "shifts": self.shifts,
+            "hours": round(self.hours, 1),
+            "weekend_days": len(self.weekend_days),
+            "holiday_days": len(self.holiday_days),
+            "night_hours": round(self.night_hours, 1),
+            "burden": round(self.burden, 1),
+            "carried": round(self.carried, 1),
+        }
+
+
 def load_rows(
     r: Rotation, shifts: list[Shift], start: datetime | None = None, end: datetime | None = None
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """Per person: shifts, hours, weekend and holiday days, weighted burden (carried load included)."""
-    table = {
-        m.name: {
-            "person": m.name,
-            "shifts": 0,
-            "hours": 0.0,
-            "weekend_days": set(),
-            "holiday_days": set(),
-            "night_hours": 0.0,
-            "burden": 0.0,
-            "carried": 0.0,
-        }
-        for m in r.active_members()
-    }
+    table = {m.name: _Load(m.name) for m in r.active_members()}
     if start is None:
         for c in r.carried:
             if c.person in table and c.burden:
-                table[c.person]["burden"] += c.burden
-                table[c.person]["carried"] += c.burden
+                table[c.person].burden += c.burden
+                table[c.person].carried += c.burden
     for s in shifts:
         if s.person not in table or not s.weight:
             continue
@@ -122,31 +140,17 @@ def load_rows(
             continue
         if end and s.start.astimezone(UTC) >= end.astimezone(UTC):
             continue
-        row = table[s.person]
-        row["shifts"] += 1
-        row["hours"] += s.weight.hours
-        row["night_hours"] += s.weight.night_hours
-        row["weekend_days"] |= s.weight.weekend_days
-        row["holiday_days"] |= s.weight.holiday_days
-        row["burden"] += s.weight.burden
-    return [
-        {
-            **row,
-            "hours": round(row["hours"], 1),
-            "night_hours": round(row["night_hours"], 1),
-            "weekend_days": len(row["weekend_days"]),
-            "holiday_days": len(row["holiday_days"]),
-            "burden": round(row["burden"], 1),
-            "carried": round(row["carried"], 1),
-        }
-        for row in table.values()
-    ]
+        load = table[s.person]
+        load.shifts += 1
+        load.hours += s.weight.hours
+        load.night_hours += s.weight.night_hours
+        load.weekend_days |= s.weight.weekend_days
+        load.holiday_days |= s.weight.holiday_days
+        load.burden += s.weight.burden
+    return [load.row() for load in table.values()]
 
 
 def view(r: Rotation) -> dict:
-    from sdmkit.kinds.oncall.coverage import statement
-    from sdmkit.kinds.oncall.rules import schedule_for
-    from sdmkit.kinds.oncall.schedule import first_handoff, needed_people
 
     if not r.active_members():
         return {

@@ -4,7 +4,7 @@ the press release written from them, then the FAQs a sceptical reader would ask.
 from __future__ import annotations
 
 from sdmkit.coach.readability import measure
-from sdmkit.kinds.base import Column, Field, Kind, Section, lazy
+from sdmkit.kind import Column, Field, Kind, Section, lazy
 from sdmkit.kinds.my_part import sections as _story_sections
 from sdmkit.kinds.prfaq import bank
 from sdmkit.kinds.prfaq.model import PRFAQ
@@ -13,7 +13,7 @@ from sdmkit.kinds.prfaq.rules import PR_WORD_BUDGET, RULES, faq_words, pr_words
 STATUSES = ("draft", "in review", "approved", "launched", "shelved")
 QA_COLUMNS = (
     Column("question", "Question", "What a reader would ask", required=True),
-    Column("answer", "Answer", "The honest answer, with numbers", kind="long"),
+    Column("answer", "Answer", "The honest answer, with numbers", type="long"),
 )
 
 

@@ -38,12 +38,12 @@ def mine(doc, c: PRFAQ) -> list[tuple[str, str, dict]]:
             doc,
             pick=pick,
             slot="prfaq",
-            title=f"Story: {doc.title}",
+            title=doc.title,
             question="Tell me about a time you invented something new for your customers.",
             parts={
                 "situation": situation,
                 "task": pick.first("my_part.role", 2),
-                "action": mine_ + pick.first("evidence", 3) + pick.first("solution", 2),
+                "action": mine_ + pick.first("evidence", 5) + pick.first("solution", 4),
                 "result": outcome,
             },
             prompts={
@@ -70,7 +70,7 @@ def mine(doc, c: PRFAQ) -> list[tuple[str, str, dict]]:
                 doc,
                 pick=pick,
                 slot="trade-off",
-                title=f"Story: the trade-offs of {doc.title[:1].lower() + doc.title[1:]}",
+                title=f"The trade-offs: {doc.title}",
                 question="How do you prioritize competing demands?",
                 parts={
                     "situation": pick.first("problem", 2),

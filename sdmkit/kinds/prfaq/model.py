@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import Field as PydField
 
-from sdmkit.kinds.base import Part
+from sdmkit.kind import Part
 from sdmkit.kinds.my_part import MyPart, Outcome
 
 

@@ -4,13 +4,12 @@ and the documents it came from, with the follow-ups to prepare and practice kept
 from __future__ import annotations
 
 from sdmkit.interview import PRINCIPLES
-from sdmkit.kinds.base import Column, Field, Kind, Section
+from sdmkit.kind import Column, Field, Kind, Section
 from sdmkit.kinds.story.model import SCOPES, Story
-from sdmkit.kinds.story.rules import RULES, WORDS_PER_MINUTE, WORKSPACE_RULES
+from sdmkit.kinds.story.rules import RULES, WORDS_PER_MINUTE, WORKSPACE_RULES, _counts
 
 
 def _derived(s: Story) -> dict:
-    from sdmkit.kinds.story.rules import _counts
 
     counts = _counts(s)
     total = sum(counts.values())
@@ -84,8 +83,8 @@ SECTIONS = (
                 quick_add=True,
                 item="principle",
                 columns=(
-                    Column("principle", "Principle", kind="choice", choices=tuple(PRINCIPLES), required=True),
-                    Column("evidence", "Evidence", "The sentence that shows it", kind="long"),
+                    Column("principle", "Principle", type="choice", choices=tuple(PRINCIPLES), required=True),
+                    Column("evidence", "Evidence", "The sentence that shows it", type="long"),
                 ),
             ),
             Field(

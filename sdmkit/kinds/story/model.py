@@ -8,7 +8,7 @@ from typing import Literal, get_args
 
 from pydantic import Field as PydField
 
-from sdmkit.kinds.base import Part
+from sdmkit.kind import Part
 
 Scope = Literal["team", "multi-team", "org"]
 SCOPES: tuple[str, ...] = get_args(Scope)  # declared once, as the model's type

@@ -24,6 +24,7 @@ def upgrade() -> None:
         sa.Column("key", sa.String(100), primary_key=True),
         sa.Column("value", sa.JSON, nullable=False),
     )
+    # Imported when the step runs: Alembic imports every script just to find the head.
     from sdmkit.store.search import search_text
 
     conn = op.get_bind()

@@ -41,6 +41,7 @@ def upgrade() -> None:
         # 100,000 documents). The body stays in TOAST: only snippets read it.
         op.execute("ALTER TABLE document_search ALTER COLUMN vector SET STORAGE MAIN")
         op.execute("CREATE INDEX ix_document_search_vector ON document_search USING gin (vector)")
+    # Imported when the step runs: Alembic imports every script just to find the head.
     from sdmkit.store.fulltext import rebuild
 
     rebuild(op.get_bind())

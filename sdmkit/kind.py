@@ -6,14 +6,20 @@ turns them into Streamlit widgets, so this module stays free of Streamlit."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
-from sdmkit.coach.rule import Rule
+from sdmkit.errors import InvalidDocument, problems_from_pydantic
 
+if TYPE_CHECKING:  # named in annotations only: the coach's package stays out of `sdmkit list`
+    from sdmkit.coach.rule import Rule
+
+# How a table column is edited and shown (a date picker, a number, long text ...).
+ColumnType = Literal["text", "choice", "date", "datetime", "time", "number", "long"]
 Widget = Literal[
     "line", "text", "choice", "date", "time", "number", "toggle", "list", "table", "cards", "tree", "deck"
 ]
@@ -24,18 +30,18 @@ class Column:
     key: str
     label: str
     help: str = ""
-    kind: Literal["text", "choice", "date", "datetime", "time", "number", "long"] = "text"
+    type: ColumnType = "text"
     choices: tuple[str, ...] = ()
     required: bool = False
     # Choices that depend on the document (e.g. the whys an action item can address):
     # a function from the content dict to (value, label) pairs.
-    choices_from: Callable[[dict], list[tuple[Any, str]]] | None = None
+    choices_from: Callable[[dict[str, Any]], list[tuple[Any, str]]] | None = None
     # Coached as prose (weasel words, long sentences...): long text by default.
     prose: bool | None = None
 
     @property
     def is_prose(self) -> bool:
-        return self.kind == "long" if self.prose is None else self.prose
+        return self.type == "long" if self.prose is None else self.prose
 
 
 @dataclass(frozen=True)
@@ -82,16 +88,14 @@ class Section:
     screen: str = ""  # a named screen the UI draws in this tab (e.g. the on-call schedule)
 
 
-def lazy(target: str) -> Callable:
+def lazy(target: str) -> Callable[..., Any]:
     """'package.module:function', imported on first call: a kind's heavier helpers (mining,
     the team page) stay out of the registry's import, which every CLI command pays for."""
 
-    resolved: list[Callable] = []  # the function, once imported: mining calls it per document
+    resolved: list[Callable[..., Any]] = []  # the function, once imported: mining calls it per document
 
-    def call(*args, **kwargs):
+    def call(*args: Any, **kwargs: Any) -> Any:
         if not resolved:
-            import importlib
-
             module, name = target.split(":")
             resolved.append(getattr(importlib.import_module(module), name))
         return resolved[0](*args, **kwargs)
@@ -106,7 +110,7 @@ class Part(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
 
 
-def _attr_path(content, key: str):
+def _attr_path(content: Any, key: str) -> Any:
     for part in key.split("."):
         content = getattr(content, part, None)
     return content
@@ -145,30 +149,32 @@ class Kind:
     # The team a document belongs to when its writer names none (a charter's team name).
     team_of: Callable[[Any], str] = field(default=lambda content: "")
     # Vega-Lite specs drawn in the editor (interactive) and in HTML/PDF (as SVG).
-    charts: Callable[[Any], list[tuple[str, dict]]] = field(default=lambda content: [])
-    derived: Callable[[Any], dict] = field(default=lambda content: {})
+    charts: Callable[[Any], list[tuple[str, dict[str, Any]]]] = field(default=lambda content: [])
+    derived: Callable[[Any], dict[str, Any]] = field(default=lambda content: {})
     summary: Callable[[Any], str] = field(default=lambda content: "")
     attention: Callable[[Any], list[str]] = field(default=lambda content: [])
     rubric: tuple[RubricCheck, ...] = ()
     # Rules that also read other documents of the workspace: their check gets
     # (content, lookup), lookup being document id -> stored document.
     workspace_rules: tuple[Rule, ...] = ()
-    derived_help: dict = field(default_factory=dict)  # what each derived fact measures
-    template_data: Callable[[Any], dict] = field(default=lambda content: {})  # extra data for the templates
+    derived_help: dict[str, str] = field(default_factory=dict)  # what each derived fact measures
+    template_data: Callable[[Any], dict[str, Any]] = field(
+        default=lambda content: {}
+    )  # extra data for the templates
     # Data from elsewhere in the workspace for this kind's exports (a charter's on-call rotation).
-    enrich: Callable[[Any, Any], dict] | None = None
+    enrich: Callable[[Any, Any], dict[str, Any]] | None = None
     title_of: Callable[[Any], str] = field(default=lambda content: "")  # a title when the user gave none
     # The content field a title is made from when the writer gives none ('team_name'):
     # a document without either is refused with a message about that field.
     title_field: str = ""
     # STAR drafts mined from a document of this kind: (slot, title, story content) triples.
-    mine: Callable[[Any, Any], list[tuple[str, str, dict]]] | None = None
+    mine: Callable[[Any, Any], list[tuple[str, str, dict[str, Any]]]] | None = None
     long_sentence_words: int = 25  # the prose coach's limit for this kind
     min_reading_ease: float | None = None  # Flesch reading ease the prose should reach; None: not checked
     # Documents that carry action items (COEs, later metric reviews) expose them here so
     # the cross-document list can read them and mark them done.
-    action_items: Callable[[Any], list] | None = None
-    set_action_status: Callable[[dict, int, str], dict] | None = None
+    action_items: Callable[[Any], list[Any]] | None = None
+    set_action_status: Callable[[dict[str, Any], int, str], dict[str, Any]] | None = None
 
     def __post_init__(self) -> None:
         if not self.page:
@@ -183,7 +189,7 @@ class Kind:
     def nouns(self) -> str:
         return _in_sentence(self.plural)
 
-    def prose(self, content) -> Iterator[tuple[str, str]]:
+    def prose(self, content: Any) -> Iterator[tuple[str, str]]:
         """(location, text) of every field its declaration marks as prose, for the
         prose coach: declared once, on the field, so a new prose field is coached."""
         for f in self.fields():
@@ -211,11 +217,8 @@ class Kind:
     def blank(self) -> BaseModel:
         return self.model()
 
-    def validate(self, data: dict | None) -> BaseModel:
+    def validate(self, data: dict[str, Any] | None) -> BaseModel:
         """Validate content; raises InvalidDocument naming every bad field."""
-        from pydantic import ValidationError
-
-        from sdmkit.errors import InvalidDocument, problems_from_pydantic
 
         try:
             return self.model.model_validate(data or {})
