@@ -7,9 +7,14 @@ import base64
 import hashlib
 import json
 import os
-from datetime import datetime
+import xml.etree.ElementTree as ET
+from datetime import date, datetime
 from functools import cache, lru_cache
+from importlib.metadata import version
 from pathlib import Path
+
+from sdmkit.metrics.format import number
+from sdmkit.metrics.stats import bounds
 
 PALETTE = "#1e3a5f"
 
@@ -80,6 +85,7 @@ def _cache_dir() -> Path:
 
 @lru_cache(maxsize=256)
 def _svg(spec_json: str) -> str:
+    # On first use: vl-convert starts a JavaScript engine; only a chart needs it.
     import vl_convert as vlc
 
     key = hashlib.sha256(f"{_converter_version()}\n{spec_json}".encode()).hexdigest()
@@ -104,7 +110,6 @@ def lean(svg_text: str) -> str:
     foreground paths, attribute-less and empty groups (their children move up) and
     the attributes of the list above left out. WeasyPrint parses and walks every node
     of every chart, in Python; a metric review's nine charts had 2,500 of them."""
-    import xml.etree.ElementTree as ET
 
     if "<style" in svg_text or "<script" in svg_text:
         return svg_text  # classes may be styled: kept as made
@@ -149,7 +154,6 @@ def lean(svg_text: str) -> str:
 @cache
 def _converter_version() -> str:
     """vl-convert's release: a new one may draw differently, so its charts are made anew."""
-    from importlib.metadata import version
 
     return version("vl-convert-python")
 
@@ -183,7 +187,6 @@ TARGET = "#b45309"
 
 
 def _label_week(period: str) -> str:
-    from datetime import date
 
     try:
         return f"{date.fromisoformat(period):%d %b}"
@@ -196,7 +199,6 @@ def _axis_label(label: str) -> str:
 
 
 def _label_month(p: dict) -> str:
-    from datetime import date
 
     try:
         text = f"{date.fromisoformat(str(p['period']) + '-01'):%b}"
@@ -206,7 +208,6 @@ def _label_month(p: dict) -> str:
 
 
 def _figure(x: float, unit: str) -> str:
-    from sdmkit.metrics.format import number
 
     return number(x, unit)
 
@@ -243,7 +244,6 @@ def six_twelve(m: dict) -> dict:
     and an entry of the legend (a weekly target means nothing against a monthly sum, so
     summed metrics show it on the weeks only). Counts get whole-number ticks, and the
     axis covers every value, limit and target it draws."""
-    from sdmkit.metrics.stats import bounds
 
     unit = label(m.get("unit"))  # user text: one plain line, or Vega-Lite's expressions break
     target = m.get("target")

@@ -12,13 +12,19 @@ empty instead of claiming names were removed."""
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 
 from sdmkit import clock
 from sdmkit.document import Document
+from sdmkit.errors import NotFound
 from sdmkit.export.escape import md_inline
+from sdmkit.export.html_export import render_html, stylesheet
 from sdmkit.export.markdown_export import render_body
+from sdmkit.export.pdf_export import fitted_layout, make_fetcher
+from sdmkit.redaction import final_html, final_markdown, redact, redact_value, terms, warning
 
 
 @dataclass(frozen=True)
@@ -37,8 +43,6 @@ def _demote(md: str, levels: int) -> str:
 
 def outline(store, story_ids: list[int], *, redacted: bool = False) -> tuple[list[Entry], str]:
     """The portfolio's parts in order, and the line that says how it was redacted."""
-    from sdmkit.errors import NotFound
-    from sdmkit.redaction import redact, terms, warning
 
     rules = terms(store) if redacted else []
     entries: list[Entry] = []
@@ -115,8 +119,6 @@ def portfolio_markdown(store, story_ids: list[int], *, redacted: bool = False, o
             ]
     md = "\n".join(lines).strip() + "\n"
     if redacted:
-        from sdmkit.redaction import final_markdown
-
         md = final_markdown(md)  # the automatic patterns on the final text too
     return md
 
@@ -124,9 +126,6 @@ def portfolio_markdown(store, story_ids: list[int], *, redacted: bool = False, o
 def _contents_html(
     entries: list[Entry], pages: dict[str, int], owner: str, summary: str, page_size: str
 ) -> str:
-    from html import escape
-
-    from sdmkit.export.html_export import stylesheet
 
     rows = "".join(
         f'<li class="{"story" if e.is_story else "source"}"><span class="n">{escape(e.number)}</span> '
@@ -148,8 +147,6 @@ def _contents_html(
 
 def _part_html(doc: Document, extra: dict | None, page_size: str, redacted: bool, fit: int) -> str:
     """fit: the tighter layouts that save a near-empty last page, as a document's own PDF."""
-    from sdmkit.export.html_export import render_html
-    from sdmkit.redaction import final_html
 
     out = render_html(doc, page_size=page_size, for_print=True, extra=extra, fit=fit)
     return final_html(out) if redacted else out
@@ -170,7 +167,6 @@ def parts_html(
     """Each part of the PDF (a part shown earlier is not repeated) as its number and a
     function from a fit step to its HTML: the kind's own print template, redacted when
     asked, with what the kind borrows from the workspace."""
-    from sdmkit.redaction import redact_value, terms
 
     rules = terms(store) if redacted else []
     parts: list[tuple[str, Callable[[int], str]]] = []
@@ -190,11 +186,9 @@ def parts_html(
 def portfolio_pdf(
     store, story_ids: list[int], *, redacted: bool = False, owner: str = "", page_size: str = "A4"
 ) -> bytes:
-    import logging
 
+    # On first use: WeasyPrint only for the PDF, not the Markdown portfolio.
     from sdmkit.export import weasy
-    from sdmkit.export.pdf_export import fitted_layout, make_fetcher
-    from sdmkit.redaction import final_html
 
     HTML = weasy.load().HTML
     logging.getLogger("weasyprint").setLevel(logging.ERROR)

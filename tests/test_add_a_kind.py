@@ -173,7 +173,7 @@ def test_built_in_kinds_use_the_packaged_templates():
     keeps its templates in templates/."""
     import importlib
 
-    from sdmkit.kinds import BUILTIN
+    from sdmkit.registry import BUILTIN
 
     for name in BUILTIN:
         assert not importlib.import_module(name).KIND.templates_dir, name
@@ -181,7 +181,7 @@ def test_built_in_kinds_use_the_packaged_templates():
 
 def test_a_one_kind_export_path_imports_only_that_kind(tmp_path):
     code = (
-        "import sys; from sdmkit.kinds import get_kind; get_kind('coe'); "
+        "import sys; from sdmkit.registry import get_kind; get_kind('coe'); "
         "from sdmkit.export.templating import html_env, markdown_env; html_env(); markdown_env(); "
         "print(' '.join(m for m in sys.modules if m.startswith('sdmkit.kinds.')))"
     )

@@ -162,6 +162,38 @@ def test_only_the_ui_and_the_cli_import_a_kind():
     assert not wrong, "ask sdmkit.registry instead:\n" + "\n".join(wrong)
 
 
+def _local_imports(path: Path) -> list[int]:
+    """Lines of the imports inside a function (or method) of one file."""
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            lines += [n.lineno for n in ast.walk(node) if isinstance(n, ast.Import | ast.ImportFrom)]
+    return sorted(set(lines))
+
+
+def test_an_import_inside_a_function_says_why():
+    """With no cycles left to hide, an import inside a function is there for start-up
+    time (a heavy library only one command needs) or an optional dependency, and a
+    comment says so: on its line, in the two lines above it, or for the import block
+    it opens; or, once for a whole module whose functions each load only what they
+    need (the CLI's commands), a comment line starting 'Imports inside functions:'."""
+    silent = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        text = path.read_text(encoding="utf-8").splitlines()
+        if any(line.lstrip().startswith("# Imports inside functions:") for line in text):
+            continue
+        explained = False
+        previous = -2
+        for line in _local_imports(path):
+            # One comment covers a run of imports in a row (blank lines between allowed).
+            block = line - previous <= 2 and explained
+            explained = block or any("#" in text[i] for i in range(max(0, line - 3), line))
+            previous = line
+            if not explained:
+                silent.append(f"{path.relative_to(ROOT)} line {line}: {text[line - 1].strip()}")
+    assert not silent, "say why this import waits for its function:\n" + "\n".join(silent)
+
+
 def test_the_rules_see_a_cycle_and_an_upward_import():
     """The checks themselves: a made-up graph with a cycle is caught."""
     assert _cycles({"a": {"b": 1}, "b": {"c": 1}, "c": {"a": 1}, "d": {"a": 1}}) == [["a", "b", "c"]]

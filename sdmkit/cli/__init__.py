@@ -6,6 +6,8 @@ SQLAlchemy, Streamlit) are imported inside the commands so `sdmkit --help` is qu
 
 from __future__ import annotations
 
+# Imports inside functions: every command loads only what it uses, so `sdmkit list`
+# does not pay for exports, the coach or backups (start-up time, bench/run.py).
 import os
 import sys
 from pathlib import Path

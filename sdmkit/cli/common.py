@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+# Imports inside functions: the store is opened only by the commands that need it.
 import json
 from typing import Annotated
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+# Imports inside functions: each command loads only what it uses (start-up time).
 from pathlib import Path
 from typing import Annotated
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# Imports inside functions: each command loads only what it uses; the portfolio
+# brings in WeasyPrint, the ranking numpy (start-up time).
 from typing import Annotated
 
 import typer

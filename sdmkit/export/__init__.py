@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# Imports inside functions: each format loads only its own renderer (WeasyPrint for
+# PDF, Markdown and Jinja2 for HTML), so one export pays for one.
 import re
 import unicodedata
 

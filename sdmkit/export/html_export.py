@@ -10,8 +10,10 @@ import re
 import secrets
 from dataclasses import dataclass
 from functools import cache
+from html import escape
 
 import nh3
+from markupsafe import Markup
 
 from sdmkit import resources
 from sdmkit.export.layout import keep_together
@@ -82,6 +84,7 @@ class Heading:
 
 
 def markdown_to_html(text: str) -> tuple[str, list[Heading]]:
+    # On first use: only prose with Markdown in it needs the Markdown library.
     import markdown
 
     md = markdown.Markdown(
@@ -105,8 +108,8 @@ def _place_charts(body: str, token: str, charts: list[tuple[str, dict]]) -> str:
 
     Inserted after sanitizing: the SVG comes from vl-convert, not from the user, and as an
     <img> it can neither run script nor load anything."""
-    from html import escape
 
+    # On first use: charts (Altair, vl-convert) only for a kind that draws them.
     from sdmkit.charts import svg_data_url
 
     for i, (title, spec) in enumerate(charts):
@@ -147,7 +150,6 @@ def render_html(
     toc = [h for h in headings if h.level == 2] if words >= TOC_MIN_WORDS else []
     size = page_size if page_size in PAGE_SIZES else "A4"
     template = html_env().get_template(kind.html_template)
-    from markupsafe import Markup
 
     return template.render(
         doc=doc,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from sdmkit.export.escape import md_inline
 from sdmkit.export.markdown_file import write
 from sdmkit.export.templating import markdown_env
 from sdmkit.interchange import to_dict
@@ -44,7 +45,6 @@ def render_body(
 
 
 def render_markdown(doc: Document, extra: dict | None = None) -> str:
-    from sdmkit.export.escape import md_inline
 
     body = f"# {md_inline(doc.title)}\n\n{render_body(doc, standalone=True, extra=extra)}"
     return write(to_dict(doc), body)

@@ -6,9 +6,11 @@ packaged assets), and records what it refused for the tests to see."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import logging
 import re
+from urllib.parse import unquote_to_bytes
 
 from sdmkit import resources
 from sdmkit.export import weasy
@@ -24,6 +26,7 @@ class RefusedURL(ValueError):
 
 def make_fetcher():
     weasy.load()
+    # On first use: WeasyPrint is imported only when a PDF is made.
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class SafeFetcher(URLFetcher):
@@ -49,8 +52,6 @@ def make_fetcher():
 
 def decode_data_url(url: str) -> tuple[str, bytes]:
     """RFC 2397 data: URLs, decoded here so that no URL opener is involved at all."""
-    import base64
-    from urllib.parse import unquote_to_bytes
 
     header, sep, payload = url[5:].partition(",")
     if not sep:

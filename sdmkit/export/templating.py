@@ -12,11 +12,12 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 
 from sdmkit import resources
 from sdmkit.export.escape import md_block, md_inline
+from sdmkit.metrics.format import change, number
 from sdmkit.registry import BUILTIN, all_kinds, kind_modules
+from sdmkit.store.db import data_dir
 
 
 def _loader():
-    from sdmkit.store.db import data_dir
 
     # The built-in kinds' templates are the packaged ones; only a kind named in
     # SDMKIT_KINDS brings a folder of its own. Without one, the kinds are not all
@@ -70,7 +71,6 @@ def _quote_lead(text) -> str:
 
 
 def _common(env: Environment) -> Environment:
-    from sdmkit.metrics.format import change, number
 
     env.filters["date"] = _fmt_date
     env.filters["long_date"] = _long_date

@@ -27,6 +27,8 @@ as shipped, correct and slower.
 
 from __future__ import annotations
 
+# Imports inside functions: WeasyPrint and the modules it patches are imported only
+# when a PDF is made, and the linker-cache helpers only while WeasyPrint loads.
 import os
 import sys
 from types import ModuleType
