@@ -108,7 +108,7 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
                 "grow an",
             ),
         ),
-        (2, ("grow people", "grow them", "grow into", "tech lead", "gave + the lead", "the lead on")),
+        (2, ("grow people", "grow them", "grow into", "become tech lead", "gave + the lead", "the lead on")),
         (1, ("shadow", "shadows", "new engineer", "onboard*", "feedback", "stretch", "1:1", "one-on-one")),
         (2, ("delegat*", "underperform*", "performance plan", "succession", "took over from me")),
     ),
@@ -181,6 +181,7 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
             ),
         ),
         (2, ("openly", "publicly", "the truth", "what went wrong", "how we missed", "before any")),
+        (2, ("was wrong", "got wrong", "retracted", "had been right", "were right", "my approval")),
         (1, ("plainly", "transparen*", "blameless", "trust", "in writing", "disagree before")),
         (1, ("notified", "inform", "informed", "candid*", "honest*", "listened", "respect*")),
         (2, ("i was wrong", "my fault", "owned up", "self-critical", "rebuilt trust", "regain* + trust")),
@@ -244,7 +245,10 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
                 "weekend*",
             ),
         ),
-        (2, ("night shift*", "at night", "paged at", "pages per", "fatigue", "exhaust*", "rest days")),
+        (
+            2,
+            ("night shift*", "at night", "paged at", "pages per", "fatigue", "exhausted people", "rest days"),
+        ),
         (1, ("blame", "engagement survey", "i covered", "took her off", "took him off")),
     ),
     "Success and Scale Bring Broad Responsibility": (
