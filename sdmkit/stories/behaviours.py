@@ -119,7 +119,21 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
             ),
         ),
         (2, ("grow people", "grow them", "grow into", "become tech lead", "gave + the lead", "the lead on")),
-        (1, ("shadow", "shadows", "new engineer", "onboard*", "feedback", "stretch", "1:1", "one-on-one")),
+        # "1 1" is a 1:1 as the words of a sentence read it
+        (
+            1,
+            (
+                "shadow",
+                "shadows",
+                "new engineer",
+                "onboard*",
+                "feedback",
+                "stretch",
+                "1 1",
+                "one-on-one",
+                "one-on-ones",
+            ),
+        ),
         (2, ("delegat*", "underperform*", "performance plan", "succession", "took over from me")),
     ),
     "Insist on the Highest Standards": (
