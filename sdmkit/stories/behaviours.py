@@ -231,13 +231,35 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
         (1, ("graph", "graphs", "logs", "telemetry", "analysis", "found that", "i found", "i asked for")),
     ),
     "Have Backbone; Disagree and Commit": (
-        (2, ("disagreed", "argued against", "objected", "pushed back", "overruled", "i refused")),
+        (
+            2,
+            (
+                "disagreed with",
+                "we disagreed",
+                "argued against",
+                "objected",
+                "pushed back",
+                "overruled",
+                "i refused",
+            ),
+        ),
         (2, ("said no", "turn down", "turned down", "say no")),
         (1, ("committed", "relitigate", "disagree and commit", "escalated", "uncomfortable")),
         (2, ("i challenged", "challenged the", "i disagreed", "i argued")),
     ),
     "Deliver Results": (
-        (2, ("delivered", "shipped", "made the date", "before the deadline", "on the date")),
+        (
+            2,
+            (
+                "we delivered",
+                "i delivered",
+                "we shipped",
+                "made the date",
+                "before the deadline",
+                "on the date",
+            ),
+        ),
+        (1, ("delivered", "shipped")),
         (1, ("deadline", "to make the date", "weeks before", "back within", "back at", "commit to")),
         (1, ("moved + engineers", "on time", "on schedule", "went live", "launched", "despite")),
         (
