@@ -270,3 +270,30 @@ def test_figures_are_whole_numbers_with_their_units():
         "18 h",
         "4x",
     ]
+
+
+def test_every_behaviour_of_the_lexicon_can_be_found_in_a_sentence():
+    """A phrase that can never match (a star in the middle of several words, say) is a
+    behaviour the miner silently never proposes."""
+    from sdmkit.stories.behaviours import _BEHAVIOURS, sentence_strengths
+
+    for principle, rows in _BEHAVIOURS.items():
+        for weight, phrases in rows:
+            for phrase in phrases:
+                words = " then ".join(p.strip() for p in phrase.split("+"))
+                sentence = f"Then {words.replace('*', 'ing')} today."
+                assert sentence_strengths(sentence).get(principle, 0) >= weight, (principle, phrase)
+
+
+def test_the_stories_of_one_document_do_not_crowd_out_other_documents(sqlite_store):
+    """The best story of each document comes first: a second story of the same
+    document, which shares its text, is no alternative to another episode."""
+    from sdmkit.examples import load_examples
+
+    load_examples(sqlite_store)
+    mine_all(sqlite_store)
+    stories = [s for s in sqlite_store.iter_documents(kind="story") if s.content.get("origin")]
+    ranked = match("Tell me about a time you fixed a recurring outage", stories, sqlite_store.get)
+    docs = [sqlite_store.get(m.story_id).content["origin"].split(":")[0] for m in ranked]
+    distinct = list(dict.fromkeys(docs))
+    assert docs[: len(distinct)] == distinct

@@ -25,6 +25,8 @@ def text_problem(value: str) -> str | None:
     """Why this text cannot be stored on every database, or None."""
     if "\x00" in value:
         return "contains a NUL character (\\0), which PostgreSQL cannot store"
+    if value.isascii():  # most text: no surrogate possible, and no copy made to find out
+        return None
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
@@ -40,6 +42,14 @@ def number_problem(value: float | int) -> str | None:
     if isinstance(value, int) and abs(value) > MAX_INTEGER:
         return "the number is too large to store exactly"
     return None
+
+
+def _clean(value: Any) -> bool:
+    """A leaf no rule can refuse (plain ASCII text without NUL, None, a boolean): not
+    worth a path of its own. Most of a document is such text."""
+    if value is None or isinstance(value, bool):
+        return True
+    return isinstance(value, str) and value.isascii() and "\x00" not in value
 
 
 def check_value(value: Any, field: str, problems: list[FieldProblem] | None = None) -> list[FieldProblem]:
@@ -63,11 +73,13 @@ def check_value(value: Any, field: str, problems: list[FieldProblem] | None = No
             for key, sub in reversed(list(item.items())):
                 if isinstance(key, str) and (key_why := text_problem(key)):
                     problems.append(FieldProblem(path, f"a key {key_why}"))
-                stack.append((sub, f"{path}.{key}" if path else str(key), depth + 1))
+                if not (depth < MAX_DEPTH and _clean(sub)):
+                    stack.append((sub, f"{path}.{key}" if path else str(key), depth + 1))
         elif isinstance(item, list | tuple):
             why = None
             for i in range(len(item) - 1, -1, -1):
-                stack.append((item[i], f"{path}[{i + 1}]", depth + 1))
+                if not (depth < MAX_DEPTH and _clean(item[i])):
+                    stack.append((item[i], f"{path}[{i + 1}]", depth + 1))
         else:
             why = None  # dates, None, booleans: the models judge them
         if why:

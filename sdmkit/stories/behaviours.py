@@ -17,7 +17,20 @@ import re
 _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
     "Customer Obsession": (
         (1, ("customer*", "shopper*", "seller*", "creator*", "families", "viewer*", "complain*", "users")),
-        (1, ("customer experience", "user experience", "on behalf of", "pain point*", "what they need")),
+        (1, ("patients", "players", "members", "subscribers", "buyers", "guests", "tenants", "clients")),
+        (1, ("merchants", "passengers", "riders", "drivers", "students", "readers", "listeners", "admins")),
+        (2, ("churn*", "for the customer", "for customers", "customer-facing", "what customers")),
+        (
+            1,
+            (
+                "customer experience",
+                "user experience",
+                "on behalf of",
+                "pain point",
+                "pain points",
+                "what they need",
+            ),
+        ),
         (2, ("working backwards", "work backwards", "on their own", "without help", "nobody wants")),
         (2, ("interviewed + customer*", "interviewed + seller*", "interviews with", "survey of", "surveyed")),
         (2, ("refunded + customer*", "reimburs* + customer*", "wrote to + customer*", "refund everyone")),
@@ -26,6 +39,7 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
     "Ownership": (
         (2, ("i owned", "i own", "i took on", "i took it on", "i took ownership", "my call", "my decision")),
         (2, ("my mistake", "i reopened", "outside my area", "outside our area", "beyond our team")),
+        (2, ("took responsibility", "take responsibility", "accountable", "not our system", "not our code")),
         (
             1,
             (
@@ -43,7 +57,32 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
         (2, ("myself", "owns it", "own it", "not my job", "on my own", "i volunteered", "i stepped in")),
     ),
     "Invent and Simplify": (
-        (2, ("simpl*", "idea", "ideas", "invent*", "new way", "for the first time")),
+        (
+            2,
+            (
+                "simpl*",
+                "idea",
+                "ideas",
+                "invent",
+                "invented",
+                "inventing",
+                "invention",
+                "new way",
+                "for the first time",
+            ),
+        ),
+        # taking steps, parts or people out of a process
+        (
+            2,
+            (
+                "removed the need",
+                "no longer needs",
+                "one step",
+                "fewer steps",
+                "redesign*",
+                "replaced + with",
+            ),
+        ),
         # trying a new idea out small, before building it for everyone
         (2, ("prototype", "prototyped", "pilot", "piloted", "experiment*")),
         (1, ("reuse", "reusing", "rebuilt", "configurable", "automat*", "instead of", "self-serve")),
@@ -55,6 +94,7 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
         (2, ("i accepted + risk", "i weighed", "i judged", "i decided + because", "i decided + rather than")),
         (1, ("we tested it", "the data", "judgement", "judgment", "instinct*", "hypothes*")),
         (2, ("changed my mind", "proved right", "turned out right", "second opinion", "disconfirm*")),
+        (2, ("stop criteria", "stop threshold", "kill criteria", "i recommended", "i believed", "i bet")),
     ),
     "Learn and Be Curious": (
         (2, ("i asked why", "curio*", "i read + myself", "i looked into", "i dug into")),
@@ -63,9 +103,37 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
     ),
     "Hire and Develop the Best": (
         (2, ("hire", "hires", "hiring", "interview loop", "bar raiser", "raise the bar", "mentor*")),
-        (2, ("coach", "coaches", "coaching", "development plan", "promot*", "career", "grow an")),
-        (2, ("grow people", "grow them", "grow into")),
-        (1, ("shadow", "shadows", "new engineer", "onboard*", "feedback", "stretch", "1:1", "one-on-one")),
+        (
+            2,
+            (
+                "coach",
+                "coaches",
+                "coaching",
+                "development plan",
+                "promoted",
+                "promotion",
+                "promote",
+                "promoting",
+                "career",
+                "grow an",
+            ),
+        ),
+        (2, ("grow people", "grow them", "grow into", "become tech lead", "gave + the lead", "the lead on")),
+        # "1 1" is a 1:1 as the words of a sentence read it
+        (
+            1,
+            (
+                "shadow",
+                "shadows",
+                "new engineer",
+                "onboard*",
+                "feedback",
+                "stretch",
+                "1 1",
+                "one-on-one",
+                "one-on-ones",
+            ),
+        ),
         (2, ("delegat*", "underperform*", "performance plan", "succession", "took over from me")),
     ),
     "Insist on the Highest Standards": (
@@ -84,7 +152,8 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
                 "defect*",
             ),
         ),
-        (1, ("mechanism", "checklist", "code review", "test coverage", "the bar")),
+        (1, ("mechanism", "checklist", "code review", "test coverage", "the bar", "correctness", "by hand")),
+        (2, ("the default", "every build", "every change", "must pass", "no exceptions")),
         (1, ("canary", "device lab", "staging test", "rehears*", "row-level security", "enforce*")),
         (1, ("prevent*", "quality", "standard", "require a", "require every", "block a", "by default")),
         (2, ("pay down", "paying down", "technical debt", "tech debt", "written exception", "raise the bar")),
@@ -102,14 +171,16 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
             ),
         ),
         (1, ("every product", "every team", "long-term direction", "all teams")),
-        (2, ("two-year", "three-year", "multi-year", "board approved", "i proposed")),
+        (2, ("two-year", "three-year", "multi-year", "board approved", "platform for", "every market")),
+        (1, ("i proposed", "ambitio*", "long run", "north star")),
         (1, ("by 2026", "by 2027", "by 2028", "by the end of", "10x", "ten times", "across the company")),
     ),
     "Bias for Action": (
         (1, ("same day", "next morning", "within + minutes", "rolled back", "halted", "paused")),
         (2, ("i halted", "i stopped", "i halt", "i stop", "i paused", "before we knew", "rather than wait")),
         (2, ("two-way door", "decide fast", "reversible", "calculated risk", "without waiting")),
-        (1, ("immediately", "that night", "within the hour", "speed matters")),
+        (1, ("immediately", "that night", "within the hour", "speed matters", "same week", "that evening")),
+        (2, ("instead of waiting", "without a simulation", "without the full", "before we had")),
     ),
     "Frugality": (
         (1, ("cost", "costs", "spend", "budget", "eur", "usd", "gbp")),
@@ -119,14 +190,40 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
         (2, ("oversized", "waste*")),
     ),
     "Earn Trust": (
-        (2, ("the mistake was ours", "the wrong one", "admitted", "apologi*", "i told", "i called")),
-        (2, ("i wrote to",)),
+        (2, ("the mistake was ours", "the wrong one", "admitted", "apologi*", "i told", "i rang")),
+        (1, ("i called",)),
+        (
+            2,
+            (
+                "i wrote to",
+                "told them",
+                "our defect",
+                "our fault",
+                "our mistake",
+                "we had missed",
+                "in person",
+            ),
+        ),
+        (2, ("openly", "publicly", "the truth", "what went wrong", "how we missed", "before any")),
+        (2, ("was wrong", "got wrong", "retracted", "had been right", "were right", "my approval")),
         (1, ("plainly", "transparen*", "blameless", "trust", "in writing", "disagree before")),
         (1, ("notified", "inform", "informed", "candid*", "honest*", "listened", "respect*")),
         (2, ("i was wrong", "my fault", "owned up", "self-critical", "rebuilt trust", "regain* + trust")),
     ),
     "Dive Deep": (
-        (2, ("split it by", "split by", "line by line", "side by side", "by hour", "percentile*")),
+        (
+            2,
+            (
+                "split it by",
+                "split by",
+                "splitting by",
+                "line by line",
+                "side by side",
+                "by hour",
+                "percentile*",
+            ),
+        ),
+        (2, ("pulled + data", "read all", "read every", "i read + myself", "tagged the", "looked normal")),
         (2, ("traced", "went through", "root cause", "five whys", "hid", "hidden", "masked")),
         (2, ("looked healthy", "looked normal", "looked fine", "logs show", "data shows", "data showed")),
         (1, ("worst", "audit*", "sampled", "breakdown", "broken down", "per platform", "by platform")),
@@ -134,13 +231,35 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
         (1, ("graph", "graphs", "logs", "telemetry", "analysis", "found that", "i found", "i asked for")),
     ),
     "Have Backbone; Disagree and Commit": (
-        (2, ("disagreed", "argued against", "objected", "pushed back", "overruled", "i refused")),
+        (
+            2,
+            (
+                "disagreed with",
+                "we disagreed",
+                "argued against",
+                "objected",
+                "pushed back",
+                "overruled",
+                "i refused",
+            ),
+        ),
         (2, ("said no", "turn down", "turned down", "say no")),
         (1, ("committed", "relitigate", "disagree and commit", "escalated", "uncomfortable")),
         (2, ("i challenged", "challenged the", "i disagreed", "i argued")),
     ),
     "Deliver Results": (
-        (2, ("delivered", "shipped", "made the date", "before the deadline", "on the date")),
+        (
+            2,
+            (
+                "we delivered",
+                "i delivered",
+                "we shipped",
+                "made the date",
+                "before the deadline",
+                "on the date",
+            ),
+        ),
+        (1, ("delivered", "shipped")),
         (1, ("deadline", "to make the date", "weeks before", "back within", "back at", "commit to")),
         (1, ("moved + engineers", "on time", "on schedule", "went live", "launched", "despite")),
         (
@@ -158,14 +277,41 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
         (2, ("burnout", "burning out", "burned out", "burn out", "slept", "day off", "sustain*")),
         (2, ("team health", "without fear", "psychological safety", "nobody is paged", "meeting-free")),
         (2, ("inconvenient hours", "unsociable hours", "well-being", "wellbeing", "work-life")),
-        (1, ("morale", "attrition", "overtime", "out of hours", "empath*", "safe to")),
+        (
+            1,
+            (
+                "morale",
+                "attrition",
+                "overtime",
+                "out of hours",
+                "empath*",
+                "safe to",
+                "toil",
+                "fair*",
+                "weekend*",
+            ),
+        ),
+        (
+            2,
+            (
+                "night shift",
+                "night shifts",
+                "at night",
+                "paged at",
+                "pages per",
+                "fatigue",
+                "exhausted people",
+                "rest days",
+            ),
+        ),
         (1, ("blame", "engagement survey", "i covered", "took her off", "took him off")),
     ),
     "Success and Scale Bring Broad Responsibility": (
         (2, ("regulator", "regulation", "regulatory", "ombudsman", "privacy", "data protection")),
         (2, ("legal requirement", "accessibility act", "reportable", "breach", "compliance")),
         (2, ("accessib*", "assistive", "second-order", "gdpr", "ethic*", "carbon", "emissions")),
-        (1, ("the law", "society", "community", "harm", "downstream", "the public")),
+        (1, ("the law", "society", "community", "harm", "downstream", "the public", "safety", "third-party")),
+        (2, ("hipaa", "baa", "consent", "vulnerable", "fairness", "clinical safety", "patient safety")),
     ),
 }
 

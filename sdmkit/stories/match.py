@@ -8,7 +8,8 @@ A story's score for a question combines two things an interview coach weighs:
 - the principles the question tests that the story shows, by the strength of the
   sentences that show them: fully for the principle a question is written for (or
   names in its words), half for those its round of the loop tests in general.
-Ties are broken by the story's total strength, then by title: never by id.
+Ties are broken by the story's total strength, then by title: never by id. The
+best story of each source document comes before a second story of the same one.
 System-design and technical questions are marked as such and answered by practising
 a design, not by a story. Reasons are given in words."""
 
@@ -25,7 +26,7 @@ READY = 0.45  # a score from which a story counts as an answer in the coverage m
 LISTED = 0.3  # below this a story is not offered for the question at all
 PRINCIPLE_WEIGHT = 0.6
 ROUND_WEIGHT = 0.5  # a principle the question's round tests, not the question itself
-SOURCE_WEIGHT = 0.3  # a word of a story's source documents against one of the story's own
+SOURCE_WEIGHT = 0.6  # a word of a story's source documents against one of the story's own
 K1, B = 1.2, 0.75
 # BM25 scores are divided by the best story's, but never by less than this: when the
 # best story shares one common word with the question, it is still a weak answer.
@@ -317,9 +318,20 @@ class Index:
             if common:
                 reasons.append("shares the words " + ", ".join(common[:5]))
             strength = sum(shown.values())
-            out.append((score, strength, s.title, Match(s.id, s.title, round(score, 2), "; ".join(reasons))))
+            origin = str(c.get("origin") or s.id).split(":")[0]
+            out.append(
+                (score, strength, s.title, origin, Match(s.id, s.title, round(score, 2), "; ".join(reasons)))
+            )
         out.sort(key=lambda t: (-t[0], -t[1], t[2]))
-        return [m for *_, m in out]
+        # The best story of each source document first, then the others in order: the
+        # stories of one document share its text, and a second story of the same
+        # episode is no alternative to a story of another one.
+        first, rest, seen = [], [], set()
+        for t in out:
+            doc = t[3]
+            (rest if doc in seen else first).append(t)
+            seen.add(doc)
+        return [m for *_, m in first + rest]
 
 
 def match(question: str, stories: list, lookup: Callable | None = None) -> list[Match]:

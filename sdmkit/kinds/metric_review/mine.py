@@ -6,8 +6,15 @@ showed (the outcome section, or a prompt). Figures are the review's own."""
 
 from __future__ import annotations
 
-from sdmkit.metrics.format import number
 from sdmkit.stories.draft import Picker, build, decision_sentence, figure_sentence
+from sdmkit.stories.grounding import text_of
+
+
+def _stated(value: float, unit: str) -> str:
+    """A figure as the review's field states it ('33900 USD', not a reformatted
+    '33,900 USD'): a story repeats the source's figures, it does not restate them."""
+    text = text_of(value)
+    return f"{text} {unit}" if unit and unit != "count" else text
 
 
 def mine(doc, c) -> list[tuple[str, str, dict]]:
@@ -17,9 +24,9 @@ def mine(doc, c) -> list[tuple[str, str, dict]]:
     for i, m in enumerate(c.metrics, 1):
         if not (m.signal and m.commentary):
             continue
-        facts = [f"{m.name}: {number(m.value, m.unit)}"]
+        facts = [f"{m.name}: {_stated(m.value, m.unit)}" if m.value is not None else m.name]
         if m.target is not None:
-            facts.append(f"target {number(m.target, m.unit)}")
+            facts.append(f"target {_stated(m.target, m.unit)}")
         facts.append(m.signal)
         out.append(
             build(
