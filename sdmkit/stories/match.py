@@ -19,8 +19,10 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sdmkit.interview import PRINCIPLES, ROUNDS, all_questions, is_technical
+from sdmkit.stories.sources import source_documents
 
 READY = 0.45  # a score from which a story counts as an answer in the coverage matrix
 LISTED = 0.3  # below this a story is not offered for the question at all
@@ -236,7 +238,6 @@ def _story_text(s) -> str:
 
 
 def _source_text(s, lookup: Callable, cache: dict) -> str:
-    from sdmkit.stories.sources import source_documents
 
     parts = []
     for d in source_documents(lookup, s):
@@ -299,7 +300,7 @@ class Index:
         wanted = principle_weights(question)
         raw = self.scores(query)
         top = max(max(raw), BM25_FLOOR)
-        out = []
+        out: list[tuple[float, float, str, Any, Match]] = []
         for i, s in enumerate(self.stories):
             c = s.content
             shown = {p.get("principle"): int(p.get("strength") or 2) for p in c.get("principles") or []}
@@ -326,7 +327,9 @@ class Index:
         # The best story of each source document first, then the others in order: the
         # stories of one document share its text, and a second story of the same
         # episode is no alternative to a story of another one.
-        first, rest, seen = [], [], set()
+        first: list[tuple[float, float, str, Any, Match]] = []
+        rest: list[tuple[float, float, str, Any, Match]] = []
+        seen: set[Any] = set()
         for t in out:
             doc = t[3]
             (rest if doc in seen else first).append(t)
@@ -346,9 +349,9 @@ def coverage(stories: list, lookup: Callable | None = None) -> dict:
         p: [s.id for s in stories if p in {x.get("principle") for x in s.content.get("principles") or []}]
         for p in PRINCIPLES
     }
-    rounds = []
+    rounds: list[dict[str, Any]] = []
     for r in ROUNDS:
-        rows = []
+        rows: list[dict[str, Any]] = []
         for q in r.questions:
             ready = [m for m in index.rank(q) if m.score >= READY]
             rows.append(

@@ -8,6 +8,7 @@ the user rewrote."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -43,7 +44,6 @@ def star_text(content: dict) -> str:
 def fingerprint(text: str) -> str:
     """What a story remembers of the text mining wrote: a digest, not a second copy of
     the story (every byte of a story is written twice, to the document and its revision)."""
-    import hashlib
 
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
@@ -94,8 +94,11 @@ def mine_all(store, progress: Callable[[int, int], None] | None = None) -> MineR
         if progress:
             progress(i, len(docs))
         kind = kinds[doc.kind]
+        mine = kind.mine
+        if mine is None:  # kinds holds only the kinds that mine; this tells mypy so
+            continue
         source_text = document_text(doc)
-        for slot, title, content in kind.mine(doc, kind.validate(doc.content)):
+        for slot, title, content in mine(doc, kind.validate(doc.content)):
             origin = f"{doc.id}:{slot}"
             fresh = {
                 **content,

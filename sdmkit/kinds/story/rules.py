@@ -45,6 +45,7 @@ def _i_not_we(s: Story):
 def _has_figure(text: str) -> bool:
     """A figure an interviewer hears as a result: a percentage, an amount, a count or
     a duration; not a date, a version, a year, nor the 4 of '4-week'."""
+    # On first check: the story bank's modules stay out of the kind's import (the registry lists every kind).
     from sdmkit.stories.grounding import is_prompt, sentences
     from sdmkit.stories.text import figures
 
@@ -71,6 +72,7 @@ def _quantified(s: Story):
 def _your_part(s: Story):
     """A mined story asks what the documents do not say: the candidate's own part.
     Each question stays flagged until it is answered in the story's own words."""
+    # On first check, as above.
     from sdmkit.stories.grounding import is_prompt, sentences
 
     for part in ("situation", "task", "action", "result"):
@@ -119,6 +121,7 @@ def _principles(s: Story):
         yield Hit(
             "principles", "No Leadership Principle named", "Name the one or two principles it shows best."
         )
+    # On first check, as above.
     from sdmkit.interview import PRINCIPLES
 
     for i, p in enumerate(s.principles, 1):
@@ -142,6 +145,7 @@ def _numbers_in_story(s: Story):
 
 
 def _figures_in_sources(subject):
+    # On first check, as above.
     from sdmkit.stories.sources import check_figures
 
     s, lookup = subject
