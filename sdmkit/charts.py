@@ -94,7 +94,9 @@ def _svg(spec_json: str) -> str:
         return lean(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         pass
-    made = vlc.vegalite_to_svg(json.loads(spec_json))
+    # No base URL allowed: a chart draws only the values sdmkit put in its spec, and
+    # vl-convert would otherwise fetch any data URL a spec named (its default).
+    made = vlc.vegalite_to_svg(json.loads(spec_json), allowed_base_urls=[])
     _keep(path, made)
     return lean(made)
 

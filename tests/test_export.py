@@ -295,3 +295,36 @@ def test_lean_charts_keep_every_mark_and_label():
         assert raw.count(f"<{tag} ") == full.count(f"<{tag} "), tag
     assert re.findall(r">([^<>]+)</text>", raw) == re.findall(r">([^<>]+)</text>", full)
     assert "aria-" not in full and 'display="none"' not in full
+
+
+def test_a_chart_never_fetches_a_data_url(tmp_path, monkeypatch):
+    """vl-convert fetches any data URL a spec names unless told not to; sdmkit's
+    charts draw only the values in their spec, so a URL is refused, not requested."""
+    import json
+    import threading
+
+    from sdmkit import charts
+
+    monkeypatch.setenv("SDMKIT_DATA_DIR", str(tmp_path))  # an empty chart cache
+    listening = socket.socket()
+    listening.bind(("127.0.0.1", 0))
+    listening.listen(1)
+    came: list[str] = []
+
+    def answer() -> None:  # count a visitor and hang up, so a fetch fails fast
+        try:
+            conn, _ = listening.accept()
+        except OSError:
+            return
+        came.append("request")
+        conn.close()
+
+    threading.Thread(target=answer, daemon=True).start()
+    url = f"http://127.0.0.1:{listening.getsockname()[1]}/weeks.csv"
+    spec = {"data": {"url": url}, "mark": "point", "encoding": {"x": {"field": "a", "type": "quantitative"}}}
+    try:
+        with pytest.raises(ValueError, match="not allowed"):
+            charts._svg(json.dumps(spec))
+    finally:
+        listening.close()
+    assert not came
