@@ -14,9 +14,12 @@ from __future__ import annotations
 import importlib
 import os
 from functools import cache
+from typing import TYPE_CHECKING
 
 from sdmkit.errors import UnknownKind
-from sdmkit.kind import Kind
+
+if TYPE_CHECKING:  # the store imports this module; what a kind declares loads with the first kind
+    from sdmkit.kind import Kind
 
 BUILTIN = (
     "sdmkit.kinds.charter",
@@ -37,6 +40,9 @@ def kind_modules() -> list[str]:
 
 @cache
 def registry() -> dict[str, Kind]:
+    # With the first kind: `sdmkit list` reads no kind and need not build Kind's class (7 ms).
+    from sdmkit.kind import Kind
+
     found: dict[str, Kind] = {}
     for name in kind_modules():
         kind = getattr(importlib.import_module(name), "KIND", None)
@@ -49,6 +55,9 @@ def registry() -> dict[str, Kind]:
 
 
 def get_kind(kind_id: str) -> Kind:
+    # With the first kind, as above.
+    from sdmkit.kind import Kind
+
     # A built-in kind lives in the module named after it: importing that one alone
     # spares a one-document command (an export, a lint) the other kinds' models and
     # rules (about 0.08 s). With SDMKIT_KINDS set, the whole registry is read, so a
