@@ -12,6 +12,7 @@ from sdmkit.coach import lint, score
 from sdmkit.errors import Conflict, InvalidDocument, NotFound, SdmkitError
 from sdmkit.kind import Kind
 from sdmkit.registry import get_kind
+from sdmkit.stories.text import join  # a finding and its advice as sentences
 from sdmkit.ui import drafts, fields
 from sdmkit.ui.coach_panel import coach_panel
 from sdmkit.ui.conflict import merge_panel, merge_stale_save
@@ -374,16 +375,8 @@ def _field_problems(kind: Kind, draft: dict, findings) -> dict[str, list[str]]:
         out.setdefault(_field_for(kind, field), []).append(esc(_say(kind, field, problem)))
     for f in findings:
         if f.severity == "error":
-            out.setdefault(_field_for(kind, f.location), []).append(esc(_said(f.message, f.suggestion)))
+            out.setdefault(_field_for(kind, f.location), []).append(esc(join(f.message, f.suggestion)))
     return out
-
-
-def _said(message: str, suggestion: str) -> str:
-    """A finding as one or two sentences: 'X has no owner. Give it one.' (no '..', no '. ' at the end)."""
-    head = message.rstrip()
-    if head and head[-1] not in ".?!":
-        head += "."
-    return f"{head} {suggestion.strip()}".strip()
 
 
 def _charts(kind: Kind, model) -> None:
