@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import sys
+import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -18,6 +21,7 @@ from tests.browser import (
     fill,
     sdmkit_server,
     show,
+    tab,
     type_date,
     wait_for_app,
 )
@@ -44,6 +48,29 @@ def browser():
         b.close()
 
 
+# Where a failed test leaves a screenshot and the HTML of every page it had open.
+FAILURES = Path(
+    os.environ.get("SDMKIT_TEST_ARTIFACTS") or Path(tempfile.gettempdir()) / "sdmkit-browser-failures"
+)
+
+
+@pytest.fixture(autouse=True)
+def _pages_kept_on_failure(request, browser):
+    """On a failure, save what the browser showed, then close every page the test opened."""
+    yield
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        folder = FAILURES / request.node.name
+        folder.mkdir(parents=True, exist_ok=True)
+        for i, context in enumerate(browser.contexts):
+            for j, page in enumerate(context.pages):
+                page.screenshot(path=folder / f"page-{i}-{j}.png", full_page=True)
+                (folder / f"page-{i}-{j}.html").write_text(page.content(), encoding="utf-8")
+        print(f"the browser's pages at the failure: {folder}", file=sys.stderr)
+    for context in browser.contexts:
+        context.close()
+
+
 @pytest.fixture
 def server(tmp_path):
     with sdmkit_server(tmp_path / "data") as url:
@@ -65,7 +92,7 @@ def test_create_save_reload_and_download_pdf(browser, server):
     assert "id=new" in page.url
     fill(page, "Team name", "Search Relevance")
     fill(page, "Mission", "We help shoppers find what they meant in the first five results.")
-    page.get_by_role("tab", name="Tenets").click()
+    tab(page, "Tenets")
     click(page, "Add tenet")
     fill(page, "Tenet 1: name", "Relevance over recency")
     fill(page, "Statement", "We rank what customers meant over what is newest, unless they sort by date.")
@@ -79,7 +106,7 @@ def test_create_save_reload_and_download_pdf(browser, server):
     expect(page.get_by_role("heading", name="Search Relevance team charter")).to_be_visible()
     # Streamlit mounts a text area empty and fills it a frame later: wait for the value.
     expect(field(page, "Mission")).to_have_value(re.compile(r"^We help shoppers"))
-    page.get_by_role("tab", name="Tenets").click()
+    tab(page, "Tenets")
     expect(field(page, "Tenet 1: name")).to_have_value("Relevance over recency")
 
     show(page, "History & export")
