@@ -39,6 +39,9 @@ def pytest_runtest_makereport(item, call):
 def _isolated_data_dir(tmp_path, monkeypatch):
     """No test reads or writes the real user's workspace."""
     monkeypatch.setenv("SDMKIT_DATA_DIR", str(tmp_path / "data"))
+    # In-process CLI runs lay out PDFs in the test's process (never fork pytest); the
+    # CLI tests that run sdmkit as a user does set their own number of PDF workers.
+    monkeypatch.setenv("SDMKIT_PDF_WORKERS", "0")
     monkeypatch.delenv("SDMKIT_DATABASE_URL", raising=False)
 
 

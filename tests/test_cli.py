@@ -321,3 +321,53 @@ def test_an_export_process_ends_early_with_its_output_and_status(workspace, tmp_
     assert first.returncode == 0 and first.stdout.strip().endswith(".md"), first.stderr
     again = sdmkit("export", doc_id, "--format", "md", "-o", str(tmp_path / "out"))
     assert again.returncode == 1 and "already exists; kept it" in again.stderr
+
+
+def test_a_pdf_export_by_worker_processes_writes_what_one_process_writes(workspace, tmp_path):
+    """The press lays out pages in forked workers; the files, their bytes and the lines
+    printed are those of an export laid out in the command's own process."""
+    run("init", "--examples")
+    ids = [str(workspace.list(kind=k, limit=1).items[0].id) for k in ("coe", "metric_review", "charter")]
+    runs = {}
+    for workers in ("2", "0"):
+        out = tmp_path / f"workers-{workers}"
+        done = sdmkit("export", *ids, "--format", "pdf", "-o", str(out), env={"SDMKIT_PDF_WORKERS": workers})
+        assert done.returncode == 0 and not done.stderr, done.stderr
+        runs[workers] = (
+            done.stdout.replace(str(out), "OUT"),
+            {p.name: p.read_bytes() for p in out.iterdir()},
+        )
+    assert runs["2"] == runs["0"]
+    assert len(runs["2"][1]) == 3 and runs["2"][0].count("OUT/") == 3
+
+
+def test_a_pdf_worker_that_dies_is_a_one_line_error(tmp_path):
+    script = (
+        "import os, sys\n"
+        "from sdmkit.errors import SdmkitError\n"
+        "from sdmkit.export.press import Press\n"
+        "with Press(1) as press:\n"
+        "    job = press._pool.submit(os._exit, 9)  # a worker killed mid-document\n"
+        "    try:\n"
+        "        press.result(job)\n"
+        "    except SdmkitError as e:\n"
+        "        print(e)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    assert "a PDF worker process ended before its document was laid out" in done.stdout
+
+
+def test_the_export_package_loads_no_store_before_its_pdf_workers_start():
+    """The CLI starts its PDF workers before it imports the store, so that they import
+    WeasyPrint while it does; importing the export package must not pull the store in."""
+    script = (
+        "import sys, sdmkit.export, sdmkit.export.press\n"
+        "print(sorted(m for m in ('sqlalchemy', 'sqlmodel', 'pydantic', 'weasyprint') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert done.returncode == 0 and done.stdout.strip() == "[]", (done.stdout, done.stderr)

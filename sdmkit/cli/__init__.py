@@ -295,11 +295,27 @@ def export(
     """Export documents to Markdown, HTML, PDF or JSON. Files already in --out are kept
     (one line each, exit 1) unless --overwrite is given."""
     from sdmkit import export as exporter
+    from sdmkit.export import press
 
     if fmt not in exporter.FORMATS:
         raise SdmkitError(f"--format: '{fmt}' is not one of {', '.join(exporter.FORMATS)}")
     if bool(ids) == all_:
         raise SdmkitError("give document ids or --all (not both)")
+    # PDF workers start before the store is opened: they import WeasyPrint meanwhile.
+    printer = press.start(None if all_ else len(ids or [])) if fmt == "pdf" else None
+    try:
+        kept = _export(exporter, printer, ids, all_, fmt, out, page_size, redact, overwrite)
+    finally:
+        if printer:
+            printer.close()
+    _finished.append("export")
+    if kept:
+        raise typer.Exit(1)
+
+
+def _export(exporter, printer, ids, all_, fmt, out, page_size, redact, overwrite) -> int:
+    """Write each document's file (laid out by the press's workers when there is one);
+    the number of files kept because they were already there."""
     store = _store()
     size = page_size or store.setting("pdf_page_size", "A4")
     if size not in ("A4", "Letter"):
@@ -307,18 +323,28 @@ def export(
     docs = list(store.iter_documents()) if all_ else [store.get(_doc_id(i)) for i in ids or []]
     out.mkdir(parents=True, exist_ok=True)
     kept = 0
+    pending = []
     for doc, name in zip(docs, exporter.unique_names(docs, fmt, redacted=redact), strict=True):
         path = out / name
         if path.exists() and not overwrite:
             kept += 1
             typer.echo(f"sdmkit: {path}: already exists; kept it (--overwrite replaces it)", err=True)
             continue
+        if printer:
+            html = exporter.print_html_from(store, doc, page_size=size, redacted=redact)
+            pending.append((path, printer.lay_out(html)))
+            while len(pending) > printer.backlog:  # HTML waiting is memory: write as they come
+                done, job = pending.pop(0)
+                done.write_bytes(printer.result(job))
+                typer.echo(str(done))
+            continue
         path.write_bytes(exporter.render_from(store, doc, fmt, page_size=size, redacted=redact))
         typer.echo(str(path))
     store.engine.dispose()
-    _finished.append("export")
-    if kept:
-        raise typer.Exit(1)
+    for path, job in pending:
+        path.write_bytes(printer.result(job))
+        typer.echo(str(path))
+    return kept
 
 
 @app.command()

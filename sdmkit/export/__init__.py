@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 # Imports inside functions: each format loads only its own renderer (WeasyPrint for
-# PDF, Markdown and Jinja2 for HTML), so one export pays for one.
+# PDF, Markdown and Jinja2 for HTML), so one export pays for one; redaction (pydantic)
+# only when asked. This package imports neither the store nor pydantic, so the CLI can
+# start its PDF workers (press.py) before it pays for them.
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
-from sdmkit.redaction import final_html, final_markdown, redact, redact_value, terms
-from sdmkit.store.documents import Document
+if TYPE_CHECKING:
+    from sdmkit.store.documents import Document
 
 FORMATS = ("md", "html", "pdf", "json")
 MIME = {"md": "text/markdown", "html": "text/html", "pdf": "application/pdf", "json": "application/json"}
@@ -72,9 +75,9 @@ def render(doc: Document, fmt: str, *, page_size: str = "A4", extra: dict | None
 
         return render_html(doc, page_size=page_size, extra=extra).encode("utf-8")
     if fmt == "pdf":
-        from sdmkit.export.pdf_export import render_pdf
+        from sdmkit.export.pdf_export import print_pdf
 
-        return render_pdf(doc, page_size=page_size, extra=extra)
+        return print_pdf(print_html(doc, page_size=page_size, extra=extra))
     if fmt == "json":
         from sdmkit.interchange import to_json
 
@@ -82,9 +85,20 @@ def render(doc: Document, fmt: str, *, page_size: str = "A4", extra: dict | None
     raise ValueError(f"unknown format '{fmt}' (one of: {', '.join(FORMATS)})")
 
 
+def print_html(doc: Document, *, page_size: str = "A4", extra: dict | None = None) -> str:
+    """The HTML a document's PDF is laid out from."""
+    from sdmkit.export.html_export import render_html
+
+    return render_html(doc, page_size=page_size, for_print=True, extra=extra)
+
+
 def render_from(store, doc: Document, fmt: str, *, page_size: str = "A4", redacted: bool = False) -> bytes:
     """Render with what the kind borrows from the workspace (a charter's rotation), and
     with the workspace's redaction list applied when asked."""
+    if fmt == "pdf":
+        from sdmkit.export.pdf_export import print_pdf
+
+        return print_pdf(print_html_from(store, doc, page_size=page_size, redacted=redacted))
     if redacted:
         return _render_redacted(store, doc, fmt, page_size=page_size)
     kind = doc.kind_spec
@@ -92,9 +106,24 @@ def render_from(store, doc: Document, fmt: str, *, page_size: str = "A4", redact
     return render(doc, fmt, page_size=page_size, extra=extra)
 
 
+def print_html_from(store, doc: Document, *, page_size: str = "A4", redacted: bool = False) -> str:
+    """The print HTML of render_from's PDF, which a PDF worker process can lay out."""
+    kind = doc.kind_spec
+    extra = kind.enrich(store, doc) if kind.enrich else None
+    if not redacted:
+        return print_html(doc, page_size=page_size, extra=extra)
+    from sdmkit.redaction import final_html, redact, redact_value, terms
+
+    rules = terms(store)
+    extra = redact_value(extra, rules) if extra else extra
+    return final_html(print_html(redact(doc, rules), page_size=page_size, extra=extra))
+
+
 def _render_redacted(store, doc, fmt: str, *, page_size: str = "A4") -> bytes:
     """An export with the workspace's redaction applied: the document's prose, what
     the kind borrows from the workspace, and the final text."""
+    from sdmkit.redaction import final_html, final_markdown, redact, redact_value, terms
+
     rules = terms(store)
     kind = doc.kind_spec
     extra = kind.enrich(store, doc) if kind.enrich and fmt != "json" else None
@@ -102,14 +131,9 @@ def _render_redacted(store, doc, fmt: str, *, page_size: str = "A4") -> bytes:
     extra = redact_value(extra, rules) if extra else extra
     if fmt == "md":
         return final_markdown(render(doc, "md", extra=extra).decode("utf-8")).encode("utf-8")
-    if fmt in ("html", "pdf"):
-        # The HTML and PDF modules load Jinja2 and WeasyPrint: only when a page is made.
+    if fmt == "html":
+        # The HTML module loads Jinja2 and Markdown: only when a page is made.
         from sdmkit.export.html_export import render_html
 
-        html = final_html(render_html(doc, page_size=page_size, for_print=fmt == "pdf", extra=extra))
-        if fmt == "html":
-            return html.encode("utf-8")
-        from sdmkit.export.pdf_export import html_to_pdf
-
-        return html_to_pdf(html)
+        return final_html(render_html(doc, page_size=page_size, extra=extra)).encode("utf-8")
     return render(doc, fmt, page_size=page_size, extra=extra)

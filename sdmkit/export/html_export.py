@@ -16,7 +16,7 @@ import nh3
 from markupsafe import Markup
 
 from sdmkit import resources
-from sdmkit.export.layout import keep_together
+from sdmkit.export.layout import keep_together, with_fit
 from sdmkit.export.markdown_export import render_body
 from sdmkit.export.templating import html_env
 from sdmkit.store.documents import Document
@@ -151,7 +151,7 @@ def render_html(
     size = page_size if page_size in PAGE_SIZES else "A4"
     template = html_env().get_template(kind.html_template)
 
-    return template.render(
+    html = template.render(
         doc=doc,
         c=model,
         kind=kind,
@@ -162,5 +162,5 @@ def render_html(
         css=Markup(stylesheet()),
         page_size=size,
         for_print=for_print,
-        fit=fit,
     )
+    return with_fit(html, fit)

@@ -18,6 +18,18 @@ SHORT_INTRO = 320  # characters of a paragraph read as an introduction to what f
 GROUP_TEXT = 900  # a group never grows past this much text: it would leave a gap when it moves
 MIN_ROWS = 3  # rows kept together at each end of a long table
 
+_BODY = re.compile(r'<body class="([^"]*)"')
+
+
+def with_fit(html: str, step: int) -> str:
+    """The page with tighter layout `step`: 0 as designed, 1 or 2 the body classes fit-1
+    and fit-2 of document.css, which the PDF export tries when a last page would be
+    near empty or a document runs past its page budget (pdf_export.fitted_pdf)."""
+    if not step:
+        return html
+    return _BODY.sub(lambda m: f'<body class="{m.group(1)} fit-{step}"', html, count=1)
+
+
 _VOID = {"br", "hr", "img", "wbr", "col", "input", "meta"}
 _HEADING = re.compile(r"<h([2-6])\b")
 _TAG = re.compile(r"<([a-z0-9]+)")

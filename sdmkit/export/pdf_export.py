@@ -1,5 +1,8 @@
 """HTML -> PDF through WeasyPrint, with a fetcher that reads nothing it is given.
 
+This module knows HTML and WeasyPrint only (no store, no kinds, no templates), so a
+PDF worker process (press.py) that imports it imports no more than it lays out with.
+
 WeasyPrint's default fetcher opens file:// and http(s):// URLs. Exports are made from
 user text, so the fetcher here refuses every scheme but data: (and serves only the
 packaged assets), and records what it refused for the tests to see."""
@@ -14,8 +17,7 @@ from urllib.parse import unquote_to_bytes
 
 from sdmkit import resources
 from sdmkit.export import weasy
-from sdmkit.export.html_export import render_html
-from sdmkit.store.documents import Document
+from sdmkit.export.layout import with_fit
 
 ASSET_SCHEME = "sdmkit-asset:"
 
@@ -141,7 +143,7 @@ def fitted_layout(make_html, fetcher=None):
     return best
 
 
-def render_pdf(doc: Document, *, page_size: str = "A4", fetcher=None, extra: dict | None = None) -> bytes:
-    return fitted_pdf(
-        lambda fit: render_html(doc, page_size=page_size, for_print=True, extra=extra, fit=fit), fetcher
-    )
+def print_pdf(html: str, fetcher=None) -> bytes:
+    """The PDF of a document's print HTML, fitted (its tighter layouts are the same HTML
+    with a fit class on the body, layout.with_fit)."""
+    return fitted_pdf(lambda step: with_fit(html, step), fetcher)
