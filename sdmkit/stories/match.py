@@ -103,6 +103,7 @@ _STOP = frozenset(
 _ALSO = {
     "outage": ("incident", "failed", "down", "outage", "failure"),
     "recurring": ("recurring", "repeat", "again", "third", "every", "weeks"),
+    "twice": ("recurring", "repeat", "again", "second", "previous", "before"),
     "fail": ("incident", "mistake", "wrong"),
     "mistake": ("wrong", "ours", "call"),
     "cost": ("eur", "spend", "saves", "budget"),
@@ -160,6 +161,7 @@ _CUES = {
     "results": ("Deliver Results",),
     "quality": ("Insist on the Highest Standards",),
     "reliab": ("Insist on the Highest Standards", "Ownership"),
+    "twice": ("Insist on the Highest Standards", "Ownership"),
     "outage": ("Ownership", "Dive Deep"),
     "innovat": ("Invent and Simplify", "Think Big"),
     "simpl": ("Invent and Simplify",),
