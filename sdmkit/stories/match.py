@@ -133,10 +133,17 @@ _ALSO = {
     "bold": ("proposed", "investment", "board", "years"),
     "scope": ("company-wide", "every", "teams", "beyond"),
     "underperform": ("performance", "feedback", "plan", "expectations"),
-    "delegat": ("lead", "leads", "owns", "volunteered", "coach"),
+    "delegat": ("lead", "leads", "owns", "volunteered", "coach", "gave", "backup", "handed"),
     "stakeholder": ("director", "sponsor", "partner", "product", "told"),
-    "influence": ("convinced", "proposed", "director", "board", "agreed"),
+    "influence": ("convinced", "proposed", "director", "board", "agreed", "showed", "authority"),
     "trust": ("told", "plainly", "wrote", "writing", "apologised"),
+    "outside your": ("ours", "another", "other", "owned"),
+    "openly": ("public", "post", "told", "apologised", "wrote"),
+    "incomplete": ("before", "without", "judged", "uncertain", "risk"),
+    "bad news": ("told", "slip", "cut", "end", "lose", "person"),
+    "setback": ("despite", "losing", "lost", "slipped", "date", "launched"),
+    "reversible": ("door", "revert", "flag", "rollback", "comparison"),
+    "short-term cost": ("cost", "gave", "slipped", "instead"),
 }
 # Words that point at a principle even when the question does not name it.
 _CUES = {
