@@ -34,6 +34,15 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
         (2, ("working backwards", "work backwards", "on their own", "without help", "nobody wants")),
         (2, ("interviewed + customer*", "interviewed + seller*", "interviews with", "survey of", "surveyed")),
         (2, ("refunded + customer*", "reimburs* + customer*", "wrote to + customer*", "refund everyone")),
+        (
+            2,
+            (
+                "every affected customer",
+                "every affected patient",
+                "every affected user",
+                "every affected player",
+            ),
+        ),
         (2, ("costs customers nothing", "without hurting customers", "customer trust", "customers first")),
     ),
     "Ownership": (
@@ -130,6 +139,8 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
             (
                 "shadow",
                 "shadows",
+                "shadowing",
+                "shadowed",
                 "new engineer",
                 "onboard*",
                 "feedback",
@@ -241,6 +252,7 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
                 "percentile*",
             ),
         ),
+        (2, ("i needed to know", "timed every", "i timed", "i measured", "measured every", "i counted")),
         (2, ("pulled + data", "read all", "read every", "i read + myself", "tagged the", "looked normal")),
         (2, ("traced", "went through", "root cause", "five whys", "hid", "hidden", "masked")),
         (2, ("looked healthy", "looked normal", "looked fine", "logs show", "data shows", "data showed")),
@@ -298,6 +310,7 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
         (2, ("burnout", "burning out", "burned out", "burn out", "slept", "day off", "sustain*")),
         (2, ("team health", "without fear", "psychological safety", "nobody is paged", "meeting-free")),
         (2, ("inconvenient hours", "unsociable hours", "well-being", "wellbeing", "work-life")),
+        (2, ("crunch", "weekend work", "works weekends", "working weekends", "working evenings")),
         (
             1,
             (
