@@ -188,11 +188,9 @@ def build(
     grounded = [{"part": part, "text": s, "field": path} for part in PARTS for path, s in picked[part]]
     # Principles are read from what the candidate did and what came of it, as a coach
     # tags them; the situation is context. A principle is proposed with a sentence that
-    # shows the behaviour itself (hints alone must add up to 3), the strongest first and
-    # at most `max_principles`: a story is about a few things, not every word that
-    # brushes a principle. No share of the strongest is asked for: a principle whose
-    # words fill a document (the pages of an on-call change) would otherwise crowd out
-    # a decision that shows another one plainly.
+    # shows the behaviour itself (hints alone must add up to 3), and only when it is at
+    # least a quarter as strong as the story's strongest: a story is about a few
+    # things, not every word that brushes a principle.
     ranked = sorted(
         strengths(
             [g["text"] for g in grounded if g["part"] != "situation"], pick.memo if pick else None
@@ -204,7 +202,7 @@ def build(
     principles = [
         {"principle": p, "evidence": best, "strength": score}
         for p, (score, best, own) in ranked
-        if score >= 2 and (p == lead or own >= 2 or score >= 3)
+        if (p == lead and score >= 2) or (score >= max(2, ranked[0][1][0] / 4) and (own >= 2 or score >= 3))
     ][:max_principles]
     fields_used = list(dict.fromkeys(_PATH.sub("", g["field"]).split(".")[0] for g in grounded))
     content = {
@@ -218,31 +216,6 @@ def build(
         "grounding": {part: _fields_of(text[part], picked[part]) for part in PARTS if picked[part]},
     }
     return slot, title, content
-
-
-DOCUMENT_PRINCIPLES = 3  # what a document's stories propose between them, at most...
-STRONG = 3  # ...and one more that a story shows at least this strongly
-
-
-def focus(stories: list[tuple[str, str, dict]]) -> list[tuple[str, str, dict]]:
-    """The stories of one document, proposing between them only the principles the
-    document is about: a coach tags a document with two or three, and every further
-    principle a second or third story of the same episode brushes is mostly noise.
-    A principle ranks by the best place it holds in a story's list (a story's own
-    first principle before any story's second), then by its strength there; the
-    first DOCUMENT_PRINCIPLES stay, and the next one too when it is strong."""
-    best: dict[str, tuple[int, int]] = {}
-    for _, _, content in stories:
-        for place, p in enumerate(content.get("principles") or []):
-            key = (place, -int(p.get("strength") or 0))
-            best[p["principle"]] = min(best.get(p["principle"], key), key)
-    order = sorted(best, key=lambda p: (best[p], p))
-    kept = set(order[:DOCUMENT_PRINCIPLES])
-    kept |= {p for p in order[DOCUMENT_PRINCIPLES : DOCUMENT_PRINCIPLES + 1] if -best[p][1] >= STRONG}
-    return [
-        (slot, title, {**c, "principles": [p for p in c.get("principles") or [] if p["principle"] in kept]})
-        for slot, title, c in stories
-    ]
 
 
 def _fields_of(text: str, pieces: list[Piece]) -> list[str]:

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from sdmkit.document import Document, DocumentMeta
 from sdmkit.registry import all_kinds
-from sdmkit.stories.draft import focus
 from sdmkit.stories.sources import document_text
 
 MINED = "stories.mined_versions"  # setting: {document id: version mined}
@@ -99,7 +98,7 @@ def mine_all(store, progress: Callable[[int, int], None] | None = None) -> MineR
         if mine is None:  # kinds holds only the kinds that mine; this tells mypy so
             continue
         source_text = document_text(doc)
-        for slot, title, content in focus(mine(doc, kind.validate(doc.content))):
+        for slot, title, content in mine(doc, kind.validate(doc.content)):
             origin = f"{doc.id}:{slot}"
             fresh = {
                 **content,
