@@ -144,23 +144,6 @@ _ALSO = {
     "setback": ("despite", "losing", "lost", "slipped", "date", "launched"),
     "reversible": ("door", "revert", "flag", "rollback", "comparison"),
     "short-term cost": ("cost", "gave", "slipped", "instead"),
-    "conflict": ("disagreed", "argued", "tension", "friction", "agreed"),
-    "goals": ("target", "metric", "measure", "success", "review"),
-    "new technolog": ("learned", "read", "studied", "course", "tried"),
-    "balance": ("cost", "instead", "gave", "scope", "cut", "capacity"),
-    "performance review": ("feedback", "review", "expectations", "promoted"),
-    "engaged": ("morale", "survey", "engagement", "toil", "focus"),
-    "difficult decision": ("decided", "chose", "gave", "cost", "instead"),
-    "innovat": ("idea", "prototype", "pilot", "experiment", "new"),
-    "doubted": ("sceptical", "skeptical", "doubt", "convinced", "proposed", "pilot"),
-    "changed your mind": ("changed", "mind", "evidence", "wrong", "reversed", "stopped"),
-    "grow": ("promoted", "mentor", "lead", "grew", "development", "coach"),
-    "quickly": ("immediately", "within", "before", "without", "halted", "same"),
-    "argued against": ("committed", "disagreed", "argued", "agreed", "accepted"),
-    "better place": ("pages", "nights", "burnout", "toil", "weekends", "hours"),
-    "second-order": ("regulator", "privacy", "safety", "community", "downstream", "public"),
-    "beyond your own": ("regulator", "privacy", "safety", "community", "downstream", "public"),
-    "technical decision": ("chose", "decided", "architecture", "migration", "design"),
 }
 # Words that point at a principle even when the question does not name it.
 _CUES = {
