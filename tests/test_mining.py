@@ -124,7 +124,15 @@ def test_match_ranks_with_reasons(sqlite_store):
     found = match("Tell me about a time you failed. What did you learn from it?", stories)
     assert found and found[0].title == "The certificate outage and the configuration pipeline"
     assert "written for this question" in found[0].reason and "Ownership" in found[0].reason
-    assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)
+    # Ranked by score, with each source document's best story before any second story
+    # of a document already listed (a second story of one episode is no alternative).
+    origin = {s.id: str(s.content.get("origin") or s.id).split(":")[0] for s in stories}
+    seen: set = set()
+    firsts = [m for m in found if not (origin[m.story_id] in seen or seen.add(origin[m.story_id]))]
+    rest = [m for m in found if m not in firsts]
+    assert firsts + rest == found and len({origin[m.story_id] for m in firsts}) == len(firsts)
+    for part in (firsts, rest):
+        assert [m.score for m in part] == sorted((m.score for m in part), reverse=True)
 
 
 def test_coverage_lists_every_principle_and_every_round_question(sqlite_store):
@@ -297,3 +305,13 @@ def test_the_stories_of_one_document_do_not_crowd_out_other_documents(sqlite_sto
     docs = [sqlite_store.get(m.story_id).content["origin"].split(":")[0] for m in ranked]
     distinct = list(dict.fromkeys(docs))
     assert docs[: len(distinct)] == distinct
+
+
+def test_a_hyphenated_synonym_is_split_as_the_stories_are():
+    """'trade-off' stands for a prioritisation question; a story says 'trade-off', which
+    its terms split in two, so the question's expansion must split it too."""
+    from sdmkit.stories.match import query_terms, terms
+
+    story = set(terms("The trade-off: we slipped the date by a week."))
+    asked = set(query_terms("How do you prioritise when everything is urgent?"))
+    assert "trade" in story and "trade" in asked

@@ -212,7 +212,8 @@ def query_terms(question: str) -> list[str]:
     low = question.lower()
     for cue, also in _ALSO.items():
         if cue in low:
-            out += [_stem(w) for w in also]
+            # Split as documents are ('trade-off' is two terms there), or it never matches.
+            out += [_stem(part) for w in also for part in re.findall(r"[a-z0-9]+", w)]
     return list(dict.fromkeys(out))
 
 
