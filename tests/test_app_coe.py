@@ -121,3 +121,19 @@ def test_half_typed_quick_add_row_survives_a_page_switch(workspace):
     at.query_params["id"] = "new"
     at.switch_page("pages/coe.py").run()
     assert by_label(at.text_input, "What happened").value == "Errors rise on payments-api"
+
+
+def test_the_add_an_action_item_form_draws_while_the_draft_does_not_validate():
+    """A field cleared mid-edit (the time zone) makes the draft invalid for a moment; the
+    form's Addresses choices still list the whys, and no exception reaches the screen."""
+    from sdmkit.registry import get_kind
+
+    kind = get_kind("coe")
+    column = next(
+        c for f in kind.fields() if f.key == "action_items" for c in f.columns if c.key == "addresses"
+    )
+    content = {
+        "time_zone": None,
+        "whys": [{"id": "w1", "text": "The pipeline does not check references.", "parent": None}],
+    }
+    assert column.choices_from(content) == [("w1", "Why 1: The pipeline does not check references.")]

@@ -140,17 +140,3 @@ def test_the_list_marks_documents_with_unsaved_changes(workspace):
     by_label(at.text_area, "Mission").input("Typed.").run()
     listing = app("pages/charter.py")
     assert "unsaved changes from" in texts(listing)
-
-
-def test_the_open_tab_and_add_form_survive_leaving(workspace):
-    """The writer comes back to the tab and the half-open form they left, not the first tab."""
-    doc = _load(workspace, ROOT / "examples/coe/card-payments-tls.yaml")
-    at = app("pages/coe.py", id=str(doc.id))
-    key = f"draft|coe|{doc.id}"
-    at.session_state[f"{key}|tab"] = "Action items"  # what clicking the tab sets
-    at.session_state[f"w|{key}|action_items|add|open"] = True  # and opening the form
-    at.run()
-    assert not at.exception
-    _leave_and_return(at, "pages/coe.py", doc.id)
-    assert at.session_state[f"{key}|tab"] == "Action items"
-    assert at.session_state[f"w|{key}|action_items|add|open"] is True

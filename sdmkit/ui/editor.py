@@ -19,7 +19,7 @@ from sdmkit.ui.conflict import merge_panel, merge_stale_save
 from sdmkit.ui.document_views import history_view, settings_view
 from sdmkit.ui.rows import document_row
 from sdmkit.ui.screens import draw_screen
-from sdmkit.ui.state import flash, keep, kept, store, when
+from sdmkit.ui.state import flash, store, when
 from sdmkit.ui.text import esc
 from sdmkit.ui.widget_base import Context, forget_widgets
 
@@ -167,12 +167,7 @@ def editor(kind: Kind, doc_id: int | None) -> None:
 
 
 def _sections(kind: Kind, key: str, draft: dict, check: Check, on_structure) -> None:
-    # The open tab is session state, not only the browser's: a tab bar React draws anew
-    # (an element above it came or went) would otherwise open the first tab mid-edit.
-    tab_key = f"{key}|tab"
-    kept(tab_key)
-    tabs = st.tabs([s.title for s in kind.sections], key=tab_key, on_change="rerun")
-    keep(tab_key)
+    tabs = st.tabs([s.title for s in kind.sections])
     for tab, section in zip(tabs, kind.sections, strict=True):
         with tab:
             if section.intro:

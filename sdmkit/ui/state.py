@@ -49,19 +49,6 @@ def stamp(value: datetime) -> str:
     return value.astimezone(zone).strftime("%Y-%m-%d %H:%M") + (" UTC" if str(zone) == "UTC" else "")
 
 
-def kept(key: str) -> None:
-    """Put back a layout widget's state (the open tab, an open expander) that Streamlit
-    dropped while another page was shown; call `keep` after drawing it."""
-    shadow = st.session_state.get(f"{key}|kept")
-    if key not in st.session_state and shadow is not None:
-        st.session_state[key] = shadow
-
-
-def keep(key: str) -> None:
-    if key in st.session_state:
-        st.session_state[f"{key}|kept"] = st.session_state[key]
-
-
 def flash(message: str, icon: str = ":material/check_circle:") -> None:
     """A message that survives the rerun after a button callback."""
     st.session_state.setdefault("_flash", []).append((message, icon))

@@ -13,7 +13,6 @@ from typing import Any
 import streamlit as st
 
 from sdmkit.kind import Column, Field
-from sdmkit.ui.state import keep, kept
 from sdmkit.ui.values import is_blank, iso_date, iso_minutes, time_iso, to_date, to_datetime, to_time
 from sdmkit.ui.widget_base import MISSING, Context, FieldWidget, item_noun, register
 
@@ -342,16 +341,7 @@ def clear_quick_add(field: Field, key: str) -> None:
 
 def _draw_quick_add(field: Field, key: str, ctx: Context) -> None:
     noun = item_noun(field)
-    # Open or closed is session state (as the editor's tabs are), so the form stays open
-    # while a row is typed, whatever else the rerun changes on the page.
-    open_key = f"{key}|add|open"
-    kept(open_key)
-    with st.expander(
-        f"Add {'an' if noun[0] in 'aeiou' else 'a'} {noun}",
-        icon=":material/add:",
-        key=open_key,
-        on_change="rerun",
-    ):
+    with st.expander(f"Add {'an' if noun[0] in 'aeiou' else 'a'} {noun}", icon=":material/add:"):
         cols = st.columns(2)
         # Half-typed rows outlive the widgets (which Streamlit drops on other pages), like drafts.
         shadow = st.session_state.setdefault(f"{key}|add|shadow", {})
@@ -372,4 +362,3 @@ def _draw_quick_add(field: Field, key: str, ctx: Context) -> None:
             on_click=ctx.on_change,
             args=("append", field, 0, 0),
         )
-    keep(open_key)

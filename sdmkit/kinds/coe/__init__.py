@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
-from sdmkit import clock
+from pydantic import ValidationError
+
+from sdmkit import clock, outline
 from sdmkit.kind import Column, Field, Kind, Section, lazy
 from sdmkit.kinds import action_items
-from sdmkit.kinds.coe import rubric, timeline, whys
+from sdmkit.kinds.coe import rubric, timeline
 from sdmkit.kinds.coe.charts import charts
 from sdmkit.kinds.coe.model import (
     ACTION_STATUSES,
@@ -16,6 +18,7 @@ from sdmkit.kinds.coe.model import (
     EVENT_TYPES,
     PRIORITIES,
     SEVERITY,
+    WhyNode,
 )
 from sdmkit.kinds.coe.view import view
 from sdmkit.kinds.my_part import sections as _story_sections
@@ -25,8 +28,15 @@ STATUSES = ("draft", "in review", "approved", "closed")
 
 
 def _why_choices(content: dict) -> list[tuple[str, str]]:
-    model = COE.model_validate(content)
-    return [(n.id, f"Why {num}: {(n.text or '(empty)')[:50]}") for n, _, num in whys.walk(model)]
+    """The whys an action item can answer. Read from the whys alone: a draft being typed
+    need not validate as a whole (a field just cleared), and the form must still draw."""
+    nodes = []
+    for raw in content.get("whys") or []:
+        try:
+            nodes.append(WhyNode.model_validate(raw))
+        except ValidationError:
+            continue  # the coach names it beside the whys
+    return [(n.id, f"Why {num}: {(n.text or '(empty)')[:50]}") for n, _, num in outline.walk(nodes)]
 
 
 def _derived(c: COE) -> dict:
