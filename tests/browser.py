@@ -154,7 +154,7 @@ def expand(page, title: str) -> None:
 
     summary = visible(page.locator("summary").filter(has_text=title))
     summary.click()
-    wait_for_app(page)  # the open state is the app's: opening reruns it
+    wait_for_app(page)  # a rerun a click starts settles before the open state is read
     details = summary.locator("xpath=..")
     expect(details).to_have_attribute("open", "")
     box = details.locator("[data-testid='stExpanderDetails']")

@@ -334,17 +334,19 @@ def _export(exporter, printer, ids, all_, fmt, out, page_size, redact, overwrite
             html = exporter.print_html_from(store, doc, page_size=size, redacted=redact)
             pending.append((path, printer.lay_out(html)))
             while len(pending) > printer.backlog:  # HTML waiting is memory: write as they come
-                done, job = pending.pop(0)
-                done.write_bytes(printer.result(job))
-                typer.echo(str(done))
-            continue
-        path.write_bytes(exporter.render_from(store, doc, fmt, page_size=size, redacted=redact))
-        typer.echo(str(path))
+                _written(*pending.pop(0), printer)
+        else:
+            _written(path, exporter.render_from(store, doc, fmt, page_size=size, redacted=redact))
     store.engine.dispose()
     for path, job in pending:
-        path.write_bytes(printer.result(job))
-        typer.echo(str(path))
+        _written(path, job, printer)
     return kept
+
+
+def _written(path: Path, data, printer=None) -> None:
+    """Write one export's file (data: its bytes, or the press's job for them) and say so."""
+    path.write_bytes(printer.result(data) if printer else data)
+    typer.echo(str(path))
 
 
 @app.command()
