@@ -248,6 +248,50 @@ def test_a_chart_is_made_once_and_found_again_by_the_next_process(sqlite_store, 
     assert render_from(sqlite_store, coe, "html") == first
 
 
+def test_a_stylesheet_parsed_once_lays_out_as_weasyprint_parses_it(sqlite_store, monkeypatch):
+    """sdmkit.export.weasy parses a plain <style> sheet once per process; the PDFs of
+    documents that use it again (a COE, a metric review with its charts, a charter) are
+    byte for byte the PDFs WeasyPrint makes parsing it every time, and a sheet whose
+    parse changes more than itself (@font-face) is parsed every time."""
+    from sdmkit.export import weasy
+
+    weasyprint = weasy.load()
+    if not weasyprint.__version__.startswith(weasy.SPEEDUPS_FOR):
+        pytest.skip(f"the adjustments are for WeasyPrint {weasy.SPEEDUPS_FOR}, not {weasyprint.__version__}")
+    load_examples(sqlite_store)
+    chosen = [
+        next(d for d in sqlite_store.list(kind=kind, limit=50).items)
+        for kind in ("coe", "metric_review", "charter")
+    ]
+    parses: list[str] = []
+    parsing = weasy.stylesheet_parse()
+    own = parsing["parse"]
+
+    def counted(self, *args, **options):
+        parses.append(options.get("string") or "")
+        own(self, *args, **options)
+
+    monkeypatch.setitem(parsing, "parse", counted)
+    once = [render_from(sqlite_store, sqlite_store.get(d.id), "pdf") for d in chosen]
+    again = [render_from(sqlite_store, sqlite_store.get(d.id), "pdf") for d in chosen]
+    assert once == again
+    # document.css with each kind's own rules: each parsed once, for the first
+    # document of its kind, not again for the second round.
+    sheets = [p for p in parses if "The look of every export" in p]
+    assert len(sheets) == len(set(sheets)), "a stylesheet was parsed again"
+
+    monkeypatch.setattr(weasyprint.CSS, "__init__", own)  # WeasyPrint as shipped
+    assert [render_from(sqlite_store, sqlite_store.get(d.id), "pdf") for d in chosen] == once
+
+    monkeypatch.undo()
+    parses.clear()
+    monkeypatch.setitem(parsing, "parse", counted)
+    face = "<style>@font-face { font-family: X; src: local(DejaVu Sans); } p { color: red }</style>"
+    for _ in range(2):
+        html_to_pdf(f"<html><head>{face}</head><body><p>x</p></body></html>", make_fetcher())
+    assert sum("@font-face" in p for p in parses) == 2
+
+
 def test_svg_labels_are_drawn_as_runs_and_placed_text_letter_by_letter():
     """sdmkit.export.weasy draws a plain SVG label as one run; text that places its
     letters one by one (x lists, rotate, letter-spacing) is left to WeasyPrint. Both

@@ -20,7 +20,14 @@ the example COE and metric reviews (WeasyPrint 70):
   chart has hundreds) multiplies 3x3 matrices with generator expressions; the same
   sums, in the same order, unrolled, take a fifth of the time.
 
-Both are adjustments of WeasyPrint internals, so they are applied only to the
+- Parsing the stylesheet: every export inlines document.css, and WeasyPrint parses
+  and compiles a <style> element's selectors for every document it lays out (a
+  portfolio is seventeen documents, a bulk export as many as it holds). A sheet
+  whose parse touches nothing but its own rules and page rules (no @font-face,
+  @import, @layer, @counter-style, @color-profile) is parsed once per process; a
+  later document gets the same compiled rules, which WeasyPrint only reads.
+
+All are adjustments of WeasyPrint internals, so they are applied only to the
 WeasyPrint release they were written against (SPEEDUPS_FOR); another release runs
 as shipped, correct and slower.
 """
@@ -30,7 +37,9 @@ from __future__ import annotations
 # Imports inside functions: WeasyPrint and the modules it patches are imported only
 # when a PDF is made, and the linker-cache helpers only while WeasyPrint loads.
 import os
+import re
 import sys
+from collections.abc import Callable
 from types import ModuleType
 
 SPEEDUPS_FOR = ("70.",)  # WeasyPrint releases whose internals the adjustments match
@@ -47,6 +56,7 @@ def load() -> ModuleType:
             _draw_plain_svg_text_as_runs()
             _unrolled_matrix_product()
             _array_types_parsed_once()
+            _stylesheets_parsed_once()
     return _loaded
 
 
@@ -201,3 +211,66 @@ def _array_types_parsed_once() -> None:
 
     new.parsed_once = True  # type: ignore[attr-defined]
     ffi.new = new
+
+
+# At-rules whose parse changes more than the sheet itself (fonts, counters, layers,
+# colour profiles, imported sheets): a sheet with any other than these is parsed as
+# WeasyPrint does, every time.
+_SELF_CONTAINED_AT_RULES = re.compile(r"@(?!(?:page|media|top|bottom|left|right)\b)", re.IGNORECASE)
+_SHEETS_KEPT = 64
+_CSS_PARSE: dict[str, Callable[..., None]] = {}  # WeasyPrint's own parse, once adjusted
+
+
+def stylesheet_parse() -> dict[str, Callable[..., None]]:
+    """Where the adjusted parse finds WeasyPrint's own, under "parse" (the tests count
+    its calls there)."""
+    return _CSS_PARSE
+
+
+def _stylesheets_parsed_once() -> None:
+    import weasyprint
+
+    parse = weasyprint.CSS.__init__
+    if getattr(parse, "parsed_once", False):
+        return
+    parsed: dict[tuple, tuple] = {}
+    own = _CSS_PARSE
+    own["parse"] = parse
+
+    def init(self, guess=None, filename=None, url=None, file_obj=None, string=None, **options):
+        shared = options.get("page_rules")
+        plain = (
+            isinstance(string, str)
+            and guess is None
+            and filename is None
+            and url is None
+            and file_obj is None
+            and options.get("matcher") is None
+            and options.get("layer") is None
+            and not options.get("layers")
+            and not _SELF_CONTAINED_AT_RULES.search(string)
+        )
+        if not plain:
+            own["parse"](
+                self, guess=guess, filename=filename, url=url, file_obj=file_obj, string=string, **options
+            )
+            return
+        key = (string, options.get("base_url"), options.get("media_type", "print"))
+        if key not in parsed:
+            # Parsed with page rules of its own, to be kept; then added to the
+            # document's as WeasyPrint would have added them.
+            own["parse"](self, string=string, **{**options, "page_rules": []})
+            if len(parsed) >= _SHEETS_KEPT:
+                parsed.clear()
+            parsed[key] = (self.base_url, self.matcher, list(self.page_rules))
+        base_url, matcher, page_rules = parsed[key]
+        self.base_url, self.matcher = base_url, matcher
+        self.layers = [] if options.get("layers") is None else options["layers"]
+        if shared is None:
+            self.page_rules = list(page_rules)
+        else:
+            shared.extend(page_rules)
+            self.page_rules = shared
+
+    init.parsed_once = True  # type: ignore[attr-defined]
+    weasyprint.CSS.__init__ = init
