@@ -189,3 +189,9 @@ def show(page, view: str) -> None:
     """Switch the editor to a view: 'Write', 'Document settings' or 'History & export'."""
     visible(page.get_by_test_id("stButtonGroup").get_by_text(view, exact=True)).click()
     wait_for_app(page)
+
+
+def new_page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    context.set_default_timeout(30_000)
+    return context.new_page()

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -173,3 +175,51 @@ def charter_content() -> dict:
     import yaml
 
     return yaml.safe_load((ROOT / "examples" / "charter" / "payments-platform.yaml").read_text())["content"]
+
+
+# --- the browser tests' Chromium -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium, one per test module (tests/test_browser*.py)."""
+    from tests.browser import CHROMIUM_ARGS, chromium_path
+
+    path = chromium_path()
+    need(path is not None, "browser tests need Chromium (apt-get install chromium) or SDMKIT_CHROMIUM")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        need(False, "browser tests need playwright (pip install -e '.[test]')")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+# Where a failed browser test leaves a screenshot and the HTML of every page it had open.
+FAILURES = Path(
+    os.environ.get("SDMKIT_TEST_ARTIFACTS") or Path(tempfile.gettempdir()) / "sdmkit-browser-failures"
+)
+
+
+@pytest.fixture(autouse=True)
+def _pages_kept_on_failure(request):
+    """For a test that drives Chromium: on a failure, save what the browser showed,
+    then close every page the test opened."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    browser = request.getfixturevalue("browser")
+    yield
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        folder = FAILURES / request.node.name
+        folder.mkdir(parents=True, exist_ok=True)
+        for i, context in enumerate(browser.contexts):
+            for j, page in enumerate(context.pages):
+                page.screenshot(path=folder / f"page-{i}-{j}.png", full_page=True)
+                (folder / f"page-{i}-{j}.html").write_text(page.content(), encoding="utf-8")
+        print(f"the browser's pages at the failure: {folder}", file=sys.stderr)
+    for context in browser.contexts:
+        context.close()

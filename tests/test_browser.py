@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import sys
-import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -14,18 +11,16 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser import (
-    CHROMIUM_ARGS,
-    chromium_path,
     click,
     field,
     fill,
+    new_page,
     sdmkit_server,
     show,
     tab,
     type_date,
     wait_for_app,
 )
-from tests.conftest import need
 
 pytestmark = pytest.mark.browser
 
@@ -34,53 +29,10 @@ pytestmark = pytest.mark.browser
 expect.set_options(timeout=15_000)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    path = chromium_path()
-    need(path is not None, "browser tests need Chromium (apt-get install chromium) or SDMKIT_CHROMIUM")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        need(False, "browser tests need playwright (pip install -e '.[test]')")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-# Where a failed test leaves a screenshot and the HTML of every page it had open.
-FAILURES = Path(
-    os.environ.get("SDMKIT_TEST_ARTIFACTS") or Path(tempfile.gettempdir()) / "sdmkit-browser-failures"
-)
-
-
-@pytest.fixture(autouse=True)
-def _pages_kept_on_failure(request, browser):
-    """On a failure, save what the browser showed, then close every page the test opened."""
-    yield
-    report = getattr(request.node, "report_call", None)
-    if report is not None and report.failed:
-        folder = FAILURES / request.node.name
-        folder.mkdir(parents=True, exist_ok=True)
-        for i, context in enumerate(browser.contexts):
-            for j, page in enumerate(context.pages):
-                page.screenshot(path=folder / f"page-{i}-{j}.png", full_page=True)
-                (folder / f"page-{i}-{j}.html").write_text(page.content(), encoding="utf-8")
-        print(f"the browser's pages at the failure: {folder}", file=sys.stderr)
-    for context in browser.contexts:
-        context.close()
-
-
 @pytest.fixture
 def server(tmp_path):
     with sdmkit_server(tmp_path / "data") as url:
         yield url
-
-
-def new_page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    context.set_default_timeout(30_000)
-    return context.new_page()
 
 
 def test_create_save_reload_and_download_pdf(browser, server):

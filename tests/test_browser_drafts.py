@@ -17,6 +17,7 @@ from tests.browser import (
     expand,
     field,
     fill,
+    new_page,
     press,
     sdmkit_server,
     select,
@@ -25,7 +26,6 @@ from tests.browser import (
     visible,
     wait_for_app,
 )
-from tests.test_browser import browser, new_page  # noqa: F401 - the shared Chromium fixture
 
 pytestmark = pytest.mark.browser
 
@@ -130,7 +130,7 @@ def _saved(page, data, kind: str, doc_id: int | None):
         store.engine.dispose()
 
 
-def _journey(browser, workspace_server, journey: Journey, edit, on_screen, stored):  # noqa: F811
+def _journey(browser, workspace_server, journey: Journey, edit, on_screen, stored):
     url, data = workspace_server
     doc = _doc(data, journey.kind, journey.title) if journey.title else None
     doc_id = doc.id if doc else None
@@ -150,7 +150,7 @@ def _journey(browser, workspace_server, journey: Journey, edit, on_screen, store
     page.context.close()
 
 
-def test_charter_tenets_survive(browser, workspace_server):  # noqa: F811
+def test_charter_tenets_survive(browser, workspace_server):
     journey = Journey("charter", "charter", "Team charters", "Payments Platform team charter", "Tenets")
 
     def edit(page, doc):
@@ -185,7 +185,7 @@ def test_charter_tenets_survive(browser, workspace_server):  # noqa: F811
     _journey(browser, workspace_server, journey, edit, on_screen, stored)
 
 
-def test_coe_whys_and_timeline_survive(browser, workspace_server):  # noqa: F811
+def test_coe_whys_and_timeline_survive(browser, workspace_server):
     journey = Journey("coe", "coe", "COEs", "", "Five whys")
     whys = ("The processor rejected our TLS handshake.", "The certificate reference was removed.")
 
@@ -221,7 +221,7 @@ def test_coe_whys_and_timeline_survive(browser, workspace_server):  # noqa: F811
     _journey(browser, workspace_server, journey, edit, on_screen, stored)
 
 
-def test_prfaq_faq_cards_survive(browser, workspace_server):  # noqa: F811
+def test_prfaq_faq_cards_survive(browser, workspace_server):
     journey = Journey("prfaq", "prfaq", "PR/FAQs", "", "External FAQ")
     qa = [("Does it cost extra?", "No: payouts stay free."), ("When does it start?", "On 1 March 2027.")]
 
@@ -253,7 +253,7 @@ def test_prfaq_faq_cards_survive(browser, workspace_server):  # noqa: F811
     _journey(browser, workspace_server, journey, edit, on_screen, stored)
 
 
-def test_rotation_members_and_leave_survive(browser, workspace_server):  # noqa: F811
+def test_rotation_members_and_leave_survive(browser, workspace_server):
     journey = Journey("oncall", "oncall", "On-call rotations", "", "Members")
     monday = date.today() - timedelta(days=date.today().weekday())
 
@@ -291,7 +291,7 @@ def test_rotation_members_and_leave_survive(browser, workspace_server):  # noqa:
     _journey(browser, workspace_server, journey, edit, on_screen, stored)
 
 
-def test_metric_review_commentary_survives(browser, workspace_server):  # noqa: F811
+def test_metric_review_commentary_survives(browser, workspace_server):
     journey = Journey(
         "metric_review",
         "metric_review",
@@ -323,7 +323,7 @@ def test_metric_review_commentary_survives(browser, workspace_server):  # noqa: 
     _journey(browser, workspace_server, journey, edit, on_screen, stored)
 
 
-def test_story_principles_survive(browser, workspace_server):  # noqa: F811
+def test_story_principles_survive(browser, workspace_server):
     journey = Journey("story", "story", "Stories", "", "Principles and scope")
     evidence = "I rolled back the change myself and paged the processor's team."
 
