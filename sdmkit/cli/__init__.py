@@ -16,10 +16,11 @@ from typing import Annotated
 import typer
 
 from sdmkit import clock
-from sdmkit.cli.common import JsonFlag
+from sdmkit.cli.common import JsonFlag, finished
 from sdmkit.cli.common import doc_id as _doc_id
 from sdmkit.cli.common import echo_json as _echo_json
 from sdmkit.cli.common import store as _store
+from sdmkit.cli.export import export
 from sdmkit.cli.metrics import app as metrics_app
 from sdmkit.cli.oncall import app as oncall_app
 from sdmkit.cli.stories import app as stories_app
@@ -58,6 +59,7 @@ def _options(
     """The workbench for a software development manager's written mechanisms."""
 
 
+app.command()(export)
 app.add_typer(oncall_app, name="oncall")
 app.add_typer(metrics_app, name="metrics")
 app.add_typer(stories_app, name="stories")
@@ -277,79 +279,6 @@ def show(doc_id: Annotated[str, typer.Argument(metavar="ID")], as_json: JsonFlag
 
 
 @app.command()
-def export(
-    ids: Annotated[list[str] | None, typer.Argument(metavar="[ID]...", help="Document ids.")] = None,
-    all_: Annotated[bool, typer.Option("--all", help="Every document.")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html, pdf or json.")] = "md",
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")] = Path("."),
-    page_size: Annotated[
-        str | None, typer.Option(help="A4 or Letter (default: the workspace setting).")
-    ] = None,
-    redact: Annotated[
-        bool, typer.Option("--redact", help="Apply the redaction list, e-mails, URLs, ticket ids.")
-    ] = False,
-    overwrite: Annotated[
-        bool, typer.Option("--overwrite", help="Replace files already in --out (they are kept otherwise).")
-    ] = False,
-):
-    """Export documents to Markdown, HTML, PDF or JSON. Files already in --out are kept
-    (one line each, exit 1) unless --overwrite is given."""
-    from sdmkit import export as exporter
-    from sdmkit.export import press
-
-    if fmt not in exporter.FORMATS:
-        raise SdmkitError(f"--format: '{fmt}' is not one of {', '.join(exporter.FORMATS)}")
-    if bool(ids) == all_:
-        raise SdmkitError("give document ids or --all (not both)")
-    # PDF workers start before the store is opened: they import WeasyPrint meanwhile.
-    printer = press.start(None if all_ else len(ids or [])) if fmt == "pdf" else None
-    try:
-        kept = _export(exporter, printer, ids, all_, fmt, out, page_size, redact, overwrite)
-    finally:
-        if printer:
-            printer.close()
-    _finished.append("export")
-    if kept:
-        raise typer.Exit(1)
-
-
-def _export(exporter, printer, ids, all_, fmt, out, page_size, redact, overwrite) -> int:
-    """Write each document's file (laid out by the press's workers when there is one);
-    the number of files kept because they were already there."""
-    store = _store()
-    size = page_size or store.setting("pdf_page_size", "A4")
-    if size not in ("A4", "Letter"):
-        raise SdmkitError(f"--page-size: '{size}' is not A4 or Letter")
-    docs = list(store.iter_documents()) if all_ else [store.get(_doc_id(i)) for i in ids or []]
-    out.mkdir(parents=True, exist_ok=True)
-    kept = 0
-    pending = []
-    for doc, name in zip(docs, exporter.unique_names(docs, fmt, redacted=redact), strict=True):
-        path = out / name
-        if path.exists() and not overwrite:
-            kept += 1
-            typer.echo(f"sdmkit: {path}: already exists; kept it (--overwrite replaces it)", err=True)
-            continue
-        if printer:
-            html = exporter.print_html_from(store, doc, page_size=size, redacted=redact)
-            pending.append((path, printer.lay_out(html)))
-            while len(pending) > printer.backlog:  # HTML waiting is memory: write as they come
-                _written(*pending.pop(0), printer)
-        else:
-            _written(path, exporter.render_from(store, doc, fmt, page_size=size, redacted=redact))
-    store.engine.dispose()
-    for path, job in pending:
-        _written(path, job, printer)
-    return kept
-
-
-def _written(path: Path, data, printer=None) -> None:
-    """Write one export's file (data: its bytes, or the press's job for them) and say so."""
-    path.write_bytes(printer.result(data) if printer else data)
-    typer.echo(str(path))
-
-
-@app.command()
 def schema(
     kind: Annotated[
         str, typer.Argument(help="a kind's id, such as charter or coe (an unknown one lists them)")
@@ -509,17 +438,11 @@ def restore(
     typer.echo(f"restored {done.documents} documents from {file}")
 
 
-# Commands whose work is all written and whose connections are closed: main() then
-# ends the process without tearing down the modules it loaded (WeasyPrint, pango,
-# SQLAlchemy, pydantic: about 0.05 s of an export, for nothing).
-_finished: list[str] = []
-
-
 def main() -> None:
     try:
         app()
     except SystemExit as done:
-        if _finished and isinstance(done.code, int | None):
+        if finished and isinstance(done.code, int | None):
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(done.code or 0)
