@@ -121,6 +121,13 @@ def _draw(field: Field, key: str, metrics: list[dict], on_change) -> None:
         width="stretch",
         # The signal is what the meeting reads first: next to the name, never off-screen.
         column_order=("Metric", "Signal", "Last week", "WoW", "YoY", "Target", "Type"),
+        # A signal names its rule ("7 points in a row above the centre line"): the widest
+        # column, and each metric's card below spells it out in full.
+        column_config={
+            "Signal": st.column_config.TextColumn(
+                width="large", help="Routine, or the rule this week broke (in full in the metric's card)"
+            )
+        },
     )
     for m in metrics:
         with st.container(border=True):
