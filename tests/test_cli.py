@@ -329,9 +329,22 @@ def test_a_pdf_export_by_worker_processes_writes_what_one_process_writes(workspa
     run("init", "--examples")
     ids = [str(workspace.list(kind=k, limit=1).items[0].id) for k in ("coe", "metric_review", "charter")]
     runs = {}
+    # Both exports at one moment: the charter says who is on call "as of" the minute
+    # it is made, and two exports a minute boundary apart differ there, not in layout.
+    at_one_moment = (
+        "import sys; from datetime import datetime, UTC; from sdmkit import clock; "
+        "clock._frozen = datetime(2026, 11, 20, 9, 30, tzinfo=UTC); "
+        "from sdmkit.cli import main; sys.argv[0] = 'sdmkit'; main()"
+    )
     for workers in ("2", "0"):
         out = tmp_path / f"workers-{workers}"
-        done = sdmkit("export", *ids, "--format", "pdf", "-o", str(out), env={"SDMKIT_PDF_WORKERS": workers})
+        done = subprocess.run(
+            [sys.executable, "-c", at_one_moment, "export", *ids, "--format", "pdf", "-o", str(out)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "SDMKIT_PDF_WORKERS": workers},
+            timeout=120,
+        )
         assert done.returncode == 0 and not done.stderr, done.stderr
         runs[workers] = (
             done.stdout.replace(str(out), "OUT"),
