@@ -1,0 +1,37 @@
+"""The labelled sets of bench/stories_eval.py stay usable as the kinds change: every
+document loads as its kind's model reads it today, and every label names a document
+of the set and one of the 16 Leadership Principles. (A set that stopped loading would
+turn the story bank's figures into a crash, or worse, a figure over fewer documents.)"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from sdmkit.interchange import read_file
+from sdmkit.interview import PRINCIPLES
+from tests.conftest import ROOT
+
+SETS = sorted(p for p in (ROOT / "bench" / "data").glob("stories_*") if p.is_dir())
+
+
+def test_there_are_the_four_labelled_sets():
+    assert [p.name for p in SETS] == [
+        "stories_eval",
+        "stories_holdout",
+        "stories_holdout2",
+        "stories_holdout3",
+    ]
+
+
+@pytest.mark.parametrize("folder", SETS, ids=lambda p: p.name)
+def test_every_document_loads_and_every_label_is_a_principle(folder):
+    labels = yaml.safe_load((folder / "labels.yaml").read_text(encoding="utf-8"))
+    files = sorted(p.name for p in folder.glob("*.yaml") if p.name != "labels.yaml")
+    assert sorted(labels) == files, "every document labelled, every label a document"
+    for name in files:
+        doc = read_file(folder / name)  # raises with the field and the problem
+        assert doc.title, name
+        lab = labels[name]
+        assert set(lab["principles"]) <= set(PRINCIPLES), (name, set(lab["principles"]) - set(PRINCIPLES))
+        assert lab["questions"], name
