@@ -26,6 +26,12 @@ def test_review_refreshes_from_data_and_saves_commentary(workspace):
     [b for b in at.button if b.label == "Refresh from data"][0].click().run()
     assert not at.exception
     assert "p99 latency is exceptional this week" in texts(at)
+    # The table names the rule a signal broke, short enough to leave the week's figures
+    # on screen; the metric's card says it in full.
+    table = at.dataframe[0].value
+    signals = dict(zip(table["Metric"], table["Signal"], strict=True))
+    assert signals["p99 latency"] == "⚠ rule 1" and signals["Availability"] == "routine"
+    assert "rule 1: above the upper limit" in texts(at)
     by_label(at.text_area, "Commentary on p99 latency").input("Gateway 4.2 added a synchronous call.").run()
     by_label(at.selectbox, "Status of p99 latency").select("explained").run()
     save(at)

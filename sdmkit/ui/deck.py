@@ -5,6 +5,7 @@ data'); only the commentary and its status are typed here."""
 from __future__ import annotations
 
 import copy
+import re
 from datetime import date
 
 import streamlit as st
@@ -113,7 +114,7 @@ def _draw(field: Field, key: str, metrics: list[dict], on_change) -> None:
                 "WoW": change(m["wow"], m["wow_pct"], m["unit"]),
                 "YoY": change(m["yoy"], m["yoy_pct"], m["unit"]),
                 "Target": number(m["target"], m["unit"]),
-                "Signal": m["signal"] or "routine",
+                "Signal": _signal_in_a_cell(m["signal"]),
             }
             for m in metrics
         ],
@@ -121,11 +122,10 @@ def _draw(field: Field, key: str, metrics: list[dict], on_change) -> None:
         width="stretch",
         # The signal is what the meeting reads first: next to the name, never off-screen.
         column_order=("Metric", "Signal", "Last week", "WoW", "YoY", "Target", "Type"),
-        # A signal names its rule ("7 points in a row above the centre line"): the widest
-        # column, and each metric's card below spells it out in full.
         column_config={
             "Signal": st.column_config.TextColumn(
-                width="large", help="Routine, or the rule this week broke (in full in the metric's card)"
+                help="Routine, or the rules of the natural process limits this week broke; "
+                "the metric's card below says each in full"
             )
         },
     )
@@ -163,6 +163,18 @@ def _draw(field: Field, key: str, metrics: list[dict], on_change) -> None:
                 st.caption(f"No commentary needed: {limits}.")
                 with st.expander("Add commentary anyway"):
                     _commentary(key, m)
+
+
+def _signal_in_a_cell(signal: str) -> str:
+    """'rule 1: above the upper limit (772.6)' as the table's cell: '⚠ rule 1'. The full
+    text is too long for a column beside the week's figures (widening it pushes them
+    off the table); the metric's card spells it out."""
+    if not signal:
+        return "routine"
+    rules = re.findall(r"\brule (\d+):", signal)
+    if not rules:
+        return f"⚠ {signal}"
+    return "⚠ rule " + rules[0] if len(rules) == 1 else "⚠ rules " + ", ".join(dict.fromkeys(rules))
 
 
 # How each line of the 6-12 chart is drawn (sdmkit.charts.six_twelve), in words: the
