@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sdmkit.stories.behaviours import strengths
+from sdmkit.stories.behaviours import LEARNED, cue_features, strengths
 from sdmkit.stories.grounding import PROMPT, sentences, text_of, value_at
 from sdmkit.stories.text import figures
 
@@ -19,6 +19,8 @@ Piece = tuple[str, str]  # (field path, sentence as the field says it)
 PARTS = ("situation", "task", "action", "result")
 # Word budgets per part: together about 3 minutes spoken at most, action about 60%.
 BUDGET = {"situation": 80, "task": 45, "action": 260, "result": 90}
+# how the learned cues and the hand-written behaviours add up (propose)
+HAND, LEARNED_TOP, PROPOSE = 3.0, 5, 5.0
 FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|my|me)\b")
 _PATH = re.compile(r"\[\d+\]")
 
@@ -186,24 +188,7 @@ def build(
             said.append(prompt(ask))
         text[part] = " ".join(said)
     grounded = [{"part": part, "text": s, "field": path} for part in PARTS for path, s in picked[part]]
-    # Principles are read from what the candidate did and what came of it, as a coach
-    # tags them; the situation is context. A principle is proposed with a sentence that
-    # shows the behaviour itself (hints alone must add up to 3), and only when it is at
-    # least a quarter as strong as the story's strongest: a story is about a few
-    # things, not every word that brushes a principle.
-    ranked = sorted(
-        strengths(
-            [g["text"] for g in grounded if g["part"] != "situation"], pick.memo if pick else None
-        ).items(),
-        # equal strength: the one the candidate's own sentence shows, then the stronger
-        # single behaviour, then by name
-        key=lambda kv: (kv[0] != lead or kv[1][0] < 2, -kv[1][0], -kv[1][2], kv[0]),
-    )
-    principles = [
-        {"principle": p, "evidence": best, "strength": score}
-        for p, (score, best, own) in ranked
-        if (p == lead and score >= 2) or (score >= max(2, ranked[0][1][0] / 4) and (own >= 2 or score >= 3))
-    ][:max_principles]
+    principles = propose(grounded, lead=lead, max_principles=max_principles, memo=pick.memo if pick else None)
     fields_used = list(dict.fromkeys(_PATH.sub("", g["field"]).split(".")[0] for g in grounded))
     content = {
         "question": question,
@@ -216,6 +201,42 @@ def build(
         "grounding": {part: _fields_of(text[part], picked[part]) for part in PARTS if picked[part]},
     }
     return slot, title, content
+
+
+def propose(
+    grounded: list[dict], *, lead: str = "", max_principles: int = 3, memo: dict | None = None
+) -> list[dict]:
+    """The principles a story's grounded sentences show, strongest first, each with the
+    sentence that shows it (its evidence) and its strength.
+
+    Two kinds of evidence add up: the hand-written behaviours (behaviours.py), read
+    from what the candidate did and what came of it (the situation is context), each
+    point counting HAND; and the cues learned from labelled documents, read from every
+    part, the LEARNED_TOP strongest cues of the story counting. A principle is proposed
+    when the sum passes PROPOSE, with the sentence its behaviours show best, or else
+    the sentence holding most of its cues; a story gets at most two (the episode's own
+    principle first when its behaviours show it)."""
+    hand = strengths([g["text"] for g in grounded if g["part"] != "situation"], memo)
+    cued = [(g["text"], cue_features(g["text"])) for g in grounded]
+    every = set().union(*(f for _, f in cued)) if cued else set()
+    ranked = []
+    for principle, cues in LEARNED.items():
+        learned = sum(sorted((cues[f] for f in every if f in cues), reverse=True)[:LEARNED_TOP])
+        score, best, _ = hand.get(principle, (0, "", 0))
+        total = HAND * min(score, 6) + learned
+        if total <= PROPOSE:
+            continue
+        if not best:
+            weight, best = max(((sum(cues.get(f, 0) for f in fs), s) for s, fs in cued), default=(0, ""))
+            if weight <= 0:
+                continue
+        first = principle == lead and score >= 2
+        ranked.append((not first, -total, principle, best, score))
+    ranked.sort()
+    return [
+        {"principle": p, "evidence": best, "strength": max(2, min(4, score))}
+        for _, _, p, best, score in ranked[: min(max_principles, 2)]
+    ]
 
 
 def _fields_of(text: str, pieces: list[Piece]) -> list[str]:
