@@ -12,7 +12,9 @@ a regular expression: mining reads every sentence it picks, so this stays cheap.
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
     "Customer Obsession": (
@@ -521,9 +523,6 @@ def cue_features(sentence: str) -> set[str]:
 
 
 def _load_cues() -> dict[str, dict[str, float]]:
-    import json
-    from pathlib import Path
-
     return json.loads((Path(__file__).with_name("cues.json")).read_text(encoding="utf-8"))
 
 
