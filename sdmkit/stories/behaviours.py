@@ -514,9 +514,21 @@ def _stem(w: str) -> str:
     return w
 
 
+# word -> its stem, worked out once per word (mining stems every word of every story)
+_STEMS: dict[str, str] = {}
+
+
 def cue_features(sentence: str) -> set[str]:
     """The words (stemmed, no stop words) and word pairs a learned cue can be."""
-    words = [_stem(w) for w in _TOKEN.findall(sentence.lower())]
+    stems = _STEMS
+    words = []
+    for w in _TOKEN.findall(sentence.lower()):
+        stem = stems.get(w)
+        if stem is None:
+            stem = _stem(w)
+            if len(stems) < 50_000:  # a vocabulary, not every string ever seen
+                stems[w] = stem
+        words.append(stem)
     out = {w for w in words if w not in _STOP and not w.isdigit() and len(w) > 2}
     out.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if not (a in _STOP and b in _STOP))
     return out
@@ -527,3 +539,25 @@ def _load_cues() -> dict[str, dict[str, float]]:
 
 
 LEARNED: dict[str, dict[str, float]] = _load_cues()
+
+
+def _cue_index() -> dict[str, tuple[tuple[str, float], ...]]:
+    index: dict[str, list[tuple[str, float]]] = {}
+    for principle, cues in LEARNED.items():
+        for feature, weight in cues.items():
+            index.setdefault(feature, []).append((principle, weight))
+    return {feature: tuple(found) for feature, found in index.items()}
+
+
+# feature -> the principles it is a cue of, with its weight: a story's features are
+# looked up once each, instead of once for each of the 16 principles
+CUE_INDEX = _cue_index()
+
+
+def cue_weights(features: set[str]) -> dict[str, list[float]]:
+    """The weight of each learned cue among the features, by principle."""
+    found: dict[str, list[float]] = {}
+    for feature in features:
+        for principle, weight in CUE_INDEX.get(feature, ()):
+            found.setdefault(principle, []).append(weight)
+    return found

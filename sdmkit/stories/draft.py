@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sdmkit.stories.behaviours import LEARNED, cue_features, strengths
+from sdmkit.stories.behaviours import LEARNED, cue_features, cue_weights, strengths
 from sdmkit.stories.grounding import PROMPT, sentences, text_of, value_at
 from sdmkit.stories.text import figures
 
@@ -68,6 +68,8 @@ class Picker:
         self._texts: dict[str, str] = {}
         self._each: dict[str, list[Piece]] = {}
         self.memo: dict = {}  # sentence -> principles it shows, shared by the document's stories
+        # sentence -> its learned-cue features and their weight by principle, likewise
+        self.features: dict[str, tuple[set[str], dict[str, float]]] = {}
 
     def text(self, path: str) -> str:
         if path not in self._texts:
@@ -188,7 +190,13 @@ def build(
             said.append(prompt(ask))
         text[part] = " ".join(said)
     grounded = [{"part": part, "text": s, "field": path} for part in PARTS for path, s in picked[part]]
-    principles = propose(grounded, lead=lead, max_principles=max_principles, memo=pick.memo if pick else None)
+    principles = propose(
+        grounded,
+        lead=lead,
+        max_principles=max_principles,
+        memo=pick.memo if pick else None,
+        features=pick.features if pick else None,
+    )
     fields_used = list(dict.fromkeys(_PATH.sub("", g["field"]).split(".")[0] for g in grounded))
     content = {
         "question": question,
@@ -204,7 +212,12 @@ def build(
 
 
 def propose(
-    grounded: list[dict], *, lead: str = "", max_principles: int = 3, memo: dict | None = None
+    grounded: list[dict],
+    *,
+    lead: str = "",
+    max_principles: int = 3,
+    memo: dict | None = None,
+    features: dict[str, tuple[set[str], dict[str, float]]] | None = None,
 ) -> list[dict]:
     """The principles a story's grounded sentences show, strongest first, each with the
     sentence that shows it (its evidence) and its strength.
@@ -215,19 +228,26 @@ def propose(
     part, the LEARNED_TOP strongest cues of the story counting. A principle is proposed
     when the sum passes PROPOSE, with the sentence its behaviours show best, or else
     the sentence holding most of its cues; a story gets at most two (the episode's own
-    principle first when its behaviours show it)."""
+    principle first when its behaviours show it). `memo` and `features` keep each
+    sentence's behaviours and cue features for the stories of one document."""
     hand = strengths([g["text"] for g in grounded if g["part"] != "situation"], memo)
-    cued = [(g["text"], cue_features(g["text"])) for g in grounded]
-    every = set().union(*(f for _, f in cued)) if cued else set()
+    features = {} if features is None else features
+    for g in grounded:
+        if g["text"] not in features:
+            found = cue_features(g["text"])
+            features[g["text"]] = found, {p: sum(w) for p, w in cue_weights(found).items()}
+    cued = [(g["text"], features[g["text"]]) for g in grounded]
+    every = set().union(*(f for _, (f, _) in cued)) if cued else set()
+    weights = cue_weights(every)
     ranked = []
-    for principle, cues in LEARNED.items():
-        learned = sum(sorted((cues[f] for f in every if f in cues), reverse=True)[:LEARNED_TOP])
+    for principle in LEARNED:
+        learned = sum(sorted(weights.get(principle, ()), reverse=True)[:LEARNED_TOP])
         score, best, _ = hand.get(principle, (0, "", 0))
         total = HAND * min(score, 6) + learned
         if total <= PROPOSE:
             continue
         if not best:
-            weight, best = max(((sum(cues.get(f, 0) for f in fs), s) for s, fs in cued), default=(0, ""))
+            weight, best = max(((sums.get(principle, 0), s) for s, (_, sums) in cued), default=(0, ""))
             if weight <= 0:
                 continue
         first = principle == lead and score >= 2
