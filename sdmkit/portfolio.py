@@ -22,6 +22,7 @@ from sdmkit.document import Document
 from sdmkit.errors import NotFound
 from sdmkit.export.escape import md_inline
 from sdmkit.export.html_export import render_html, stylesheet
+from sdmkit.export.layout import with_fit
 from sdmkit.export.markdown_export import render_body
 from sdmkit.export.pdf_export import fitted_layout, make_fetcher
 from sdmkit.redaction import final_html, final_markdown, redact, redact_value, terms, warning
@@ -145,11 +146,18 @@ def _contents_html(
     )
 
 
-def _part_html(doc: Document, extra: dict | None, page_size: str, redacted: bool, fit: int) -> str:
-    """fit: the tighter layouts that save a near-empty last page, as a document's own PDF."""
+def _part_html(doc: Document, extra: dict | None, page_size: str, redacted: bool) -> Callable[[int], str]:
+    """The part's HTML at each fit step (the tighter layouts that save a near-empty
+    last page, as a document's own PDF). The steps differ only by a body class, so the
+    document is rendered once, however many steps the layout tries, and again for no
+    second pass over the parts."""
 
-    out = render_html(doc, page_size=page_size, for_print=True, extra=extra, fit=fit)
-    return final_html(out) if redacted else out
+    @functools.cache
+    def rendered() -> str:
+        out = render_html(doc, page_size=page_size, for_print=True, extra=extra)
+        return final_html(out) if redacted else out
+
+    return lambda fit: with_fit(rendered(), fit)
 
 
 def _from_page(html: Callable[[int], str], start: int, fit: int) -> str:
@@ -179,7 +187,7 @@ def parts_html(
             extra = redact_value(extra, rules)
         numbered = e.doc.with_meta(title=f"{e.number}  {e.doc.title}")
 
-        parts.append((e.number, functools.partial(_part_html, numbered, extra, page_size, redacted)))
+        parts.append((e.number, _part_html(numbered, extra, page_size, redacted)))
     return parts
 
 
