@@ -1,10 +1,12 @@
-"""What needs a manager's attention across the workspace: coach errors and each
-kind's own signals (a stale charter, later an overdue action item)."""
+"""What needs a manager's attention across the workspace: coach errors, overdue
+action items of every kind that has them (a COE's, a metric review's), and each
+kind's own signals (a stale charter)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sdmkit import clock
 from sdmkit.coach import lint_document
 
 
@@ -24,6 +26,16 @@ def needs_attention(store, *, scan: int = 200) -> list[Attention]:
         kind = doc.kind_spec
         model = kind.validate(doc.content)
         reasons = list(kind.attention(model))
+        # Read through the one reader every kind with action items has, so the count is
+        # the Action items page's: Home once said "nothing overdue" while a metric
+        # review's item was, because only the COE counted its own.
+        if kind.action_items is not None:
+            today = clock.today()
+            late = [
+                a for a in kind.action_items(model) if a["status"] == "open" and a["due"] and a["due"] < today
+            ]
+            if late:
+                reasons.insert(0, f"{len(late)} overdue action item{'s' if len(late) > 1 else ''}")
         errors = [f for f in lint_document(doc, store.get) if f.severity == "error"]
         if errors:
             reasons.append(f"{len(errors)} coach error{'s' if len(errors) > 1 else ''}: {errors[0].message}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
-from sdmkit import clock, outline
+from sdmkit import outline
 from sdmkit.kind import Column, Field, Kind, Section, lazy
 from sdmkit.kinds import action_items
 from sdmkit.kinds.coe import rubric, timeline
@@ -41,12 +41,6 @@ def _why_choices(content: dict) -> list[tuple[str, str]]:
 
 def _derived(c: COE) -> dict:
     return timeline.metrics(c).as_text()
-
-
-def _attention(c: COE) -> list[str]:
-    today = clock.today()
-    overdue = [a for a in c.action_items if a.status == "open" and a.due and a.due < today]
-    return [f"{len(overdue)} overdue action item{'s' if len(overdue) > 1 else ''}"] if overdue else []
 
 
 def _yes_no(content: dict) -> list[tuple[bool, str]]:
@@ -435,7 +429,6 @@ KIND = Kind(
     derived=_derived,
     derived_help=timeline.DEFINITIONS,
     summary=lambda c: c.summary,
-    attention=_attention,
     charts=charts,
     template_data=view,
     action_items=action_items.read,
