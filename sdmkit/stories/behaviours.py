@@ -404,7 +404,7 @@ def strengths(sentences: list[str], memo: dict | None = None) -> dict[str, tuple
 
 
 # Cues learned from the labelled documents of bench/data (stories_eval, stories_holdout,
-# stories_holdout2: 73 documents) in issue 12 round 4 (README): for each principle, the
+# stories_holdout2: 72 documents) in issue 12 round 4 (README): for each principle, the
 # words and word pairs of the stories of documents a coach tagged with it, weighed by
 # their smoothed log-odds against the documents not tagged with it (a cue is in at
 # least four tagged documents; weights are capped at 3). They add to the hand-written
