@@ -12,6 +12,12 @@ from sdmkit.errors import SdmkitError
 from sdmkit.registry import all_kinds, get_kind
 
 
+def is_overdue(item: dict, today: date) -> bool:
+    """An action item (as a kind's reader gives it) still open after its due date:
+    this page and Home's attention list both count by this."""
+    return item["status"] == "open" and item["due"] is not None and item["due"] < today
+
+
 @dataclass(frozen=True)
 class ActionRef:
     doc_id: int
@@ -28,7 +34,7 @@ class ActionRef:
     ticket: str
 
     def overdue(self, today: date) -> bool:
-        return self.status == "open" and self.due is not None and self.due < today
+        return is_overdue({"status": self.status, "due": self.due}, today)
 
     def as_dict(self) -> dict:
         data = asdict(self)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sdmkit import clock
+from sdmkit.actions import is_overdue
 from sdmkit.coach import lint_document
 
 
@@ -31,9 +32,7 @@ def needs_attention(store, *, scan: int = 200) -> list[Attention]:
         # review's item was, because only the COE counted its own.
         if kind.action_items is not None:
             today = clock.today()
-            late = [
-                a for a in kind.action_items(model) if a["status"] == "open" and a["due"] and a["due"] < today
-            ]
+            late = [a for a in kind.action_items(model) if is_overdue(a, today)]
             if late:
                 reasons.insert(0, f"{len(late)} overdue action item{'s' if len(late) > 1 else ''}")
         errors = [f for f in lint_document(doc, store.get) if f.severity == "error"]
