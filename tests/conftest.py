@@ -5,6 +5,7 @@ with the reason; in CI (CI=true) it fails them, so they can never silently vanis
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import sys
@@ -223,3 +224,12 @@ def _pages_kept_on_failure(request):
         print(f"the browser's pages at the failure: {folder}", file=sys.stderr)
     for context in browser.contexts:
         context.close()
+
+
+def load_script(path: Path):
+    """A script of the repository (scripts/, bench/) as a module, for tests of its functions."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -5,18 +5,13 @@ documents takes a few seconds.)"""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_script
 
 
 def _learner():
-    spec = importlib.util.spec_from_file_location("learn_cues", ROOT / "bench" / "learn_cues.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "bench" / "learn_cues.py")
 
 
 def test_the_learner_reproduces_the_shipped_cues():

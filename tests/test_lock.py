@@ -5,7 +5,6 @@ ranges in pyproject.toml, and pip finds nothing broken in the locked install."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
@@ -14,22 +13,14 @@ import tomllib
 from packaging.requirements import Requirement
 
 from sdmkit.versions import MAIN_DEPENDENCIES
-from tests.conftest import ROOT
+from tests.conftest import ROOT, load_script
 
 APP_LOCK = ROOT / "requirements" / "app.txt"
 TEST_LOCK = ROOT / "requirements" / "test.txt"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
 
-def _lockcheck():
-    spec = importlib.util.spec_from_file_location("lockcheck", ROOT / "scripts" / "lockcheck.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-lockcheck = _lockcheck()
+lockcheck = load_script(ROOT / "scripts" / "lockcheck.py")
 
 
 def _hashes(path) -> dict[str, set[str]]:

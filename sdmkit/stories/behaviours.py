@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
@@ -507,6 +508,7 @@ _STOP = frozenset(
 )
 
 
+@lru_cache(maxsize=50_000)  # a vocabulary: mining stems every word of every story
 def _stem(w: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if len(w) > len(suffix) + 3 and w.endswith(suffix):
@@ -514,21 +516,9 @@ def _stem(w: str) -> str:
     return w
 
 
-# word -> its stem, worked out once per word (mining stems every word of every story)
-_STEMS: dict[str, str] = {}
-
-
 def cue_features(sentence: str) -> set[str]:
     """The words (stemmed, no stop words) and word pairs a learned cue can be."""
-    stems = _STEMS
-    words = []
-    for w in _TOKEN.findall(sentence.lower()):
-        stem = stems.get(w)
-        if stem is None:
-            stem = _stem(w)
-            if len(stems) < 50_000:  # a vocabulary, not every string ever seen
-                stems[w] = stem
-        words.append(stem)
+    words = [_stem(w) for w in _TOKEN.findall(sentence.lower())]
     out = {w for w in words if w not in _STOP and not w.isdigit() and len(w) > 2}
     out.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if not (a in _STOP and b in _STOP))
     return out
