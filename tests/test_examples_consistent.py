@@ -184,3 +184,23 @@ def test_the_certificate_story_quotes_the_coe_s_impact():
     minutes = round(tl.metrics(c).impact.total_seconds() / 60)
     assert f"For {minutes} minutes, 31% of card payments failed, about 18,400 checkouts" in story["situation"]
     assert "18,400" in c.impact.how_many and f"{minutes} minutes" in story["numbers"]
+
+
+# --- outcomes: what already happened, never a forecast --------------------------------
+
+
+def test_no_example_outcome_is_dated_after_today():
+    """An outcome is measured, so it cannot be dated in the future: the story bank tells
+    it as what happened, and an example that did would teach the user to do the same."""
+    from sdmkit import clock
+
+    checked = 0
+    for path in EXAMPLES.glob("*/*.yaml"):
+        if path.parent.name == "metrics":  # the metric catalogue and data, not documents
+            continue
+        doc = read_file(path)
+        for figure in (doc.content.get("outcome") or {}).get("figures") or []:
+            if figure.get("as_of"):
+                assert date.fromisoformat(str(figure["as_of"])) <= clock.today(), (path.name, figure)
+                checked += 1
+    assert checked

@@ -264,3 +264,104 @@ def test_a_short_action_gets_a_situation_cut_to_its_measure(sqlite_store):
     kind = get_kind("story")
     assert "story.action_share" not in {f.rule for f in lint(kind, kind.validate(episode.content))}
     assert episode.content["situation"].startswith("At 10:00 the orders service")  # still told, shorter
+
+
+# --- plans are not told as done -------------------------------------------------------
+
+
+def _stories_of(store, kind: str, content: dict, title: str = "Doc") -> list:
+    doc = store.create(kind, content, meta=DocumentMeta(title=title))
+    mine_all(store)
+    return [s for s in store.iter_documents(kind="story") if s.content["origin"].startswith(f"{doc.id}:")]
+
+
+def _told(stories) -> str:
+    return " ".join(s.content[p] for s in stories for p in ("situation", "task", "action", "result"))
+
+
+def test_an_open_action_item_is_never_told_as_something_the_candidate_did(sqlite_store):
+    coe = {
+        "summary": "Checkout failed for 30 minutes. A configuration change removed a certificate.",
+        "problem": "A configuration change removed the certificate.",
+        "whys": [{"id": "w1", "text": "The pipeline does not check certificates."}],
+        "timeline": [{"at": "2026-10-14T14:10", "type": "start", "description": "Errors start."}],
+        "action_items": [
+            {"what": "Add a certificate check to the pipeline", "type": "prevent", "status": "done"},
+            {"what": "Route configuration through canary stages", "type": "prevent", "status": "open"},
+        ],
+    }
+    told = _told(_stories_of(sqlite_store, "coe", coe, "Checkout outage"))
+    assert "Done: add a certificate check to the pipeline." in told
+    assert "canary" not in told
+
+
+def test_a_metric_review_tells_only_its_done_action_items_and_its_notes_are_context(sqlite_store):
+    review = {
+        "week_ending": "2026-11-08",
+        "notes": "First week after release 4.2.",
+        "metrics": [
+            {
+                "name": "p99 latency",
+                "value": 840,
+                "unit": "ms",
+                "signal": "above target",
+                "commentary": "I traced the rise to a synchronous fraud-score call.",
+            }
+        ],
+        "action_items": [
+            {"what": "Make the fraud-score call asynchronous", "status": "open"},
+            {"what": "Add a latency alarm per processor", "status": "done"},
+        ],
+    }
+    (story,) = _stories_of(sqlite_store, "metric_review", review, "Weekly review")
+    c = story.content
+    assert "asynchronous" not in _told([story])
+    assert "Done: add a latency alarm per processor." in c["action"]
+    assert "First week after release 4.2" not in c["result"]
+    assert c["result"].startswith("Your part:")  # no outcome recorded: asked, not invented
+
+
+def test_an_outcome_figure_dated_after_today_is_not_told_as_an_outcome(sqlite_store):
+    from datetime import datetime
+
+    from sdmkit import clock
+
+    coe = {
+        "summary": "Search was down for 40 minutes.",
+        "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
+        "outcome": {
+            "figures": [
+                {
+                    "measure": "Search incidents per quarter",
+                    "before": "4",
+                    "after": "1",
+                    "as_of": "2026-11-30",
+                },
+                {"measure": "Index rebuild failures", "before": "9", "after": "0", "as_of": "2027-03-31"},
+            ]
+        },
+    }
+    with clock.frozen(datetime(2026, 12, 2, 9)):
+        stories = _stories_of(sqlite_store, "coe", coe, "Search outage")
+    told = _told(stories)
+    assert "Search incidents per quarter: 4 before, 1 after (as of 2026-11-30)." in told
+    assert "Index rebuild failures" not in told
+
+
+def test_a_charters_long_term_goal_is_the_task_not_the_situation(sqlite_store):
+    charter = {
+        "team_name": "Ledger",
+        "mission": "We keep the books of every Northwind sale.",
+        "long_term_direction": "By the end of 2028 every product line posts to one ledger.",
+        "tenets": [{"name": "Correct first", "statement": "We choose correctness over speed."}],
+    }
+    first = _stories_of(sqlite_store, "charter", charter, "Ledger charter")[0].content
+    assert first["situation"] == "We keep the books of every Northwind sale."
+    assert first["task"].startswith("By the end of 2028 every product line posts to one ledger.")
+
+
+def test_a_ticket_number_is_not_a_figure_so_redacting_the_ticket_leaves_nothing_behind():
+    from sdmkit.stories.text import figures
+
+    said = "I rolled back CFG-8812 (see cfg-8813 and #8814) within 6 minutes; errors fell to 2%."
+    assert figures(said) == ["6 minutes", "2%"]

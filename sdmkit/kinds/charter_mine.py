@@ -17,7 +17,11 @@ def mine(doc, c) -> list[tuple[str, str, dict]]:
         return []
     pick = Picker(doc.content, doc.title)
     outcome = pick.first("outcome.summary", 3) + pick.joined("outcome.figures[]", figure_sentence)
-    situation = pick.first("long_term_direction", 2) or pick.first("mission")
+    # The mission is where the team stands; the long-term direction is where it is
+    # going ('By the end of 2028 ...'): the task the candidate took on, never the
+    # situation, which a listener hears as already true.
+    situation = pick.first("mission")
+    goal = pick.first("long_term_direction")
     stories = [
         build(
             doc,
@@ -27,10 +31,9 @@ def mine(doc, c) -> list[tuple[str, str, dict]]:
             question="How do you foster a culture of innovation and psychological safety?",
             parts={
                 "situation": situation,
-                "task": pick.first("my_part.role", 2),
+                "task": pick.first("my_part.role", 2) + goal,
                 "action": pick.joined("my_part.decisions[]", decision_sentence)
                 + pick.said(_NOTES)
-                + pick.first("mission")
                 + pick.joined("tenets[]", ("name", "statement"), 4)
                 + pick.items("working_agreements[]", 4),
                 "result": outcome,

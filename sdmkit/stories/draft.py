@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from sdmkit import clock
 from sdmkit.stories.behaviours import LEARNED, cue_features, cue_weights, strengths
 from sdmkit.stories.grounding import PROMPT, sentences, text_of, value_at
 from sdmkit.stories.text import figures
@@ -32,12 +33,22 @@ def _lower(text: str) -> str:
 # How the records of the Outcome and My part sections read as one sentence each
 # (the words 'before', 'after' and 'by' are the records' own keys and glue).
 def figure_sentence(r: dict) -> str:
+    """'Configuration incidents per quarter: 5 before, 2 after (as of 2026-11-30).' A
+    figure dated after today is a forecast, not an outcome: it says nothing."""
+    if r.get("as_of") and r["as_of"][:10] > clock.today().isoformat():
+        return ""
     said = [
         f"{r['before']} before" if r.get("before") else "",
         f"{r['after']} after" if r.get("after") else "",
     ]
     when = f" (as of {r['as_of']})" if r.get("as_of") else ""
     return f"{r.get('measure', '')}: {', '.join(x for x in said if x)}{when}" if r.get("measure") else ""
+
+
+def done_sentence(r: dict) -> str:
+    """An action item the document marks done, said as done ('Done: add a pipeline
+    check ...'). An open one says nothing: a plan is not something the candidate did."""
+    return f"Done: {_lower(r['what'])}" if r.get("status") == "done" and r.get("what") else ""
 
 
 def decision_sentence(r: dict) -> str:

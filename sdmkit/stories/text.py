@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
-# A figure: a number that starts a word (not the 99 of 'p99') and is not the day of a
-# date ('14 October'), with an optional unit that ends a word (the h of '18 h', not of
-# '3 helpers'), and an optional currency before it: a sign, or a code in capitals
-# ('USD 1,200'). The currency is looked at by hand, not in the pattern: a pattern
-# that starts with a digit lets the regex engine skip to the digits, about twice as
-# fast on long texts, and mining runs it on every story.
+# A figure: a number that starts a word (not the 99 of 'p99'), is not the number of an
+# identifier (the 8812 of ticket 'CFG-8812', of 'cfg-8812' or of '#8812': a redacted
+# ticket must not come back as a figure) and is not the day of a date ('14 October'),
+# with an optional unit that ends a word (the h of '18 h', not of '3 helpers'), and an
+# optional currency before it: a sign, or a code in capitals ('USD 1,200'). The
+# currency is looked at by hand, not in the pattern: a pattern that starts with a digit
+# lets the regex engine skip to the digits, about twice as fast on long texts, and
+# mining runs it on every story.
 _MONTHS = "|".join(
     m
     for name in (
@@ -29,7 +31,7 @@ _MONTHS = "|".join(
     for m in (name, name[:3])
 )
 _NUMBER = re.compile(
-    r"(?<![\w.:])\d[\d,.]*"
+    r"(?<![\w.:#])(?<![A-Za-z]-)\d[\d,.]*"
     r"(?![\d,.:]|[ \u00a0](?-i:" + _MONTHS + r")\b)"
     r"(?:[ \u00a0]?%|[ \u00a0]?(?:ms|min(?:utes)?|hours?|h|days?|weeks?|x|k|million|billion)\b)?",
     re.I,

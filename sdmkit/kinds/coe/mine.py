@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 
 from sdmkit.kinds.coe.model import COE
-from sdmkit.stories.draft import Picker, build, contest_sentence, decision_sentence, episodes, figure_sentence
+from sdmkit.stories.draft import (
+    Picker,
+    build,
+    contest_sentence,
+    decision_sentence,
+    done_sentence,
+    episodes,
+    figure_sentence,
+)
 
 # Sentences that report what changed after the action items.
 _AFTER = re.compile(r"\b(since|now|fell|has stayed|have stayed|no \w+ (has|in)|recovered|rejoined)\b", re.I)
@@ -46,12 +54,13 @@ def mine(doc, c: COE) -> list[tuple[str, str, dict]]:
         (f"timeline[{i}].description" for i, e in enumerate(c.timeline, 1) if e.type == "mitigation"), ""
     )
     situation = pick.first("summary", 2) + pick.item("impact.how_many") + pick.first("impact.description", 2)
-    # What the team changed so it cannot happen again, as the COE's action items say it.
+    # What the team changed so it cannot happen again: the action items the COE marks
+    # done. An open item is a plan, and a story that told it as done would be untrue.
     fixes = [
-        (f"action_items[{i}].what", s)
+        piece
         for i, a in enumerate(c.action_items, 1)
         if a.type in ("prevent", "detect", "process")
-        for _, s in pick.item(f"action_items[{i}].what")
+        for piece in pick.joined(f"action_items[{i}]", done_sentence)
     ]
     scope = "multi-team" if len(c.services) > 2 else "team"
     stories = [
@@ -68,7 +77,6 @@ def mine(doc, c: COE) -> list[tuple[str, str, dict]]:
                 + pick.said(["timeline[].description", "went_well[]"])
                 + [(p, s) for p, s in pick.each("review_notes") if not _AFTER.search(s)]
                 + (pick.item(mitigation) if mitigation else [])
-                + pick.first("problem")
                 + fixes[:4],
                 "result": outcome + lesson,
             },

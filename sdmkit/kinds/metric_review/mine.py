@@ -6,7 +6,7 @@ showed (the outcome section, or a prompt). Figures are the review's own."""
 
 from __future__ import annotations
 
-from sdmkit.stories.draft import Picker, build, decision_sentence, figure_sentence
+from sdmkit.stories.draft import Picker, build, decision_sentence, done_sentence, figure_sentence
 from sdmkit.stories.grounding import text_of
 
 
@@ -36,12 +36,16 @@ def mine(doc, c) -> list[tuple[str, str, dict]]:
                 title=f"{m.name} in the week ending {c.week_ending}",
                 question="Tell me about a problem you found by looking at the data yourself.",
                 parts={
-                    "situation": [(f"metrics[{i}]", ", ".join(facts) + ".")] + pick.items("events[]", 2),
+                    # The review's notes set the scene ('First week after release 4.2');
+                    # they are not what came of the fix.
+                    "situation": [(f"metrics[{i}]", ", ".join(facts) + ".")]
+                    + pick.first("notes", 1)
+                    + pick.items("events[]", 2),
                     "task": pick.first("my_part.role", 2),
                     "action": pick.joined("my_part.decisions[]", decision_sentence)
                     + pick.each(f"metrics[{i}].commentary")
-                    + pick.items("action_items[].what", 2),
-                    "result": outcome + pick.first("notes", 2),
+                    + pick.joined("action_items[]", done_sentence)[:2],
+                    "result": outcome,
                 },
                 prompts={
                     "task": "what made this signal yours to chase",
@@ -63,7 +67,7 @@ def mine(doc, c) -> list[tuple[str, str, dict]]:
                     "situation": pick.first("notes", 2) + pick.items("events[]", 2),
                     "task": pick.first("my_part.role", 2),
                     "action": pick.joined("my_part.decisions[]", decision_sentence)
-                    + pick.items("action_items[].what", 3),
+                    + pick.joined("action_items[]", done_sentence)[:3],
                     "result": outcome,
                 },
                 prompts={
