@@ -26,6 +26,7 @@ from sdmkit.export.layout import with_fit
 from sdmkit.export.markdown_export import render_body
 from sdmkit.export.pdf_export import fitted_layout, make_fetcher
 from sdmkit.redaction import final_html, final_markdown, redact, redact_value, terms, warning
+from sdmkit.stories.grounding import open_prompts
 
 
 @dataclass(frozen=True)
@@ -78,8 +79,27 @@ def outline(store, story_ids: list[int], *, redacted: bool = False) -> tuple[lis
     return entries, note
 
 
+def open_questions(doc: Document) -> int:
+    """How many 'Your part' questions a story still holds (0 for any other document)."""
+    return len(open_prompts(doc.content)) if doc.kind == "story" else 0
+
+
+def not_ready(store, story_ids: list[int]) -> list[tuple[str, int]]:
+    """The chosen stories that still ask 'Your part' questions, with how many: what
+    to answer before the portfolio goes to an interview."""
+    out = []
+    for story_id in story_ids:
+        doc = store.get(story_id)
+        if n := open_questions(doc):
+            out.append((doc.title, n))
+    return out
+
+
 def _label(e: Entry) -> str:
-    return e.doc.title if e.is_story else f"{e.doc.kind_spec.label}: {e.doc.title}"
+    if not e.is_story:
+        return f"{e.doc.kind_spec.label}: {e.doc.title}"
+    n = open_questions(e.doc)
+    return e.doc.title + (f" (not ready: {n} question{'s' if n > 1 else ''} to answer)" if n else "")
 
 
 def _summary(entries: list[Entry], note: str) -> str:

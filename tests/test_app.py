@@ -376,3 +376,19 @@ def test_a_mined_story_shows_where_each_sentence_comes_from(workspace):
     assert "Where each mined sentence comes from" in shown
     first = next(f for fields in story.content["grounding"].values() for f in fields if f)
     assert first in texts(at)
+
+
+def test_the_portfolio_warns_before_export_of_unanswered_your_part_questions(workspace):
+    from sdmkit.examples import load_examples
+    from sdmkit.stories.mine import mine_all
+
+    load_examples(workspace)
+    mine_all(workspace)
+    charter_story = next(
+        s for s in workspace.iter_documents(kind="story") if s.title.startswith("Forming Payments")
+    )
+    at = app("pages/story_bank.py")
+    by_label(at.multiselect, "Stories").select(charter_story.id).run()
+    assert not at.exception
+    (warning,) = [w.value for w in at.warning if "Not ready yet" in w.value]
+    assert "Forming Payments Platform (3)" in warning

@@ -315,3 +315,32 @@ def test_a_hyphenated_synonym_is_split_as_the_stories_are():
     story = set(terms("The trade-off: we slipped the date by a week."))
     asked = set(query_terms("How do you prioritise when everything is urgent?"))
     assert "trade" in story and "trade" in asked
+
+
+def test_a_story_with_unanswered_questions_is_marked_not_ready_until_they_are_answered(sqlite_store):
+    from sdmkit.portfolio import not_ready, portfolio_markdown
+
+    sqlite_store.create(
+        "coe",
+        {
+            "summary": "Search was down for 40 minutes.",
+            "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
+        },
+        DocumentMeta(title="Search outage"),
+    )
+    mine_all(sqlite_store)
+    story = next(sqlite_store.iter_documents(kind="story"))
+    asks = story.kind_spec.validate(story.content).open_questions()
+    assert asks and all(q.startswith("Your part:") for q in asks)
+    assert not_ready(sqlite_store, [story.id]) == [(story.title, len(asks))]
+    md = portfolio_markdown(sqlite_store, [story.id])
+    assert f"- 1 {story.title} (not ready: {len(asks)} questions to answer)" in md
+    assert f'**Not ready to tell yet:** {len(asks)} "Your part" questions below are still to answer' in md
+
+    answered = dict(story.content)
+    for part in ("situation", "task", "action", "result"):
+        for q in asks:
+            answered[part] = answered[part].replace(q, "I led the response and we were back in 40 minutes.")
+    sqlite_store.save(story.id, story.version, answered, story.meta)
+    assert not_ready(sqlite_store, [story.id]) == []
+    assert "Not ready" not in portfolio_markdown(sqlite_store, [story.id])

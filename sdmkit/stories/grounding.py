@@ -34,6 +34,16 @@ def is_prompt(sentence: str) -> bool:
     return s.startswith(PROMPT) and s.endswith("?")
 
 
+def open_prompts(story: dict) -> list[str]:
+    """The 'Your part' questions a story's STAR text still holds, in order."""
+    return [
+        x
+        for part in ("situation", "task", "action", "result")
+        for x in sentences(story.get(part) or "")
+        if is_prompt(x)
+    ]
+
+
 def _tokens(text: str) -> set[str]:
     out = set()
     for w in _WORD.findall((text or "").lower()):

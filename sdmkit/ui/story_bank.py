@@ -201,7 +201,7 @@ def practice_tab() -> None:
 
 def portfolio_tab() -> None:
     # On first use: the portfolio brings in WeasyPrint, which only its tab needs.
-    from sdmkit.portfolio import portfolio_markdown, portfolio_pdf
+    from sdmkit.portfolio import not_ready, portfolio_markdown, portfolio_pdf
 
     stories = _stories()
     if not stories:
@@ -227,6 +227,15 @@ def portfolio_tab() -> None:
     )
     if not chosen:
         return
+    if unanswered := not_ready(store(), chosen):
+        total = sum(n for _, n in unanswered)
+        st.warning(
+            f"Not ready yet: {plural(total, '“Your part” question')} only you can answer, in "
+            + "; ".join(f"{esc(title)} ({n})" for title, n in unanswered)
+            + ". They print as questions, marked not ready. Answer them in each story's editor "
+            "(Library, or Mine on this page) before you take the portfolio to an interview.",
+            icon=":material/help:",
+        )
     c1, c2 = st.columns(2)
     c1.download_button(
         "Portfolio (.md)",

@@ -53,3 +53,20 @@ class Story(Part):
     # the document is mined again.
     proposed_principles: list[str] = PydField(default_factory=list)
     rejected_principles: list[str] = PydField(default_factory=list)
+
+    def asked(self, part: str) -> list[tuple[str, bool]]:
+        """A part's sentences, each with whether it is a 'Your part' question still to
+        answer: exports set those apart, so the question is never read as an answer."""
+        # On first use, as the rules do: the story bank's text helpers.
+        from sdmkit.stories.grounding import is_prompt, sentences
+
+        return [(x, is_prompt(x)) for x in sentences(getattr(self, part))]
+
+    def open_questions(self) -> list[str]:
+        """The 'Your part: ...?' questions mining asked that the story still holds: a
+        story that holds one is not ready to tell (the coach, the portfolio and the
+        export all say so)."""
+        # On first use, as above.
+        from sdmkit.stories.grounding import open_prompts
+
+        return open_prompts(self.model_dump(include={"situation", "task", "action", "result"}))
