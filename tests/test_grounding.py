@@ -365,3 +365,40 @@ def test_a_ticket_number_is_not_a_figure_so_redacting_the_ticket_leaves_nothing_
 
     said = "I rolled back CFG-8812 (see cfg-8813 and #8814) within 6 minutes; errors fell to 2%."
     assert figures(said) == ["6 minutes", "2%"]
+
+
+def test_a_principle_only_the_wording_suggests_is_marked_so_and_coached_until_the_user_decides(mined):
+    from sdmkit.coach import lint_document
+
+    suggested = [
+        (s, i)
+        for s in mined.iter_documents(kind="story")
+        if s.content.get("origin")
+        for i, p in enumerate(s.content["principles"], 1)
+        if p["strength"] == 1
+    ]
+    assert suggested  # the examples hold some: the learned cues propose more than the behaviours show
+    story, i = suggested[0]
+    flags = [f.location for f in lint_document(story, mined.get) if f.rule == "story.suggested"]
+    assert f"principles[{i}].strength" in flags
+    shown = [
+        f"principles[{j}].strength"
+        for j, p in enumerate(story.content["principles"], 1)
+        if (p["strength"] or 0) >= 2
+    ]
+    assert not set(shown) & set(flags)  # a principle a behaviour shows is not questioned
+    content = dict(story.content)
+    content["principles"] = [dict(p) for p in content["principles"]]
+    content["principles"][i - 1]["strength"] = 2  # the user checked the evidence
+    story = mined.save(story.id, story.version, content, story.meta)
+    assert f"principles[{i}].strength" not in [
+        f.location for f in lint_document(story, mined.get) if f.rule == "story.suggested"
+    ]
+
+
+def test_what_a_reviewer_did_is_not_evidence_of_the_candidates_principle():
+    from sdmkit.stories.behaviours import strengths
+
+    assert strengths(["The bar raiser asked for the error graph split by processor."]) == {}
+    assert strengths(["She also asked why failover did not trigger, and we added a branch."]) == {}
+    assert "Dive Deep" in strengths(["I asked for the error graph split by processor."])

@@ -248,6 +248,7 @@ def propose(
             found = cue_features(g["text"])
             features[g["text"]] = found, {p: sum(w) for p, w in cue_weights(found).items()}
     cued = [(g["text"], features[g["text"]]) for g in grounded]
+    acted = [c for c, g in zip(cued, grounded, strict=True) if g["part"] != "situation"]
     every = set().union(*(f for _, (f, _) in cued)) if cued else set()
     weights = cue_weights(every)
     ranked = []
@@ -258,15 +259,20 @@ def propose(
         if total <= PROPOSE:
             continue
         if not best:
-            weight, best = max(((sums.get(principle, 0), s) for s, (_, sums) in cued), default=(0, ""))
+            # The sentence holding most of its cues, among what the candidate did and
+            # what came of it: the situation is context, as for the behaviours.
+            weight, best = max(((sums.get(principle, 0), s) for s, (_, sums) in acted), default=(0, ""))
             if weight <= 0:
                 continue
         first = principle == lead and score >= 2
         ranked.append((not first, -total, principle, best, score))
     ranked.sort()
+    # Strength 2 to 4 by the behaviours shown; 1 when only the learned cues point to
+    # the principle: the sentence is where its words are, which the coach asks the
+    # user to check, since no behaviour of it was found.
     return [
-        {"principle": p, "evidence": best, "strength": max(2, min(4, score))}
-        for _, _, p, best, score in ranked[: min(max_principles, 2)]
+        {"principle": p, "evidence": best, "strength": max(2, min(4, score)) if score else 1}
+        for *_, p, best, score in ranked[: min(max_principles, 2)]
     ]
 
 

@@ -85,6 +85,14 @@ SECTIONS = (
                 columns=(
                     Column("principle", "Principle", type="choice", choices=tuple(PRINCIPLES), required=True),
                     Column("evidence", "Evidence", "The sentence that shows it", type="long"),
+                    Column(
+                        "strength",
+                        "Strength",
+                        "How strongly the story shows it, set by mining: 4 several sentences show it, 2 one "
+                        "does, 1 only the story's wording suggests it. Check a 1, then raise it or take the "
+                        "principle off.",
+                        type="number",
+                    ),
                 ),
             ),
             Field(

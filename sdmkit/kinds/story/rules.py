@@ -133,6 +133,19 @@ def _principles(s: Story):
             )
 
 
+def _suggested(s: Story):
+    """Mining proposes a principle on the story's wording alone at strength 1: the
+    evidence is where its words are, not a behaviour of it. The user decides."""
+    for i, p in enumerate(s.principles, 1):
+        if p.principle and p.strength == 1:
+            yield Hit(
+                f"principles[{i}].strength",
+                f"'{p.principle}' is only suggested by the story's wording",
+                f"Check that the evidence shows it ('{p.evidence[:80]}'). If it does, set its strength to 2 "
+                "or more; if not, take it off: it stays off when you mine again.",
+            )
+
+
 def _numbers_in_story(s: Story):
     text = " ".join((s.situation, s.task, s.action, s.result))
     for i, n in enumerate(s.numbers, 1):
@@ -171,5 +184,6 @@ RULES = (
     Rule("story.action_share", "The action is about 60% of the answer", "warning", _action_share),
     Rule("story.length", "A 2-3 minute answer", "info", _length),
     Rule("story.principles", "Principles named as published", "warning", _principles),
+    Rule("story.suggested", "Every principle shown, not only suggested", "warning", _suggested),
     Rule("story.numbers", "The figures listed appear in the story", "warning", _numbers_in_story),
 )
