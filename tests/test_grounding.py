@@ -402,3 +402,20 @@ def test_what_a_reviewer_did_is_not_evidence_of_the_candidates_principle():
     assert strengths(["The bar raiser asked for the error graph split by processor."]) == {}
     assert strengths(["She also asked why failover did not trigger, and we added a branch."]) == {}
     assert "Dive Deep" in strengths(["I asked for the error graph split by processor."])
+
+
+def test_a_match_reason_names_only_words_the_question_says_and_calls_the_rest_related(mined):
+    import re
+
+    stories = list(mined.iter_documents(kind="story"))
+    question = "Tell me about a time you fixed a recurring outage"
+    said = set(re.findall(r"[a-z]+", question.lower()))
+    found = match(question, stories, mined.get)
+    assert found
+    for m in found:
+        for reason in m.reason.split("; "):
+            if reason.startswith("shares the words "):
+                assert set(reason.removeprefix("shares the words ").split(", ")) <= said, m.reason
+            elif reason.startswith("related words "):
+                assert not set(reason.removeprefix("related words ").split(", ")) & said, m.reason
+    assert any("shares the words outage" in m.reason for m in found)  # as the question says it, not a stem

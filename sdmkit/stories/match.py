@@ -217,6 +217,24 @@ def query_terms(question: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def said_as(question: str) -> dict[str, tuple[str, bool]]:
+    """Each query term as a reader would say it: the word of the question it was
+    stemmed from ('outages' for 'outag'), or the related word the question's cue
+    added, and whether the question itself says it. A reason names words, not stems,
+    and never claims the question says a word it does not."""
+    out: dict[str, tuple[str, bool]] = {}
+    for w in re.findall(r"[a-z0-9]+", question.lower()):
+        if w not in _STOP and len(w) > 1:
+            out.setdefault(_stem(w), (w, True))
+    low = question.lower()
+    for cue, also in _ALSO.items():
+        if cue in low:
+            for word in also:
+                for part in re.findall(r"[a-z0-9]+", word):
+                    out.setdefault(_stem(part), (part, False))
+    return out
+
+
 def principles_for(question: str) -> set[str]:
     return set(principle_weights(question))
 
@@ -307,6 +325,7 @@ class Index:
         if is_technical(question) or not self.stories:
             return []
         query = query_terms(question)
+        said = said_as(question)
         wanted = principle_weights(question)
         raw = self.scores(query)
         top = max(max(raw), BM25_FLOOR)
@@ -325,9 +344,11 @@ class Index:
                 reasons.append("written for this question")
             if both:
                 reasons.append("shows " + ", ".join(both))
-            common = sorted(set(query) & set(self.docs[i]))
-            if common:
-                reasons.append("shares the words " + ", ".join(common[:5]))
+            common = [said[t] for t in sorted(set(query) & set(self.docs[i])) if t in said]
+            if asked := [w for w, own in common if own]:
+                reasons.append("shares the words " + ", ".join(asked[:5]))
+            if related := [w for w, own in common if not own]:
+                reasons.append("related words " + ", ".join(related[:5]))
             strength = sum(shown.values())
             origin = str(c.get("origin") or s.id).split(":")[0]
             out.append(
