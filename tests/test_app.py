@@ -392,3 +392,43 @@ def test_the_portfolio_warns_before_export_of_unanswered_your_part_questions(wor
     assert not at.exception
     (warning,) = [w.value for w in at.warning if "Not ready yet" in w.value]
     assert "Forming Payments Platform (3)" in warning
+
+
+def test_a_matched_story_is_practised_from_its_match_and_the_history_says_which_story_was_told(workspace):
+    from sdmkit.examples import load_examples
+    from sdmkit.stories import practice
+    from sdmkit.stories.mine import mine_all
+
+    load_examples(workspace)
+    mine_all(workspace)
+    at = app("pages/story_bank.py")
+    question = "Tell me about a time you fixed a recurring outage"
+    by_label(at.text_input, "Or your own question").input(question).run()
+    [b for b in at.button if b.label == "Match"][0].click().run()
+    practise = [b for b in at.button if b.label == "Practise"]
+    assert len(practise) >= 2  # one for each story found
+    second = practise[1]
+    story_id = int(second.key.rsplit("|", 1)[1])
+    second.click().run()
+    assert not at.exception
+    assert by_label(at.toggle, f"Practise the question I matched: {question}").value
+    assert by_label(at.selectbox, "Story you will tell").value == story_id
+    [b for b in at.button if b.label == "Save this practice"][0].click().run()
+    session = practice.history(workspace)[0]
+    assert (session["question"], session["story_id"]) == (question, story_id)
+    (told,) = [d.value["Story told"] for d in at.dataframe if "Story told" in d.value.columns]
+    assert list(told)[0] == workspace.get(story_id).title
+
+
+def test_your_own_questions_are_a_round_of_practice(workspace):
+    from sdmkit.stories import practice
+
+    at = app("pages/story_bank.py")
+    by_label(at.selectbox, "Round").select(0).run()
+    assert "No questions of your own yet" in texts(at)
+    practice.add_custom_question(workspace, "How do you run a blameless postmortem?")
+    at = app("pages/story_bank.py")
+    by_label(at.selectbox, "Round").select(0).run()
+    assert "How do you run a blameless postmortem?" in texts(at)
+    [b for b in at.button if b.label == "Save this practice"][0].click().run()
+    assert practice.history(workspace)[0]["round"] == "Your own question"

@@ -562,9 +562,13 @@ def test_story_bank_mine_answer_match_practise_and_redacted_portfolio(browser, t
         wait_for_app(page)
         select(page, "Story you will tell", best.title)
         press(page, "Start the timer")
+        # The timer ticks on its own while the candidate talks (it used to say 0 s until a click).
+        timer = visible(page.get_by_test_id("stMetricValue"))
+        expect(timer).to_have_text(re.compile(r"^[1-9]\d* s$"), timeout=10_000)
         press(page, "Save this practice")
         session = practice.history(store)[0]
         assert session["question"] == question and session["story_id"] == best.story_id
+        assert session["seconds"] >= 1
         assert store.get(best.story_id).content["practice_count"] == before + 1
 
         tab(page, "Portfolio")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sdmkit.interview import PRINCIPLES, ROUNDS, all_questions, is_technical
@@ -365,7 +365,17 @@ class Index:
             doc = t[3]
             (rest if doc in seen else first).append(t)
             seen.add(doc)
-        return [m for *_, m in first + rest]
+        # Said in the reason, since it puts a higher score below a lower one.
+        second = [
+            (
+                *t[:4],
+                replace(
+                    t[4], reason="; ".join(x for x in (t[4].reason, "another story of a document above") if x)
+                ),
+            )
+            for t in rest
+        ]
+        return [m for *_, m in first + second]
 
 
 def match(question: str, stories: list, lookup: Callable | None = None) -> list[Match]:

@@ -44,6 +44,20 @@ def record(store, session: Session) -> None:
         store.update(story.with_content(content), note="practised")
 
 
+def story_titles(store, sessions: list[dict]) -> dict[int, str]:
+    """The title of each story the sessions told; a story since deleted says so."""
+    # On first use: the store's error type, for a story in the trash or gone.
+    from sdmkit.errors import NotFound
+
+    out: dict[int, str] = {}
+    for sid in {int(h["story_id"]) for h in sessions if h.get("story_id")}:
+        try:
+            out[sid] = store.get(sid).title
+        except NotFound:
+            out[sid] = "a story since deleted"
+    return out
+
+
 def history(store) -> list[dict]:
     return list(reversed(store.setting(HISTORY, []) or []))
 

@@ -83,13 +83,23 @@ def match_tab() -> None:
                 "No story yet for this question. Mine your documents, or write one.", icon=":material/edit:"
             )
         for m in found[:5]:
-            c1, c2 = st.columns([5, 1], vertical_alignment="center")
+            c1, c2, c3 = st.columns([5, 1, 1], vertical_alignment="center")
             c1.markdown(
                 f"**{esc(m.title)}** · score {m.score:.2f}  \n<span class='sdm-muted'>{esc(m.reason)}</span>",
                 unsafe_allow_html=True,
             )
-            if c2.button("Open", key=f"sb|open|{m.story_id}", width="stretch"):
+            if c2.button("Open", key=f"sb|open|{m.story_id}", width="stretch", help="Edit the story"):
                 st.switch_page("pages/story.py", query_params={"id": str(m.story_id)})
+            if c3.button(
+                "Practise",
+                key=f"sb|practise|{m.story_id}",
+                width="stretch",
+                help="Practise telling this story for this question, in the Practice tab",
+            ):
+                st.session_state["sb|use_matched"] = True
+                st.session_state[PRACTISE_STORY] = m.story_id
+                flash(f"Ready in the Practice tab: {m.title}")
+                st.rerun()
 
 
 def coverage_tab() -> None:
@@ -123,16 +133,18 @@ def coverage_tab() -> None:
     )
 
 
-def practice_tab() -> None:
-    rnd = st.selectbox(
-        "Round",
-        [r.number for r in ROUNDS],
-        key="sb|round",
-        format_func=lambda n: f"{n}. {ROUNDS[n - 1].name} ({ROUNDS[n - 1].minutes} min)",
-        help="Questions come in turn from this round",
-    )
-    turn = st.session_state.setdefault("sb|turn", 0)
-    question = practice.question_for(rnd, turn)
+PRACTISE_STORY = "sb|practise_story"  # the story a match's Practise button chose
+OWN = 0  # the Round choice for the user's own questions
+
+
+def _practice_question(rnd: int, turn: int) -> str | None:
+    """The question to practise: the round's in turn, the user's own in turn, or the
+    one matched (when the user asks for it)."""
+    if rnd == OWN:
+        own = practice.custom_questions(store())
+        question = own[turn % len(own)] if own else None
+    else:
+        question = practice.question_for(rnd, turn)
     matched = st.session_state.get("sb|matched")
     if matched and st.toggle(
         f"Practise the question I matched: {matched}",
@@ -140,27 +152,68 @@ def practice_tab() -> None:
         help="Instead of the round's questions, the one from 'Match a question'",
     ):
         question = matched
-    r = ROUNDS[rnd - 1]
+    return question
+
+
+def _time_so_far() -> None:
+    started = st.session_state.get("sb|start")
+    if started:
+        st.metric("Time so far", f"{int(time.time() - started)} s", help="Aim for 2 to 3 minutes")
+
+
+def practice_tab() -> None:
+    own = practice.custom_questions(store())
+    rnd = st.selectbox(
+        "Round",
+        [r.number for r in ROUNDS] + [OWN],
+        key="sb|round",
+        format_func=lambda n: (
+            f"Your own questions ({len(own)})"
+            if n == OWN
+            else f"{n}. {ROUNDS[n - 1].name} ({ROUNDS[n - 1].minutes} min)"
+        ),
+        help="Questions come in turn from this round, or from the questions you matched yourself",
+    )
+    turn = st.session_state.setdefault("sb|turn", 0)
+    question = _practice_question(rnd, turn)
+    if question is None:
+        st.info(
+            "No questions of your own yet: type one under 'Or your own question' in Match, then Match.",
+            icon=":material/edit:",
+        )
+        return
+    # The user's own questions are rated against what every round looks for: the
+    # behavioural rounds' criteria, where most own questions come from.
+    r = ROUNDS[rnd - 1] if rnd != OWN else ROUNDS[1]
     st.markdown(f"### {esc(question)}")
     found = match(question, _stories(), store().get)
     options = [None, *[m.story_id for m in found[:5]]]
-    titles = {m.story_id: f"{m.title} (score {m.score:.2f})" for m in found}
+    chosen = st.session_state.get(PRACTISE_STORY)
+    if chosen and chosen not in options:
+        options.append(chosen)  # chosen from a match: offered even below the first five
+    titles = {m.story_id: m.title for m in found}
+    if chosen and chosen not in titles:
+        titles[chosen] = store().get(chosen).title
     story = st.selectbox(
         "Story you will tell",
         options,
-        key=f"sb|story|{rnd}|{turn}|{question}",
+        index=options.index(chosen) if chosen in options else 0,
+        key=f"sb|story|{rnd}|{turn}|{question}|{chosen}",
         format_func=lambda i: "no story" if i is None else titles[i],
-        help="The stories that match this question, best first",
+        help="The stories that match this question, best first (a second story of one document after the others)",
     )
     c1, c2, c3 = st.columns(3)
     if c1.button("Start the timer", icon=":material/timer:"):
         st.session_state["sb|start"] = time.time()
-    started = st.session_state.get("sb|start")
-    if started:
-        c2.metric("Time so far", f"{int(time.time() - started)} s", help="Aim for 2 to 3 minutes")
+    with c2:
+        # Ticks each second while the timer runs, as a fragment: the rest of the page
+        # (the ratings being set) is not run again each second, and nothing ticks
+        # while it is stopped.
+        st.fragment(_time_so_far, run_every=1.0 if st.session_state.get("sb|start") else None)()
     if c3.button("Next question", icon=":material/skip_next:"):
         st.session_state["sb|turn"] = turn + 1
         st.session_state.pop("sb|start", None)
+        st.session_state.pop(PRACTISE_STORY, None)
         st.rerun()
     st.markdown("**Rate yourself against what interviewers look for** (1 to 5)")
     ratings = {
@@ -171,32 +224,41 @@ def practice_tab() -> None:
         "Note to self", key=f"sb|note|{rnd}|{turn}", help="What to tell differently next time"
     )
     if st.button("Save this practice", type="primary", icon=":material/save:"):
+        started = st.session_state.get("sb|start")
         seconds = int(time.time() - started) if started else 0
+        name = "Your own question" if rnd == OWN else r.name
         practice.record(
-            store(), practice.Session(practice.now_iso(), r.name, question, story, seconds, ratings, note)
+            store(), practice.Session(practice.now_iso(), name, question, story, seconds, ratings, note)
         )
         st.session_state.pop("sb|start", None)
         flash("Practice saved" + (" and counted on the story" if story else ""))
         st.rerun()
+    _history()
+
+
+def _history() -> None:
     past = practice.history(store())
-    if past:
-        st.markdown("**Practice history**")
-        st.dataframe(
-            [
-                {
-                    "When": h["when"][:16].replace("T", " "),
-                    "Round": h["round"],
-                    "Question": h["question"],
-                    "Seconds": h["seconds"],
-                    "Average rating": round(sum(h["ratings"].values()) / len(h["ratings"]), 1)
-                    if h["ratings"]
-                    else None,
-                }
-                for h in past[:20]
-            ],
-            hide_index=True,
-            width="stretch",
-        )
+    if not past:
+        return
+    st.markdown("**Practice history**")
+    told = practice.story_titles(store(), past[:20])
+    st.dataframe(
+        [
+            {
+                "When": h["when"][:16].replace("T", " "),
+                "Round": h["round"],
+                "Question": h["question"],
+                "Story told": told.get(h.get("story_id") or 0, "no story"),
+                "Seconds": h["seconds"] or None,  # blank: the timer was not started
+                "Average rating": round(sum(h["ratings"].values()) / len(h["ratings"]), 1)
+                if h["ratings"]
+                else None,
+            }
+            for h in past[:20]
+        ],
+        hide_index=True,
+        width="stretch",
+    )
 
 
 def portfolio_tab() -> None:
