@@ -6,7 +6,7 @@ labels.yaml tags its documents with Leadership Principles). bench/data/stories_h
 is the blind test set and is never read: only the three sets named in SETS are opened.
 
 Each set is mined into a fresh workspace, as bench/stories_eval.py mines it. A
-document's features are the cue features (behaviours.cue_features: stemmed words
+document's features are the cue features (cues.cue_features: stemmed words
 without stop words, and word pairs) of every sentence of its mined stories' situation,
 task, action and result, 'Your part: ...?' prompts left out, counted once a document.
 For each principle, a feature found in at least MIN_DOCUMENTS documents tagged with it
@@ -52,7 +52,7 @@ def document_features(sets: tuple[str, ...] = SETS) -> list[tuple[set[str], set[
     from sdmkit.interchange import read_file
     from sdmkit.interview import PRINCIPLES
     from sdmkit.store import open_store
-    from sdmkit.stories.behaviours import cue_features
+    from sdmkit.stories.cues import cue_features
     from sdmkit.stories.grounding import is_prompt, sentences
     from sdmkit.stories.mine import mine_all
 

@@ -432,3 +432,29 @@ def test_your_own_questions_are_a_round_of_practice(workspace):
     assert "How do you run a blameless postmortem?" in texts(at)
     [b for b in at.button if b.label == "Save this practice"][0].click().run()
     assert practice.history(workspace)[0]["round"] == "Your own question"
+
+
+def test_the_sources_tab_says_when_the_source_moved_on_and_records_the_check(workspace):
+    from sdmkit.stories.mine import mine_all
+
+    coe = workspace.create(
+        "coe",
+        {
+            "summary": "Search was down for 40 minutes.",
+            "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
+        },
+        DocumentMeta(title="Search outage"),
+    )
+    mine_all(workspace)
+    story = next(workspace.iter_documents(kind="story"))
+    edited = {**story.content, "action": "I paged the search team and rolled back the index in 6 minutes."}
+    story = workspace.save(story.id, story.version, edited, story.meta)
+    coe = workspace.save(coe.id, coe.version, {**coe.content, "summary": "Down for 55 minutes."}, coe.meta)
+    at = app("pages/story.py", id=str(story.id))
+    assert "has changed since this story was taken from it (version 1, now 2)" in texts(at)
+    [b for b in at.button if b.label == "I have checked it against version 2"][0].click().run()
+    assert not at.exception
+    assert "has changed since this story was taken from it" not in texts(at)
+    save(at)
+    assert workspace.get(story.id).content["origin_version"] == 2
+    assert workspace.get(story.id).content["action"] == edited["action"]

@@ -1,7 +1,7 @@
 """The learned cues (sdmkit/stories/cues.json) load and cover the principles."""
 
 from sdmkit.interview import PRINCIPLES
-from sdmkit.stories.behaviours import LEARNED, cue_features
+from sdmkit.stories.cues import LEARNED, cue_features
 from sdmkit.stories.draft import propose
 
 

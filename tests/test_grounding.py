@@ -419,3 +419,63 @@ def test_a_match_reason_names_only_words_the_question_says_and_calls_the_rest_re
             elif reason.startswith("related words "):
                 assert not set(reason.removeprefix("related words ").split(", ")) & said, m.reason
     assert any("shares the words outage" in m.reason for m in found)  # as the question says it, not a stem
+
+
+def test_a_story_whose_source_changed_after_the_user_edited_it_is_flagged_until_checked(sqlite_store):
+    from sdmkit.coach import lint_document
+
+    coe = sqlite_store.create(
+        "coe",
+        {
+            "summary": "Search was down for 40 minutes.",
+            "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
+        },
+        meta=DocumentMeta(title="Search outage"),
+    )
+    mine_all(sqlite_store)
+    story = next(sqlite_store.iter_documents(kind="story"))
+
+    def flags(doc):
+        return [
+            f.suggestion for f in lint_document(doc, sqlite_store.get) if f.rule == "story.source_changed"
+        ]
+
+    assert flags(story) == []
+    edited = {**story.content, "action": "I paged the search team and rolled back the index in 6 minutes."}
+    story = sqlite_store.save(story.id, story.version, edited, story.meta)
+    coe = sqlite_store.save(
+        coe.id, coe.version, {**coe.content, "summary": "Search was down for 55 minutes."}, coe.meta
+    )
+    mine_all(sqlite_store)  # the edit is kept, so mining leaves the story as the user wrote it
+    story = sqlite_store.get(story.id)
+    assert story.content["action"] == edited["action"]
+    (flag,) = flags(story)
+    assert "Your edits are kept" in flag
+    checked = {**story.content, "origin_version": coe.version}  # the Sources tab's "I have checked it"
+    story = sqlite_store.save(story.id, story.version, checked, story.meta)
+    assert flags(story) == []
+
+
+def test_an_untouched_story_whose_source_changed_is_told_to_mine_again(sqlite_store):
+    from sdmkit.coach import lint_document
+
+    coe = sqlite_store.create(
+        "coe",
+        {
+            "summary": "Search was down for 40 minutes.",
+            "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
+        },
+        meta=DocumentMeta(title="Search outage"),
+    )
+    mine_all(sqlite_store)
+    sqlite_store.save(
+        coe.id, coe.version, {**coe.content, "summary": "Search was down for 55 minutes."}, coe.meta
+    )
+    story = next(sqlite_store.iter_documents(kind="story"))
+    (flag,) = [
+        f.suggestion for f in lint_document(story, sqlite_store.get) if f.rule == "story.source_changed"
+    ]
+    assert flag.startswith("Mine again")
+    mine_all(sqlite_store)
+    story = sqlite_store.get(story.id)
+    assert not [f for f in lint_document(story, sqlite_store.get) if f.rule == "story.source_changed"]

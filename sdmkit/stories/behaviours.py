@@ -12,10 +12,7 @@ a regular expression: mining reads every sentence it picks, so this stays cheap.
 
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
-from pathlib import Path
 
 _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
     "Customer Obsession": (
@@ -318,7 +315,7 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
     ),
 }
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|my|me)\b")
 
 # phrase -> [(principle, weight, the other phrases the rule needs)]
@@ -351,7 +348,7 @@ _STARRED: dict[str, tuple[str, ...]] = {}
 
 def _grams(sentence: str) -> set[str]:
     """The phrases of the data that the sentence holds."""
-    words = _TOKEN.findall(sentence.lower())
+    words = TOKEN.findall(sentence.lower())
     out = set(_SINGLE.intersection(words))
     multi, starred, prefixes = _MULTI, _STARRED, _PREFIXES
     last = len(words)
@@ -409,152 +406,3 @@ def strengths(sentences: list[str], memo: dict | None = None) -> dict[str, tuple
             score, best, best_w = out.get(principle, (0, "", 0))
             out[principle] = (score + w, s, w + own) if w + own > best_w else (score + w, best, best_w)
     return out
-
-
-# Cues learned from the labelled documents of bench/data (stories_eval, stories_holdout,
-# stories_holdout2: 72 documents) in issue 12 round 4 (README): for each principle, the
-# words and word pairs of the stories of documents a coach tagged with it, weighed by
-# their smoothed log-odds against the documents not tagged with it (a cue is in at
-# least four tagged documents; weights are capped at 3). They add to the hand-written
-# behaviours above; they never stand in for the evidence sentence.
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "by",
-        "with",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "we",
-        "our",
-        "us",
-        "i",
-        "my",
-        "me",
-        "he",
-        "she",
-        "they",
-        "them",
-        "their",
-        "his",
-        "her",
-        "you",
-        "your",
-        "not",
-        "no",
-        "but",
-        "so",
-        "if",
-        "then",
-        "than",
-        "which",
-        "who",
-        "what",
-        "when",
-        "where",
-        "how",
-        "all",
-        "any",
-        "each",
-        "every",
-        "one",
-        "two",
-        "three",
-        "has",
-        "have",
-        "had",
-        "do",
-        "did",
-        "does",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "may",
-        "might",
-        "also",
-        "into",
-        "over",
-        "under",
-        "after",
-        "before",
-        "about",
-        "up",
-        "out",
-        "more",
-        "most",
-        "less",
-        "very",
-        "just",
-        "only",
-        "per",
-        "via",
-    ]
-)
-
-
-@lru_cache(maxsize=50_000)  # a vocabulary: mining stems every word of every story
-def _stem(w: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if len(w) > len(suffix) + 3 and w.endswith(suffix):
-            return w[: -len(suffix)]
-    return w
-
-
-def cue_features(sentence: str) -> set[str]:
-    """The words (stemmed, no stop words) and word pairs a learned cue can be."""
-    words = [_stem(w) for w in _TOKEN.findall(sentence.lower())]
-    out = {w for w in words if w not in _STOP and not w.isdigit() and len(w) > 2}
-    out.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if not (a in _STOP and b in _STOP))
-    return out
-
-
-def _load_cues() -> dict[str, dict[str, float]]:
-    return json.loads((Path(__file__).with_name("cues.json")).read_text(encoding="utf-8"))
-
-
-LEARNED: dict[str, dict[str, float]] = _load_cues()
-
-
-def _cue_index() -> dict[str, tuple[tuple[str, float], ...]]:
-    index: dict[str, list[tuple[str, float]]] = {}
-    for principle, cues in LEARNED.items():
-        for feature, weight in cues.items():
-            index.setdefault(feature, []).append((principle, weight))
-    return {feature: tuple(found) for feature, found in index.items()}
-
-
-# feature -> the principles it is a cue of, with its weight: a story's features are
-# looked up once each, instead of once for each of the 16 principles
-CUE_INDEX = _cue_index()
-
-
-def cue_weights(features: set[str]) -> dict[str, list[float]]:
-    """The weight of each learned cue among the features, by principle."""
-    found: dict[str, list[float]] = {}
-    for feature in features:
-        for principle, weight in CUE_INDEX.get(feature, ()):
-            found.setdefault(principle, []).append(weight)
-    return found

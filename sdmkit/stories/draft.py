@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterable
 
 from sdmkit import clock
-from sdmkit.stories.behaviours import LEARNED, cue_features, cue_weights, strengths
+from sdmkit.stories.behaviours import strengths
+from sdmkit.stories.cues import LEARNED, cue_hits, cue_weights
 from sdmkit.stories.grounding import PROMPT, sentences, text_of, value_at
 from sdmkit.stories.text import figures
 
@@ -80,7 +81,7 @@ class Picker:
         self._each: dict[str, list[Piece]] = {}
         self.memo: dict = {}  # sentence -> principles it shows, shared by the document's stories
         # sentence -> its learned-cue features and their weight by principle, likewise
-        self.features: dict[str, tuple[set[str], dict[str, float]]] = {}
+        self.features: dict[str, tuple[frozenset[str], dict[str, float]]] = {}
 
     def text(self, path: str) -> str:
         if path not in self._texts:
@@ -228,7 +229,7 @@ def propose(
     lead: str = "",
     max_principles: int = 3,
     memo: dict | None = None,
-    features: dict[str, tuple[set[str], dict[str, float]]] | None = None,
+    features: dict[str, tuple[frozenset[str], dict[str, float]]] | None = None,
 ) -> list[dict]:
     """The principles a story's grounded sentences show, strongest first, each with the
     sentence that shows it (its evidence) and its strength.
@@ -245,7 +246,7 @@ def propose(
     features = {} if features is None else features
     for g in grounded:
         if g["text"] not in features:
-            found = cue_features(g["text"])
+            found = cue_hits(g["text"])
             features[g["text"]] = found, {p: sum(w) for p, w in cue_weights(found).items()}
     cued = [(g["text"], features[g["text"]]) for g in grounded]
     acted = [c for c, g in zip(cued, grounded, strict=True) if g["part"] != "situation"]

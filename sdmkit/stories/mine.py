@@ -48,7 +48,7 @@ def fingerprint(text: str) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-def _untouched(content: dict) -> bool:
+def untouched(content: dict) -> bool:
     """Whether the user left the mined text as it was (older stories kept the text itself)."""
     generated = content.get("generated", "")
     text = star_text(content)
@@ -113,7 +113,7 @@ def mine_all(store, progress: Callable[[int, int], None] | None = None) -> MineR
                 meta = DocumentMeta(title=title[:300], team=doc.team, tags=("mined", doc.kind, *doc.tags))
                 pending.append(Document(id=None, kind="story", meta=meta, content=fresh))
                 notes.append(f"mined from document {doc.id} version {doc.version}")
-            elif not _untouched(existing.content):
+            elif not untouched(existing.content):
                 report.kept.append(existing.id)  # the user rewrote it: theirs stands
             elif (
                 fresh["generated"] != existing.content.get("generated")

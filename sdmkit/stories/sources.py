@@ -59,3 +59,20 @@ def check_figures(lookup: Callable, story) -> list[FigureCheck]:
         return []
     text = "\n".join(document_text(d) for d in docs)
     return [FigureCheck(f, f in text) for f in _numbers(story) if f]
+
+
+def changed_source(lookup: Callable, story):
+    """The document a mined story came from, when it has changed since the version the
+    story was mined from (or last checked against), else None. Mining updates a story
+    nobody edited; one the user rewrote is kept as it is, so this is how they learn that
+    its source moved on."""
+    content = getattr(story, "content", story)
+    get = content.get if isinstance(content, dict) else lambda k: getattr(content, k, None)
+    origin, version = get("origin") or "", get("origin_version")
+    if not origin or version is None:
+        return None
+    try:
+        doc = lookup(int(origin.split(":")[0]))
+    except (NotFound, ValueError):
+        return None
+    return doc if doc.version > int(version) else None

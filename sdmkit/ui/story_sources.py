@@ -6,7 +6,7 @@ import streamlit as st
 
 from sdmkit.registry import get_kind
 from sdmkit.stories.grounding import grounded
-from sdmkit.stories.sources import check_figures, source_documents
+from sdmkit.stories.sources import changed_source, check_figures, source_documents
 from sdmkit.ui.state import store
 from sdmkit.ui.text import esc
 
@@ -20,6 +20,20 @@ def sources_view(draft: dict) -> None:
     if not docs:
         st.caption("Written by hand: no source documents.")
         return
+    if moved := changed_source(store().get, draft["content"]):
+        st.warning(
+            f"**{esc(moved.title)}** has changed since this story was taken from it (version "
+            f"{draft['content'].get('origin_version')}, now {moved.version}). Your edits are kept, so mining "
+            "did not rewrite the story: open the document's History to see what changed, and update the story.",
+            icon=":material/update:",
+        )
+        if st.button(
+            f"I have checked it against version {moved.version}",
+            key="src|checked",
+            help="Records that the story matches the document as it is now; Save the story to keep it",
+        ):
+            draft["content"]["origin_version"] = moved.version
+            st.rerun()
     for d in docs:
         c1, c2 = st.columns([5, 1], vertical_alignment="center")
         c1.markdown(

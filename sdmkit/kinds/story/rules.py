@@ -172,8 +172,36 @@ def _figures_in_sources(subject):
             )
 
 
+def _source_moved_on(subject):
+    # On first check, as above.
+    from sdmkit.stories.mine import untouched
+    from sdmkit.stories.sources import changed_source
+
+    s, lookup = subject
+    if doc := changed_source(lookup, s):
+        said = (
+            f"'{doc.title}' has changed since this story was taken from it "
+            f"(version {s.origin_version}, now {doc.version})"
+        )
+        if untouched(s.model_dump(include={"situation", "task", "action", "result", "generated"})):
+            yield Hit("origin", said, "Mine again (Story bank, Mine) to bring the story up to date.")
+        else:
+            yield Hit(
+                "origin",
+                said,
+                "Your edits are kept, so mining did not rewrite the story. Compare the versions in the "
+                "document's History, bring the story up to date, then mark it checked in the Sources tab.",
+            )
+
+
 WORKSPACE_RULES = (
     Rule("story.source_figures", "The figures match the source documents", "warning", _figures_in_sources),
+    Rule(
+        "story.source_changed",
+        "Checked against the latest version of its source",
+        "warning",
+        _source_moved_on,
+    ),
 )
 
 RULES = (
