@@ -80,3 +80,12 @@ def test_a_week_can_be_typed_in_the_app(workspace):
     assert series(workspace, ids["p99 latency"]) == {date(2026, 11, 15): 640.5}
     by_label(at.date_input, "Week ending").set_value(date(2026, 11, 14)).run()
     assert "Week ending: Saturday 14 Nov 2026 is not a Sunday." in texts(at)
+
+
+def test_metrics_opens_on_a_team_that_has_metrics(workspace):
+    from sdmkit.examples import load_examples
+
+    load_examples(workspace)  # Checkout Experience has documents but no metrics; it sorts first
+    at = app("pages/metrics.py")
+    assert by_label(at.selectbox, "Team").value == "Payments Platform"
+    assert "has no metrics yet" not in texts(at)

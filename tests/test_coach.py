@@ -172,6 +172,12 @@ def test_acronym_defined_later_in_another_field_counts():
     assert "prose.acronym" not in rules_fired(content)
 
 
+def test_a_short_word_in_capitals_is_emphasis_not_an_acronym():
+    assert "prose.acronym" not in rules_fired(base(long_term_direction="Every change is OWNED BY one engineer."))
+    assert "prose.acronym" in rules_fired(base(long_term_direction="Every change is owned by the SRE."))
+    assert "prose.acronym" in rules_fired(base(long_term_direction="We meet the SLA SLO pair."))
+
+
 def test_rule_switched_off_per_document():
     content = base(out_of_scope=[])
     assert "charter.out_of_scope" in rules_fired(content)

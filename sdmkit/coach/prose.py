@@ -118,6 +118,59 @@ KNOWN_ACRONYMS = {
     "TLS",
 }
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]{1,6})(s?)(?![\w-])")
+# Words written in capitals for emphasis ('DO NOT', 'OWNED BY'): a short English word,
+# or a run of capital words holding one, is emphasis, not an acronym to spell out.
+_CAPS_RUN = re.compile(r"\b[A-Z]{2,}\b(?: +\b[A-Z]{2,}\b)+")
+_SHOUTED = frozenset(
+    [
+        "a",
+        "all",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "do",
+        "for",
+        "go",
+        "he",
+        "if",
+        "in",
+        "is",
+        "it",
+        "me",
+        "my",
+        "no",
+        "nor",
+        "not",
+        "of",
+        "off",
+        "on",
+        "or",
+        "our",
+        "so",
+        "than",
+        "that",
+        "the",
+        "then",
+        "this",
+        "to",
+        "too",
+        "up",
+        "us",
+        "was",
+        "we",
+        "who",
+        "why",
+        "yes",
+        "you",
+    ]
+)
 _DEFINED_AFTER = r"\(\s*{acr}s?\s*\)"  # "Service Level Objective (SLO)"
 _DEFINED_BEFORE = r"{acr}s?\s*\((?:[a-z]|[A-Z][a-z])"  # "SLO (service level objective)"
 
@@ -240,9 +293,19 @@ def check_long_sentences(subject):
 def check_acronyms(subject):
     for location, text, context in _pieces(subject):
         reported = set()
-        for m in _ACRONYM.finditer(mask(text)):
+        masked = mask(text)
+        runs = [
+            r.span()
+            for r in _CAPS_RUN.finditer(masked)
+            if any(w.lower() in _SHOUTED for w in r.group().split())
+        ]
+        for m in _ACRONYM.finditer(masked):
+            if any(a <= m.start() < b for a, b in runs):
+                continue
             acr = m.group(1)
             if acr in KNOWN_ACRONYMS or acr + m.group(2) in KNOWN_ACRONYMS or acr in reported:
+                continue
+            if acr.lower() in _SHOUTED:
                 continue
             if context.allowed(acr) or context.allowed(acr + m.group(2)):
                 continue

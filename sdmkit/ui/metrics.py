@@ -23,13 +23,15 @@ from sdmkit.metrics.catalog import (
 )
 from sdmkit.metrics.importer import import_csv, parse
 from sdmkit.ui.state import flash, store
-from sdmkit.ui.text import esc
+from sdmkit.ui.text import esc, plural
 
 NEW = "+ a new team"
 
 
 def choose_team() -> str | None:
-    teams = sorted(set(teams_with_metrics(store())) | set(store().teams()))
+    # The teams with metrics first, so the page opens on one that has something to show.
+    measured = sorted(set(teams_with_metrics(store())))
+    teams = measured + sorted(set(store().teams()) - set(measured))
     team = st.selectbox("Team", [*teams, NEW], key="met|team", help="Each team has its own metric catalog")
     if team == NEW:
         team = st.text_input(
@@ -109,7 +111,7 @@ def import_tab(team: str) -> None:
         return
     text = upload.getvalue().decode("utf-8", errors="replace")
     parsed = parse(store(), team, text)
-    st.markdown(f"**Preview:** {len(parsed.good)} valid rows, {len(parsed.problems)} rejected")
+    st.markdown(f"**Preview:** {plural(len(parsed.good), 'valid row')}, {len(parsed.problems)} rejected")
     if parsed.problems:
         st.dataframe(
             [{"Row": p.row, "Column": p.column, "Problem": p.problem} for p in parsed.problems],
@@ -125,7 +127,9 @@ def import_tab(team: str) -> None:
             hide_index=True,
             width="stretch",
         )
-        if st.button(f"Import {len(parsed.good)} valid rows", type="primary", icon=":material/upload:"):
+        if st.button(
+            f"Import {plural(len(parsed.good), 'valid row')}", type="primary", icon=":material/upload:"
+        ):
             _, created, updated = import_csv(store(), team, text)
             flash(f"Imported: {created} new, {updated} updated")
             st.rerun()
