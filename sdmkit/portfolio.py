@@ -95,6 +95,12 @@ def not_ready(store, story_ids: list[int]) -> list[tuple[str, int]]:
     return out
 
 
+def portfolio_documents(store, story_ids: list[int]) -> list[Document]:
+    """Every document the portfolio prints: the stories and their sources."""
+    entries, _ = outline(store, story_ids)
+    return [e.doc for e in entries if not e.shown_at]
+
+
 def _label(e: Entry) -> str:
     if not e.is_story:
         return f"{e.doc.kind_spec.label}: {e.doc.title}"

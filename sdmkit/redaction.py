@@ -91,6 +91,50 @@ def warning(rules: list[Term]) -> str:
     )
 
 
+# Fields that hold a person in every kind (a COE's action item owner, a rotation's
+# members, a PR/FAQ quote's speaker ...): a name, then perhaps ', role' or ' (role)'.
+_PERSON_KEYS = frozenset({"owner", "owners", "authors", "person", "by_whom", "speaker"})
+_NAMED_LISTS = frozenset({"members", "approvers"})
+
+
+def _person(text: str) -> str:
+    """'Amir Haddad, Director of ...' -> 'Amir Haddad'; a single word or a phrase is no name."""
+    name = re.split(r"[,(;]", text, maxsplit=1)[0].strip()
+    words = name.split()
+    return name if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) else ""
+
+
+def _people_in(value, key: str = "") -> list[str]:
+    out: list[str] = []
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k in _NAMED_LISTS and isinstance(v, list):
+                out += [_person(i.get("name") or "") for i in v if isinstance(i, dict)]
+            out += _people_in(v, k)
+    elif isinstance(value, list):
+        for v in value:
+            out += _people_in(v, key)
+    elif isinstance(value, str) and key in _PERSON_KEYS:
+        out.append(_person(value))
+    return [n for n in out if n]
+
+
+def unlisted_people(store, rules: list[Term] | None = None, documents=None) -> list[str]:
+    """The people the documents name in their people fields (owners, authors, members,
+    approvers, speakers ...) that the redaction list does not replace, most named
+    first: what a redacted export would still show."""
+    rules = terms(store) if rules is None else rules
+    listed = [r.term.lower() for r in rules]
+    counts: dict[str, int] = {}
+    docs = documents if documents is not None else store.iter_documents()
+    for doc in docs:
+        for name in _people_in(doc.content):
+            counts[name] = counts.get(name, 0) + 1
+    return sorted(
+        (n for n in counts if not any(t in n.lower() for t in listed)), key=lambda n: (-counts[n], n)
+    )
+
+
 def _phone(m: re.Match) -> str:
     text = m.group(0)
     digits = sum(c.isdigit() for c in text)

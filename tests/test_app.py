@@ -392,6 +392,8 @@ def test_the_portfolio_warns_before_export_of_unanswered_your_part_questions(wor
     assert not at.exception
     (warning,) = [w.value for w in at.warning if "Not ready yet" in w.value]
     assert "Forming Payments Platform (3)" in warning
+    (names,) = [w.value for w in at.warning if "would still name" in w.value]
+    assert "Priya Raman" in names  # the charter names its members; the list is empty
 
 
 def test_a_matched_story_is_practised_from_its_match_and_the_history_says_which_story_was_told(workspace):
@@ -458,3 +460,17 @@ def test_the_sources_tab_says_when_the_source_moved_on_and_records_the_check(wor
     save(at)
     assert workspace.get(story.id).content["origin_version"] == 2
     assert workspace.get(story.id).content["action"] == edited["action"]
+
+
+def test_the_redaction_tab_suggests_the_people_the_documents_name_and_adds_them(workspace):
+    from sdmkit.examples import load_examples
+    from sdmkit.redaction import terms, unlisted_people
+
+    load_examples(workspace)
+    missing = unlisted_people(workspace)
+    at = app("pages/story_bank.py")
+    assert any("Priya Raman" in w.value for w in at.warning)
+    [b for b in at.button if b.label == f"Add {len(missing)} names to the list"][0].click().run()
+    assert not at.exception
+    assert {t.term for t in terms(workspace)} == set(missing)
+    assert not any("named in your documents" in w.value for w in at.warning)

@@ -173,7 +173,9 @@ def test_acronym_defined_later_in_another_field_counts():
 
 
 def test_a_short_word_in_capitals_is_emphasis_not_an_acronym():
-    assert "prose.acronym" not in rules_fired(base(long_term_direction="Every change is OWNED BY one engineer."))
+    assert "prose.acronym" not in rules_fired(
+        base(long_term_direction="Every change is OWNED BY one engineer.")
+    )
     assert "prose.acronym" in rules_fired(base(long_term_direction="Every change is owned by the SRE."))
     assert "prose.acronym" in rules_fired(base(long_term_direction="We meet the SLA SLO pair."))
 

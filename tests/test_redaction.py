@@ -136,3 +136,19 @@ def test_cli_export_redact(workspace, tmp_path):
     files = list(out.iterdir())
     assert files and all(f.name.endswith("-redacted.md") for f in files)
     assert not any("Priya Raman" in f.read_text() for f in files)
+
+
+def test_people_named_in_people_fields_and_not_on_the_list_are_suggested(sqlite_store):
+    from sdmkit.examples import load_examples
+    from sdmkit.redaction import set_terms, unlisted_people
+
+    load_examples(sqlite_store)
+    missing = unlisted_people(sqlite_store)
+    # owners, authors, approvers, members, by_whom with its role, a quote's speaker with hers
+    for name in ("Priya Raman", "Grace Okafor", "Martin Alvarez", "Maria Santos", "Aisha Bello"):
+        assert name in missing
+    assert not [n for n in missing if "(" in n or "," in n]  # the name, without the role
+    set_terms(sqlite_store, [{"term": "Priya Raman", "replacement": "[name]"}])
+    assert "Priya Raman" not in unlisted_people(sqlite_store)
+    set_terms(sqlite_store, [{"term": n, "replacement": "[name]"} for n in missing])
+    assert unlisted_people(sqlite_store) == []

@@ -7,7 +7,7 @@ import time
 import streamlit as st
 
 from sdmkit.interview import ROUNDS, STUDY_PLAN, all_questions, is_technical
-from sdmkit.redaction import set_terms, terms
+from sdmkit.redaction import set_terms, terms, unlisted_people
 from sdmkit.stories import practice
 from sdmkit.stories.match import coverage, match
 from sdmkit.stories.mine import mine_all
@@ -263,7 +263,7 @@ def _history() -> None:
 
 def portfolio_tab() -> None:
     # On first use: the portfolio brings in WeasyPrint, which only its tab needs.
-    from sdmkit.portfolio import not_ready, portfolio_markdown, portfolio_pdf
+    from sdmkit.portfolio import not_ready, portfolio_documents, portfolio_markdown, portfolio_pdf
 
     stories = _stories()
     if not stories:
@@ -289,6 +289,13 @@ def portfolio_tab() -> None:
     )
     if not chosen:
         return
+    if redacted and (missing := unlisted_people(store(), documents=portfolio_documents(store(), chosen))):
+        st.warning(
+            f"The redacted portfolio would still name {plural(len(missing), 'person', 'people')} not on "
+            f"your redaction list: {esc(', '.join(missing[:12]))}{' …' if len(missing) > 12 else ''}. "
+            "Add them in the Redaction tab.",
+            icon=":material/person_search:",
+        )
     if unanswered := not_ready(store(), chosen):
         total = sum(n for _, n in unanswered)
         st.warning(
@@ -343,6 +350,23 @@ def redaction_tab() -> None:
         set_terms(store(), edited)
         flash("Redaction list saved")
         st.rerun()
+    if missing := unlisted_people(store()):
+        st.warning(
+            f"{plural(len(missing), 'person', 'people')} named in your documents (owners, authors, members, "
+            "approvers, speakers) and not on the list, so a redacted export still shows them: "
+            + esc(", ".join(missing)),
+            icon=":material/person_search:",
+        )
+        if st.button(
+            f"Add {plural(len(missing), 'name')} to the list",
+            icon=":material/playlist_add:",
+            help="Each replaced with [name]; edit the replacement above afterwards if you like",
+        ):
+            kept = [{"term": t.term, "replacement": t.replacement} for t in terms(store())]
+            set_terms(store(), kept + [{"term": n, "replacement": "[name]"} for n in missing])
+            st.session_state.pop("sb|terms", None)  # the table shows the list as saved
+            flash(f"Added {plural(len(missing), 'name')} to the redaction list")
+            st.rerun()
 
 
 def study_plan_tab() -> None:
