@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sdmkit.ui.text import esc
 from tests.test_app import app, by_label, save, texts
 
 
@@ -71,8 +72,8 @@ def test_a_week_can_be_typed_in_the_app(workspace):
     by_label(at.selectbox, "Team").select("Search").run()
     by_label(at.date_input, "Week ending").set_value(date(2026, 11, 15)).run()
     # A form sends its values with the submit: set them, then press the button in one run.
-    by_label(at.number_input, "Deployments (count)").set_value(21)
-    by_label(at.number_input, "p99 latency (ms)").set_value(640.5)
+    by_label(at.number_input, esc("Deployments (count)")).set_value(21)
+    by_label(at.number_input, esc("p99 latency (ms)")).set_value(640.5)
     [b for b in at.button if b.label == "Save the week"][0].click().run()
     assert not at.exception
     ids = {m.name: m.id for m in catalog(workspace, "Search")}

@@ -175,11 +175,11 @@ def type_tab(team: str) -> None:
     with st.form(f"met|type|form|{team}|{week}"):
         typed = {
             m.name: st.number_input(
-                f"{m.name}{' (' + m.unit + ')' if m.unit else ''}",
+                esc(f"{m.name}{' (' + m.unit + ')' if m.unit else ''}"),  # labels render Markdown
                 value=known.get(m.name),
                 key=f"met|type|{team}|{m.name}|{week}",
                 format="%g",
-                help=f"Owner: {m.owner}" if m.owner else None,
+                help=f"Owner: {esc(m.owner)}" if m.owner else None,
             )
             for m in metrics
         }
