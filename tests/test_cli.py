@@ -101,6 +101,33 @@ def test_import_prints_new_ids_and_reports_bad_files(workspace, tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_import_reports_bad_values_in_plain_words(workspace, tmp_path):
+    """pydantic's wording ("Input should be a valid integer, unable to parse string as an
+    integer") never reaches the user: each problem says what is wrong and what to write."""
+    files = {
+        "letters.yaml": "kind: oncall\ncontent:\n  name: Rota\n  every_n_days: abc\n",
+        "zero.yaml": "kind: oncall\ncontent:\n  name: Rota\n  every_n_days: 0\n",
+        "fraction.yaml": "kind: oncall\ncontent:\n  name: Rota\n  every_n_days: 7.5\n",
+        "date.yaml": "kind: charter\ncontent:\n  team_name: Ledger\n  next_review: 14/03/2026\n",
+        "typo.yaml": "kind: charter\ncontent:\n  team_name: Ledger\n  misson: typo\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    result = runner.invoke(app, ["import", *(str(tmp_path / n) for n in files)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"sdmkit: {tmp_path / 'letters.yaml'}: content.every_n_days: 'abc' is not a whole number; "
+        "enter one such as 7",
+        f"sdmkit: {tmp_path / 'zero.yaml'}: content.every_n_days: must be at least 1",
+        f"sdmkit: {tmp_path / 'fraction.yaml'}: content.every_n_days: 7.5 is not a whole number; "
+        "enter one such as 7",
+        f"sdmkit: {tmp_path / 'date.yaml'}: content.next_review: '14/03/2026' is not a date; "
+        "write it like 2026-10-14",
+        f"sdmkit: {tmp_path / 'typo.yaml'}: content.misson: unknown field; check its spelling",
+    ]
+    assert "Input should" not in result.output and workspace.count() == 0
+
+
 def test_errors_are_one_line_without_traceback(workspace):
     for args, expected in [
         (["show", "999"], "sdmkit: document 999 not found"),

@@ -44,7 +44,7 @@ def test_yaml_and_json_files_import(tmp_path):
         (
             "kind: charter\ncontent:\n  misson: typo\n",
             ".yaml",
-            "content.misson: Extra inputs are not permitted",
+            "content.misson: unknown field; check its spelling",
         ),
         ("kind: charter\ncontent:\n  team_type: squad\n", ".yaml", "content.team_type: must be one of"),
         (
