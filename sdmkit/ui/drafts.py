@@ -159,7 +159,7 @@ def mark_saved(draft: dict, doc: Document) -> None:
     token = draft.get("token")
     draft.update(from_document(doc))
     draft["token"] = token  # the caller forgets the stored draft
-    for stale in ("conflict", "problems", "merge", "restored_at"):
+    for stale in ("conflict", "problems", "refused", "merge", "restored_at"):
         draft.pop(stale, None)
 
 

@@ -20,7 +20,7 @@ from sdmkit.ui.document_views import history_view, settings_view
 from sdmkit.ui.rows import document_row
 from sdmkit.ui.screens import draw_screen
 from sdmkit.ui.state import flash, store, when
-from sdmkit.ui.text import esc
+from sdmkit.ui.text import esc, plural
 from sdmkit.ui.widget_base import Context, forget_widgets
 
 
@@ -128,14 +128,14 @@ def editor(kind: Kind, doc_id: int | None) -> None:
     title = draft["meta"]["title"] or (f"New {kind.noun}" if doc_id is None else "Untitled")
     st.caption(kind.label.upper())
     st.title(esc(title), anchor=False)
-    _status_line(kind, draft, check.dirty)
+    _status_line(kind, draft, check)
     _toolbar(kind, key, draft, on_save, check.dirty)
     # Always drawn, so the tabs below keep their place (and the writer's tab) whether
     # or not there is something to say here.
     with st.container():
         _restore_notices(kind, key, draft)
         merge_panel(kind, key, draft)
-        _problems_box(kind, draft)
+        _problems_box(kind, draft, check)
 
     left, right = st.columns([5, 2.4], gap="large")
     with left:
@@ -180,9 +180,15 @@ def _sections(kind: Kind, key: str, draft: dict, check: Check, on_structure) -> 
                 draw_screen(section.screen, kind, draft, check.model)
 
 
-def _status_line(kind: Kind, draft: dict, dirty: bool) -> None:
+def _status_line(kind: Kind, draft: dict, check: Check) -> None:
+    dirty = check.dirty
     if draft.get("merge"):
         badge = "<span class='sdm-badge sdm-conflict'>Conflict: not saved</span>"
+    elif check.invalid:
+        # Typed input the document cannot take (letters in a number): it stays as typed,
+        # and says so up here as well as beside the field.
+        n = len({_field_for(kind, p.field) for p in check.invalid})
+        badge = f"<span class='sdm-badge sdm-conflict'>● Unsaved changes · {plural(n, 'field')} to fix</span>"
     elif dirty:
         badge = "<span class='sdm-badge sdm-unsaved'>● Unsaved changes</span>"
     elif draft["doc_id"] is None:
@@ -297,6 +303,7 @@ def _restore_notices(kind: Kind, key: str, draft: dict) -> None:
 def _save(kind: Kind, key: str, draft: dict) -> None:
     drafts.collect(kind, key, draft)
     draft.pop("problems", None)
+    draft.pop("refused", None)
     try:
         meta = drafts.meta_of(draft)
         if draft["doc_id"] is None:
@@ -307,7 +314,11 @@ def _save(kind: Kind, key: str, draft: dict) -> None:
         merge_stale_save(kind, key, draft, exc)
         return
     except InvalidDocument as exc:
-        draft["problems"] = [(p.field, p.problem) for p in exc.problems]
+        # What the kind's model refuses is checked on every run (_check) and goes away
+        # once fixed; the rest (a missing title...) is kept until the next save.
+        live = set(_model_problems(kind, draft))
+        draft["refused"] = True
+        draft["problems"] = [(p.field, p.problem) for p in exc.problems if (p.field, p.problem) not in live]
         return
     except SdmkitError as exc:
         draft["problems"] = [("", str(exc))]
@@ -329,8 +340,21 @@ def _say(kind: Kind, field: str, problem: str) -> str:
     return f"{name}{joiner}{problem}"
 
 
-def _problems_box(kind: Kind, draft: dict) -> None:
-    problems = draft.get("problems")
+def _model_problems(kind: Kind, draft: dict) -> list[tuple[str, str]]:
+    try:
+        kind.validate(draft["content"])
+    except InvalidDocument as exc:
+        return [(p.field, p.problem) for p in exc.problems]
+    return []
+
+
+def _problems_box(kind: Kind, draft: dict, check: Check) -> None:
+    """After a refused save: what is still to fix (the model's problems as they are now)."""
+    problems = list(draft.get("problems") or [])
+    if draft.get("refused"):
+        problems = [(p.field, p.problem) for p in check.invalid] + problems
+        if not problems:  # all fixed: nothing stands in the way of the next save
+            draft.pop("refused", None)
     if problems:
         lines = "\n".join(f"- {esc(_say(kind, f, p))}" for f, p in problems)
         st.error(f"Not saved. Fix these and save again; your text is kept:\n{lines}", icon=":material/error:")
@@ -353,7 +377,7 @@ def _check(kind: Kind, draft: dict) -> Check:
             title=meta.get("title") or "",
         )
         invalid = []
-    problems = _field_problems(kind, draft, findings)
+    problems = _field_problems(kind, draft, invalid, findings)
     return Check(model, findings, problems, drafts.is_dirty(kind, draft), invalid)
 
 
@@ -368,10 +392,12 @@ def _field_for(kind: Kind, path: str) -> str:
     return next((k for k in keys if k.startswith(root + ".") or root.startswith(k + ".")), root)
 
 
-def _field_problems(kind: Kind, draft: dict, findings) -> dict[str, list[str]]:
-    """Refused-save problems and the coach's errors, beside the field they are about."""
+def _field_problems(kind: Kind, draft: dict, invalid, findings) -> dict[str, list[str]]:
+    """What the document cannot take as typed (letters in a number), refused-save
+    problems and the coach's errors, beside the field they are about."""
     out: dict[str, list[str]] = {}
-    for field, problem in draft.get("problems") or []:
+    pairs = [(p.field, p.problem) for p in invalid] + list(draft.get("problems") or [])
+    for field, problem in dict.fromkeys(pairs):
         out.setdefault(_field_for(kind, field), []).append(esc(_say(kind, field, problem)))
     for f in findings:
         if f.severity == "error":

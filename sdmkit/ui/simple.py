@@ -3,12 +3,16 @@ a toggle. Each converts between what the draft stores and what its widget holds.
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from sdmkit.kind import Field
 from sdmkit.ui.text import esc
 from sdmkit.ui.values import is_blank, iso_date, time_iso, to_date, to_time
 from sdmkit.ui.widget_base import Context, FieldWidget, get_path, register
+
+_WHOLE = re.compile(r"[+-]?\d+")
 
 
 class Line(FieldWidget):
@@ -106,13 +110,24 @@ class Time(FieldWidget):
 
 
 class Number(FieldWidget):
+    """A whole number, typed as text. The box keeps what was typed even when it is not a
+    number, and so does the draft: the editor names the problem beside the field and
+    Save refuses it, while the saved version keeps its value. (A number box loses it:
+    Streamlit's turns text it cannot read into its minimum, 0.)"""
+
     name = "number"
 
     def leaves(self, field, key, value):
-        return {key: None if is_blank(value) else int(value)}
+        return {key: "" if is_blank(value) else str(value)}
+
+    def value_from(self, field, key, value, present):
+        text = str(present[key] or "").strip()
+        if not text:
+            return None
+        return int(text) if _WHOLE.fullmatch(text) else text
 
     def draw(self, field, key, ctx):
-        st.number_input(field.label, key=key, help=field.help, min_value=0, step=1)
+        st.text_input(field.label, key=key, help=field.help, placeholder=field.placeholder or field.example)
 
 
 class Toggle(FieldWidget):
