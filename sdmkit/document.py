@@ -26,6 +26,21 @@ if TYPE_CHECKING:
 LIST_FIELDS = ("tags", "coach_off", "coach_allow")
 
 
+def shorten(title: str, limit: int) -> str:
+    """A title of at most `limit` characters: as it is when it fits, else on one line
+    and cut at a word, with an ellipsis. For a list, where one long title must not push
+    the rest away, and for a title made from the document, which must fit its column."""
+    if len(title) <= limit:
+        return title
+    text = " ".join(title.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:  # a word boundary in the second half: cut there
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.-–—") + "…"
+
+
 @dataclass(frozen=True)
 class DocumentMeta:
     title: str = ""

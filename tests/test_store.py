@@ -135,6 +135,18 @@ def test_invalid_content_names_the_field(store):
         make(store, status="published-ish")
 
 
+def test_a_title_made_from_the_document_is_shortened_and_a_typed_one_is_refused(store):
+    """A title the writer typed is theirs: one too long is refused, naming the limit. A
+    title made from the document (a long headline, no title given) is cut to fit."""
+    headline = "Sellers close their books in minutes " * 12  # 444 characters
+    doc = store.create("prfaq", {"headline": headline})
+    assert len(doc.title) <= 300 and doc.title.endswith("…")
+    assert doc.title.startswith("Sellers close their books in minutes Sellers")
+    assert doc.content["headline"] == headline.strip()  # the headline itself is whole
+    with pytest.raises(InvalidDocument, match="at most 300 characters \\(this one has 301\\)"):
+        make(store, title="T" * 301)
+
+
 def test_list_filters_search_and_pagination(store):
     for i in range(7):
         make(

@@ -20,14 +20,18 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
 from sdmkit import clock
-from sdmkit.document import Document, DocumentMeta
+from sdmkit.document import Document, DocumentMeta, shorten
 from sdmkit.errors import Conflict, FieldProblem, InvalidDocument, NotFound
 from sdmkit.registry import get_kind  # names the kinds; loads one on first use
 from sdmkit.store import fulltext
 from sdmkit.store.drafts import Drafts
-from sdmkit.store.limits import check_row, check_value, storable_input
+from sdmkit.store.limits import check_row, check_value, storable_input, text_limit
 from sdmkit.store.search import search_text, terms
 from sdmkit.store.tables import DOCUMENTS, REVISIONS, DocumentRow, RevisionRow, SettingRow
+
+# How long a title and a team name may be: the editor's boxes stop there while typing.
+TITLE_CHARS = text_limit(DOCUMENTS, "title")
+TEAM_CHARS = text_limit(DOCUMENTS, "team")
 
 
 def utcnow() -> datetime:
@@ -128,15 +132,22 @@ def normalise(kind_id: str, content: dict[str, Any] | None, meta: DocumentMeta =
     problems = check_value(stored, "content")
     if problems:
         raise InvalidDocument(problems)
-    title = (meta.title or "").strip() or kind.title_of(model).strip()
+    title = (meta.title or "").strip()
     if not title:
-        derived_team = kind.team_of(model)
-        title = f"{derived_team} {kind.label.lower()}".strip() if derived_team else ""
+        # Made from the document (a story's question, a team's name): shortened to fit,
+        # since the writer typed no title that could be refused.
+        title = kind.title_of(model).strip()
+        if not title:
+            derived_team = kind.team_of(model)
+            title = f"{derived_team} {kind.label.lower()}".strip() if derived_team else ""
+        title = shorten(title, TITLE_CHARS)
     if not title:
         named_by = f"content.{kind.title_field}" if kind.title_field else "title"
         problems.append(FieldProblem(named_by, "is required"))
-    elif len(title) > 300:
-        problems.append(FieldProblem("title", f"at most 300 characters (this one has {len(title)})"))
+    elif len(title) > TITLE_CHARS:
+        problems.append(
+            FieldProblem("title", f"at most {TITLE_CHARS} characters (this one has {len(title)})")
+        )
     status = meta.status or kind.statuses[0]
     if status not in kind.statuses:
         problems.append(FieldProblem("status", f"'{status}' is not one of: {', '.join(kind.statuses)}"))
@@ -505,7 +516,9 @@ class Store:
 
     def duplicate(self, doc_id: int) -> Document:
         src = self.get(doc_id)
-        meta = src.meta.replace(title=f"Copy of {src.title}"[:300], status=get_kind(src.kind).statuses[0])
+        meta = src.meta.replace(
+            title=shorten(f"Copy of {src.title}", TITLE_CHARS), status=get_kind(src.kind).statuses[0]
+        )
         return self.create(
             src.kind,
             src.content,

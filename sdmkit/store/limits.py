@@ -87,6 +87,15 @@ def check_value(value: Any, field: str, problems: list[FieldProblem] | None = No
     return problems
 
 
+def text_limit(table: Table, column: str) -> int:
+    """A string column's length: what a form says while the writer types."""
+    kind = table.c[column].type
+    if isinstance(kind, TypeDecorator):
+        kind = kind.impl_instance
+    assert isinstance(kind, String) and kind.length, f"{table.name}.{column} has no length"
+    return kind.length
+
+
 def check_row(table: Table, values: Mapping[str, Any], where: str = "") -> list[FieldProblem]:
     """One row for `table`: lengths of its string columns, finite numbers, clean JSON."""
     problems: list[FieldProblem] = []

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdmkit.document import Document, DocumentMeta
+from sdmkit.document import Document, DocumentMeta, shorten
 from sdmkit.errors import Conflict, SdmkitError
 from sdmkit.kind import Kind
 from sdmkit.merge import Merge, Path, field_name, resolve, three_way
+from sdmkit.store.documents import TITLE_CHARS
 from sdmkit.ui import drafts
 from sdmkit.ui.state import flash, store, when
 from sdmkit.ui.text import esc
@@ -161,7 +162,8 @@ def _save_merged(kind: Kind, key: str, draft: dict, merge: Merge, choices: dict,
 
 def save_as_copy(kind: Kind, key: str, draft: dict) -> None:
     meta = drafts.meta_of(draft)
-    meta = meta.replace(title=f"{meta.title} (my version)"[:300], status=kind.statuses[0])
+    mine = " (my version)"
+    meta = meta.replace(title=shorten(meta.title, TITLE_CHARS - len(mine)) + mine, status=kind.statuses[0])
     try:
         doc = store().create(kind.id, draft["content"], meta, note="saved from a conflicting edit")
     except SdmkitError as exc:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from sdmkit.coach import rule_catalog
 from sdmkit.kind import Kind
+from sdmkit.store.documents import TEAM_CHARS, TITLE_CHARS
 from sdmkit.ui import drafts
 from sdmkit.ui.exports import export_buttons
 from sdmkit.ui.history import history_panel
@@ -19,7 +20,9 @@ def settings_view(kind: Kind, key: str, problems: dict) -> None:
         st.text_input(
             "Title",
             key=drafts.meta_key(key, "title"),
-            help="How the document appears in lists and exports. Left empty, it is made from the document.",
+            max_chars=TITLE_CHARS,
+            help="How the document appears in lists and exports. Left empty, it is made from the document. "
+            f"Up to {TITLE_CHARS} characters.",
         )
         for p in problems.get("meta.title", []):
             st.error(p)
@@ -34,7 +37,9 @@ def settings_view(kind: Kind, key: str, problems: dict) -> None:
         st.text_input(
             "Team",
             key=drafts.meta_key(key, "team"),
-            help="Used to filter the Library. Left empty, it is taken from the document.",
+            max_chars=TEAM_CHARS,
+            help=f"Used to filter the Library. Left empty, it is taken from the document. Up to {TEAM_CHARS} "
+            "characters.",
         )
     st.text_input("Tags", key=drafts.meta_key(key, "tags"), help="Comma-separated words to find this by.")
     rules = {r.id: r.title for r in rule_catalog(kind)}

@@ -8,11 +8,14 @@ import re
 import streamlit as st
 
 from sdmkit.kind import Field
+from sdmkit.store.documents import TEAM_CHARS, TITLE_CHARS
 from sdmkit.ui.text import esc
 from sdmkit.ui.values import is_blank, iso_date, time_iso, to_date, to_time
 from sdmkit.ui.widget_base import Context, FieldWidget, get_path, register
 
 _WHOLE = re.compile(r"[+-]?\d+")
+# A kind's own Title or Team box stops where the store would refuse, while typing.
+_META_CHARS = {"meta.title": TITLE_CHARS, "meta.team": TEAM_CHARS}
 
 
 class Line(FieldWidget):
@@ -25,7 +28,14 @@ class Line(FieldWidget):
         return present[key] or ""
 
     def draw(self, field, key, ctx):
-        st.text_input(field.label, key=key, help=field.help, placeholder=field.placeholder or field.example)
+        limit = _META_CHARS.get(field.key)
+        st.text_input(
+            field.label,
+            key=key,
+            help=field.help + (f" Up to {limit} characters." if limit else ""),
+            placeholder=field.placeholder or field.example,
+            max_chars=limit,
+        )
         if field.feeds_from:
             _draw_source(field, key, ctx)
 
