@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sdmkit.document import shorten
 from sdmkit.errors import NotFound
 from sdmkit.registry import all_kinds, get_kind
 from sdmkit.store.search import snippet_parts
 from sdmkit.ui.exports import export_buttons
 from sdmkit.ui.history import history_panel
-from sdmkit.ui.rows import document_row
+from sdmkit.ui.rows import ROW_TITLE_CHARS, document_row
 from sdmkit.ui.state import flash, stamp, store, when
 from sdmkit.ui.text import esc, plural
 
@@ -81,7 +82,7 @@ def documents_tab() -> None:
     more = not page.exact  # more documents than were counted: the last page is not known
     rows = [
         {
-            "Title": s.title,
+            "Title": shorten(s.title, ROW_TITLE_CHARS),
             "Kind": get_kind(s.kind).label,
             "Team": s.team,
             "Status": s.status,
@@ -98,6 +99,11 @@ def documents_tab() -> None:
         width="stretch",
         on_select="rerun",
         selection_mode="single-row",
+        column_config={
+            "Title": st.column_config.TextColumn(
+                "Title", help="A long title is shortened here; select its row to read it whole"
+            )
+        },
         key=f"lib|table|{page_no}|{signature}",
     )
     c1, c2, c3 = st.columns([1, 2, 1], vertical_alignment="center")

@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sdmkit.document import shorten
 from sdmkit.ui.text import esc
+
+# About a line of the row's bold title; a longer one is cut, whole on hover.
+ROW_TITLE_CHARS = 90
 
 
 def document_row(title: str, detail: str, *, label: str, key: str, on_click=None, icon=None) -> bool:
     """Both texts are plain (escaped here); returns True when the button was clicked."""
     c1, c2 = st.columns([4, 1], vertical_alignment="center")
-    # Fixed markup around escaped text: the muted style needs a span.
-    c1.markdown(f"**{esc(title)}**  \n<span class='sdm-muted'>{esc(detail)}</span>", unsafe_allow_html=True)
+    row_text(c1, title, detail)
     return c2.button(label, key=key, on_click=on_click, icon=icon, width="stretch")
+
+
+def row_text(where, title: str, detail: str) -> None:
+    """A row's title, shortened to a line (the whole title in its tooltip), and its detail."""
+    short = shorten(title, ROW_TITLE_CHARS)
+    # Fixed markup around escaped text: the muted style needs a span.
+    where.markdown(
+        f"**{esc(short)}**  \n<span class='sdm-muted'>{esc(detail)}</span>",
+        unsafe_allow_html=True,
+        help=esc(title) if short != title else None,
+    )
