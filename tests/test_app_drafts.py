@@ -140,3 +140,72 @@ def test_the_list_marks_documents_with_unsaved_changes(workspace):
     by_label(at.text_area, "Mission").input("Typed.").run()
     listing = app("pages/charter.py")
     assert "unsaved changes from" in texts(listing)
+
+
+# --- "New" left unsaved: picked up again, not piled up ------------------------------------
+
+
+def _titles(workspace) -> list[str]:
+    return [d.meta.title for d in workspace.drafts.all()]
+
+
+def test_a_new_document_left_unsaved_is_picked_up_by_the_next_new(workspace):
+    first = app("pages/coe.py", id="new")
+    by_label(first.text_input, "Title").input("Checkout failed for 47 minutes").run()
+    # The writer leaves without saving (closes the tab); later they start a New COE.
+    again = app("pages/coe.py", id="new")
+    assert by_label(again.text_input, "Title").value == "Checkout failed for 47 minutes"
+    assert "Your unsaved new COE from" in texts(again) and "is back, as you left it" in texts(again)
+    by_label(again.text_input, "Title").input("Checkout failed for 47 minutes on 14 March").run()
+    third = app("pages/coe.py", id="new")
+    assert by_label(third.text_input, "Title").value == "Checkout failed for 47 minutes on 14 March"
+    assert _titles(workspace) == ["Checkout failed for 47 minutes on 14 March"]  # one, not three
+    home = app()
+    assert texts(home).count("Checkout failed for 47 minutes") == 1
+    save(third)
+    assert [s.title for s in workspace.list(kind="coe").items] == [
+        "Checkout failed for 47 minutes on 14 March"
+    ]
+    assert workspace.drafts.all() == []
+    assert by_label(app("pages/coe.py", id="new").text_input, "Title").value == ""  # saved: New is blank
+
+
+def test_a_blank_one_on_request_keeps_the_one_left(workspace):
+    first = app("pages/coe.py", id="new")
+    by_label(first.text_input, "Title").input("Checkout failed").run()
+    again = app("pages/coe.py", id="new")
+    [b for b in again.button if b.label == "Start a blank COE"][0].click().run()
+    assert not again.exception
+    assert by_label(again.text_input, "Title").value == ""
+    assert _titles(workspace) == ["Checkout failed"]  # kept as it was
+    by_label(again.text_input, "Title").input("Search index stale").run()
+    assert sorted(_titles(workspace)) == ["Checkout failed", "Search index stale"]
+    page = texts(app())
+    assert "Checkout failed" in page and "Search index stale" in page
+
+
+def test_home_discards_an_unsaved_draft_after_asking(workspace):
+    at = app("pages/coe.py", id="new")
+    by_label(at.text_input, "Title").input("Checkout failed").run()
+    other = app("pages/prfaq.py", id="new")
+    by_label(other.text_input, "Headline").input("Sellers close their books in minutes").run()
+    at.switch_page("pages/home.py").run()
+    # Discard opens a question with the button that acts; nothing goes on one click.
+    asks = at.get("popover")
+    assert [p.proto.popover.label for p in asks] == ["Discard", "Discard"]
+    assert all("cannot be brought back" in p.markdown[0].value for p in asks)
+    discard = [b for p in asks for b in p.button]
+    assert [b.label for b in discard] == ["Discard for good", "Discard for good"]
+    row = next(i for i, m in enumerate(at.markdown) if "Checkout failed" in m.value)
+    # Rows are newest first: the PR/FAQ, then the COE.
+    assert row > next(i for i, m in enumerate(at.markdown) if "Sellers close" in m.value)
+    discard[1].click().run()
+    assert not at.exception
+    assert _titles(workspace) == [""]  # the PR/FAQ's draft (titled by its headline) is kept
+    assert workspace.drafts.all()[0].content["headline"] == "Sellers close their books in minutes"
+    assert "Checkout failed" not in texts(at)
+    # The editor this session had open on it does not bring the discarded text back.
+    at.query_params["id"] = "new"
+    at.switch_page("pages/coe.py").run()
+    assert by_label(at.text_input, "Title").value == ""
+    assert len(workspace.drafts.all()) == 1

@@ -35,3 +35,15 @@ def test_a_draft_with_an_emptied_number_cell_is_kept(store):
         "mission": "Keep\x00 what was typed",
         "metrics": [{"name": "p99", "target": None}],
     }
+
+
+def test_a_claimed_draft_keeps_its_text_and_time_under_a_new_token(store):
+    """An editor picking up a draft left behind claims it: another tab still on the old
+    token then writes a draft of its own instead of overwriting this one."""
+    store.drafts.put("left", "coe", None, None, DocumentMeta(title="Checkout failed"), {"summary": "Typed."})
+    before = store.drafts.get("left")
+    claimed = store.drafts.claim("left")
+    assert claimed is not None and claimed.token != "left"
+    assert (claimed.meta, claimed.content, claimed.saved_at) == (before.meta, before.content, before.saved_at)
+    assert store.drafts.get("left") is None and [d.token for d in store.drafts.all()] == [claimed.token]
+    assert store.drafts.claim("left") is None  # a second tab finds it taken

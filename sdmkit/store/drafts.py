@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, select
+from sqlalchemy import Select, delete, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 from sqlmodel import col
@@ -80,6 +80,21 @@ class Drafts:
     def drop(self, token: str) -> None:
         with Session(self.engine) as s, s.begin():
             s.execute(delete(DraftRow).where(col(DraftRow.token) == token))
+
+    def claim(self, token: str) -> Draft | None:
+        """Take a draft over under a new token, as it is (text and time kept); None when
+        it is gone (discarded, saved, or claimed a moment ago by another tab).
+
+        An editor that picks up a draft left behind claims it, so a tab that still holds
+        the old token writes its own draft again instead of overwriting this one."""
+        fresh = new_token()
+        with Session(self.engine) as s, s.begin():
+            moved = (
+                s.connection()
+                .execute(update(DraftRow).where(col(DraftRow.token) == token).values(token=fresh))
+                .rowcount
+            )
+        return self.get(fresh) if moved == 1 else None
 
     def for_document(self, document_id: int) -> list[Draft]:
         """Drafts of one document, newest first."""

@@ -8,7 +8,8 @@ the page, switching views or a refused save.
 A moment after each change the draft is also written to the workspace (the draft
 table, not a revision), under a token that the page's address carries: a reload
 brings it back at once, and opening the document again later (a closed tab, another
-day) offers it. Saving or discarding deletes it."""
+day) offers it. A new document left unsaved is picked up again by the next "New" of
+its kind, so abandoned starts do not pile up. Saving or discarding deletes it."""
 
 from __future__ import annotations
 
@@ -85,10 +86,41 @@ def get(kind: Kind, doc_id: int | None, store: Store) -> dict:
             if token:
                 del st.query_params[TOKEN]
             draft["offers"] = [d.token for d in store.drafts.for_document(doc_id)] if doc_id else []
+            left = None if doc_id else _claim_left_behind(kind, store)
+            if left is not None:
+                apply(draft, left)
+                draft["resumed_at"] = left.saved_at
         st.session_state[key] = draft
     elif draft.get("token") and not token:
         st.query_params[TOKEN] = draft["token"]  # back from another page: a reload still finds it
     return draft
+
+
+def _claim_left_behind(kind: Kind, store: Store) -> Draft | None:
+    """The newest unsaved new document of this kind, taken over by this tab: "New" after
+    a new document was left unsaved goes on with it instead of starting another beside
+    it. Claimed under a new token, so a tab still open on it keeps its own copy."""
+    for d in store.drafts.all(kind=kind.id):
+        if d.document_id is None and (claimed := store.drafts.claim(d.token)) is not None:
+            return claimed
+    return None
+
+
+def discard_stored(store: Store, token: str) -> None:
+    """Discard a stored draft from a list: gone from the workspace, and from this
+    session's editor, which would otherwise show it again (and store it again)."""
+    store.drafts.drop(token)
+    held = [
+        key
+        for key, value in st.session_state.items()
+        if isinstance(key, str)
+        and key.startswith("draft|")
+        and isinstance(value, dict)
+        and value.get("token") == token
+    ]
+    for key in held:
+        del st.session_state[key]
+        forget_widgets(key)
 
 
 def apply(draft: dict, stored: Draft) -> None:
@@ -151,6 +183,7 @@ def forget_stored(draft: dict, store: Store) -> None:
     draft["token"] = None
     draft.pop("persisted", None)
     draft.pop("restored_at", None)
+    draft.pop("resumed_at", None)
     if TOKEN in st.query_params:
         del st.query_params[TOKEN]
 
@@ -159,7 +192,7 @@ def mark_saved(draft: dict, doc: Document) -> None:
     token = draft.get("token")
     draft.update(from_document(doc))
     draft["token"] = token  # the caller forgets the stored draft
-    for stale in ("conflict", "problems", "refused", "merge", "restored_at"):
+    for stale in ("conflict", "problems", "refused", "merge", "restored_at", "resumed_at"):
         draft.pop(stale, None)
 
 

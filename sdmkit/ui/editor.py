@@ -17,7 +17,7 @@ from sdmkit.ui import drafts, fields
 from sdmkit.ui.coach_panel import coach_panel
 from sdmkit.ui.conflict import merge_panel, merge_stale_save
 from sdmkit.ui.document_views import history_view, settings_view
-from sdmkit.ui.rows import document_row
+from sdmkit.ui.rows import document_row, draft_row
 from sdmkit.ui.screens import draw_screen
 from sdmkit.ui.state import flash, store, when
 from sdmkit.ui.text import esc, plural
@@ -64,7 +64,7 @@ def kind_index(kind: Kind) -> None:
     unsaved = store().drafts.all(kind=kind.id)
     for d in (d for d in unsaved if d.document_id is None):
         detail = f"not saved yet · unsaved changes from {when(d.saved_at)}"
-        if document_row(draft_title(kind, d), detail, label="Open", key=f"open|draft|{d.token}"):
+        if unsaved_row(kind, d, detail, key=f"open|draft|{d.token}"):
             st.query_params.from_dict({"id": "new", drafts.TOKEN: d.token})
             st.rerun()
     if not page.items and not unsaved:
@@ -89,6 +89,21 @@ def kind_index(kind: Kind) -> None:
 def draft_title(kind: Kind, d) -> str:
     """What to call an unsaved draft in a list: its title, else what names it, else 'New ...'."""
     return d.meta.title or str(d.content.get(kind.title_field) or "").strip() or f"New {kind.noun}"
+
+
+def unsaved_row(kind: Kind, d, detail: str, *, key: str) -> bool:
+    """One stored draft in a list (Home, the kind's list): True when Open is clicked; its
+    Discard asks first, then drops it."""
+    if d.document_id is None:
+        confirm = f"Discard this unsaved new {kind.noun}? What it holds cannot be brought back."
+    else:
+        confirm = "Discard these unsaved changes? The saved version stays as it is."
+
+    def discard():
+        drafts.discard_stored(store(), d.token)
+        flash("Unsaved changes discarded", ":material/delete:")
+
+    return draft_row(draft_title(kind, d), detail, key=key, confirm=confirm, on_discard=discard)
 
 
 # --- the editor ------------------------------------------------------------------------
@@ -256,7 +271,34 @@ def _discard(kind: Kind, key: str, draft: dict) -> None:
     drafts.reseed(key)
 
 
+def _start_blank(kind: Kind, key: str, draft: dict) -> None:
+    """A blank new document instead of the one picked up, which stays in the workspace
+    with what was just typed (Home lists it)."""
+    drafts.collect(kind, key, draft)
+    drafts.persist(kind, draft, store(), drafts.is_dirty(kind, draft))
+    st.session_state[key] = drafts.blank(kind)
+    drafts.reseed(key)
+    if drafts.TOKEN in st.query_params:
+        del st.query_params[drafts.TOKEN]
+    flash(f"A blank {kind.noun}; the one you left is under Unsaved changes on Home", ":material/add:")
+
+
 def _restore_notices(kind: Kind, key: str, draft: dict) -> None:
+    if draft.get("resumed_at"):
+        c1, c2 = st.columns([5, 1.4], vertical_alignment="center")
+        c1.info(
+            f"Your unsaved new {kind.noun} from {esc(when(draft['resumed_at']))} is back, as you left it. Go "
+            "on and save it, or start a blank one: this one then waits under Unsaved changes on Home.",
+            icon=":material/restore:",
+        )
+        c2.button(
+            f"Start a blank {kind.noun}",
+            key=f"{key}|blank",
+            icon=":material/add:",
+            on_click=_start_blank,
+            args=(kind, key, draft),
+            width="stretch",
+        )
     if draft.get("restored_at"):
         c1, c2 = st.columns([5, 1.4], vertical_alignment="center")
         c1.info(

@@ -10,7 +10,7 @@ from sdmkit.examples import load_examples
 from sdmkit.registry import all_kinds, get_kind
 from sdmkit.store.db import database_url
 from sdmkit.ui.drafts import TOKEN
-from sdmkit.ui.editor import draft_title
+from sdmkit.ui.editor import unsaved_row
 from sdmkit.ui.rows import document_row
 from sdmkit.ui.state import flash, store, when
 
@@ -56,12 +56,12 @@ def unsaved_drafts() -> bool:
     found = store().drafts.all()
     if found:
         st.subheader("Unsaved changes", anchor=False)
-        st.caption("Open one to save it or discard it; nothing you typed is lost meanwhile.")
+        st.caption("Open one to go on and save it, or discard it; nothing you typed is lost meanwhile.")
     for d in found[:8]:
         kind = get_kind(d.kind)
         where = "not saved yet" if d.document_id is None else f"changes to version {d.base_version}"
         detail = f"{kind.label} · {where} · from {when(d.saved_at)}"
-        if document_row(draft_title(kind, d), detail, label="Open", key=f"home|draft|{d.token}"):
+        if unsaved_row(kind, d, detail, key=f"home|draft|{d.token}"):
             target = "new" if d.document_id is None else str(d.document_id)
             st.switch_page(kind.page, query_params={"id": target, TOKEN: d.token})
     if len(found) > 8:

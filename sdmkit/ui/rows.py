@@ -18,6 +18,24 @@ def document_row(title: str, detail: str, *, label: str, key: str, on_click=None
     return c2.button(label, key=key, on_click=on_click, icon=icon, width="stretch")
 
 
+def draft_row(title: str, detail: str, *, key: str, confirm: str, on_discard) -> bool:
+    """An unsaved draft: Open (True when clicked), or Discard once the writer confirms,
+    since what it holds cannot be brought back."""
+    c1, c2, c3 = st.columns([4, 1, 1], vertical_alignment="center")
+    row_text(c1, title, detail)
+    opened = c2.button("Open", key=key, width="stretch")
+    with c3.popover("Discard", icon=":material/delete:", width="stretch", key=f"{key}|discard"):
+        st.markdown(confirm)
+        st.button(
+            "Discard for good",
+            key=f"{key}|discard|go",
+            type="primary",
+            icon=":material/delete_forever:",
+            on_click=on_discard,
+        )
+    return opened
+
+
 def row_text(where, title: str, detail: str) -> None:
     """A row's title, shortened to a line (the whole title in its tooltip), and its detail."""
     short = shorten(title, ROW_TITLE_CHARS)
