@@ -39,3 +39,12 @@ def test_home_and_the_library_show_a_long_title_shortened(workspace):
     library = app("pages/library.py")
     cell = library.dataframe[0].value["Title"][0]
     assert cell.endswith("…") and len(cell) <= 90 and LONG.startswith(cell[:-1])
+
+
+def test_the_editor_heading_is_shortened_and_the_title_box_keeps_it_whole(workspace):
+    doc = workspace.create("coe", {}, DocumentMeta(title=LONG))
+    at = app("pages/coe.py", id=str(doc.id))
+    heading = at.title[0]
+    assert _plain(heading.value).endswith("…") and len(_plain(heading.value)) <= 90
+    assert _plain(heading.proto.help) == LONG
+    assert by_label(at.text_input, "Title").value == LONG

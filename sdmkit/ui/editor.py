@@ -9,6 +9,7 @@ import streamlit as st
 from pydantic import BaseModel
 
 from sdmkit.coach import lint, score
+from sdmkit.document import shorten
 from sdmkit.errors import Conflict, InvalidDocument, NotFound, SdmkitError
 from sdmkit.kind import Kind
 from sdmkit.registry import get_kind
@@ -17,7 +18,7 @@ from sdmkit.ui import drafts, fields
 from sdmkit.ui.coach_panel import coach_panel
 from sdmkit.ui.conflict import merge_panel, merge_stale_save
 from sdmkit.ui.document_views import history_view, settings_view
-from sdmkit.ui.rows import document_row, draft_row
+from sdmkit.ui.rows import ROW_TITLE_CHARS, document_row, draft_row
 from sdmkit.ui.screens import draw_screen
 from sdmkit.ui.state import flash, store, when
 from sdmkit.ui.text import esc, plural
@@ -142,7 +143,8 @@ def editor(kind: Kind, doc_id: int | None) -> None:
 
     title = draft["meta"]["title"] or (f"New {kind.noun}" if doc_id is None else "Untitled")
     st.caption(kind.label.upper())
-    st.title(esc(title), anchor=False)
+    heading = shorten(title, ROW_TITLE_CHARS)  # whole in the Title box, and in the tooltip
+    st.title(esc(heading), anchor=False, help=esc(title) if heading != title else None)
     _status_line(kind, draft, check)
     _toolbar(kind, key, draft, on_save, check.dirty)
     # Always drawn, so the tabs below keep their place (and the writer's tab) whether
