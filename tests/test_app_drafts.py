@@ -155,7 +155,7 @@ def test_a_new_document_left_unsaved_is_picked_up_by_the_next_new(workspace):
     # The writer leaves without saving (closes the tab); later they start a New COE.
     again = app("pages/coe.py", id="new")
     assert by_label(again.text_input, "Title").value == "Checkout failed for 47 minutes"
-    assert "Your unsaved new COE from" in texts(again) and "is back, as you left it" in texts(again)
+    assert "This new COE was left unsaved" in texts(again) and "is back as it was" in texts(again)
     by_label(again.text_input, "Title").input("Checkout failed for 47 minutes on 14 March").run()
     third = app("pages/coe.py", id="new")
     assert by_label(third.text_input, "Title").value == "Checkout failed for 47 minutes on 14 March"
@@ -173,13 +173,16 @@ def test_a_new_document_left_unsaved_is_picked_up_by_the_next_new(workspace):
 def test_a_blank_one_on_request_keeps_the_one_left(workspace):
     first = app("pages/coe.py", id="new")
     by_label(first.text_input, "Title").input("Checkout failed").run()
+    token = _query(first)["draft"]
     again = app("pages/coe.py", id="new")
     [b for b in again.button if b.label == "Start a blank COE"][0].click().run()
     assert not again.exception
     assert by_label(again.text_input, "Title").value == ""
-    assert _titles(workspace) == ["Checkout failed"]  # kept as it was
+    # Given back as it was, under the token of the tab that wrote it (still open here).
+    assert [(d.token, d.meta.title) for d in workspace.drafts.all()] == [(token, "Checkout failed")]
+    by_label(first.text_input, "Title").input("Checkout failed for 47 minutes").run()
     by_label(again.text_input, "Title").input("Search index stale").run()
-    assert sorted(_titles(workspace)) == ["Checkout failed", "Search index stale"]
+    assert sorted(_titles(workspace)) == ["Checkout failed for 47 minutes", "Search index stale"]
     page = texts(app())
     assert "Checkout failed" in page and "Search index stale" in page
 

@@ -47,3 +47,16 @@ def test_a_claimed_draft_keeps_its_text_and_time_under_a_new_token(store):
     assert (claimed.meta, claimed.content, claimed.saved_at) == (before.meta, before.content, before.saved_at)
     assert store.drafts.get("left") is None and [d.token for d in store.drafts.all()] == [claimed.token]
     assert store.drafts.claim("left") is None  # a second tab finds it taken
+
+
+def test_a_claimed_draft_given_back_takes_its_old_token_unless_that_was_written_again(store):
+    meta = DocumentMeta(title="Checkout failed")
+    store.drafts.put("left", "coe", None, None, meta, {"summary": "Typed."})
+    claimed = store.drafts.claim("left")
+    store.drafts.release(claimed.token, "left")
+    assert [(d.token, d.content) for d in store.drafts.all()] == [("left", {"summary": "Typed."})]
+    # The tab on "left" wrote again after the claim: the claimed copy is the older one.
+    claimed = store.drafts.claim("left")
+    store.drafts.put("left", "coe", None, None, meta, {"summary": "Typed more."})
+    store.drafts.release(claimed.token, "left")
+    assert [(d.token, d.content) for d in store.drafts.all()] == [("left", {"summary": "Typed more."})]

@@ -96,6 +96,18 @@ class Drafts:
             )
         return self.get(fresh) if moved == 1 else None
 
+    def release(self, token: str, back_to: str) -> None:
+        """Give back a claimed draft the claimer did not change: under its old token when
+        that is free; when a tab still open on the old token has written it again, this
+        older copy of it goes."""
+        with Session(self.engine) as s, s.begin():
+            if s.get(DraftRow, back_to) is None:
+                s.connection().execute(
+                    update(DraftRow).where(col(DraftRow.token) == token).values(token=back_to)
+                )
+            else:
+                s.execute(delete(DraftRow).where(col(DraftRow.token) == token))
+
     def for_document(self, document_id: int) -> list[Draft]:
         """Drafts of one document, newest first."""
         return self._select(select(DraftRow).where(col(DraftRow.document_id) == document_id))

@@ -88,22 +88,36 @@ def get(kind: Kind, doc_id: int | None, store: Store) -> dict:
             draft["offers"] = [d.token for d in store.drafts.for_document(doc_id)] if doc_id else []
             left = None if doc_id else _claim_left_behind(kind, store)
             if left is not None:
-                apply(draft, left)
-                draft["resumed_at"] = left.saved_at
+                claimed, draft["claimed_from"] = left
+                apply(draft, claimed)
+                draft["resumed_at"] = claimed.saved_at
+                draft["claimed_fp"] = draft["persisted"]
         st.session_state[key] = draft
     elif draft.get("token") and not token:
         st.query_params[TOKEN] = draft["token"]  # back from another page: a reload still finds it
     return draft
 
 
-def _claim_left_behind(kind: Kind, store: Store) -> Draft | None:
-    """The newest unsaved new document of this kind, taken over by this tab: "New" after
-    a new document was left unsaved goes on with it instead of starting another beside
-    it. Claimed under a new token, so a tab still open on it keeps its own copy."""
+def _claim_left_behind(kind: Kind, store: Store) -> tuple[Draft, str] | None:
+    """The newest unsaved new document of this kind, taken over by this tab (and the
+    token it had): "New" after a new document was left unsaved goes on with it instead
+    of starting another beside it. Claimed under a new token, so a tab still open on it
+    keeps writing its own copy instead of overwriting this one."""
     for d in store.drafts.all(kind=kind.id):
         if d.document_id is None and (claimed := store.drafts.claim(d.token)) is not None:
-            return claimed
+            return claimed, d.token
     return None
+
+
+def leave(kind: Kind, draft: dict, store: Store) -> None:
+    """This tab leaves its draft for a blank one. What it typed stays in the workspace; a
+    draft it picked up and did not change is given back as it was, so no copy of it is
+    left beside a tab still open on it."""
+    untouched = draft.get("persisted") == draft.get("claimed_fp") == _fingerprint(draft)
+    if draft.get("claimed_from") and draft.get("token") and untouched:
+        store.drafts.release(draft["token"], draft["claimed_from"])
+    else:
+        persist(kind, draft, store, is_dirty(kind, draft))
 
 
 def discard_stored(store: Store, token: str) -> None:
@@ -183,7 +197,8 @@ def forget_stored(draft: dict, store: Store) -> None:
     draft["token"] = None
     draft.pop("persisted", None)
     draft.pop("restored_at", None)
-    draft.pop("resumed_at", None)
+    for picked_up in ("resumed_at", "claimed_from", "claimed_fp"):
+        draft.pop(picked_up, None)
     if TOKEN in st.query_params:
         del st.query_params[TOKEN]
 

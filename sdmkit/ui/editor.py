@@ -277,7 +277,7 @@ def _start_blank(kind: Kind, key: str, draft: dict) -> None:
     """A blank new document instead of the one picked up, which stays in the workspace
     with what was just typed (Home lists it)."""
     drafts.collect(kind, key, draft)
-    drafts.persist(kind, draft, store(), drafts.is_dirty(kind, draft))
+    drafts.leave(kind, draft, store())
     st.session_state[key] = drafts.blank(kind)
     drafts.reseed(key)
     if drafts.TOKEN in st.query_params:
@@ -289,8 +289,9 @@ def _restore_notices(kind: Kind, key: str, draft: dict) -> None:
     if draft.get("resumed_at"):
         c1, c2 = st.columns([5, 1.4], vertical_alignment="center")
         c1.info(
-            f"Your unsaved new {kind.noun} from {esc(when(draft['resumed_at']))} is back, as you left it. Go "
-            "on and save it, or start a blank one: this one then waits under Unsaved changes on Home.",
+            f"This new {kind.noun} was left unsaved (last change {esc(when(draft['resumed_at']))}) and is "
+            "back as it was. Go on and save it, or start a blank one: this one then stays under Unsaved "
+            "changes on Home.",
             icon=":material/restore:",
         )
         c2.button(
