@@ -227,6 +227,7 @@ def _subtitle(m: dict) -> list[str]:
         lines.append(
             f"{_label_month({**last, 'partial': False})} so far: {last['weeks']} week"
             f"{'s' if last['weeks'] != 1 else ''}, against the same first weeks a year earlier"
+            + ("; drawn apart from the whole months" if m.get("aggregation") == "sum" else "")
         )
     if m.get("missing"):
         named = [_label_week(w) for w in m["missing"][-6:]]
@@ -281,11 +282,16 @@ def six_twelve(m: dict) -> dict:
     def panel(points: list[dict], labels: list[str], x_title: str, width: int, weekly: bool) -> dict:
         values = []
         labels = [_axis_label(tick) for tick in labels]
+        # A month so far of a summed metric (3 weeks of tickets) is smaller than a whole
+        # month by its nature: drawn as a point of its own, not joined to the whole
+        # months, so the line does not show a drop that did not happen.
+        apart = not weekly and m.get("aggregation") == "sum"
         for p, tick in zip(points, labels, strict=True):
+            part = int(bool(apart and p.get("partial")))
             for series, key in (("This year", "value"), ("Last year", "prior")):
                 # A missing value stays in the data as null, so the line breaks there instead of
                 # drawing a straight line across the gap.
-                values.append({"x": tick, "series": series, "value": p.get(key)})
+                values.append({"x": tick, "series": series, "value": p.get(key), "part": part})
         x = {
             "field": "x",
             "type": "ordinal",
@@ -322,6 +328,7 @@ def six_twelve(m: dict) -> dict:
                     "y": y,
                     "color": colour,
                     "strokeDash": dash,
+                    "detail": {"field": "part", "type": "nominal"},
                     "tooltip": [{"field": "x", "title": "When"}, {"field": "value", "type": "quantitative"}],
                 },
             }

@@ -345,6 +345,32 @@ def test_a_partial_month_is_compared_with_the_same_weeks_last_year(team):
     assert (full["prior"], full["partial"]) == (241, False)
 
 
+def test_a_summed_month_so_far_is_drawn_apart_from_the_whole_months(team):
+    """Three weeks of deployments are fewer than a month's by their nature: joined to
+    the whole months, the line would show a drop that did not happen."""
+    from sdmkit.charts import six_twelve
+    from sdmkit.metrics.catalog import upsert_values
+
+    ids = {m.name: m.id for m in catalog(team, "Payments")}
+    weeks = [date(2026, 11, 15) - timedelta(days=7 * i) for i in range(60)]
+    upsert_values(team, [(ids["Deployments"], w, 20) for w in weeks])
+    upsert_values(team, [(ids["p99 latency"], w, 700) for w in weeks])
+    deck = {m["name"]: m for m in build(team, "Payments", date(2026, 11, 15))}
+
+    def parts(metric):
+        months = six_twelve(metric)["hconcat"][1]["layer"][0]
+        lines = months["data"]["values"]
+        assert months["encoding"]["detail"]["field"] == "part"
+        return {v["x"]: v["part"] for v in lines if v["series"] == "This year"}
+
+    summed = parts(deck["Deployments"])
+    assert [x for x, part in summed.items() if part] == ["Nov\n(3 wk)"]
+    assert "drawn apart from the whole months" in " ".join(
+        six_twelve(deck["Deployments"])["title"]["subtitle"]
+    )
+    assert not any(parts(deck["p99 latency"]).values())  # a mean of three weeks is a month's mean
+
+
 def test_a_missing_week_is_shown_and_named_instead_of_summed_over(team):
     from sdmkit.metrics.catalog import upsert_values
 
