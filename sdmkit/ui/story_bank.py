@@ -6,6 +6,7 @@ import time
 
 import streamlit as st
 
+from sdmkit.errors import NotFound
 from sdmkit.interview import ROUNDS, STUDY_PLAN, all_questions, is_technical
 from sdmkit.redaction import set_terms, terms, unlisted_people
 from sdmkit.stories import practice
@@ -147,7 +148,7 @@ def _practice_question(rnd: int, turn: int) -> str | None:
         question = practice.question_for(rnd, turn)
     matched = st.session_state.get("sb|matched")
     if matched and st.toggle(
-        f"Practise the question I matched: {matched}",
+        f"Practise the question I matched: {esc(matched)}",  # a label renders Markdown
         key="sb|use_matched",
         help="Instead of the round's questions, the one from 'Match a question'",
     ):
@@ -193,7 +194,11 @@ def practice_tab() -> None:
         options.append(chosen)  # chosen from a match: offered even below the first five
     titles = {m.story_id: m.title for m in found}
     if chosen and chosen not in titles:
-        titles[chosen] = store().get(chosen).title
+        try:
+            titles[chosen] = store().get(chosen).title
+        except NotFound:  # deleted since its Practise button was pressed
+            options.remove(chosen)
+            chosen = None
     story = st.selectbox(
         "Story you will tell",
         options,
