@@ -178,6 +178,28 @@ def charter_content() -> dict:
     return yaml.safe_load((ROOT / "examples" / "charter" / "payments-platform.yaml").read_text())["content"]
 
 
+def mined_outage(store, title: str = "Search outage"):
+    """A one-line COE of a 40-minute search outage, mined: (the COE, its one story).
+
+    The smallest document that mines to a story with "Your part" questions, which
+    the story tests edit, re-mine and export.
+    """
+    from sdmkit.document import DocumentMeta
+    from sdmkit.stories.mine import mine_all
+
+    coe = store.create(
+        "coe",
+        {
+            "summary": "Search was down for 40 minutes.",
+            "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
+        },
+        DocumentMeta(title=title),
+    )
+    mine_all(store)
+    (story,) = store.iter_documents(kind="story")
+    return coe, story
+
+
 # --- the browser tests' Chromium -------------------------------------------------
 
 

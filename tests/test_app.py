@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from sdmkit.document import DocumentMeta
-from tests.conftest import ROOT, example_paths
+from tests.conftest import ROOT, example_paths, mined_outage
 
 ENTRY = str(ROOT / "streamlit_app.py")
 
@@ -437,18 +437,7 @@ def test_your_own_questions_are_a_round_of_practice(workspace):
 
 
 def test_the_sources_tab_says_when_the_source_moved_on_and_records_the_check(workspace):
-    from sdmkit.stories.mine import mine_all
-
-    coe = workspace.create(
-        "coe",
-        {
-            "summary": "Search was down for 40 minutes.",
-            "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
-        },
-        DocumentMeta(title="Search outage"),
-    )
-    mine_all(workspace)
-    story = next(workspace.iter_documents(kind="story"))
+    coe, story = mined_outage(workspace)
     edited = {**story.content, "action": "I paged the search team and rolled back the index in 6 minutes."}
     story = workspace.save(story.id, story.version, edited, story.meta)
     coe = workspace.save(coe.id, coe.version, {**coe.content, "summary": "Down for 55 minutes."}, coe.meta)

@@ -11,6 +11,7 @@ from sdmkit.document import DocumentMeta
 from sdmkit.stories.grounding import field_texts, grounded, is_prompt, supports
 from sdmkit.stories.match import match
 from sdmkit.stories.mine import mine_all
+from tests.conftest import mined_outage
 
 
 @pytest.fixture
@@ -71,16 +72,7 @@ def test_no_fixed_sentence_asserts_what_a_document_does_not_say(sqlite_store):
 def test_a_mined_story_asks_for_the_candidates_part_and_the_coach_flags_it(sqlite_store):
     from sdmkit.coach import lint_document
 
-    sqlite_store.create(
-        "coe",
-        {
-            "summary": "Search was down for 40 minutes.",
-            "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
-        },
-        meta=DocumentMeta(title="Outage"),
-    )
-    mine_all(sqlite_store)
-    story = next(sqlite_store.iter_documents(kind="story"))
+    _, story = mined_outage(sqlite_store)
     assert "Your part:" in story.content["action"]
     assert "story.your_part" in {f.rule for f in lint_document(story, sqlite_store.get)}
     answered = {**story.content, "action": "I paged the index team and rolled back the schema change."}
@@ -424,16 +416,7 @@ def test_a_match_reason_names_only_words_the_question_says_and_calls_the_rest_re
 def test_a_story_whose_source_changed_after_the_user_edited_it_is_flagged_until_checked(sqlite_store):
     from sdmkit.coach import lint_document
 
-    coe = sqlite_store.create(
-        "coe",
-        {
-            "summary": "Search was down for 40 minutes.",
-            "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
-        },
-        meta=DocumentMeta(title="Search outage"),
-    )
-    mine_all(sqlite_store)
-    story = next(sqlite_store.iter_documents(kind="story"))
+    coe, story = mined_outage(sqlite_store)
 
     def flags(doc):
         return [
@@ -459,19 +442,10 @@ def test_a_story_whose_source_changed_after_the_user_edited_it_is_flagged_until_
 def test_an_untouched_story_whose_source_changed_is_told_to_mine_again(sqlite_store):
     from sdmkit.coach import lint_document
 
-    coe = sqlite_store.create(
-        "coe",
-        {
-            "summary": "Search was down for 40 minutes.",
-            "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
-        },
-        meta=DocumentMeta(title="Search outage"),
-    )
-    mine_all(sqlite_store)
+    coe, story = mined_outage(sqlite_store)
     sqlite_store.save(
         coe.id, coe.version, {**coe.content, "summary": "Search was down for 55 minutes."}, coe.meta
     )
-    story = next(sqlite_store.iter_documents(kind="story"))
     (flag,) = [
         f.suggestion for f in lint_document(story, sqlite_store.get) if f.rule == "story.source_changed"
     ]

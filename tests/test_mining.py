@@ -9,6 +9,7 @@ from sdmkit.document import DocumentMeta
 from sdmkit.interview import PRINCIPLES, ROUNDS
 from sdmkit.stories.match import coverage, match
 from sdmkit.stories.mine import mine_all, star_text
+from tests.conftest import mined_outage
 
 
 def test_every_example_document_yields_a_story_linked_to_its_source(sqlite_store):
@@ -320,16 +321,7 @@ def test_a_hyphenated_synonym_is_split_as_the_stories_are():
 def test_a_story_with_unanswered_questions_is_marked_not_ready_until_they_are_answered(sqlite_store):
     from sdmkit.portfolio import not_ready, portfolio_markdown
 
-    sqlite_store.create(
-        "coe",
-        {
-            "summary": "Search was down for 40 minutes.",
-            "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
-        },
-        DocumentMeta(title="Search outage"),
-    )
-    mine_all(sqlite_store)
-    story = next(sqlite_store.iter_documents(kind="story"))
+    _, story = mined_outage(sqlite_store)
     asks = story.kind_spec.validate(story.content).open_questions()
     assert asks and all(q.startswith("Your part:") for q in asks)
     assert not_ready(sqlite_store, [story.id]) == [(story.title, len(asks))]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sdmkit.coach.readability import measure
 from sdmkit.coach.rule import Hit, Rule
 from sdmkit.coach.text import mask, sentences, words
+from sdmkit.words import FUNCTION_WORDS
 
 # Words that sound like information but carry none; each with what to write instead.
 WEASEL = {
@@ -121,54 +122,23 @@ _ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]{1,6})(s?)(?![\w-])")
 # Words written in capitals for emphasis ('DO NOT', 'OWNED BY'): a short English word,
 # or a run of capital words holding one, is emphasis, not an acronym to spell out.
 _CAPS_RUN = re.compile(r"\b[A-Z]{2,}\b(?: +\b[A-Z]{2,}\b)+")
-_SHOUTED = frozenset(
+_SHOUTED = FUNCTION_WORDS | frozenset(
     [
-        "a",
         "all",
         "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
         "but",
-        "by",
-        "do",
-        "for",
         "go",
         "he",
-        "if",
-        "in",
-        "is",
-        "it",
-        "me",
-        "my",
         "no",
         "nor",
         "not",
-        "of",
         "off",
-        "on",
-        "or",
-        "our",
-        "so",
         "than",
-        "that",
-        "the",
         "then",
-        "this",
-        "to",
         "too",
         "up",
         "us",
-        "was",
-        "we",
-        "who",
-        "why",
         "yes",
-        "you",
     ]
 )
 _DEFINED_AFTER = r"\(\s*{acr}s?\s*\)"  # "Service Level Objective (SLO)"

@@ -23,6 +23,7 @@ from typing import Any
 
 from sdmkit.interview import PRINCIPLES, ROUNDS, all_questions, is_technical
 from sdmkit.stories.sources import source_documents
+from sdmkit.words import FUNCTION_WORDS
 
 READY = 0.45  # a score from which a story counts as an answer in the coverage matrix
 LISTED = 0.3  # below this a story is not offered for the question at all
@@ -34,69 +35,38 @@ K1, B = 1.2, 0.75
 # best story shares one common word with the question, it is still a weak answer.
 # (Lucene's BM25 leaves out the (k1 + 1) factor of the textbook formula: 8 there.)
 BM25_FLOOR = 8.0 / (K1 + 1)
-_STOP = frozenset(
+_STOP = FUNCTION_WORDS | frozenset(
     [
-        "a",
         "about",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
         "can",
         "describe",
         "did",
-        "do",
         "does",
-        "for",
+        "example",
         "from",
+        "give",
         "had",
         "has",
         "have",
         "how",
         "i",
-        "if",
-        "in",
-        "is",
-        "it",
-        "me",
-        "my",
-        "of",
-        "on",
-        "or",
-        "our",
-        "so",
+        "situation",
         "some",
         "tell",
-        "that",
-        "the",
         "their",
         "them",
         "there",
         "they",
-        "this",
         "time",
-        "to",
-        "was",
-        "we",
         "were",
         "what",
         "when",
         "where",
         "which",
-        "who",
-        "why",
         "will",
         "with",
         "would",
-        "you",
         "your",
-        "situation",
-        "example",
-        "give",
     ]
 )
 # Words a candidate's question uses for what documents call by another name.
