@@ -218,6 +218,7 @@ def export_figures(tmp: Path, url: str, docs, runs: int) -> list[Figure]:
         [pandoc, str(one_md), "--pdf-engine=weasyprint", "-o", str(one_dir / "pandoc.pdf")],
         runs,
         env=env,
+        cwd=tmp,  # pandoc writes its html2pdf temporaries where it runs
     )
     each = 'for f in "$0"/*.md; do "$1" "$f" --pdf-engine=weasyprint -o "${f%.md}.pandoc.pdf"; done'
     many = processes_taking_turns(
@@ -234,6 +235,7 @@ def export_figures(tmp: Path, url: str, docs, runs: int) -> list[Figure]:
         ["sh", "-c", each, str(ten_dir), pandoc],
         max(3, runs // 3),
         env=env,
+        cwd=tmp,
     )
     return [
         Figure(

@@ -30,6 +30,33 @@ def question_for(round_number: int, turn: int) -> str:
     return r.questions[turn % len(r.questions)]
 
 
+# What any behavioural answer is judged on, from the loop's own preparation advice
+# (STAR examples for each Leadership Principle, showing impact): the yardstick for a
+# question that belongs to no round, such as one the user typed.
+STAR_LOOKS_FOR: tuple[str, ...] = (
+    "a specific situation and what was at stake",
+    "the task that was yours",
+    "what you did yourself",
+    "a result with its numbers",
+    "the Leadership Principle it shows",
+)
+OWN_QUESTION = "Your own question"
+
+
+def yardstick(question: str, own: bool) -> tuple[str, tuple[str, ...]]:
+    """(what the practice is recorded as, what to rate the answer against).
+
+    A question of one of the loop's rounds is rated against that round's look-fors,
+    whichever round was chosen (a question matched in Match may be from another).
+    Any other question, the user's own (`own`: chosen from them) or one matched from
+    the bank's common questions, is rated as a STAR answer.
+    """
+    for r in ROUNDS:
+        if question in r.questions:
+            return r.name, r.looks_for
+    return OWN_QUESTION if own else "Question you matched", STAR_LOOKS_FOR
+
+
 def record(store, session: Session) -> None:
     history = list(store.setting(HISTORY, []) or [])
     history.append(asdict(session))

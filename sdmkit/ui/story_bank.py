@@ -183,9 +183,7 @@ def practice_tab() -> None:
             icon=":material/edit:",
         )
         return
-    # The user's own questions are rated against what every round looks for: the
-    # behavioural rounds' criteria, where most own questions come from.
-    r = ROUNDS[rnd - 1] if rnd != OWN else ROUNDS[1]
+    recorded_as, looks_for = practice.yardstick(question, own=rnd == OWN)
     st.markdown(f"### {esc(question)}")
     found = match(question, _stories(), store().get)
     options = [None, *[m.story_id for m in found[:5]]]
@@ -223,7 +221,7 @@ def practice_tab() -> None:
     st.markdown("**Rate yourself against what interviewers look for** (1 to 5)")
     ratings = {
         lf: st.slider(lf, 1, 5, 3, key=f"sb|rate|{rnd}|{turn}|{lf}", help="How clearly your answer showed it")
-        for lf in r.looks_for
+        for lf in looks_for
     }
     note = st.text_input(
         "Note to self", key=f"sb|note|{rnd}|{turn}", help="What to tell differently next time"
@@ -231,9 +229,9 @@ def practice_tab() -> None:
     if st.button("Save this practice", type="primary", icon=":material/save:"):
         started = st.session_state.get("sb|start")
         seconds = int(time.time() - started) if started else 0
-        name = "Your own question" if rnd == OWN else r.name
         practice.record(
-            store(), practice.Session(practice.now_iso(), name, question, story, seconds, ratings, note)
+            store(),
+            practice.Session(practice.now_iso(), recorded_as, question, story, seconds, ratings, note),
         )
         st.session_state.pop("sb|start", None)
         flash("Practice saved" + (" and counted on the story" if story else ""))
