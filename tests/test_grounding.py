@@ -81,6 +81,24 @@ def test_a_mined_story_asks_for_the_candidates_part_and_the_coach_flags_it(sqlit
     assert all(f.location != "action" for f in flagged)
 
 
+def test_what_reviewers_asked_of_a_coe_is_not_told_as_the_candidates_action(sqlite_store):
+    sqlite_store.create(
+        "coe",
+        {
+            "summary": "Card payments failed for 47 minutes.",
+            "review_notes": "The bar raiser asked for the error graph split by processor; added. "
+            "Waiting on the director's review. We rotated the certificate on all four gateways.",
+            "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
+        },
+        meta=DocumentMeta(title="Certificate outage"),
+    )
+    mine_all(sqlite_store)
+    (story,) = [s for s in sqlite_store.iter_documents(kind="story") if s.content["origin"].endswith(":coe")]
+    action = story.content["action"]
+    assert "bar raiser" not in action and "director" not in action
+    assert "We rotated the certificate on all four gateways." in action  # the team's own act stays
+
+
 def test_principles_come_from_evidence_ranked_by_strength(sqlite_store):
     sqlite_store.create(
         "coe",

@@ -384,7 +384,7 @@ def sentence_strengths(sentence: str) -> dict[str, int]:
 
 # A sentence whose subject is someone else ('The bar raiser asked for ...', 'She also
 # asked why ...'): true, and worth telling, but not evidence of the candidate's part.
-_SOMEONE_ELSE = re.compile(r"(The (bar raiser|reviewers?|director|VP|customers?|partner team)|She|He|They)\b")
+SOMEONE_ELSE = re.compile(r"(The (bar raiser|reviewers?|director|VP|customers?|partner team)|She|He|They)\b")
 
 
 def strengths(sentences: list[str], memo: dict | None = None) -> dict[str, tuple[int, str, float]]:
@@ -399,7 +399,7 @@ def strengths(sentences: list[str], memo: dict | None = None) -> dict[str, tuple
             memo[s] = sentence_strengths(s)
         # The evidence shown is the candidate's own sentence where there is one: what
         # they say they did, before what the team or a reviewer did.
-        if _SOMEONE_ELSE.match(s):
+        if SOMEONE_ELSE.match(s):
             continue  # what a reviewer or a director did shows their principles, not the candidate's
         own = 0.5 if _FIRST_PERSON.search(s) else 0
         for principle, w in memo[s].items():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from sdmkit.kinds.coe.model import COE
+from sdmkit.stories.behaviours import SOMEONE_ELSE
 from sdmkit.stories.draft import (
     Picker,
     build,
@@ -23,6 +24,7 @@ from sdmkit.stories.draft import (
 # Sentences that report what changed after the action items.
 _AFTER = re.compile(r"\b(since|now|fell|has stayed|have stayed|no \w+ (has|in)|recovered|rejoined)\b", re.I)
 _DIVE = re.compile(r"\b(I (asked|read|went|looked|found|traced|reopened)|graphs?|logs|line by line)\b", re.I)
+_OURS = re.compile(r"\b(I|[Ww]e|my|[Oo]ur|me|us)\b")
 _NOTES = ("review_notes", "went_well[]", "went_wrong[]", "lessons[]", "my_part.trade_off")
 
 
@@ -75,7 +77,14 @@ def mine(doc, c: COE) -> list[tuple[str, str, dict]]:
                 "task": _my_part(pick),
                 "action": _decisions(pick)
                 + pick.said(["timeline[].description", "went_well[]"])
-                + [(p, s) for p, s in pick.each("review_notes") if not _AFTER.search(s)]
+                # The review's notes say what reviewers asked of the document ('The
+                # bar raiser asked for the error graph'): an act of the author's only
+                # where the author says 'I' or 'we'.
+                + [
+                    (p, s)
+                    for p, s in pick.each("review_notes")
+                    if _OURS.search(s) and not SOMEONE_ELSE.match(s) and not _AFTER.search(s)
+                ]
                 + (pick.item(mitigation) if mitigation else [])
                 + fixes[:4],
                 "result": outcome + lesson,
