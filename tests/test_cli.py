@@ -77,6 +77,17 @@ def test_list_search_ranks_and_shows_a_snippet_as_text(workspace):
     assert "snippet" not in json.loads(run("list", "--json").output)[0]
 
 
+def test_a_search_that_finds_nothing_says_so_and_only_an_empty_workspace_is_told_to_load_examples(workspace):
+    assert "try `sdmkit init --examples`" in run("list").output
+    assert "try `sdmkit init --examples`" in run("list", "--search", "ledger").output  # nothing to find yet
+    workspace.create(
+        "charter", {"team_name": "Books", "mission": "We keep books."}, DocumentMeta("Books charter")
+    )
+    out = run("list", "--search", "zzqxnope", "--kind", "charter").output
+    assert out.strip() == "no documents match kind 'charter', search 'zzqxnope'"
+    assert "no documents in the trash" in run("list", "--trash").output
+
+
 def test_an_imported_document_is_found_by_search_at_once(workspace):
     path = ROOT / "examples" / "charter" / "payments-platform.yaml"
     new_id = int(run("import", str(path)).output.split("\t")[0])

@@ -200,6 +200,11 @@ def test_a_backup_carries_no_index_and_restores_searchable_elsewhere(store, tmp_
 def test_terms_are_words_once_each():
     assert terms("Ledger, ledger; PAY-outs 100%") == ["ledger", "pay", "outs", "100"]
     assert terms("*:^\"'") == []
+    # a possessive's "s" is no word of its own: searched by prefix it would match
+    # (and mark in the snippet) every word that starts with s
+    assert terms("the ledger's owner") == ["the", "ledger", "owner"]
+    assert hits(make_snippet("The ledger's spreadsheet", terms("ledger's"))) == ["ledger"]
+    assert terms("O'Brien") == ["o", "brien"]  # a name keeps both its parts, as the index has them
 
 
 def test_snippet_of_a_short_text_is_the_text():

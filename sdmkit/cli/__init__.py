@@ -219,7 +219,8 @@ def list_(
         from sdmkit.registry import get_kind
 
         get_kind(kind)
-    page = _store().list(kind=kind, team=team, status=status, query=search, deleted=trash, limit=limit)
+    store = _store()
+    page = store.list(kind=kind, team=team, status=status, query=search, deleted=trash, limit=limit)
     if as_json:
         _echo_json(
             [
@@ -243,7 +244,18 @@ def list_(
         )
         return
     if not page.items:
-        typer.echo("no documents" + (" in the trash" if trash else "; try `sdmkit init --examples`"))
+        asked = [
+            f"{name} {value!r}"
+            for name, value in (("kind", kind), ("team", team), ("status", status), ("search", search))
+            if value
+        ]
+        if trash:
+            typer.echo("no documents in the trash" + (f" match {', '.join(asked)}" if asked else ""))
+        elif asked and store.list(limit=1).items:
+            # the workspace has documents: what was asked for matched none of them
+            typer.echo(f"no documents match {', '.join(asked)}")
+        else:
+            typer.echo("no documents; try `sdmkit init --examples`")
         return
     for s in page.items:
         typer.echo(

@@ -60,10 +60,16 @@ def strip_markers(value: str) -> str:
     return (value or "").translate(_MARKERS)
 
 
+# The tail of a possessive or a contraction ("ledger's", "don't"): the index splits
+# it off as a word of its own, and searched by prefix a lone "s" would match, and
+# mark in every snippet, each word that starts with s.
+_CLITIC = re.compile(r"(?<=[^\W_])['\u2019](?:s|t|d|m|ll|re|ve)\b", re.IGNORECASE)
+
+
 def terms(query: str) -> list[str]:
     """The words of a search, lower-cased, in order, each once."""
     seen: list[str] = []
-    for word in _WORD.findall((query or "").lower()):
+    for word in _WORD.findall(_CLITIC.sub("", (query or "").lower())):
         if word not in seen:
             seen.append(word)
     return seen
