@@ -107,6 +107,23 @@ def test_a_result_carries_a_snippet_with_its_hits(store):
     assert store.list().items[0].snippet == ""  # no search, no snippet
 
 
+def test_a_snippet_is_taken_from_what_was_written_as_sentences_before_names_and_ids(store):
+    coe = store.create(
+        "coe",
+        {
+            "authors": ["Priya Raman"],
+            "services": ["card-payments-api", "card-gateway"],
+            "summary": "31% of card payments failed for 47 minutes after a certificate was removed.",
+            "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
+        },
+        DocumentMeta(title="Certificate outage"),
+    )
+    (item,) = store.list(query="card payments").items
+    assert item.id == coe.id
+    text = item.snippet.replace(HIT_START, "").replace(HIT_END, "")
+    assert text.startswith("31% of card payments failed") and hits(item.snippet)[:2] == ["card", "payments"]
+
+
 @pytest.mark.parametrize(
     "query",
     [

@@ -43,11 +43,21 @@ def search_text(title: str, team: str, tags: Sequence[str], content: dict[str, A
 INDEX_LIMIT = 100_000
 
 
+_PROSE = re.compile(r"\S+\s+\S+\s+\S+\s+\S")  # four words or more: a phrase or a sentence
+
+
 def index_text(team: str, tags: Sequence[str], content: dict[str, Any]) -> str:
     """The body the full-text index keeps (the title is its own, weightier column):
     case kept, so a snippet reads as the user wrote it; at most INDEX_LIMIT
     characters, cut between words."""
-    parts = [team or "", *(tags or []), *_strings(content or {})]
+    strings = list(_strings(content or {}))
+    # What the writer wrote as sentences first, then names, ids and other short values
+    # (people, services, a time zone), then the team and tags: a snippet is the first
+    # passage holding the most searched words, and read as prose it says why the
+    # document matched ('31% of card payments failed'), not 'Priya Raman payments-api'.
+    prose = [p for p in strings if _PROSE.search(p)]
+    short = [p for p in strings if not _PROSE.search(p)]
+    parts = [*prose, *short, team or "", *(tags or [])]
     # Once each: the team is often also the content's team name.
     body = strip_markers("\n".join(dict.fromkeys(p for p in parts if p)))
     if len(body) > INDEX_LIMIT:
