@@ -194,3 +194,19 @@ def test_findings_carry_location_message_and_suggestion():
     assert f.location == "tenets[3].statement"
     assert f.severity == "warning"
     assert "takes no stand" in f.message and f.suggestion
+
+
+@pytest.mark.parametrize("kind_id", ["coe", "prfaq", "charter", "oncall", "metric_review"])
+def test_an_outcome_figure_dated_after_today_is_flagged_as_a_forecast(kind_id):
+    kind = get_kind(kind_id)
+    figures = [
+        {"measure": "Search incidents per quarter", "before": "4", "after": "1", "as_of": "2026-11-30"},
+        {"measure": "Index rebuild failures", "before": "9", "after": "0", "as_of": "2027-03-31"},
+    ]
+    model = kind.validate({"outcome": {"figures": figures}})
+    with clock.frozen(datetime(2026, 12, 2, 9, tzinfo=UTC)):
+        (found,) = [f for f in lint(kind, model) if f.rule == "outcome.forecast"]
+    assert found.location == "outcome.figures[2].as_of"
+    assert "'Index rebuild failures' is dated 2027-03-31, after today" in found.message
+    with clock.frozen(datetime(2027, 4, 1, 9, tzinfo=UTC)):  # measured by now: an outcome
+        assert not [f for f in lint(kind, model) if f.rule == "outcome.forecast"]

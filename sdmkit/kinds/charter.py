@@ -17,7 +17,7 @@ from sdmkit import clock
 from sdmkit.coach.rule import Hit, Rule
 from sdmkit.coach.text import sentences
 from sdmkit.kind import Column, Field, Kind, Part, Section, lazy
-from sdmkit.kinds.my_part import MyPart, Outcome
+from sdmkit.kinds.my_part import OUTCOME_RULES, MyPart, Outcome
 from sdmkit.kinds.my_part import sections as _story_sections
 
 # Each enumeration is declared once, as the model's type; the editor's choices come from it.
@@ -498,7 +498,7 @@ KIND = Kind(
     model=Charter,
     statuses=("draft", "in review", "approved", "archived"),
     sections=SECTIONS,
-    rules=RULES,
+    rules=(*RULES, *OUTCOME_RULES),
     team_of=lambda c: c.team_name,
     title_field="team_name",
     summary=_summary,

@@ -14,10 +14,14 @@ Both are optional: a document without them is as valid as before."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
+from typing import Protocol
 
 from pydantic import Field as PydField
 
+from sdmkit import clock
+from sdmkit.coach.rule import Hit, Rule
 from sdmkit.kind import Column, Field, Part, Section
 
 
@@ -51,6 +55,38 @@ class Outcome(Part):
     summary: str = ""
     figures: list[OutcomeFigure] = PydField(default_factory=list)
     decision: str = ""  # what was decided in the light of the outcome (stop, continue, invest)
+
+
+class _WithOutcome(Protocol):
+    outcome: Outcome
+
+
+def _forecast_figures(c: _WithOutcome) -> Iterator[Hit]:
+    """An outcome figure dated after today is a forecast. The story bank leaves it out
+    of a story until its date; the writer should know why, and mend the date."""
+    today = clock.today()
+    for i, f in enumerate(c.outcome.figures, 1):
+        if f.as_of and f.as_of > today:
+            yield Hit(
+                f"outcome.figures[{i}].as_of",
+                f"'{f.measure or f'Figure {i}'}' is dated {f.as_of.isoformat()}, after today: "
+                "a forecast, not an outcome",
+                "Give the date it was measured, or keep it out until then. Until that date "
+                "the story bank leaves it out of your stories.",
+            )
+
+
+# For every kind with an Outcome section, beside the kind's own rules.
+OUTCOME_RULES = (
+    Rule(
+        "outcome.forecast",
+        "Outcome figures were measured, not forecast",
+        "warning",
+        _forecast_figures,
+        explain="An outcome is what was measured after the document. A figure dated in the "
+        "future is a plan; told as a result in an interview, it is untrue.",
+    ),
+)
 
 
 def sections(outcome_help: str, outcome_example: str = "") -> tuple[Section, Section]:

@@ -21,6 +21,7 @@ from sdmkit.kinds.coe.model import (
     WhyNode,
 )
 from sdmkit.kinds.coe.view import view
+from sdmkit.kinds.my_part import OUTCOME_RULES
 from sdmkit.kinds.my_part import sections as _story_sections
 from sdmkit.timezones import zone_names
 
@@ -424,7 +425,7 @@ KIND = Kind(
     model=COE,
     statuses=STATUSES,
     sections=SECTIONS,
-    rules=rubric.RULES,
+    rules=(*rubric.RULES, *OUTCOME_RULES),
     rubric=rubric.RUBRIC,
     derived=_derived,
     derived_help=timeline.DEFINITIONS,

@@ -8,6 +8,7 @@ from sdmkit.kind import Column, Field, Kind, Section, lazy
 from sdmkit.kinds import action_items
 from sdmkit.kinds.metric_review.model import MetricReview
 from sdmkit.kinds.metric_review.rules import RULES
+from sdmkit.kinds.my_part import OUTCOME_RULES
 from sdmkit.kinds.my_part import sections as _story_sections
 
 STATUSES = ("draft", "reviewed")
@@ -125,7 +126,7 @@ KIND = Kind(
     model=MetricReview,
     statuses=STATUSES,
     sections=SECTIONS,
-    rules=RULES,
+    rules=(*RULES, *OUTCOME_RULES),
     title_of=_title,
     derived=_derived,
     charts=_charts,

@@ -4,6 +4,7 @@ follow-the-sun regions, DST-correct handoffs, escalation and support protocol.""
 from __future__ import annotations
 
 from sdmkit.kind import Column, Field, Kind, Section, lazy
+from sdmkit.kinds.my_part import OUTCOME_RULES
 from sdmkit.kinds.my_part import sections as _story_sections
 from sdmkit.kinds.oncall.model import LAYERS, PATTERNS, WEEKDAYS, Rotation
 from sdmkit.kinds.oncall.rules import RULES, schedule_for
@@ -280,7 +281,7 @@ KIND = Kind(
     model=Rotation,
     statuses=("draft", "active", "retired"),
     sections=SECTIONS,
-    rules=RULES,
+    rules=(*RULES, *OUTCOME_RULES),
     title_of=lambda r: r.name,
     title_field="name",
     derived=_derived,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sdmkit.coach.readability import measure
 from sdmkit.kind import Column, Field, Kind, Section, lazy
+from sdmkit.kinds.my_part import OUTCOME_RULES
 from sdmkit.kinds.my_part import sections as _story_sections
 from sdmkit.kinds.prfaq import bank
 from sdmkit.kinds.prfaq.model import PRFAQ
@@ -231,7 +232,7 @@ KIND = Kind(
     model=PRFAQ,
     statuses=STATUSES,
     sections=SECTIONS,
-    rules=RULES,
+    rules=(*RULES, *OUTCOME_RULES),
     title_of=lambda c: c.headline,
     title_field="headline",
     derived=_derived,
