@@ -154,6 +154,33 @@ def test_coverage_lists_every_principle_and_every_round_question(sqlite_store):
     assert "Design a URL shortening service like bit.ly." in cov["technical_questions"]
 
 
+def test_coverage_counts_a_story_as_an_answer_only_when_it_shows_what_the_question_tests(sqlite_store):
+    question = "How do you foster career growth for your team members?"
+    sqlite_store.create(
+        "coe",
+        {
+            "summary": "Orders failed for 40 minutes after disk growth filled the primary; "
+            "the replica was promoted.",
+            "went_well": ["The team promoted the replica within 9 minutes."],
+            "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
+        },
+        DocumentMeta(title="Orders database failover"),
+    )
+    for name in ("Billing", "Search", "Ledger"):  # other stories, so shared words weigh as they would
+        sqlite_store.create(
+            "charter",
+            {"team_name": name, "mission": f"{name} answers every request within a second."},
+            DocumentMeta(title=f"{name} charter"),
+        )
+    mine_all(sqlite_store)
+    stories = list(sqlite_store.iter_documents(kind="story"))
+    listed = match(question, stories, sqlite_store.get)
+    assert listed and "growth" in listed[0].reason  # Match lists it, and says it is the words
+    assert "Hire and Develop the Best" not in listed[0].shows
+    rows = {q["question"]: q for r in coverage(stories, sqlite_store.get)["rounds"] for q in r["questions"]}
+    assert rows[question]["stories"] == []  # no answer to a career question: a gap, not 'ready'
+
+
 def test_cli_stories(workspace):
     import json
 

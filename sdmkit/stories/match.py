@@ -225,6 +225,10 @@ class Match:
     title: str
     score: float
     reason: str
+    # the principles the question tests that the story shows, and whether the story
+    # was written for this very question: what coverage needs to call it an answer
+    shows: tuple[str, ...] = ()
+    written_for: bool = False
 
 
 def _story_text(s) -> str:
@@ -322,7 +326,13 @@ class Index:
             strength = sum(shown.values())
             origin = str(c.get("origin") or s.id).split(":")[0]
             out.append(
-                (score, strength, s.title, origin, Match(s.id, s.title, round(score, 2), "; ".join(reasons)))
+                (
+                    score,
+                    strength,
+                    s.title,
+                    origin,
+                    Match(s.id, s.title, round(score, 2), "; ".join(reasons), tuple(both), same),
+                )
             )
         out.sort(key=lambda t: (-t[0], -t[1], t[2]))
         # The best story of each source document first, then the others in order: the
@@ -352,6 +362,18 @@ def match(question: str, stories: list, lookup: Callable | None = None) -> list[
     return Index(stories, lookup).rank(question)
 
 
+def answers(question: str, m: Match) -> bool:
+    """Whether coverage may call the story an answer: it was written for the question,
+    or it shows a principle the question itself tests (its round's, when the question
+    names none). Shared words alone are not enough: 'promoted' in a failover story is
+    no answer to a question on career growth, though Match still lists it, with why."""
+    if m.written_for:
+        return True
+    wanted = principle_weights(question)
+    own = {p for p, w in wanted.items() if w >= 1.0} or set(wanted)
+    return not own or bool(own & set(m.shows))
+
+
 def coverage(stories: list, lookup: Callable | None = None) -> dict:
     """Principles by stories (covered or a gap) and every loop question with its best
     story, none, or a mark that it is a system-design question."""
@@ -364,7 +386,7 @@ def coverage(stories: list, lookup: Callable | None = None) -> dict:
     for r in ROUNDS:
         rows: list[dict[str, Any]] = []
         for q in r.questions:
-            ready = [m for m in index.rank(q) if m.score >= READY]
+            ready = [m for m in index.rank(q) if m.score >= READY and answers(q, m)]
             rows.append(
                 {
                     "question": q,
