@@ -34,13 +34,18 @@ def is_prompt(sentence: str) -> bool:
     return s.startswith(PROMPT) and s.endswith("?")
 
 
+def marked(text: str) -> list[tuple[str, bool]]:
+    """A part's sentences, each with whether it is a 'Your part' question still to answer."""
+    return [(x, is_prompt(x)) for x in sentences(text)]
+
+
 def open_prompts(story: dict) -> list[str]:
     """The 'Your part' questions a story's STAR text still holds, in order."""
     return [
         x
         for part in ("situation", "task", "action", "result")
-        for x in sentences(story.get(part) or "")
-        if is_prompt(x)
+        for x, asks in marked(story.get(part) or "")
+        if asks
     ]
 
 

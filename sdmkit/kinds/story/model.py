@@ -58,9 +58,9 @@ class Story(Part):
         """A part's sentences, each with whether it is a 'Your part' question still to
         answer: exports set those apart, so the question is never read as an answer."""
         # On first use, as the rules do: the story bank's text helpers.
-        from sdmkit.stories.grounding import is_prompt, sentences
+        from sdmkit.stories.grounding import marked
 
-        return [(x, is_prompt(x)) for x in sentences(getattr(self, part))]
+        return marked(getattr(self, part))
 
     def open_questions(self) -> list[str]:
         """The 'Your part: ...?' questions mining asked that the story still holds: a
