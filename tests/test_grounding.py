@@ -471,3 +471,14 @@ def test_an_untouched_story_whose_source_changed_is_told_to_mine_again(sqlite_st
     mine_all(sqlite_store)
     story = sqlite_store.get(story.id)
     assert not [f for f in lint_document(story, sqlite_store.get) if f.rule == "story.source_changed"]
+
+
+def test_a_replica_promoted_by_failover_is_no_person_grown():
+    from sdmkit.stories.behaviours import sentence_strengths
+
+    hdb = "Hire and Develop the Best"
+    assert hdb not in sentence_strengths("Automated failover promoted a replica that was 40 seconds behind.")
+    assert hdb not in sentence_strengths("Never promote a replica that would lose data.")
+    assert hdb not in sentence_strengths("We cut the fees and promotions that keep sellers on the old plan.")
+    assert hdb in sentence_strengths("I coached Ada for a year and she was promoted to senior engineer.")
+    assert hdb in sentence_strengths("I put Ravi forward for promotion in the spring cycle.")
