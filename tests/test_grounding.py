@@ -482,3 +482,23 @@ def test_a_replica_promoted_by_failover_is_no_person_grown():
     assert hdb not in sentence_strengths("We cut the fees and promotions that keep sellers on the old plan.")
     assert hdb in sentence_strengths("I coached Ada for a year and she was promoted to senior engineer.")
     assert hdb in sentence_strengths("I put Ravi forward for promotion in the spring cycle.")
+
+
+def test_a_rotations_known_risks_are_not_told_as_what_on_call_was_like_before(sqlite_store):
+    rotation = {
+        "members": [{"name": "A"}, {"name": "B"}, {"name": "C"}],
+        "policy": "Before this rotation one engineer took every page. The primary answers pages within 5 minutes.",
+        "known_risks": ["The gateway certificate is renewed on 2 December; watch TLS errors that day."],
+    }
+    sqlite_store.create("oncall", rotation, meta=DocumentMeta(title="Ledger rotation"))
+    mine_all(sqlite_store)
+    (story,) = [
+        s for s in sqlite_store.iter_documents(kind="story") if s.content["origin"].endswith(":oncall")
+    ]
+    assert story.content["situation"] == "Before this rotation one engineer took every page."
+    sqlite_store.create(
+        "oncall", {**rotation, "policy": "The primary answers pages."}, DocumentMeta(title="Two")
+    )
+    mine_all(sqlite_store)
+    (second,) = [s for s in sqlite_store.iter_documents(kind="story") if s.title == "Changing on-call: Two"]
+    assert second.content["situation"].startswith("Your part: what was on-call like before this rotation")

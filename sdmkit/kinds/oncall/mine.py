@@ -20,7 +20,9 @@ def mine(doc, r) -> list[tuple[str, str, dict]]:
     outcome = pick.first("outcome.summary", 3) + pick.joined("outcome.figures[]", figure_sentence)
     policy = pick.each("policy")
     before = [(p, s) for p, s in policy if _BEFORE.search(s)]
-    situation = before + pick.items("known_risks[]", 2)
+    # The known risks are what the next shifts should watch ('the certificate is
+    # renewed on 2 December'): true, but not what on-call was like before the change.
+    situation = before
     stories = [
         build(
             doc,
@@ -36,7 +38,8 @@ def mine(doc, r) -> list[tuple[str, str, dict]]:
                 "result": outcome,
             },
             prompts={
-                "task": "what was wrong with on-call before, and what did you set out to change",
+                "situation": "what was on-call like before this rotation (pages, nights, who carried them)",
+                "task": "what did you set out to change, and why was it yours to change",
                 "action": "what did you decide yourself about this rotation, and who pushed back",
                 "result": "what changed after the policy, with before and after figures (pages, nights, people)",
             },
