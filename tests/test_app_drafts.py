@@ -212,3 +212,21 @@ def test_home_discards_an_unsaved_draft_after_asking(workspace):
     at.switch_page("pages/coe.py").run()
     assert by_label(at.text_input, "Title").value == ""
     assert len(workspace.drafts.all()) == 1
+
+
+def test_typing_beside_an_offered_draft_is_kept_through_a_reload(workspace):
+    doc = _load(workspace, ROOT / "examples/charter/payments-platform.yaml")
+    first = app("pages/charter.py", id=str(doc.id))
+    by_label(first.text_area, "Mission").input("Typed in the first tab.").run()
+    second = app("pages/charter.py", id=str(doc.id))  # another tab: the first tab's changes are offered
+    assert "has unsaved changes from" in texts(second)
+    by_label(second.text_input, "Tenet 1: name").input("Typed in the second tab").run()
+    again = _reload(second, "pages/charter.py")
+    assert by_label(again.text_input, "Tenet 1: name").value == "Typed in the second tab"
+    # the first tab's changes are still there for it, untouched
+    (kept,) = [d for d in workspace.drafts.all() if d.content["mission"] == "Typed in the first tab."]
+    assert kept.content["tenets"][0]["name"] == doc.content["tenets"][0]["name"]
+    # restoring the first tab's changes in the second keeps the second tab's typing too
+    [b for b in again.button if b.label == "Restore your unsaved changes"][0].click().run()
+    assert by_label(again.text_area, "Mission").value == "Typed in the first tab."
+    assert any(d.content["tenets"][0]["name"] == "Typed in the second tab" for d in workspace.drafts.all())

@@ -82,6 +82,8 @@ def get(kind: Kind, doc_id: int | None, store: Store) -> dict:
         if stored is not None and stored.kind == kind.id and stored.document_id == doc_id:
             apply(draft, stored)
             draft["restored_at"] = stored.saved_at
+            if doc_id:  # another tab's changes to it are still offered after a reload
+                draft["offers"] = [d.token for d in store.drafts.for_document(doc_id) if d.token != token]
         else:
             if token:
                 del st.query_params[TOKEN]
@@ -171,10 +173,9 @@ def _fingerprint(draft: dict) -> str:
 
 def persist(kind: Kind, draft: dict, store: Store, dirty: bool) -> None:
     """Keep the draft in the workspace while it has unsaved changes (called once per run,
-    after the widgets' changes are collected). Waits while an earlier draft is offered,
-    so the writer's choice is not overwritten by typing."""
-    if draft.get("offers"):
-        return
+    after the widgets' changes are collected). Also while an earlier draft is offered:
+    what this tab types is kept under its own token, beside the offered one, which it
+    never overwrites, so a reload before the writer chooses loses neither."""
     token = draft.get("token")
     if not dirty:
         if token:

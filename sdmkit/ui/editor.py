@@ -327,9 +327,13 @@ def _restore_notices(kind: Kind, key: str, draft: dict) -> None:
     )
 
     def restore():
+        own = draft.get("token")  # what this tab typed meanwhile, kept under its own token
         drafts.apply(draft, stored)
         drafts.reseed(key)
-        flash("Unsaved changes restored")
+        flash(
+            "Unsaved changes restored"
+            + ("; what you typed in this tab is kept too, offered the next time it opens" if own else "")
+        )
 
     def discard():
         drafts.discard_offer(draft, store(), stored.token)
