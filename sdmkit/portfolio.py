@@ -103,7 +103,11 @@ def portfolio_documents(store, story_ids: list[int]) -> list[Document]:
 
 def _label(e: Entry) -> str:
     if not e.is_story:
-        return f"{e.doc.kind_spec.label}: {e.doc.title}"
+        # A source shown under an earlier story is not printed twice: its row says
+        # where it is, so its page number (that earlier page) reads as meant.
+        return f"{e.doc.kind_spec.label}: {e.doc.title}" + (
+            f" (shown under {e.shown_at})" if e.shown_at else ""
+        )
     n = open_questions(e.doc)
     return e.doc.title + (f" (not ready: {n} question{'s' if n > 1 else ''} to answer)" if n else "")
 
@@ -134,7 +138,7 @@ def portfolio_markdown(store, story_ids: list[int], *, redacted: bool = False, o
         if e.is_story:
             lines += [f"## {e.number} {md_inline(e.doc.title)}", "", _demote(render_body(e.doc), 2), ""]
         elif e.shown_at:
-            lines += [f"### {e.number} {md_inline(_label(e))}", "", f"_Shown under {e.shown_at}._", ""]
+            lines += [f"### {e.number} {md_inline(_label(e))}", ""]
         else:
             lines += [
                 f"### {e.number} {md_inline(_label(e))}",

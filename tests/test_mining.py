@@ -261,6 +261,11 @@ def test_portfolio_of_the_whole_bank(workspace, tmp_path):
     assert run("stories", "portfolio", "--all", "--out", str(out)).exit_code == 0
     text = out.read_text()
     assert text.count("\n## ") >= 6 and re.search(r"\n### \d+\.1 ", text) and "## Contents" in text
+    # a source document of two stories is printed under the first; the second's row says where
+    again = re.findall(r"\n {4}- (\d+\.\d+) (.+) \(shown under (\d+\.\d+)\)", text)
+    assert again, "the examples' COEs each give two stories"
+    for number, label, first in again:
+        assert f"    - {first} {label}\n" in text and int(first.split(".")[0]) < int(number.split(".")[0])
 
 
 def test_sdmkit_lint_checks_a_stored_story_against_its_source(workspace):
