@@ -502,3 +502,15 @@ def test_a_rotations_known_risks_are_not_told_as_what_on_call_was_like_before(sq
     mine_all(sqlite_store)
     (second,) = [s for s in sqlite_store.iter_documents(kind="story") if s.title == "Changing on-call: Two"]
     assert second.content["situation"].startswith("Your part: what was on-call like before this rotation")
+
+
+def test_the_coach_does_not_coach_the_questions_mining_asked(sqlite_store):
+    from sdmkit.coach import lint_document
+
+    _, story = mined_outage(sqlite_store)
+    assert "while customers were affected?" in story.content["action"]  # the question's own passive
+    assert not [f for f in lint_document(story, sqlite_store.get) if f.rule == "prose.passive"]
+    written = {**story.content, "action": story.content["action"] + " The index was restored by the team."}
+    story = sqlite_store.save(story.id, story.version, written, story.meta)
+    (passive,) = [f for f in lint_document(story, sqlite_store.get) if f.rule == "prose.passive"]
+    assert "was restored" in passive.message  # the writer's own sentence still is coached

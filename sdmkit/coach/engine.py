@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sdmkit.coach import prose
 from sdmkit.coach.rule import SEVERITY_ORDER, Finding, Hit, Rule, Severity
+from sdmkit.stories.grounding import PROMPT, marked
 
 __all__ = [
     "SEVERITY_ORDER",
@@ -22,6 +23,15 @@ __all__ = [
     "rule_catalog",
     "score",
 ]
+
+
+def _unasked(text: str) -> str:
+    """The text without the 'Your part: ...?' questions mining asked in it: those are
+    sdmkit's words, for the writer to replace, not prose of theirs to coach ('Passive
+    voice: were affected' in the question was noise)."""
+    if PROMPT not in text:
+        return text
+    return " ".join(s for s, asks in marked(text) if not asks)
 
 
 def _run(rule: Rule, subject) -> Iterator[Finding]:
@@ -55,7 +65,7 @@ def lint(
         for rule in kind.workspace_rules:
             if rule.id not in off:
                 findings.extend(_run(rule, (content, lookup)))
-    pieces = list(kind.prose(content))
+    pieces = [(where, _unasked(text)) for where, text in kind.prose(content)]
     context = prose.ProseContext.build(
         pieces, allow=allow, long_sentence=kind.long_sentence_words, min_ease=kind.min_reading_ease
     )
