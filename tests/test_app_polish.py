@@ -3,6 +3,7 @@ a week without values, the signal beside the metric, columns that fit."""
 
 from __future__ import annotations
 
+from sdmkit.document import DocumentMeta
 from sdmkit.registry import get_kind
 from tests.test_app import app, texts
 
@@ -55,3 +56,21 @@ def test_a_zone_choice_keeps_its_capitals():
 
     assert choice_label("Europe/Berlin") == "Europe/Berlin"
     assert choice_label("weekly") == "Weekly"
+
+
+def test_the_library_table_fits_a_1400_px_window_with_the_whole_update_time(workspace):
+    import json
+
+    long = "Checkout and order history were down for ninety-six minutes overnight on 2 November 2026"
+    workspace.create("charter", {"team_name": "Developer Experience"}, DocumentMeta(title=long))
+    at = app("pages/library.py")
+    (table,) = at.dataframe
+    widths = {name: c.get("width") for name, c in json.loads(table.proto.columns).items()}
+    row = table.value.iloc[0]
+    assert all(isinstance(widths.get(name), int) for name in row.index), widths  # none sized by its text
+    # About 940 px of table at 1400 px, less the row's checkbox: no column is pushed out.
+    assert sum(widths[name] for name in row.index) <= 940 - 35
+    # In Chromium "2026-12-02 12:26 UTC" is 125 px of 14 px Source Sans (6.3 px a
+    # character), and a cell has 8 px of padding each side.
+    assert widths["Updated"] >= 6.5 * len(row["Updated"]) + 2 * 8
+    assert row["Title"].endswith("…") and len(row["Title"]) <= 45

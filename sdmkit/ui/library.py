@@ -13,7 +13,7 @@ from sdmkit.registry import all_kinds, get_kind
 from sdmkit.store.search import snippet_parts
 from sdmkit.ui.exports import export_buttons
 from sdmkit.ui.history import history_panel
-from sdmkit.ui.rows import ROW_TITLE_CHARS, document_row
+from sdmkit.ui.rows import document_row
 from sdmkit.ui.state import flash, stamp, store, when
 from sdmkit.ui.text import esc, plural
 
@@ -21,6 +21,10 @@ PAGE_SIZE = 25
 # The Library counts up to here and then says "more than": an exact count of
 # 100,000 documents cost four times the rest of the page on PostgreSQL.
 COUNT_UP_TO = 10_000
+# The table's columns fit a 1400 px window (the table is about 940 px wide) whatever
+# the titles: a title is cut at a word to what its column shows, whole when its row is
+# selected, and Updated shows the whole time.
+TITLE_CHARS, TITLE_WIDTH = 45, 300
 
 
 def _filters() -> dict:
@@ -82,7 +86,7 @@ def documents_tab() -> None:
     more = not page.exact  # more documents than were counted: the last page is not known
     rows = [
         {
-            "Title": shorten(s.title, ROW_TITLE_CHARS),
+            "Title": shorten(s.title, TITLE_CHARS),
             "Kind": get_kind(s.kind).label,
             "Team": s.team,
             "Status": s.status,
@@ -101,8 +105,18 @@ def documents_tab() -> None:
         selection_mode="single-row",
         column_config={
             "Title": st.column_config.TextColumn(
-                "Title", help="A long title is shortened here; select its row to read it whole"
-            )
+                "Title",
+                width=TITLE_WIDTH,
+                help="A long title is shortened here; select its row to read it whole",
+            ),
+            "Kind": st.column_config.TextColumn("Kind", width=110),
+            "Team": st.column_config.TextColumn("Team", width=145),
+            "Status": st.column_config.TextColumn("Status", width=75),
+            "Version": st.column_config.NumberColumn("Version", width=60),
+            "Updated": st.column_config.TextColumn(
+                "Updated", width=150, help="When the newest version was saved, in your time zone"
+            ),
+            "Id": st.column_config.NumberColumn("Id", width=45, help="The document's number, for the CLI"),
         },
         key=f"lib|table|{page_no}|{signature}",
     )
