@@ -518,6 +518,14 @@ def test_the_sources_tab_says_when_the_source_moved_on_and_records_the_check(wor
     assert workspace.get(story.id).content["action"] == edited["action"]
 
 
+def test_the_sources_tab_of_a_story_nobody_edited_says_to_mine_again(workspace):
+    coe, story = mined_outage(workspace)
+    workspace.save(coe.id, coe.version, {**coe.content, "summary": "Down for 55 minutes."}, coe.meta)
+    at = app("pages/story.py", id=str(story.id))
+    (moved,) = [w.value for w in at.warning if w.icon == ":material/update:"]  # the tab's, not the coach's
+    assert "mine again (Story bank, Mine)" in moved and "Your edits are kept" not in moved
+
+
 def test_the_redaction_tab_suggests_the_people_the_documents_name_and_adds_them(workspace):
     from sdmkit.examples import load_examples
     from sdmkit.redaction import terms, unlisted_people

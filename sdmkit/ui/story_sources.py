@@ -6,6 +6,7 @@ import streamlit as st
 
 from sdmkit.registry import get_kind
 from sdmkit.stories.grounding import grounded
+from sdmkit.stories.mine import untouched
 from sdmkit.stories.sources import changed_source, check_figures, source_documents
 from sdmkit.ui.state import store
 from sdmkit.ui.text import esc
@@ -21,10 +22,16 @@ def sources_view(draft: dict) -> None:
         st.caption("Written by hand: no source documents.")
         return
     if moved := changed_source(store().get, draft["content"]):
+        if untouched(draft["content"]):  # as the coach says it: mining rewrites a story nobody edited
+            what = "The story is as mining wrote it: mine again (Story bank, Mine) to bring it up to date."
+        else:
+            what = (
+                "Your edits are kept, so mining did not rewrite the story: open the document's History to see "
+                "what changed, and update the story."
+            )
         st.warning(
             f"**{esc(moved.title)}** has changed since this story was taken from it (version "
-            f"{draft['content'].get('origin_version')}, now {moved.version}). Your edits are kept, so mining "
-            "did not rewrite the story: open the document's History to see what changed, and update the story.",
+            f"{draft['content'].get('origin_version')}, now {moved.version}). {what}",
             icon=":material/update:",
         )
         if st.button(
@@ -41,7 +48,9 @@ def sources_view(draft: dict) -> None:
             "</span>",
             unsafe_allow_html=True,
         )
-        if c2.button("Open", key=f"src|{d.id}", width="stretch"):
+        if c2.button(
+            "Open", key=f"src|{d.id}", width="stretch", help="Open the source document in its editor"
+        ):
             st.switch_page(get_kind(d.kind).page, query_params={"id": str(d.id)})
     said = [g for g in grounded(story.content) if g[2]]
     if said:
