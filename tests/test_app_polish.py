@@ -74,3 +74,23 @@ def test_the_library_table_fits_a_1400_px_window_with_the_whole_update_time(work
     # character), and a cell has 8 px of padding each side.
     assert widths["Updated"] >= 6.5 * len(row["Updated"]) + 2 * 8
     assert row["Title"].endswith("…") and len(row["Title"]) <= 45
+
+
+def test_a_mined_principle_s_strength_is_in_view_before_its_long_evidence(workspace):
+    """The story.suggested flag asks about a strength of 1: the Strength column comes
+    before the wide Evidence text, which pushed it out of the editor's column."""
+    from sdmkit.examples import load_examples
+    from sdmkit.stories.mine import mine_all
+
+    load_examples(workspace)
+    mine_all(workspace)
+    weak = next(
+        s
+        for s in workspace.iter_documents(kind="story")
+        if any(p.get("strength") == 1 for p in s.content.get("principles", []))
+    )
+    at = app("pages/story.py", id=str(weak.id))
+    (table,) = [d for d in at.dataframe if "strength" in d.value.columns]
+    assert list(table.value.columns) == ["principle", "strength", "evidence"]
+    assert 1 in list(table.value["strength"])
+    assert "is only suggested by the story's wording" in texts(at)  # the coach's flag

@@ -84,7 +84,6 @@ SECTIONS = (
                 item="principle",
                 columns=(
                     Column("principle", "Principle", type="choice", choices=tuple(PRINCIPLES), required=True),
-                    Column("evidence", "Evidence", "The sentence that shows it", type="long"),
                     Column(
                         "strength",
                         "Strength",
@@ -93,6 +92,8 @@ SECTIONS = (
                         "principle off.",
                         type="number",
                     ),
+                    # Last: a long text column is wide, and the Strength a mined 1 asks about stays in view.
+                    Column("evidence", "Evidence", "The sentence that shows it", type="long"),
                 ),
             ),
             Field(
