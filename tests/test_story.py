@@ -114,3 +114,14 @@ def test_a_story_of_two_to_three_minutes_passes_the_length_check():
 )
 def test_a_result_with_an_outcome_figure_counts_as_quantified(result):
     assert "story.quantified" not in fired(result=result)
+
+
+def test_the_coach_counts_in_words_and_quotes_evidence_cut_at_a_word():
+    once = {f.message for f in lint(KIND, KIND.validate({**EXAMPLE, "action": "We rolled back."}))}
+    assert "The action says 'we' once and 'I' 0 times" in once
+    evidence = (
+        "Failover to the secondary processor did not trigger, because its health check covered only the API"
+    )
+    story = {**EXAMPLE, "principles": [{"principle": "Dive Deep", "evidence": evidence, "strength": 1}]}
+    (hint,) = [f.suggestion for f in lint(KIND, KIND.validate(story)) if f.rule == "story.suggested"]
+    assert "('Failover to the secondary processor did not trigger, because its health check…')" in hint

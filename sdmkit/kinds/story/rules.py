@@ -10,6 +10,7 @@ import re
 
 from sdmkit.coach.rule import Hit, Rule
 from sdmkit.coach.text import words
+from sdmkit.document import shorten
 from sdmkit.kinds.story.model import Story
 
 WORDS_PER_MINUTE = 150
@@ -32,12 +33,16 @@ def _complete(s: Story):
             yield Hit(part, f"No {part} yet", "A STAR story has all four parts.")
 
 
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
+
+
 def _i_not_we(s: Story):
     we, i = len(_WE.findall(s.action)), len(_I.findall(s.action))
     if s.action and we > i:
         yield Hit(
             "action",
-            f"The action says 'we' {we} times and 'I' {i} times",
+            f"The action says 'we' {_times(we)} and 'I' {_times(i)}",
             "Say what you did: 'I set up', 'I decided', 'I asked'. The interviewer is hiring you.",
         )
 
@@ -141,7 +146,7 @@ def _suggested(s: Story):
             yield Hit(
                 f"principles[{i}].strength",
                 f"'{p.principle}' is only suggested by the story's wording",
-                f"Check that the evidence shows it ('{p.evidence[:80]}'). If it does, set its strength to 2 "
+                f"Check that the evidence shows it ('{shorten(p.evidence, 80)}'). If it does, set its strength to 2 "
                 "or more; if not, take it off: it stays off when you mine again.",
             )
 
