@@ -86,6 +86,7 @@ class Section:
     intro: str = ""
     charts: bool = False  # draw the kind's charts under this section
     screen: str = ""  # a named screen the UI draws in this tab (e.g. the on-call schedule)
+    shows: tuple[str, ...] = ()  # content the screen draws: the coach names a finding on it by the title
 
 
 def lazy(target: str) -> Callable[..., Any]:

@@ -524,6 +524,8 @@ def test_the_sources_tab_of_a_story_nobody_edited_says_to_mine_again(workspace):
     at = app("pages/story.py", id=str(story.id))
     (moved,) = [w.value for w in at.warning if w.icon == ":material/update:"]  # the tab's, not the coach's
     assert "mine again (Story bank, Mine)" in moved and "Your edits are kept" not in moved
+    # The coach names the tab to go to, not the model's field ('origin').
+    assert "**Sources**: 'Search outage' has changed since this story was taken from it" in texts(at)
 
 
 def test_the_redaction_tab_suggests_the_people_the_documents_name_and_adds_them(workspace):

@@ -30,7 +30,8 @@ def _label_for(kind, location: str) -> str:
                 col = next((c.label for c in f.columns if c.key == m["sub"]), sub[:1].upper() + sub[1:])
                 label += f" › {col}"
             return label
-    return location
+    # Content no field draws but a section's screen does (a story's source: its Sources tab).
+    return next((s.title for s in kind.sections if m["root"] in s.shows), kind.describe(location))
 
 
 def _rule_titles(kind) -> dict[str, str]:

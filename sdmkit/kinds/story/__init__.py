@@ -130,6 +130,7 @@ SECTIONS = (
         "Sources",
         (),
         screen="story.sources",
+        shows=("origin", "origin_version"),
         intro="The documents this story came from, and whether its figures still match them.",
     ),
 )
