@@ -444,6 +444,19 @@ def test_the_portfolio_warns_before_export_of_unanswered_your_part_questions(wor
     assert "Priya Raman" in names  # the charter names its members; the list is empty
 
 
+def test_a_portfolio_pdf_made_unredacted_is_not_offered_once_redact_is_on(workspace):
+    coe, story = mined_outage(workspace)
+    at = app("pages/story_bank.py")
+    by_label(at.multiselect, "Stories").select(story.id).run()
+    by_label(at.toggle, "Redact").set_value(False).run()
+    [b for b in at.button if b.label == "Make the PDF"][0].click().run()
+    assert not at.exception
+    pdf = [d for d in at.get("download_button") if d.proto.label == "Portfolio (.pdf)"]
+    assert pdf
+    by_label(at.toggle, "Redact").set_value(True).run()
+    assert not [d for d in at.get("download_button") if d.proto.label == "Portfolio (.pdf)"]
+
+
 def test_a_matched_story_is_practised_from_its_match_and_the_history_says_which_story_was_told(workspace):
     from sdmkit.examples import load_examples
     from sdmkit.stories import practice

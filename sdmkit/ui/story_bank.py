@@ -316,13 +316,24 @@ def portfolio_tab() -> None:
         mime="text/markdown",
         icon=":material/download:",
     )
-    if c2.button("Make the PDF", icon=":material/picture_as_pdf:"):
+    # The PDF made is offered only for what it was made from: after Redact is switched on,
+    # another story is chosen or a document or the redaction list changes, it is made again.
+    made_from = repr((chosen, redacted, owner, store().fingerprint(), terms(store())))
+    if c2.button(
+        "Make the PDF",
+        icon=":material/picture_as_pdf:",
+        help="Typeset the chosen stories and their source documents as one PDF",
+    ):
         with st.spinner("Typesetting the portfolio…"):
-            st.session_state["sb|pdf"] = portfolio_pdf(store(), chosen, redacted=redacted, owner=owner)
-    if st.session_state.get("sb|pdf"):
+            st.session_state["sb|pdf"] = (
+                made_from,
+                portfolio_pdf(store(), chosen, redacted=redacted, owner=owner),
+            )
+    made = st.session_state.get("sb|pdf")
+    if made and made[0] == made_from:
         c2.download_button(
             "Portfolio (.pdf)",
-            data=st.session_state["sb|pdf"],
+            data=made[1],
             file_name="interview-portfolio.pdf",
             mime="application/pdf",
             icon=":material/picture_as_pdf:",
