@@ -403,6 +403,21 @@ def test_export_buttons_offer_a_redacted_download(workspace):
     assert any(t.label == "Redacted" for t in at.toggle)
 
 
+def test_a_redacted_pdf_is_made_again_after_the_redaction_list_changes(workspace):
+    from sdmkit.redaction import set_terms
+
+    doc = workspace.create("charter", {"team_name": "T", "mission": "Priya Raman serves the checkout teams."})
+    at = app("pages/charter.py", id=str(doc.id))
+    view(at, "History & export")
+    by_label(at.toggle, "Redacted").set_value(True).run()
+    [b for b in at.button if b.label == "Make PDF"][0].click().run()
+    assert [d for d in at.get("download_button") if d.proto.label == "PDF"]
+    set_terms(workspace, [{"term": "Priya Raman", "replacement": "[name]"}])
+    at.run()
+    assert not [d for d in at.get("download_button") if d.proto.label == "PDF"]  # it still named her
+    assert [b for b in at.button if b.label == "Make PDF"]
+
+
 def test_a_library_snippet_is_escaped_and_its_hits_bold():
     from sdmkit.store.search import HIT_END, HIT_START
     from sdmkit.ui.library import _highlighted

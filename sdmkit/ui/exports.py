@@ -56,7 +56,9 @@ def export_buttons(doc: Document, *, key: str) -> None:
             width="stretch",
             help=f"Version {doc.version} as {label}",
         )
-    pdf_key = f"{key}|pdf|{doc.version}|{page_size}|{redacted}"
+    # A redacted PDF is made again once the redaction list changes (a name added on the Story bank).
+    listed = repr(terms(store())) if redacted else ""
+    pdf_key = f"{key}|pdf|{doc.version}|{page_size}|{redacted}|{listed}"
     if st.session_state.get(pdf_key):
         cols[3].download_button(
             "PDF",
