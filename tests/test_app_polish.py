@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sdmkit.document import DocumentMeta
 from sdmkit.registry import get_kind
-from tests.test_app import app, texts
+from tests.test_app import app, by_label, texts
 
 
 def test_coach_cards_name_the_rule_in_words_not_its_id(workspace):
@@ -94,3 +94,24 @@ def test_a_mined_principle_s_strength_is_in_view_before_its_long_evidence(worksp
     assert list(table.value.columns) == ["principle", "strength", "evidence"]
     assert 1 in list(table.value["strength"])
     assert "is only suggested by the story's wording" in texts(at)  # the coach's flag
+
+
+def test_every_button_of_the_story_bank_and_the_library_says_what_it_does(workspace):
+    from sdmkit.examples import load_examples
+    from sdmkit.stories.mine import mine_all
+
+    load_examples(workspace)
+    mine_all(workspace)
+    at = app("pages/story_bank.py")
+    by_label(at.multiselect, "Stories").select(next(workspace.iter_documents(kind="story")).id).run()
+    pages = [at]
+    at = app("pages/library.py")
+    table = at.dataframe[0]
+    at.session_state[table.key] = {"selection": {"rows": [0], "columns": [], "cells": []}}  # a click on a row
+    at.run()
+    assert [b for b in at.button if b.label == "Open in editor"]
+    pages.append(at)
+    for at in pages:
+        widgets = [*at.button, *at.get("download_button")]
+        assert widgets
+        assert not [w.proto.label for w in widgets if not w.proto.help], "buttons without help"

@@ -42,7 +42,7 @@ def kind_page(kind_id: str) -> None:
             f"There is no {kind.noun} with id {esc(raw)}. It may be in the trash (see Library → Trash).",
             icon=":material/search_off:",
         )
-        if st.button(f"All {kind.nouns}"):
+        if st.button(f"All {kind.nouns}", help=f"The list of {kind.nouns}"):
             st.query_params.clear()
             st.rerun()
         return
@@ -58,7 +58,12 @@ def kind_page(kind_id: str) -> None:
 def kind_index(kind: Kind) -> None:
     st.title(kind.plural, anchor=False)
     st.caption(kind.description)
-    if st.button(f"New {kind.noun}", type="primary", icon=":material/add:"):
+    if st.button(
+        f"New {kind.noun}",
+        type="primary",
+        icon=":material/add:",
+        help=f"Start a {kind.noun}, section by section",
+    ):
         st.query_params["id"] = "new"
         st.rerun()
     page = store().list(kind=kind.id, limit=50)
@@ -314,6 +319,7 @@ def _restore_notices(kind: Kind, key: str, draft: dict) -> None:
             on_click=_start_blank,
             args=(kind, key, draft),
             width="stretch",
+            help="This one stays under Unsaved changes on Home",
         )
     if draft.get("restored_at"):
         c1, c2 = st.columns([5, 1.4], vertical_alignment="center")
@@ -328,6 +334,7 @@ def _restore_notices(kind: Kind, key: str, draft: dict) -> None:
             on_click=_discard,
             args=(kind, key, draft),
             width="stretch",
+            help="Go back to the last saved version",
         )
     stored = drafts.offered(draft, store())
     if stored is None:
@@ -358,8 +365,15 @@ def _restore_notices(kind: Kind, key: str, draft: dict) -> None:
         type="primary",
         on_click=restore,
         width="stretch",
+        help="Bring them back into the editor; Save keeps them as a version",
     )
-    c2.button("Discard them", key=f"{key}|offer_discard", on_click=discard, width="stretch")
+    c2.button(
+        "Discard them",
+        key=f"{key}|offer_discard",
+        on_click=discard,
+        width="stretch",
+        help="Drop them; the saved version stays as it is",
+    )
 
 
 def _save(kind: Kind, key: str, draft: dict) -> None:

@@ -125,6 +125,7 @@ def documents_tab() -> None:
         "← Previous",
         disabled=page_no <= 1,
         key="lib|prev",
+        help=f"The {PAGE_SIZE} documents before these",
         on_click=lambda: st.session_state.update({"lib|page": page_no - 1}),
     )
     order = "best match first" if f["query"] else "newest first"
@@ -135,6 +136,7 @@ def documents_tab() -> None:
         "Next →",
         disabled=(page_no >= pages and not more) or len(page.items) < PAGE_SIZE,
         key="lib|next",
+        help=f"The next {PAGE_SIZE} documents",
         on_click=lambda: st.session_state.update({"lib|page": page_no + 1}),
     )
     selected = event.selection.rows if event and event.selection else []
@@ -171,7 +173,13 @@ def _actions(doc_id: int, snippet: str = "") -> None:
     if snippet:
         st.markdown(_highlighted(snippet))
     c1, c2, c3 = st.columns(3)
-    if c1.button("Open in editor", type="primary", icon=":material/edit:", width="stretch"):
+    if c1.button(
+        "Open in editor",
+        type="primary",
+        icon=":material/edit:",
+        width="stretch",
+        help=f"Edit it in the {kind.label.lower()} editor",
+    ):
         st.switch_page(kind.page, query_params={"id": str(doc.id)})
 
     def duplicate():

@@ -25,7 +25,12 @@ def mine_tab() -> None:
         "Turns every charter, COE, PR/FAQ, rotation and metric review into STAR drafts, each linked to "
         "its source. Offline and repeatable; stories you edited are kept when you mine again."
     )
-    if st.button("Mine my documents", type="primary", icon=":material/auto_awesome:"):
+    if st.button(
+        "Mine my documents",
+        type="primary",
+        icon=":material/auto_awesome:",
+        help="Make or update a STAR draft from each document; stories you edited stay as they are",
+    ):
         bar = st.progress(0.0, text="Reading documents…")
 
         def advance(i: int, n: int) -> None:
@@ -65,7 +70,9 @@ def match_tab() -> None:
     )
     if own.strip():
         question = own.strip()
-    if st.button("Match", icon=":material/search:"):
+    if st.button(
+        "Match", icon=":material/search:", help="Find the stories that answer this question, best first"
+    ):
         if own.strip():
             practice.add_custom_question(store(), own)
         st.session_state["sb|matched"] = question
@@ -206,14 +213,16 @@ def practice_tab() -> None:
         help="The stories that match this question, best first (a second story of one document after the others)",
     )
     c1, c2, c3 = st.columns(3)
-    if c1.button("Start the timer", icon=":material/timer:"):
+    if c1.button("Start the timer", icon=":material/timer:", help="Time your answer as you tell it out loud"):
         st.session_state["sb|start"] = time.time()
     with c2:
         # Ticks each second while the timer runs, as a fragment: the rest of the page
         # (the ratings being set) is not run again each second, and nothing ticks
         # while it is stopped.
         st.fragment(_time_so_far, run_every=1.0 if st.session_state.get("sb|start") else None)()
-    if c3.button("Next question", icon=":material/skip_next:"):
+    if c3.button(
+        "Next question", icon=":material/skip_next:", help="Another question of this round; the timer stops"
+    ):
         st.session_state["sb|turn"] = turn + 1
         st.session_state.pop("sb|start", None)
         st.session_state.pop(PRACTISE_STORY, None)
@@ -226,7 +235,12 @@ def practice_tab() -> None:
     note = st.text_input(
         "Note to self", key=f"sb|note|{rnd}|{turn}", help="What to tell differently next time"
     )
-    if st.button("Save this practice", type="primary", icon=":material/save:"):
+    if st.button(
+        "Save this practice",
+        type="primary",
+        icon=":material/save:",
+        help="Keep the question, the story told, the time and your ratings in the history below",
+    ):
         started = st.session_state.get("sb|start")
         seconds = int(time.time() - started) if started else 0
         practice.record(
@@ -315,6 +329,7 @@ def portfolio_tab() -> None:
         file_name="interview-portfolio.md",
         mime="text/markdown",
         icon=":material/download:",
+        help="The chosen stories and their source documents as one Markdown file",
     )
     # The PDF made is offered only for what it was made from: after Redact is switched on,
     # another story is chosen or a document or the redaction list changes, it is made again.
@@ -338,6 +353,7 @@ def portfolio_tab() -> None:
             mime="application/pdf",
             icon=":material/picture_as_pdf:",
             type="primary",
+            help="The PDF just made" + (", redacted" if redacted else ", not redacted"),
         )
 
 
@@ -356,11 +372,16 @@ def redaction_tab() -> None:
         hide_index=True,
         width="stretch",
         column_config={
-            "term": st.column_config.TextColumn("Name or term"),
-            "replacement": st.column_config.TextColumn("Replace with"),
+            "term": st.column_config.TextColumn(
+                "Name or term", help="As your documents write it; every place it appears is replaced"
+            ),
+            "replacement": st.column_config.TextColumn(
+                "Replace with",
+                help="What a redacted export shows instead, like [name]; [redacted] if left empty",
+            ),
         },
     )
-    if st.button("Save the list", icon=":material/save:"):
+    if st.button("Save the list", icon=":material/save:", help="Keep the names and terms in the table above"):
         set_terms(store(), edited)
         flash("Redaction list saved")
         st.rerun()
