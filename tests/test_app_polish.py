@@ -115,3 +115,20 @@ def test_every_button_of_the_story_bank_and_the_library_says_what_it_does(worksp
         widgets = [*at.button, *at.get("download_button")]
         assert widgets
         assert not [w.proto.label for w in widgets if not w.proto.help], "buttons without help"
+
+
+def test_the_mined_stories_table_fits_a_1400_px_window(workspace):
+    import json
+
+    from sdmkit.examples import load_examples
+    from sdmkit.stories.mine import mine_all
+
+    load_examples(workspace)
+    mine_all(workspace)
+    at = app("pages/story_bank.py")
+    (table,) = [d for d in at.dataframe if "Practised" in d.value.columns]
+    widths = {name: c.get("width") for name, c in json.loads(table.proto.columns).items()}
+    columns = list(table.value.columns)
+    assert all(isinstance(widths.get(name), int) for name in columns), widths
+    assert sum(widths[name] for name in columns) <= 940
+    assert all(len(t) <= 46 for t in table.value["Story"])

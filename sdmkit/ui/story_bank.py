@@ -6,6 +6,7 @@ import time
 
 import streamlit as st
 
+from sdmkit.document import shorten
 from sdmkit.errors import NotFound
 from sdmkit.interview import ROUNDS, STUDY_PLAN, all_questions, is_technical
 from sdmkit.redaction import set_terms, terms, unlisted_people
@@ -46,11 +47,13 @@ def mine_tab() -> None:
         )
     stories = _stories()
     if stories:
+        # Fixed widths that fit a 1400 px window (about 940 px of table): a long title or
+        # question no longer pushes Status, Practised and Id out; each is cut at a word.
         st.dataframe(
             [
                 {
-                    "Story": s.title,
-                    "Question": s.content.get("question", ""),
+                    "Story": shorten(s.title, 46),
+                    "Question": shorten(s.content.get("question", ""), 62),
                     "Status": s.status,
                     "Practised": s.content.get("practice_count", 0),
                     "Id": s.id,
@@ -59,6 +62,19 @@ def mine_tab() -> None:
             ],
             hide_index=True,
             width="stretch",
+            column_config={
+                "Story": st.column_config.TextColumn(
+                    "Story", width=310, help="Open it from Stories or the Library"
+                ),
+                "Question": st.column_config.TextColumn(
+                    "Question", width=400, help="The interview question it answers"
+                ),
+                "Status": st.column_config.TextColumn("Status", width=70),
+                "Practised": st.column_config.NumberColumn(
+                    "Practised", width=80, help="Times told out loud in Practice"
+                ),
+                "Id": st.column_config.NumberColumn("Id", width=45, help="The story's number, for the CLI"),
+            },
         )
 
 
