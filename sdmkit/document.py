@@ -36,7 +36,8 @@ def shorten(title: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
-    if " " in cut[limit // 2 :]:  # a word boundary in the second half: cut there
+    whole = text[limit - 1] == " "  # the cut falls at a word's end: that word is whole
+    if not whole and " " in cut[limit // 2 :]:  # a word boundary in the second half: cut there
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:.-–—") + "…"
 

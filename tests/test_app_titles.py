@@ -48,3 +48,11 @@ def test_the_editor_heading_is_shortened_and_the_title_box_keeps_it_whole(worksp
     assert _plain(heading.value).endswith("…") and len(_plain(heading.value)) <= 90
     assert _plain(heading.proto.help) == LONG
     assert by_label(at.text_input, "Title").value == LONG
+
+
+def test_a_title_cut_just_after_a_word_keeps_that_word():
+    from sdmkit.document import shorten
+
+    title = "The certificate outage and the configuration pipeline"
+    assert shorten(title, 45) == "The certificate outage and the configuration…"
+    assert shorten(title, 44) == "The certificate outage and the…"  # 'configuration' would be cut
