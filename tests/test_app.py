@@ -339,6 +339,20 @@ def test_library_search_ranks_and_shows_where_it_matched(workspace):
     table = at.dataframe[0].value
     assert list(table["Title"]) == ["Ledger charter", "Checkout charter"]
     assert list(table["Match"]) == ["L We keep <b>books</b>.", "C Balance the **«ledger»**."]
+    # the passage is read beside the title; Team, Status and Version give way so it fits the window
+    assert list(table.columns) == ["Title", "Match", "Kind", "Updated", "Id"]
+    by_label(at.text_input, "Search").input("").run()
+    assert "Match" not in at.dataframe[0].value.columns and "Team" in at.dataframe[0].value.columns
+
+
+def test_the_match_cell_starts_a_few_words_before_the_first_hit():
+    from sdmkit.store.search import make_snippet, terms
+    from sdmkit.ui.library import LEAD_CHARS, _marked
+
+    text = "On 14 October from 14:10 to 14:57 Berlin time, 31% of card payments failed. " * 3
+    cell = _marked(make_snippet(text, terms("card payments")))
+    assert cell.startswith("… ") and cell.index("«card»") <= LEAD_CHARS + 2  # seen in the cell's first line
+    assert _marked(make_snippet("Balance the ledger.", ["ledger"])) == "Balance the «ledger»."
 
 
 def test_settings_page_size_is_saved(workspace):

@@ -25,6 +25,7 @@ COUNT_UP_TO = 10_000
 # the titles: a title is cut at a word to what its column shows, whole when its row is
 # selected, and Updated shows the whole time.
 TITLE_CHARS, TITLE_WIDTH = 45, 300
+SEARCH_TITLE_CHARS, SEARCH_TITLE_WIDTH, MATCH_WIDTH = 34, 230, 370  # while searching
 
 
 def _filters() -> dict:
@@ -84,16 +85,21 @@ def documents_tab() -> None:
         return
     pages = (page.total + PAGE_SIZE - 1) // PAGE_SIZE
     more = not page.exact  # more documents than were counted: the last page is not known
+    searching = bool(f["query"])
+    # A search's passage comes second and wide, where it is read: Team, Status and
+    # Version give way to it (a selected row shows the document whole), so the table
+    # still fits the window instead of putting the match past its right edge.
+    title_chars, title_width = (
+        (SEARCH_TITLE_CHARS, SEARCH_TITLE_WIDTH) if searching else (TITLE_CHARS, TITLE_WIDTH)
+    )
     rows = [
         {
-            "Title": shorten(s.title, TITLE_CHARS),
+            "Title": shorten(s.title, title_chars),
+            **({"Match": _marked(s.snippet)} if searching else {}),
             "Kind": get_kind(s.kind).label,
-            "Team": s.team,
-            "Status": s.status,
-            "Version": s.version,
+            **({} if searching else {"Team": s.team, "Status": s.status, "Version": s.version}),
             "Updated": stamp(s.updated_at),
             "Id": s.id,
-            **({"Match": _marked(s.snippet)} if f["query"] else {}),
         }
         for s in page.items
     ]
@@ -106,7 +112,7 @@ def documents_tab() -> None:
         column_config={
             "Title": st.column_config.TextColumn(
                 "Title",
-                width=TITLE_WIDTH,
+                width=title_width,
                 help="A long title is shortened here; select its row to read it whole",
             ),
             "Kind": st.column_config.TextColumn("Kind", width=110),
@@ -117,6 +123,11 @@ def documents_tab() -> None:
                 "Updated", width=150, help="When the newest version was saved, in your time zone"
             ),
             "Id": st.column_config.NumberColumn("Id", width=45, help="The document's number, for the CLI"),
+            "Match": st.column_config.TextColumn(
+                "Match",
+                width=MATCH_WIDTH,
+                help="The passage that matched, the searched words between « »; select the row to read it whole",
+            ),
         },
         key=f"lib|table|{page_no}|{signature}",
     )
@@ -144,9 +155,19 @@ def documents_tab() -> None:
         _actions(page.items[selected[0]].id, page.items[selected[0]].snippet)
 
 
+LEAD_CHARS = 24  # of the text before the first hit that the Match cell keeps
+
+
 def _marked(snippet: str) -> str:
-    """A table cell: plain text (tables render nothing), the hits between « »."""
-    return "".join(f"«{text}»" if hit else text for text, hit in snippet_parts(snippet))
+    """A table cell: plain text (tables render nothing), the hits between « ». The cell
+    shows its first line only, so it starts a few words before the first hit: the
+    passage's lead-in would otherwise push the hit past the cell's edge."""
+    parts = snippet_parts(snippet)
+    if parts and not parts[0][1] and len(parts) > 1 and len(parts[0][0]) > LEAD_CHARS:
+        lead = parts[0][0]
+        cut = lead.find(" ", len(lead) - LEAD_CHARS)
+        parts[0] = ("… " + lead[cut + 1 :] if cut >= 0 else lead, False)
+    return "".join(f"«{text}»" if hit else text for text, hit in parts)
 
 
 def _highlighted(snippet: str) -> str:
