@@ -514,3 +514,11 @@ def test_the_coach_does_not_coach_the_questions_mining_asked(sqlite_store):
     story = sqlite_store.save(story.id, story.version, written, story.meta)
     (passive,) = [f for f in lint_document(story, sqlite_store.get) if f.rule == "prose.passive"]
     assert "was restored" in passive.message  # the writer's own sentence still is coached
+
+
+def test_a_trade_off_question_does_not_match_a_morning_taken_off():
+    from sdmkit.stories.match import query_terms, said_as
+
+    asked = "Describe your process for setting technical priorities for your team."
+    assert "off" not in query_terms(asked)  # 'trade-off' is one of its related words; its tail is not
+    assert "trade" in query_terms(asked) and "off" not in said_as(asked)

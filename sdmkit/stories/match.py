@@ -37,6 +37,7 @@ K1, B = 1.2, 0.75
 BM25_FLOOR = 8.0 / (K1 + 1)
 _STOP = FUNCTION_WORDS | frozenset(
     [
+        "off",  # the tail of 'trade-off', split as documents are: 'take the morning off' is no trade-off
         "about",
         "can",
         "describe",
@@ -183,7 +184,7 @@ def query_terms(question: str) -> list[str]:
     for cue, also in _ALSO.items():
         if cue in low:
             # Split as documents are ('trade-off' is two terms there), or it never matches.
-            out += [_stem(part) for w in also for part in re.findall(r"[a-z0-9]+", w)]
+            out += [_stem(part) for w in also for part in re.findall(r"[a-z0-9]+", w) if part not in _STOP]
     return list(dict.fromkeys(out))
 
 
@@ -201,7 +202,8 @@ def said_as(question: str) -> dict[str, tuple[str, bool]]:
         if cue in low:
             for word in also:
                 for part in re.findall(r"[a-z0-9]+", word):
-                    out.setdefault(_stem(part), (part, False))
+                    if part not in _STOP:
+                        out.setdefault(_stem(part), (part, False))
     return out
 
 
