@@ -527,6 +527,8 @@ def test_your_own_questions_are_a_round_of_practice(workspace):
     assert sliders == set(practice.STAR_LOOKS_FOR)
     [b for b in at.button if b.label == "Save this practice"][0].click().run()
     assert practice.history(workspace)[0]["round"] == "Your own question"
+    (saved,) = [message for message, _ in at.session_state["_flash"]]  # the toast it shows next
+    assert "with no story chosen" in saved and "the timer was not started, so no time is recorded" in saved
 
 
 def test_a_matched_question_of_another_round_is_rated_against_that_round(workspace):

@@ -264,7 +264,11 @@ def practice_tab() -> None:
             practice.Session(practice.now_iso(), recorded_as, question, story, seconds, ratings, note),
         )
         st.session_state.pop("sb|start", None)
-        flash("Practice saved" + (" and counted on the story" if story else ""))
+        flash(
+            "Practice saved"
+            + (" and counted on the story" if story else " with no story chosen")
+            + ("" if started else "; the timer was not started, so no time is recorded")
+        )
         st.rerun()
     _history()
 
