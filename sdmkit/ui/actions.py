@@ -110,5 +110,10 @@ def action_table(f: dict) -> None:
         width="stretch",
         help="For items the team decided against; say why in the document",
     )
-    if len(chosen) == 1 and c3.button("Open the document", icon=":material/open_in_new:", width="stretch"):
+    if len(chosen) == 1 and c3.button(
+        "Open the document",
+        icon=":material/open_in_new:",
+        width="stretch",
+        help="Edit the document this item comes from",
+    ):
         st.switch_page(get_kind(chosen[0].kind).page, query_params={"id": str(chosen[0].doc_id)})

@@ -75,6 +75,7 @@ class Cards(FieldWidget):
                     icon=":material/arrow_upward:",
                     type="tertiary",
                     disabled=i == 0,
+                    help=f"Swap this {noun} with the one above it",
                     on_click=ctx.on_change,
                     args=("move", field, i, -1),
                 )
@@ -84,6 +85,7 @@ class Cards(FieldWidget):
                     icon=":material/arrow_downward:",
                     type="tertiary",
                     disabled=i == n - 1,
+                    help=f"Swap this {noun} with the one below it",
                     on_click=ctx.on_change,
                     args=("move", field, i, 1),
                 )
@@ -100,6 +102,7 @@ class Cards(FieldWidget):
             f"Add {noun}",
             key=f"{key}|add",
             icon=":material/add:",
+            help=f"An empty {noun} at the end, to fill in",
             on_click=ctx.on_change,
             args=("add", field, n, 0),
         )
@@ -135,6 +138,7 @@ def _draw_bank(field: Field, key: str, items: list[dict], ctx: Context) -> None:
         "Add it",
         key=f"{key}|bankadd",
         icon=":material/add:",
+        help="The chosen question as a new card at the end, its answer left for you",
         on_click=ctx.on_change,
         args=("bank", field, 0, 0),
         width="stretch",

@@ -111,7 +111,14 @@ def merge_panel(kind: Kind, key: str, draft: dict) -> None:
         draft.pop("merge", None)
 
     c1, c2, c3 = st.columns(3)
-    c1.button("Save the merged version", key=f"{key}|merge", type="primary", on_click=save, width="stretch")
+    c1.button(
+        "Save the merged version",
+        key=f"{key}|merge",
+        type="primary",
+        on_click=save,
+        width="stretch",
+        help="Save the texts you chose as a new version, after theirs",
+    )
     c2.button(
         "Save my text as a copy",
         key=f"{key}|copy",

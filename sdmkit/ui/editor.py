@@ -85,7 +85,7 @@ def kind_index(kind: Kind) -> None:
         detail = f"{s.team or 'no team'} · {s.status} · v{s.version} · updated {when(s.updated_at)}"
         if s.id in pending:
             detail += f" · ● unsaved changes from {when(pending[s.id].saved_at)}"
-        if document_row(s.title, detail, label="Open", key=f"open|{s.id}"):
+        if document_row(s.title, detail, label="Open", key=f"open|{s.id}", help="Edit it"):
             st.query_params["id"] = str(s.id)
             st.rerun()
     if page.total > len(page.items):

@@ -66,6 +66,10 @@ def history_panel(doc: Document, *, key: str, on_restored=None) -> None:
             on_restored(restored)
 
     st.button(
-        f"Restore version {target}", key=f"{key}|restorebtn", icon=":material/history:", on_click=_restore
+        f"Restore version {target}",
+        key=f"{key}|restorebtn",
+        icon=":material/history:",
+        on_click=_restore,
+        help="Saved as a new version on top; nothing in the history is lost",
     )
     st.caption(f"Current: version {doc.version}, saved {esc(when(doc.updated_at))}")

@@ -23,7 +23,11 @@ def start_buttons() -> None:
             st.markdown(f"**{kind.label}**")
             st.caption(kind.description)
             if st.button(
-                f"New {kind.noun}", key=f"home|new|{kind.id}", icon=":material/add:", width="stretch"
+                f"New {kind.noun}",
+                key=f"home|new|{kind.id}",
+                icon=":material/add:",
+                width="stretch",
+                help=f"Start an empty {kind.noun} in its editor",
             ):
                 st.switch_page(kind.page, query_params={"id": "new"})
 
@@ -42,7 +46,13 @@ def empty_workspace() -> bool:
         "like: realistic, filled documents you can edit, export or delete.",
         icon=":material/lightbulb:",
     )
-    st.button("Load the examples", type="primary", icon=":material/library_add:", on_click=load)
+    st.button(
+        "Load the examples",
+        type="primary",
+        icon=":material/library_add:",
+        on_click=load,
+        help="Add a filled example of each kind of document to your workspace",
+    )
     return True
 
 
@@ -72,7 +82,7 @@ def unsaved_drafts() -> bool:
 def recent_documents() -> None:
     for s in store().list(limit=6).items:
         detail = f"{get_kind(s.kind).label} · {s.status} · updated {when(s.updated_at)}"
-        if document_row(s.title, detail, label="Open", key=f"home|recent|{s.id}"):
+        if document_row(s.title, detail, label="Open", key=f"home|recent|{s.id}", help="Edit it"):
             _open(s.id, s.kind)
 
 
@@ -97,7 +107,13 @@ def attention_list() -> None:
         )
         return
     for a in items[:8]:
-        if document_row(a.title, "; ".join(a.reasons), label="Fix", key=f"home|att|{a.doc_id}"):
+        if document_row(
+            a.title,
+            "; ".join(a.reasons),
+            label="Fix",
+            key=f"home|att|{a.doc_id}",
+            help="Open it in its editor",
+        ):
             _open(a.doc_id, a.kind)
     if len(items) > 8:
         st.caption(f"{len(items) - 8} more.")

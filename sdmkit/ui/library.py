@@ -249,6 +249,7 @@ def trash_tab() -> None:
             f"{get_kind(s.kind).label} · deleted {when(s.deleted_at)}",
             label="Restore",
             key=f"restore|{s.id}",
+            help="Back to the library, with its history",
             on_click=restore,
             icon=":material/restore_from_trash:",
         )

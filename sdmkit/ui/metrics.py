@@ -52,19 +52,27 @@ def catalog_tab(team: str) -> None:
             save_catalog(store(), team, list(STARTER))
             flash("Starter set added")
 
-        st.button("Add the starter set", type="primary", icon=":material/playlist_add:", on_click=starter)
+        st.button(
+            "Add the starter set",
+            type="primary",
+            icon=":material/playlist_add:",
+            on_click=starter,
+            help="Common engineering metrics as this team's catalog; edit or delete any of them after",
+        )
         return
     rows = [m.as_dict() for m in metrics]
     config = {
-        "name": st.column_config.TextColumn("Metric", required=True),
+        "name": st.column_config.TextColumn("Metric", required=True, help="Its name, as the review calls it"),
         "unit": st.column_config.TextColumn("Unit", help="count, %, ms, days…"),
         "owner": st.column_config.TextColumn("Owner", help="Who explains it in the review"),
         "type": st.column_config.SelectboxColumn(
             "Type", options=list(TYPES), help="input: the team controls it"
         ),
         "drives": st.column_config.TextColumn("Drives", help="For an input: the output it moves"),
-        "target": st.column_config.NumberColumn("Target"),
-        "direction": st.column_config.SelectboxColumn("Better when", options=list(DIRECTIONS)),
+        "target": st.column_config.NumberColumn("Target", help="The value the team aims for, in its unit"),
+        "direction": st.column_config.SelectboxColumn(
+            "Better when", options=list(DIRECTIONS), help="Whether a higher or a lower value is good news"
+        ),
         "aggregation": st.column_config.SelectboxColumn(
             "Months", options=list(AGGREGATIONS), help="How weeks add up to a month"
         ),
@@ -78,7 +86,12 @@ def catalog_tab(team: str) -> None:
         hide_index=True,
         width="stretch",
     )
-    if st.button("Save the catalog", type="primary", icon=":material/save:"):
+    if st.button(
+        "Save the catalog",
+        type="primary",
+        icon=":material/save:",
+        help="Keep the table above; rows without a metric name are left out",
+    ):
         try:
             save_catalog(
                 store(),
@@ -128,7 +141,10 @@ def import_tab(team: str) -> None:
             width="stretch",
         )
         if st.button(
-            f"Import {plural(len(parsed.good), 'valid row')}", type="primary", icon=":material/upload:"
+            f"Import {plural(len(parsed.good), 'valid row')}",
+            type="primary",
+            icon=":material/upload:",
+            help="Save the valid rows; the rejected ones are left out",
         ):
             _, created, updated = import_csv(store(), team, text)
             flash(f"Imported: {created} new, {updated} updated")
@@ -183,7 +199,12 @@ def type_tab(team: str) -> None:
             )
             for m in metrics
         }
-        if st.form_submit_button("Save the week", type="primary", icon=":material/save:"):
+        if st.form_submit_button(
+            "Save the week",
+            type="primary",
+            icon=":material/save:",
+            help="Keep these values for the week; a value saved before is updated",
+        ):
             try:
                 created, updated = enter_week(store(), team, week, typed)
                 flash(f"Saved: {created} new, {updated} updated")

@@ -159,6 +159,7 @@ def _exports(draft: dict, rotation, sched, start: datetime, end: datetime) -> No
         mime="text/calendar",
         icon=":material/calendar_month:",
         width="stretch",
+        help="The shifts of the person chosen, for Google Calendar, Outlook or Apple Calendar",
     )
     c1, c2, c3 = st.columns([1, 1, 1.3], vertical_alignment="bottom")
     frm = c1.date_input("Hours from", value=start.date(), key="oncall|csv|from", help="First day, included")
@@ -173,6 +174,7 @@ def _exports(draft: dict, rotation, sched, start: datetime, end: datetime) -> No
             mime="text/csv",
             icon=":material/table:",
             width="stretch",
+            help="Each person's on-call hours between the two days, for a spreadsheet",
         )
     else:
         c3.caption("The last day comes after the first.")
@@ -212,4 +214,5 @@ def _handoffs(draft: dict, rotation, sched, now: datetime) -> None:
         mime="text/markdown",
         file_name=f"handoff-{slug(rotation.name)}-{pairs[i][1].start:%Y-%m-%d}.md",
         icon=":material/download:",
+        help="The note above as a Markdown file, to paste into the team's channel or ticket",
     )

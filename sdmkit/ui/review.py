@@ -45,7 +45,12 @@ def choose_document() -> None:
         format_func=lambda s: f"{get_kind(s.kind).label}: {s.title}",
         help="The 100 most recently updated documents",
     )
-    if st.button("Review it", type="primary", icon=":material/rate_review:"):
+    if st.button(
+        "Review it",
+        type="primary",
+        icon=":material/rate_review:",
+        help="Read it with comments and decisions beside it",
+    ):
         st.query_params["id"] = str(choice.id)
         st.rerun()
 
@@ -67,7 +72,12 @@ def review(doc_id: int) -> None:
         key=f"rev|{doc_id}|version",
         help="Comments belong to the version they were made on",
     )
-    if c2.button("Open in editor", icon=":material/edit:", width="stretch"):
+    if c2.button(
+        "Open in editor",
+        icon=":material/edit:",
+        width="stretch",
+        help="Leave review mode and edit the document",
+    ):
         st.switch_page(kind.page, query_params={"id": str(doc_id)})
     doc = store().revision(doc_id, version)
     body, headings, _ = reading_html(doc)
@@ -96,6 +106,7 @@ def _comments(doc_id: int, version: int, sections: list[str]) -> None:
                     "Resolved",
                     value=c.resolved,
                     key=f"rev|c|{c.id}",
+                    help="Done with: the comment stays, struck through",
                     on_change=lambda cid=c.id: reviews.set_resolved(
                         store(), cid, st.session_state[f"rev|c|{cid}"]
                     ),
@@ -106,7 +117,9 @@ def _comments(doc_id: int, version: int, sections: list[str]) -> None:
         anchor = st.selectbox("Section", sections, help="The part of the document the comment is about")
         author = st.text_input("Your name", key="rev|author", help="Shown with the comment")
         text = st.text_area("Comment", height=90, help="A question or a suggestion for the authors")
-        if st.form_submit_button("Add comment", icon=":material/add_comment:"):
+        if st.form_submit_button(
+            "Add comment", icon=":material/add_comment:", help="Pin it to this version of the document"
+        ):
             try:
                 reviews.add_comment(
                     store(), doc_id, version, text, anchor="" if anchor == GENERAL else anchor, author=author
@@ -152,7 +165,11 @@ def _decisions(doc_id: int, version: int) -> None:
         )
         decided_on = c3.date_input("Date", value=clock.today(), help="When it was decided")
         decided_by = st.text_input("Decided by", help="Who made the call")
-        if st.form_submit_button(f"Record decision on version {version}", icon=":material/gavel:"):
+        if st.form_submit_button(
+            f"Record decision on version {version}",
+            icon=":material/gavel:",
+            help="Add it to the decision log above, with who decided and when",
+        ):
             try:
                 reviews.add_decision(
                     store(),

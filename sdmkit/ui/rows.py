@@ -11,11 +11,14 @@ from sdmkit.ui.text import esc
 ROW_TITLE_CHARS = 90
 
 
-def document_row(title: str, detail: str, *, label: str, key: str, on_click=None, icon=None) -> bool:
-    """Both texts are plain (escaped here); returns True when the button was clicked."""
+def document_row(
+    title: str, detail: str, *, label: str, key: str, help: str, on_click=None, icon=None
+) -> bool:
+    """Both texts are plain (escaped here); help is the button's tooltip (Markdown, so
+    no user text in it); returns True when the button was clicked."""
     c1, c2 = st.columns([4, 1], vertical_alignment="center")
     row_text(c1, title, detail)
-    return c2.button(label, key=key, on_click=on_click, icon=icon, width="stretch")
+    return c2.button(label, key=key, on_click=on_click, icon=icon, width="stretch", help=help)
 
 
 def draft_row(title: str, detail: str, *, key: str, confirm: str, on_discard) -> bool:
@@ -23,8 +26,14 @@ def draft_row(title: str, detail: str, *, key: str, confirm: str, on_discard) ->
     since what it holds cannot be brought back."""
     c1, c2, c3 = st.columns([4, 1, 1], vertical_alignment="center")
     row_text(c1, title, detail)
-    opened = c2.button("Open", key=key, width="stretch")
-    with c3.popover("Discard", icon=":material/delete:", width="stretch", key=f"{key}|discard"):
+    opened = c2.button("Open", key=key, width="stretch", help="Go on with it in the editor")
+    with c3.popover(
+        "Discard",
+        icon=":material/delete:",
+        width="stretch",
+        key=f"{key}|discard",
+        help="Throw these unsaved changes away; asks first",
+    ):
         st.markdown(confirm)
         st.button(
             "Discard for good",
@@ -32,6 +41,7 @@ def draft_row(title: str, detail: str, *, key: str, confirm: str, on_discard) ->
             type="primary",
             icon=":material/delete_forever:",
             on_click=on_discard,
+            help="Cannot be undone",
         )
     return opened
 

@@ -61,7 +61,9 @@ def backup_section() -> None:
         "The whole workspace in one file: every document, the trash, every version and the settings. "
         "Restore it with `sdmkit restore FILE`."
     )
-    if st.button("Prepare a backup", icon=":material/backup:"):
+    if st.button(
+        "Prepare a backup", icon=":material/backup:", help="Gather the workspace into one file to download"
+    ):
         st.session_state["settings|backup"] = json.dumps(dump(store()), ensure_ascii=False, indent=1)
     data = st.session_state.get("settings|backup")
     if data:
@@ -72,4 +74,5 @@ def backup_section() -> None:
             file_name=f"sdmkit-backup-{clock.now():%Y-%m-%d}.json",
             type="primary",
             icon=":material/download:",
+            help="A JSON file; keep it somewhere safe, it holds every document",
         )

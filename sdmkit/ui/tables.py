@@ -359,6 +359,7 @@ def _draw_quick_add(field: Field, key: str, ctx: Context) -> None:
             key=f"{key}|add|go",
             icon=":material/add:",
             type="primary",
+            help=f"Add this {noun} as a new row at the end of the table",
             on_click=ctx.on_change,
             args=("append", field, 0, 0),
         )

@@ -101,6 +101,7 @@ def _draw(field: Field, key: str, nodes: list[dict], on_change) -> None:
         "Add a why" if not nodes else "Add another top-level why",
         key=f"{key}|root",
         icon=":material/add:",
+        help="A why that answers the problem itself, not another why",
         on_click=on_change,
         args=("child", field, None, 0),
     )
