@@ -180,54 +180,6 @@ def test_typed_text_survives_switching_pages(workspace):
     assert workspace.get(doc.id).content["mission"] == "Original."
 
 
-def shown_section(at) -> str:
-    """The section tab the editor has open."""
-    (tabs,) = at.get("tab_container")
-    return [t.label for t in tabs.children.values()][tabs.proto.tab_container.default_tab_index]
-
-
-def open_section(at, title: str) -> None:
-    """Click a section's tab: the tabs' value, as the browser sends it."""
-    (tabs,) = at.get("tab_container")
-    assert tabs.key, "the section tabs keep no state: the server never learns which one is open"
-    at.session_state[tabs.key] = title
-    at.run()
-    assert shown_section(at) == title
-
-
-def test_the_editor_stays_on_the_chosen_section(workspace):
-    doc = workspace.create("charter", {"team_name": "T", "mission": "m"})
-    at = app("pages/charter.py", id=str(doc.id))
-    assert shown_section(at) == "Identity"
-    open_section(at, "Tenets")
-    [b for b in at.button if b.label == "Add tenet"][0].click().run()
-    assert by_label(at.text_input, "Tenet 1: name")  # the button did its work
-    assert shown_section(at) == "Tenets"
-    save(at)
-    assert shown_section(at) == "Tenets"
-    view(at, "Document settings")
-    view(at, "Write")
-    assert shown_section(at) == "Tenets"
-    at.switch_page("pages/library.py").run()
-    at.query_params["id"] = str(doc.id)
-    at.switch_page("pages/charter.py").run()
-    assert not at.exception
-    assert shown_section(at) == "Tenets"
-
-
-def test_a_new_document_stays_on_its_section_when_first_saved(workspace):
-    at = app("pages/charter.py", id="new")
-    open_section(at, "Tenets")
-    by_label(at.text_input, "Team name").input("Search").run()
-    by_label(at.text_area, "Mission").input("We help shoppers find things.").run()
-    save(at)
-    assert workspace.count() == 1 and shown_section(at) == "Tenets"
-    at.query_params.clear()
-    at.query_params["id"] = "new"
-    at.run()
-    assert shown_section(at) == "Identity"  # the next new one starts at the start
-
-
 def conflicted(workspace, mine: dict, theirs: dict):
     """An editor whose save was refused: someone else saved version 2 first."""
     doc = workspace.create(
