@@ -55,8 +55,10 @@ def index_text(team: str, tags: Sequence[str], content: dict[str, Any]) -> str:
     # (people, services, a time zone), then the team and tags: a snippet is the first
     # passage holding the most searched words, and read as prose it says why the
     # document matched ('31% of card payments failed'), not 'Priya Raman payments-api'.
-    prose = [p for p in strings if _PROSE.search(p)]
-    short = [p for p in strings if not _PROSE.search(p)]
+    prose: list[str] = []
+    short: list[str] = []
+    for p in strings:
+        (prose if _PROSE.search(p) else short).append(p)
     parts = [*prose, *short, team or "", *(tags or [])]
     # Once each: the team is often also the content's team name.
     body = strip_markers("\n".join(dict.fromkeys(p for p in parts if p)))

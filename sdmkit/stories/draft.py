@@ -24,6 +24,8 @@ BUDGET = {"situation": 80, "task": 45, "action": 260, "result": 90}
 # how the learned cues and the hand-written behaviours add up (propose)
 HAND, LEARNED_TOP, PROPOSE = 3.0, 5, 5.0
 FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|my|me)\b")
+# the author's own, alone or with the team ('we rotated the certificate')
+FIRST_PERSON_ANY = re.compile(r"\b(I|I'm|I've|I'd|my|me|[Ww]e|[Oo]ur|us)\b")
 _PATH = re.compile(r"\[\d+\]")
 
 

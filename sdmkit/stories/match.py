@@ -364,16 +364,18 @@ def match(question: str, stories: list, lookup: Callable | None = None) -> list[
     return Index(stories, lookup).rank(question)
 
 
-def answers(question: str, m: Match) -> bool:
-    """Whether coverage may call the story an answer: it was written for the question,
-    or it shows a principle the question itself tests (its round's, when the question
-    names none). Shared words alone are not enough: 'promoted' in a failover story is
-    no answer to a question on career growth, though Match still lists it, with why."""
-    if m.written_for:
-        return True
+def tested(question: str) -> set[str]:
+    """The principles the question itself tests; its round's when it names none."""
     wanted = principle_weights(question)
-    own = {p for p, w in wanted.items() if w >= 1.0} or set(wanted)
-    return not own or bool(own & set(m.shows))
+    return {p for p, w in wanted.items() if w >= 1.0} or set(wanted)
+
+
+def answers(m: Match, tests: set[str]) -> bool:
+    """Whether coverage may call the story an answer to a question testing `tests`: it
+    was written for the question, or it shows one of them. Shared words alone are not
+    enough: 'promoted' in a failover story is no answer to a question on career
+    growth, though Match still lists it, with why."""
+    return m.written_for or not tests or bool(tests & set(m.shows))
 
 
 def coverage(stories: list, lookup: Callable | None = None) -> dict:
@@ -388,7 +390,8 @@ def coverage(stories: list, lookup: Callable | None = None) -> dict:
     for r in ROUNDS:
         rows: list[dict[str, Any]] = []
         for q in r.questions:
-            ready = [m for m in index.rank(q) if m.score >= READY and answers(q, m)]
+            tests = tested(q)
+            ready = [m for m in index.rank(q) if m.score >= READY and answers(m, tests)]
             rows.append(
                 {
                     "question": q,

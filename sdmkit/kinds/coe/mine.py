@@ -12,6 +12,7 @@ import re
 from sdmkit.kinds.coe.model import COE
 from sdmkit.stories.behaviours import SOMEONE_ELSE
 from sdmkit.stories.draft import (
+    FIRST_PERSON_ANY,
     Picker,
     build,
     contest_sentence,
@@ -24,7 +25,6 @@ from sdmkit.stories.draft import (
 # Sentences that report what changed after the action items.
 _AFTER = re.compile(r"\b(since|now|fell|has stayed|have stayed|no \w+ (has|in)|recovered|rejoined)\b", re.I)
 _DIVE = re.compile(r"\b(I (asked|read|went|looked|found|traced|reopened)|graphs?|logs|line by line)\b", re.I)
-_OURS = re.compile(r"\b(I|[Ww]e|my|[Oo]ur|me|us)\b")
 _NOTES = ("review_notes", "went_well[]", "went_wrong[]", "lessons[]", "my_part.trade_off")
 
 
@@ -83,7 +83,7 @@ def mine(doc, c: COE) -> list[tuple[str, str, dict]]:
                 + [
                     (p, s)
                     for p, s in pick.each("review_notes")
-                    if _OURS.search(s) and not SOMEONE_ELSE.match(s) and not _AFTER.search(s)
+                    if FIRST_PERSON_ANY.search(s) and not SOMEONE_ELSE.match(s) and not _AFTER.search(s)
                 ]
                 + (pick.item(mitigation) if mitigation else [])
                 + fixes[:4],
