@@ -53,7 +53,7 @@ class DocumentMeta:
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in dataclasses.fields(cls))
+        return _META_NAMES
 
     def to_dict(self) -> dict[str, Any]:
         """As the interchange format and JSON columns hold it (lists, not tuples)."""
@@ -90,6 +90,11 @@ class DocumentMeta:
             if name in changes:
                 changes[name] = tuple(changes[name] or ())
         return dataclasses.replace(self, **changes)
+
+
+# What names() answers, read once: a store reads a document's metadata by these
+# names for every row it loads.
+_META_NAMES = tuple(f.name for f in dataclasses.fields(DocumentMeta))
 
 
 @dataclass

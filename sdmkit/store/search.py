@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from itertools import islice
 from typing import Any
 
@@ -17,15 +17,24 @@ _MARKERS = str.maketrans("", "", HIT_START + HIT_END)
 _WORD = re.compile(r"[^\W_]+")
 
 
-def _strings(value: object) -> Iterator[str]:
+def _strings(value: object) -> list[str]:
+    """Every text inside a JSON-like value, in order. A list filled by one walk: the
+    generator chain this replaces passed each text up through every level, and mining
+    indexes some 60 texts nested four deep in each of its stories."""
     if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from _strings(v)
+        return [value]
+    out: list[str] = []
+    if isinstance(value, dict | list):
+        _collect(value, out)
+    return out
+
+
+def _collect(value: dict | list, out: list[str]) -> None:
+    for v in value.values() if isinstance(value, dict) else value:
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, dict | list):
+            _collect(v, out)
 
 
 def search_text(title: str, team: str, tags: Sequence[str], content: dict[str, Any]) -> str:
@@ -50,7 +59,7 @@ def index_text(team: str, tags: Sequence[str], content: dict[str, Any]) -> str:
     """The body the full-text index keeps (the title is its own, weightier column):
     case kept, so a snippet reads as the user wrote it; at most INDEX_LIMIT
     characters, cut between words."""
-    strings = list(_strings(content or {}))
+    strings = _strings(content or {})
     # What the writer wrote as sentences first, then names, ids and other short values
     # (people, services, a time zone), then the team and tags: a snippet is the first
     # passage holding the most searched words, and read as prose it says why the

@@ -8,6 +8,7 @@ relearns cues.json from the labelled sets with `cue_features`."""
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -155,10 +156,11 @@ CUE_INDEX = _cue_index()
 
 def cue_weights(features: Iterable[str]) -> dict[str, list[float]]:
     """The weight of each learned cue among the features, by principle."""
-    found: dict[str, list[float]] = {}
+    found: defaultdict[str, list[float]] = defaultdict(list)
+    index = CUE_INDEX
     for feature in features:
-        for principle, weight in CUE_INDEX.get(feature, ()):
-            found.setdefault(principle, []).append(weight)
+        for principle, weight in index.get(feature, ()):
+            found[principle].append(weight)
     return found
 
 
