@@ -29,7 +29,7 @@ def _strings(value: object) -> list[str]:
     return out
 
 
-def _collect(value: dict | list, out: list[str]) -> None:
+def _collect(value: dict[str, Any] | list[Any], out: list[str]) -> None:
     for v in value.values() if isinstance(value, dict) else value:
         if isinstance(v, str):
             out.append(v)
