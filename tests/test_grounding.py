@@ -522,3 +522,35 @@ def test_a_trade_off_question_does_not_match_a_morning_taken_off():
     asked = "Describe your process for setting technical priorities for your team."
     assert "off" not in query_terms(asked)  # 'trade-off' is one of its related words; its tail is not
     assert "trade" in query_terms(asked) and "off" not in said_as(asked)
+
+
+def test_customers_named_in_every_sentence_are_a_hint_to_check_not_customer_obsession_shown():
+    from sdmkit.stories.draft import propose
+
+    # A COE names its customers in section after section; no sentence says what the
+    # author did for them. Five hints count as one behaviour at most, and a principle
+    # that only hints show is strength 1, which the coach asks the user to check.
+    hints = [
+        "Customers saw errors at checkout for 40 minutes.",
+        "Users on Android were affected first.",
+        "Shoppers retried and some customers paid twice.",
+        "Sellers reported missing orders.",
+        "Customers in Spain saw the longest outage.",
+    ]
+    grounded = [{"part": "result", "text": t, "field": f"f{i}"} for i, t in enumerate(hints)]
+    shown = {p["principle"]: p["strength"] for p in propose(grounded)}
+    assert shown.get("Customer Obsession", 1) == 1
+    # one sentence of the behaviour itself is shown, and strong
+    grounded.append(
+        {"part": "action", "text": "I refunded every customer who paid twice that evening.", "field": "g"}
+    )
+    shown = {p["principle"]: p["strength"] for p in propose(grounded)}
+    assert shown.get("Customer Obsession", 0) >= 2
+
+
+def test_a_candidate_pairing_is_no_candour():
+    from sdmkit.stories.behaviours import sentence_strengths
+
+    said = "The spring schedule added 41 overnight legs, and candidate pairings grew to 7.2 million."
+    assert "Earn Trust" not in sentence_strengths(said)
+    assert "Earn Trust" in sentence_strengths("I told the partner team candidly that we had missed it.")

@@ -220,7 +220,21 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
         (2, ("openly", "publicly", "the truth", "what went wrong", "how we missed", "before any")),
         (2, ("was wrong", "got wrong", "retracted", "had been right", "were right", "my approval")),
         (1, ("plainly", "transparen*", "blameless", "trust", "in writing", "disagree before")),
-        (1, ("notified", "inform", "informed", "candid*", "honest*", "listened", "respect*")),
+        (
+            1,
+            (
+                "notified",
+                "inform",
+                "informed",
+                "candid",
+                "candidly",
+                "candour",
+                "candor",
+                "honest*",
+                "listened",
+                "respect*",
+            ),
+        ),
         (2, ("i was wrong", "my fault", "owned up", "self-critical", "rebuilt trust", "regain* + trust")),
     ),
     "Dive Deep": (
@@ -400,12 +414,13 @@ def sentence_strengths(sentence: str) -> dict[str, int]:
 SOMEONE_ELSE = re.compile(r"(The (bar raiser|reviewers?|director|VP|customers?|partner team)|She|He|They)\b")
 
 
-def strengths(sentences: list[str], memo: dict | None = None) -> dict[str, tuple[int, str, float]]:
+def strengths(sentences: list[str], memo: dict | None = None) -> dict[str, tuple[int, str, float, bool]]:
     """Each principle the sentences show: (strength, the sentence that shows it best,
-    that sentence's own weight, a half more when it is the candidate's own 'I').
+    that sentence's own weight, a half more when it is the candidate's own 'I',
+    whether any sentence shows a behaviour itself rather than only hints at it).
     A sentence adds its strongest behaviour of a principle once. `memo` keeps each
     sentence's result for the stories of one document, which share sentences."""
-    out: dict[str, tuple[int, str, float]] = {}
+    out: dict[str, tuple[int, str, float, bool]] = {}
     memo = {} if memo is None else memo
     for s in sentences:
         if s not in memo:
@@ -416,6 +431,8 @@ def strengths(sentences: list[str], memo: dict | None = None) -> dict[str, tuple
             continue  # what a reviewer or a director did shows their principles, not the candidate's
         own = 0.5 if _FIRST_PERSON.search(s) else 0
         for principle, w in memo[s].items():
-            score, best, best_w = out.get(principle, (0, "", 0))
-            out[principle] = (score + w, s, w + own) if w + own > best_w else (score + w, best, best_w)
+            score, best, best_w, shown = out.get(principle, (0, "", 0, False))
+            if w + own > best_w:
+                best, best_w = s, w + own
+            out[principle] = (score + w, best, best_w, shown or w >= 2)
     return out

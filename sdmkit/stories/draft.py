@@ -257,7 +257,13 @@ def propose(
     ranked = []
     for principle in LEARNED:
         learned = sum(sorted(weights.get(principle, ()), reverse=True)[:LEARNED_TOP])
-        score, best, _ = hand.get(principle, (0, "", 0))
+        score, best, _, shown = hand.get(principle, (0, "", 0, False))
+        # Hints alone (a word such as 'customers' or 'deadline', weight 1) count as one
+        # behaviour at most, however many sentences hold one: a COE names its
+        # customers in every section without showing Customer Obsession once.
+        hinted = bool(score) and not shown
+        if hinted:
+            score = min(score, 2)
         total = HAND * min(score, 6) + learned
         if total <= PROPOSE:
             continue
@@ -268,14 +274,14 @@ def propose(
             if weight <= 0:
                 continue
         first = principle == lead and score >= 2
-        ranked.append((not first, -total, principle, best, score))
+        ranked.append((not first, -total, principle, best, score, hinted))
     ranked.sort()
-    # Strength 2 to 4 by the behaviours shown; 1 when only the learned cues point to
-    # the principle: the sentence is where its words are, which the coach asks the
-    # user to check, since no behaviour of it was found.
+    # Strength 2 to 4 by the behaviours shown; 1 when only the learned cues or hints
+    # point to the principle: the sentence is where its words are, which the coach
+    # asks the user to check, since no behaviour of it was found.
     return [
-        {"principle": p, "evidence": best, "strength": max(2, min(4, score)) if score else 1}
-        for *_, p, best, score in ranked[: min(max_principles, 2)]
+        {"principle": p, "evidence": best, "strength": max(2, min(4, score)) if score and not hinted else 1}
+        for *_, p, best, score, hinted in ranked[: min(max_principles, 2)]
     ]
 
 
