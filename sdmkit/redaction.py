@@ -71,13 +71,27 @@ def terms(store) -> list[Term]:
     ]
 
 
+def clean_terms(rows: list[dict]) -> list[dict]:
+    """Rows of a list as they are kept: a term each, trimmed, '[redacted]' for a
+    replacement left empty, blank rows dropped. Also what tells typing apart from
+    the saved list, since both read the same once cleaned."""
+    cells = [(_cell(r.get("term")), _cell(r.get("replacement"))) for r in rows]
+    return [{"term": term, "replacement": replacement or "[redacted]"} for term, replacement in cells if term]
+
+
+def _cell(value) -> str:
+    """A table cell as text: an empty cell of a new row comes as None or NaN."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
+
+
+def saved_terms(store) -> list[dict]:
+    return clean_terms([{"term": t.term, "replacement": t.replacement} for t in terms(store)])
+
+
 def set_terms(store, rows: list[dict]) -> None:
-    clean = [
-        {"term": r["term"].strip(), "replacement": (r.get("replacement") or "").strip() or "[redacted]"}
-        for r in rows
-        if (r.get("term") or "").strip()
-    ]
-    store.set_setting(SETTING, clean)
+    store.set_setting(SETTING, clean_terms(rows))
 
 
 def warning(rules: list[Term]) -> str:

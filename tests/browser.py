@@ -195,3 +195,17 @@ def new_page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     context.set_default_timeout(30_000)
     return context.new_page()
+
+
+def type_cell(page, grid, row: int, x: float, text: str) -> None:
+    """Type into one cell of a data editor (a canvas: the cell is where it is drawn),
+    `row` counted from 0 below the header, `x` pixels from the grid's left edge. A
+    double click opens the cell's editor; its text box is filled and committed with
+    Enter, as a person types and presses Enter, once."""
+    box = grid.bounding_box()
+    page.mouse.dblclick(box["x"] + x, box["y"] + 35 * (row + 1) + 17)
+    editor = page.locator("textarea.gdg-input")
+    editor.wait_for()
+    editor.fill(text)
+    editor.press("Enter")
+    wait_for_app(page)

@@ -597,3 +597,39 @@ def test_story_bank_mine_answer_match_practise_and_redacted_portfolio(browser, t
         assert not re.search(r"\+\d{2} \d", text)  # no phone number
         assert page.locator("[data-testid='stException']").count() == 0
         store.engine.dispose()
+
+
+def test_redaction_list_typing_survives_a_page_switch_and_is_unsaved_until_saved(browser, tmp_path):
+    from sdmkit.redaction import terms
+    from sdmkit.store import open_store
+    from tests.browser import type_cell, visible
+
+    unsaved = "Unsaved changes: redacted exports use the saved list"
+    with sdmkit_server(tmp_path / "data", examples=True) as url:
+        store = open_store(f"sqlite:///{tmp_path / 'data' / 'sdmkit.db'}")
+        page = new_page(browser)
+        page.goto(f"{url}/story_bank")
+        wait_for_app(page)
+        tab(page, "Redaction")
+        expect(visible(page.get_by_text("Saved · 0 terms"))).to_be_visible()
+        grid = visible(page.get_by_test_id("stDataFrame"))
+        type_cell(page, grid, 0, 80, "Northwind")
+        expect(visible(page.get_by_text(unsaved))).to_be_visible()
+        assert terms(store) == []  # typed, not saved: no export uses it yet
+
+        # Another page and back: Streamlit dropped the table's own state; the typing stays.
+        page.get_by_role("link", name="Library").click()
+        wait_for_app(page)
+        page.get_by_role("link", name="Story bank").click()
+        wait_for_app(page)
+        tab(page, "Portfolio")
+        visible(page.get_by_text("The whole story bank")).click()
+        wait_for_app(page)
+        expect(visible(page.get_by_text("unsaved changes in the Redaction tab"))).to_be_visible()
+        tab(page, "Redaction")
+        expect(visible(page.get_by_text(unsaved))).to_be_visible()
+        click(page, "Save the list")
+        expect(visible(page.get_by_text("Saved · 1 term"))).to_be_visible()
+        assert [t.term for t in terms(store)] == ["Northwind"]
+        assert page.locator("[data-testid='stException']").count() == 0
+        store.engine.dispose()

@@ -9,10 +9,11 @@ import streamlit as st
 from sdmkit.document import shorten
 from sdmkit.errors import NotFound
 from sdmkit.interview import ROUNDS, STUDY_PLAN, all_questions, is_technical
-from sdmkit.redaction import set_terms, terms, unlisted_people
+from sdmkit.redaction import saved_terms, terms, unlisted_people
 from sdmkit.stories import practice
 from sdmkit.stories.match import coverage, match
 from sdmkit.stories.mine import mine_all
+from sdmkit.ui import redaction_list
 from sdmkit.ui.state import flash, store
 from sdmkit.ui.text import esc, plural
 
@@ -326,6 +327,12 @@ def portfolio_tab() -> None:
     )
     if not chosen:
         return
+    if redacted and redaction_list.unsaved(st.session_state, saved_terms(store())):
+        st.warning(
+            "The redaction list has unsaved changes in the Redaction tab: this portfolio uses the list as "
+            "last saved. Save it there first to redact what you added.",
+            icon=":material/edit_note:",
+        )
     if redacted and (missing := unlisted_people(store(), documents=portfolio_documents(store(), chosen))):
         st.warning(
             f"The redacted portfolio would still name {plural(len(missing), 'person', 'people')} not on "
@@ -384,27 +391,7 @@ def redaction_tab() -> None:
         "E-mail addresses, links, ticket ids (like PAY-2041 or cfg-8812), phone numbers and chat handles "
         "are replaced automatically. Ids, dates and time zones are never rewritten."
     )
-    rows = [{"term": t.term, "replacement": t.replacement} for t in terms(store())]
-    edited = st.data_editor(
-        rows or [{"term": "", "replacement": ""}],
-        key="sb|terms",
-        num_rows="dynamic",
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "term": st.column_config.TextColumn(
-                "Name or term", help="As your documents write it; every place it appears is replaced"
-            ),
-            "replacement": st.column_config.TextColumn(
-                "Replace with",
-                help="What a redacted export shows instead, like [name]; [redacted] if left empty",
-            ),
-        },
-    )
-    if st.button("Save the list", icon=":material/save:", help="Keep the names and terms in the table above"):
-        set_terms(store(), edited)
-        flash("Redaction list saved")
-        st.rerun()
+    redaction_list.draw()
     if missing := unlisted_people(store()):
         st.warning(
             f"{plural(len(missing), 'person', 'people')} named in your documents (owners, authors, members, "
@@ -417,9 +404,7 @@ def redaction_tab() -> None:
             icon=":material/playlist_add:",
             help="Each replaced with [name]; edit the replacement above afterwards if you like",
         ):
-            kept = [{"term": t.term, "replacement": t.replacement} for t in terms(store())]
-            set_terms(store(), kept + [{"term": n, "replacement": "[name]"} for n in missing])
-            st.session_state.pop("sb|terms", None)  # the table shows the list as saved
+            redaction_list.add_names(missing)
             flash(f"Added {plural(len(missing), 'name')} to the redaction list")
             st.rerun()
 
