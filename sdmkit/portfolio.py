@@ -143,7 +143,7 @@ def portfolio_markdown(store, story_ids: list[int], *, redacted: bool = False, o
             lines += [
                 f"### {e.number} {md_inline(_label(e))}",
                 "",
-                f"_{md_inline(e.doc.kind_spec.label)}, version {e.doc.version}._",
+                f"_{md_inline(e.doc.kind_spec.label)}._",
                 "",
                 _demote(render_body(e.doc), 3),
                 "",
@@ -184,7 +184,7 @@ def _part_html(doc: Document, extra: dict | None, page_size: str, redacted: bool
 
     @functools.cache
     def rendered() -> str:
-        out = render_html(doc, page_size=page_size, for_print=True, extra=extra)
+        out = render_html(doc, page_size=page_size, for_print=True, extra=extra, in_pack=True)
         return final_html(out) if redacted else out
 
     return lambda fit: with_fit(rendered(), fit)

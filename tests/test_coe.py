@@ -373,3 +373,18 @@ def test_every_example_scores_and_lints_without_errors(sqlite_store):
         doc = read_file(path)
         findings = lint(KIND, doc.model(), doc.coach_off)
         assert not [f for f in findings if f.severity == "error"], (path.name, findings)
+
+
+def test_the_exports_state_the_impact_duration_by_the_definition_they_compute():
+    """The metrics box said 'impact lasts until the first mitigation' under an impact
+    duration of 47 minutes and a time to mitigate of 41: the number was right and its
+    stated definition was not."""
+    from sdmkit.examples import example_files
+    from sdmkit.export.html_export import render_html
+    from sdmkit.export.markdown_export import render_markdown
+    from sdmkit.interchange import read_file
+
+    coe = next(d for d in map(read_file, example_files()) if d.kind == "coe")
+    for text in (render_html(coe), render_markdown(coe)):
+        assert "until the first mitigation" not in text
+        assert "impact lasts until the event marked as ending it, else until resolution" in text

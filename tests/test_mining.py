@@ -268,6 +268,40 @@ def test_portfolio_of_the_whole_bank(workspace, tmp_path):
         assert f"    - {first} {label}\n" in text and int(first.split(".")[0]) < int(number.split(".")[0])
 
 
+def test_a_portfolio_part_leaves_out_the_workspaces_status_and_version(workspace):
+    from sdmkit.export.html_export import render_html
+    from sdmkit.portfolio import outline, parts_html
+
+    coe, story = mined_outage(workspace)
+    entries, _ = outline(workspace, [story.id])
+    html = "".join(part(0) for _, part in parts_html(workspace, entries))
+    assert "Status:" not in html and "Version " not in html
+    # the document's own export still says them
+    assert "Status:" in render_html(coe) and f"Version {coe.version}" in render_html(coe)
+
+
+def test_a_principle_only_its_words_suggest_is_printed_as_a_suggestion_to_check(workspace):
+    from sdmkit.export.markdown_export import render_body
+
+    story = workspace.create(
+        "story",
+        {
+            "question": "Tell me about a time you failed.",
+            "situation": "Checkout failed.",
+            "action": "I rolled back.",
+            "result": "Errors fell to 0.1%.",
+            "principles": [
+                {"principle": "Ownership", "evidence": "I rolled back.", "strength": 3},
+                {"principle": "Frugality", "evidence": "Checkout failed.", "strength": 1},
+            ],
+        },
+        DocumentMeta(title="Rollback"),
+    )
+    body = render_body(story)
+    assert "| Frugality _(suggested by its words: check that the evidence shows it)_ |" in body
+    assert "| Ownership | I rolled back. |" in body
+
+
 def test_sdmkit_lint_checks_a_stored_story_against_its_source(workspace):
     from tests.test_cli import run
 

@@ -140,8 +140,11 @@ def render_html(
     for_print: bool = False,
     extra: dict | None = None,
     fit: int = 0,
+    in_pack: bool = False,
 ) -> str:
-    """fit: 0 for the normal layout, 1 or 2 for a tighter one (see pdf_export)."""
+    """fit: 0 for the normal layout, 1 or 2 for a tighter one (see pdf_export).
+    in_pack: a part of an interview portfolio, whose reader has no use for the
+    workspace's status and version of it ('Status: draft · Version 3')."""
     kind = doc.kind_spec
     model = kind.model.model_validate(doc.content)
     body, headings, body_md = reading_html(doc, extra)
@@ -162,5 +165,6 @@ def render_html(
         css=Markup(stylesheet()),
         page_size=size,
         for_print=for_print,
+        in_pack=in_pack,
     )
     return with_fit(html, fit)
