@@ -149,6 +149,22 @@ def unlisted_people(store, rules: list[Term] | None = None, documents=None) -> l
     )
 
 
+def before_export(store, documents) -> list[str]:
+    """What to tell the user before a redacted export of these documents: an empty
+    list, and the people they name that the list does not replace. The command line
+    says it on stderr; the app says it beside its export buttons."""
+    rules = terms(store)
+    said = [w] if (w := warning(rules)) else []
+    if missing := unlisted_people(store, rules, documents):
+        shown = ", ".join(missing[:12]) + (" …" if len(missing) > 12 else "")
+        said.append(
+            f"{len(missing)} {'person' if len(missing) == 1 else 'people'} named in the exported documents "
+            f"{'is' if len(missing) == 1 else 'are'} not on the redaction list, so the redacted files still "
+            f"name them: {shown}. Add them under Story bank → Redaction."
+        )
+    return said
+
+
 def _phone(m: re.Match) -> str:
     text = m.group(0)
     digits = sum(c.isdigit() for c in text)

@@ -152,3 +152,32 @@ def test_people_named_in_people_fields_and_not_on_the_list_are_suggested(sqlite_
     assert "Priya Raman" not in unlisted_people(sqlite_store)
     set_terms(sqlite_store, [{"term": n, "replacement": "[name]"} for n in missing])
     assert unlisted_people(sqlite_store) == []
+
+
+def test_a_redacted_export_from_the_command_line_says_who_it_still_names(workspace, tmp_path):
+    """`--redact` with an empty list, or one that misses people the documents name,
+    wrote files called '...-redacted' that named everyone, and said nothing."""
+    from sdmkit.examples import load_examples
+    from tests.test_cli import run
+
+    load_examples(workspace)
+    rotation = next(d for d in workspace.iter_documents(kind="oncall"))
+    result = run("export", str(rotation.id), "--redact", "--out", str(tmp_path))
+    assert result.exit_code == 0
+    assert "Your redaction list is empty" in result.stderr
+    assert "Priya Raman" in result.stderr and "not on the redaction list" in result.stderr
+    set_terms(
+        workspace, [{"term": n, "replacement": "[name]"} for n in unlisted_people_of(workspace, rotation)]
+    )
+    result = run("export", str(rotation.id), "--redact", "--out", str(tmp_path), "--overwrite")
+    assert result.exit_code == 0 and result.stderr == ""
+    run("stories", "mine")
+    story = next(s for s in workspace.iter_documents(kind="story") if s.content.get("origin"))
+    result = run("stories", "portfolio", str(story.id), "--redact", "--out", str(tmp_path / "pack.md"))
+    assert result.exit_code == 0 and "not on the redaction list" in result.stderr
+
+
+def unlisted_people_of(store, doc):
+    from sdmkit.redaction import unlisted_people
+
+    return unlisted_people(store, documents=[doc])

@@ -57,6 +57,11 @@ def _export(exporter, printer, ids, all_, fmt, out, page_size, redact, overwrite
     if size not in ("A4", "Letter"):
         raise SdmkitError(f"--page-size: '{size}' is not A4 or Letter")
     docs = list(store.iter_documents()) if all_ else [store.get(common.doc_id(i)) for i in ids or []]
+    if redact:
+        from sdmkit.redaction import before_export
+
+        for said in before_export(store, docs):
+            typer.echo(f"sdmkit: {said}", err=True)
     out.mkdir(parents=True, exist_ok=True)
     kept = 0
     pending = []

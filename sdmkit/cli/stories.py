@@ -94,6 +94,12 @@ def stories_portfolio(
     for i in chosen:
         if s.get(i).kind != "story":
             raise SdmkitError(f"document {i} is not a story")
+    if redact:
+        from sdmkit.portfolio import portfolio_documents
+        from sdmkit.redaction import before_export
+
+        for said in before_export(s, portfolio_documents(s, chosen)):
+            typer.echo(f"sdmkit: {said}", err=True)
     if path.suffix == ".md":
         path.write_text(portfolio_markdown(s, chosen, redacted=redact, owner=owner), encoding="utf-8")
     else:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from sdmkit import clock, export
-from sdmkit.redaction import terms, warning
+from sdmkit.redaction import before_export, terms
 from sdmkit.store import Document
 from sdmkit.ui.state import store
+from sdmkit.ui.text import esc
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -36,9 +37,10 @@ def export_buttons(doc: Document, *, key: str) -> None:
         help="Apply the redaction list (Story bank → Redaction); e-mails, links, ticket ids, phone numbers "
         "and chat handles are replaced automatically",
     )
-    said = warning(terms(store())) if redacted else ""
-    if said:
-        st.warning(said, icon=":material/warning:")
+    # The same words as `sdmkit export --redact`: an empty list, and the people this
+    # document names that the list does not replace.
+    for said in before_export(store(), [doc]) if redacted else []:
+        st.warning(esc(said), icon=":material/warning:")
     suffix = "-redacted" if redacted else ""
 
     def name(fmt: str) -> str:
