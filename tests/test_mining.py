@@ -402,3 +402,23 @@ def test_a_story_with_unanswered_questions_is_marked_not_ready_until_they_are_an
     sqlite_store.save(story.id, story.version, answered, story.meta)
     assert not_ready(sqlite_store, [story.id]) == []
     assert "Not ready" not in portfolio_markdown(sqlite_store, [story.id])
+
+
+def test_a_questions_phrase_found_as_a_phrase_ranks_above_its_words_scattered(sqlite_store):
+    def story(title, action):
+        return sqlite_store.create(
+            "story",
+            {"question": "", "situation": "A quarter of planning.", "action": action, "result": ""},
+            DocumentMeta(title=title),
+        )
+
+    scattered = story(
+        "Scattered",
+        "I cut the cost of the short sync and took the term sheet to the long planning call.",
+    )
+    phrase = story(
+        "Phrase",
+        "I made the call to take a short-term cost for the platform and planned for the long term.",
+    )
+    ranked = match("Describe a time you made a long-term call at a short-term cost.", [scattered, phrase])
+    assert [m.title for m in ranked][:1] == ["Phrase"]

@@ -171,11 +171,13 @@ def _stem(w: str) -> str:
 
 
 def terms(text: str) -> list[str]:
-    return [_stem(w) for w in re.findall(r"[a-z0-9]+", (text or "").lower()) if w not in _STOP and len(w) > 1]
-
-
-def words(text: str) -> set[str]:
-    return set(terms(text))
+    """The words BM25 ranks by (stemmed, no function words), then each pair of
+    neighbours among them ('short_term', 'term_cost'): a question's phrase found as a
+    phrase counts more than its words scattered through a document."""
+    words = [
+        _stem(w) for w in re.findall(r"[a-z0-9]+", (text or "").lower()) if w not in _STOP and len(w) > 1
+    ]
+    return words + [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
 
 
 def query_terms(question: str) -> list[str]:
