@@ -422,3 +422,12 @@ def test_a_questions_phrase_found_as_a_phrase_ranks_above_its_words_scattered(sq
     )
     ranked = match("Describe a time you made a long-term call at a short-term cost.", [scattered, phrase])
     assert [m.title for m in ranked][:1] == ["Phrase"]
+
+
+def test_sdmkit_stories_coverage_marks_a_design_question_as_one_to_design_not_a_gap(workspace):
+    from tests.test_cli import run
+
+    run("init", "--examples")
+    run("stories", "mine")
+    out = run("stories", "coverage").output
+    assert "  - Design a URL shortening service like bit.ly.\n      system design: practise a design\n" in out

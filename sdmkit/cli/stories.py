@@ -64,7 +64,12 @@ def stories_coverage(as_json: JsonFlag = False):
     for r in cov["rounds"]:
         typer.echo(f"\n{r['round']}")
         for q in r["questions"]:
-            best = q["stories"][0]["title"] if q["stories"] else "no story yet"
+            # As the app's coverage says: a design question is answered by designing, not by a story.
+            best = (
+                q["stories"][0]["title"]
+                if q["stories"]
+                else ("system design: practise a design" if q["technical"] else "no story yet")
+            )
             typer.echo(f"  - {q['question']}\n      {best}")
 
 
