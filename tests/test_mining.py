@@ -431,3 +431,38 @@ def test_sdmkit_stories_coverage_marks_a_design_question_as_one_to_design_not_a_
     run("stories", "mine")
     out = run("stories", "coverage").output
     assert "  - Design a URL shortening service like bit.ly.\n      system design: practise a design\n" in out
+
+
+def test_a_principle_only_suggested_by_the_words_is_to_check_not_covered(sqlite_store):
+    def story(title, action, principles):
+        return sqlite_store.create(
+            "story",
+            {
+                "question": "",
+                "situation": "Checkout failed.",
+                "action": action,
+                "result": "",
+                "principles": principles,
+            },
+            DocumentMeta(title=title),
+        )
+
+    checked = story(
+        "Rollback",
+        "I rolled back the release and told the customers what happened.",
+        [{"principle": "Ownership", "evidence": "I rolled back the release.", "strength": 3}],
+    )
+    guessed = story(
+        "Cloud bill",
+        "I moved the nightly batch to spot instances, which cut the cost of the cloud bill by a third.",
+        [{"principle": "Frugality", "evidence": "Checkout failed.", "strength": 1}],
+    )
+    cov = coverage([checked, guessed])
+    assert cov["principles"]["Ownership"] == [checked.id]
+    assert cov["principles"]["Frugality"] == [] and "Frugality" in cov["principle_gaps"]
+    assert cov["principles_to_check"] == {"Frugality": [guessed.id]}
+    # Match still ranks it, and says why in words that do not claim it shows the principle.
+    ranked = match("Tell me how you cut the cost of the cloud bill.", [checked, guessed])
+    (m,) = [m for m in ranked if m.story_id == guessed.id]
+    assert "may show Frugality (suggested by its words: check it)" in m.reason
+    assert not m.reason.startswith("shows") and m.shows == ()

@@ -56,11 +56,17 @@ def stories_coverage(as_json: JsonFlag = False):
     if as_json:
         echo_json(cov)
         return
+    check = cov["principles_to_check"]
     for p, ids in cov["principles"].items():
-        typer.echo(
-            f"{'covered' if ids else 'GAP':<8} {p}"
-            + (f"  ({len(ids)} stor{'y' if len(ids) == 1 else 'ies'})" if ids else "")
-        )
+        if ids:
+            typer.echo(f"{'covered':<8} {p}  ({len(ids)} stor{'y' if len(ids) == 1 else 'ies'})")
+        elif p in check:
+            n = len(check[p])
+            typer.echo(
+                f"{'CHECK':<8} {p}  (suggested on {n} stor{'y' if n == 1 else 'ies'} by the words alone)"
+            )
+        else:
+            typer.echo(f"{'GAP':<8} {p}")
     for r in cov["rounds"]:
         typer.echo(f"\n{r['round']}")
         for q in r["questions"]:

@@ -313,6 +313,10 @@ class Index:
             shown = {p.get("principle"): int(p.get("strength") or 2) for p in c.get("principles") or []}
             both = sorted(wanted.keys() & set(shown))
             principle = sum(wanted[p] * min(shown[p], 4) / 4 for p in both)
+            # Strength 1: mining's suggestion from the words alone, not yet checked. It
+            # ranks a little, but the reason says so and coverage does not count it.
+            confirmed = [p for p in both if shown[p] != 1]
+            suggested = [p for p in both if shown[p] == 1]
             same = (c.get("question") or "").strip().lower() == question.strip().lower()
             score = raw[i] / top + PRINCIPLE_WEIGHT * principle + (0.1 if same else 0.0)
             if score < LISTED:
@@ -320,8 +324,10 @@ class Index:
             reasons = []
             if same:
                 reasons.append("written for this question")
-            if both:
-                reasons.append("shows " + ", ".join(both))
+            if confirmed:
+                reasons.append("shows " + ", ".join(confirmed))
+            if suggested:
+                reasons.append("may show " + ", ".join(suggested) + " (suggested by its words: check it)")
             common = [said[t] for t in sorted(set(query) & set(self.docs[i])) if t in said]
             if asked := [w for w, own in common if own]:
                 reasons.append("shares the words " + ", ".join(asked[:5]))
@@ -335,7 +341,7 @@ class Index:
                     strength,
                     s.title,
                     origin,
-                    Match(s.id, s.title, round(score, 2), "; ".join(reasons), tuple(both), same),
+                    Match(s.id, s.title, round(score, 2), "; ".join(reasons), tuple(confirmed), same),
                 )
             )
         out.sort(key=lambda t: (-t[0], -t[1], t[2]))
@@ -380,13 +386,26 @@ def answers(m: Match, tests: set[str]) -> bool:
     return m.written_for or not tests or bool(tests & set(m.shows))
 
 
+def _principles(story, *, confirmed: bool) -> set[str]:
+    """A story's principles shown by a behaviour or set by the user (confirmed), or
+    those mining only suggested from the words (strength 1)."""
+    return {
+        p["principle"]
+        for p in story.content.get("principles") or []
+        if p.get("principle") and (p.get("strength") != 1) == confirmed
+    }
+
+
 def coverage(stories: list, lookup: Callable | None = None) -> dict:
     """Principles by stories (covered or a gap) and every loop question with its best
     story, none, or a mark that it is a system-design question."""
     index = Index(stories, lookup)
-    by_principle = {
-        p: [s.id for s in stories if p in {x.get("principle") for x in s.content.get("principles") or []}]
-        for p in PRINCIPLES
+    by_principle = {p: [s.id for s in stories if p in _principles(s, confirmed=True)] for p in PRINCIPLES}
+    # Principles only mining's suggestions (strength 1) point to: not covered until checked.
+    to_check = {
+        p: [s.id for s in stories if p in _principles(s, confirmed=False)]
+        for p, ids in by_principle.items()
+        if not ids
     }
     rounds: list[dict[str, Any]] = []
     for r in ROUNDS:
@@ -408,6 +427,7 @@ def coverage(stories: list, lookup: Callable | None = None) -> dict:
     return {
         "principles": {p: ids for p, ids in by_principle.items()},
         "principle_gaps": [p for p, ids in by_principle.items() if not ids],
+        "principles_to_check": {p: ids for p, ids in to_check.items() if ids},
         "rounds": rounds,
         "question_gaps": [
             q["question"] for r in rounds for q in r["questions"] if not q["stories"] and not q["technical"]

@@ -132,7 +132,13 @@ def coverage_tab() -> None:
     st.markdown("**Leadership Principles**")
     st.dataframe(
         [
-            {"Principle": p, "Stories": len(ids), "Covered": "yes" if ids else "gap"}
+            {
+                "Principle": p,
+                "Stories": len(ids),
+                "Covered": "yes"
+                if ids
+                else ("to check: suggested by the words" if p in cov["principles_to_check"] else "gap"),
+            }
             for p, ids in cov["principles"].items()
         ],
         hide_index=True,
@@ -140,6 +146,14 @@ def coverage_tab() -> None:
     )
     if cov["principle_gaps"]:
         st.warning("No story yet for: " + esc(", ".join(cov["principle_gaps"])), icon=":material/warning:")
+    if check := cov["principles_to_check"]:
+        st.info(
+            "Only suggested by the words of a story, not yet shown by what it says you did: "
+            + esc(", ".join(check))
+            + ". Check the evidence in each story's editor (Principles); set its strength to 2 or more "
+            "if it shows the principle, or remove it.",
+            icon=":material/fact_check:",
+        )
     st.markdown("**The loop's rounds**")
     st.dataframe(
         [
