@@ -7,9 +7,9 @@ from sdmkit.stories.draft import propose
 
 def test_cues_load_for_every_principle():
     assert set(LEARNED) == set(PRINCIPLES)
-    # two principles were tagged on too few of the 72 documents to learn a cue from
-    # (Learn and Be Curious on three, Deliver Results on four with no feature in all
-    # four, where a cue needs four); the hand-written behaviours alone show them
+    # two principles were tagged on too few documents to learn much from: Learn and Be
+    # Curious has no cue (a cue must be in four tagged documents), Deliver Results a
+    # handful; the hand-written behaviours show them
     thin = {"Learn and Be Curious", "Deliver Results"}
     for principle, cues in LEARNED.items():
         assert principle in thin or cues, principle

@@ -114,7 +114,22 @@ def test_principles_come_from_evidence_ranked_by_strength(sqlite_store):
     stories = list(sqlite_store.iter_documents(kind="story"))
     shown = {p["principle"]: p for s in stories for p in s.content["principles"]}
     assert "Earn Trust" in shown and "the mistake was ours" in shown["Earn Trust"]["evidence"]
-    assert "Success and Scale Bring Broad Responsibility" in shown
+    # A story takes its two strongest; the regulator sentence shows a third principle,
+    # proposed on a document where it is among the strongest.
+    sqlite_store.create(
+        "coe",
+        {
+            "summary": "An export showed another customer's rows.",
+            "review_notes": "We filed the breach with the data protection regulator within 72 hours.",
+            "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
+        },
+        meta=DocumentMeta(title="Export leak, filed"),
+    )
+    mine_all(sqlite_store)
+    stories = list(sqlite_store.iter_documents(kind="story"))
+    filed = [p for s in stories if s.title.startswith("Export leak, filed") for p in s.content["principles"]]
+    (broad,) = [p for p in filed if p["principle"] == "Success and Scale Bring Broad Responsibility"]
+    assert "regulator" in broad["evidence"]
     for s in stories:
         strengths = [p["strength"] for p in s.content["principles"]]
         assert strengths == sorted(strengths, reverse=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from sdmkit.stories.behaviours import TOKEN
 
 # Cues learned from the labelled documents of bench/data (stories_eval, stories_holdout,
-# stories_holdout2: 72 documents) in issue 12 round 4 (README): for each principle, the
+# stories_holdout2, stories_holdout3: 108 documents; README, issue 12 rounds 4 and 5): for each principle, the
 # words and word pairs of the stories of documents a coach tagged with it, weighed by
 # their smoothed log-odds against the documents not tagged with it (a cue is in at
 # least four tagged documents; weights are capped at 3).
