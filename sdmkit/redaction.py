@@ -160,7 +160,8 @@ def before_export(store, documents) -> list[str]:
         said.append(
             f"{len(missing)} {'person' if len(missing) == 1 else 'people'} named in the exported documents "
             f"{'is' if len(missing) == 1 else 'are'} not on the redaction list, so the redacted files still "
-            f"name them: {shown}. Add them under Story bank → Redaction."
+            f"name them: {shown}. Add them under Story bank → Redaction, or with "
+            "`sdmkit stories redaction add --people`."
         )
     return said
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import re
 
+import pytest
+
 from sdmkit.export import render_from
 from sdmkit.portfolio import portfolio_markdown, portfolio_pdf
 from sdmkit.redaction import Term, redact_text, set_terms, terms
@@ -181,3 +183,24 @@ def unlisted_people_of(store, doc):
     from sdmkit.redaction import unlisted_people
 
     return unlisted_people(store, documents=[doc])
+
+
+def test_the_redaction_list_is_kept_from_the_command_line(workspace):
+    from sdmkit.examples import load_examples
+    from sdmkit.redaction import unlisted_people
+    from tests.test_cli import run
+
+    load_examples(workspace)
+    assert "the redaction list is empty" in run("stories", "redaction", "list").output
+    assert run("stories", "redaction", "add", "Northwind", "--as", "[company]").exit_code == 0
+    assert [(t.term, t.replacement) for t in terms(workspace)] == [("Northwind", "[company]")]
+    run("stories", "redaction", "add", "--people")
+    assert unlisted_people(workspace) == []
+    assert all(t.replacement == "[name]" for t in terms(workspace) if t.term != "Northwind")
+    from sdmkit.errors import SdmkitError
+
+    with pytest.raises(SdmkitError, match="not on the redaction list: Nobody"):  # one line on stderr, exit 1
+        run("stories", "redaction", "remove", "Northwind", "Nobody")
+    assert "Northwind" in {t.term for t in terms(workspace)}  # nothing removed on a refusal
+    assert run("stories", "redaction", "remove", "Northwind").exit_code == 0
+    assert "Northwind" not in {t.term for t in terms(workspace)}

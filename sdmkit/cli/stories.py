@@ -1,4 +1,5 @@
-"""sdmkit stories: mine the documents, match a question, show coverage."""
+"""sdmkit stories: mine the documents, match a question, show coverage, keep the
+redaction list."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import typer
 
 from sdmkit.cli.common import JsonFlag, echo_json, store
 
-app = typer.Typer(help="The story bank: mining, matching, coverage.", no_args_is_help=True)
+app = typer.Typer(help="The story bank: mining, matching, coverage, redaction.", no_args_is_help=True)
 
 
 @app.command("mine")
@@ -116,3 +117,81 @@ def stories_portfolio(
     else:
         path.write_bytes(portfolio_pdf(s, chosen, redacted=redact, owner=owner))
     typer.echo(str(path))
+
+
+redaction = typer.Typer(
+    help="The redaction list: names and terms every redacted export replaces.", no_args_is_help=True
+)
+app.add_typer(redaction, name="redaction")
+
+
+@redaction.command("list")
+def redaction_list(as_json: JsonFlag = False):
+    """The names and terms on the list, each with its replacement, and the people your
+    documents name that it misses."""
+    from sdmkit.redaction import saved_terms, unlisted_people
+
+    s = store()
+    rows, missing = saved_terms(s), unlisted_people(s)
+    if as_json:
+        echo_json({"terms": rows, "unlisted_people": missing})
+        return
+    if not rows:
+        typer.echo(
+            "the redaction list is empty: only e-mails, links, ticket ids, phones and handles are replaced"
+        )
+    for r in rows:
+        typer.echo(f"{r['term']}\t{r['replacement']}")
+    if missing:
+        typer.echo(
+            f"not on the list ({len(missing)}): {', '.join(missing)}; "
+            "`sdmkit stories redaction add --people` adds them",
+            err=True,
+        )
+
+
+@redaction.command("add")
+def redaction_add(
+    terms: Annotated[
+        list[str] | None, typer.Argument(metavar="[TERM]...", help="Names or terms to add.")
+    ] = None,
+    replacement: Annotated[
+        str, typer.Option("--as", help="What a redacted export shows instead ([redacted] if not given).")
+    ] = "",
+    people: Annotated[
+        bool,
+        typer.Option(
+            "--people", help="Also every person your documents name who is not on the list, as [name]."
+        ),
+    ] = False,
+):
+    """Add names or terms to the list (one already on it gets the new replacement)."""
+    from sdmkit.errors import SdmkitError
+    from sdmkit.redaction import saved_terms, set_terms, unlisted_people
+
+    s = store()
+    new = [{"term": t, "replacement": replacement} for t in terms or [] if t.strip()]
+    if people:
+        new += [{"term": n, "replacement": "[name]"} for n in unlisted_people(s)]
+    if not new:
+        raise SdmkitError("give the terms to add, or --people")
+    adding = {r["term"].strip() for r in new}
+    set_terms(s, [r for r in saved_terms(s) if r["term"] not in adding] + new)
+    typer.echo(f"{len(adding)} added; the list has {len(saved_terms(s))}")
+
+
+@redaction.command("remove")
+def redaction_remove(
+    terms: Annotated[list[str], typer.Argument(metavar="TERM...", help="Names or terms to remove.")],
+):
+    """Take names or terms off the list."""
+    from sdmkit.errors import SdmkitError
+    from sdmkit.redaction import saved_terms, set_terms
+
+    s = store()
+    rows = saved_terms(s)
+    unknown = [t for t in terms if t not in {r["term"] for r in rows}]
+    if unknown:
+        raise SdmkitError(f"not on the redaction list: {', '.join(unknown)}")
+    set_terms(s, [r for r in rows if r["term"] not in set(terms)])
+    typer.echo(f"{len(terms)} removed; the list has {len(rows) - len(terms)}")
