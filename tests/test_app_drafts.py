@@ -230,3 +230,20 @@ def test_typing_beside_an_offered_draft_is_kept_through_a_reload(workspace):
     [b for b in again.button if b.label == "Restore your unsaved changes"][0].click().run()
     assert by_label(again.text_area, "Mission").value == "Typed in the first tab."
     assert any(d.content["tenets"][0]["name"] == "Typed in the second tab" for d in workspace.drafts.all())
+
+
+def test_two_tabs_on_one_restored_draft_do_not_overwrite_each_others_typing(workspace):
+    """The first tab is still open and types on after the second restored its changes:
+    each tab's typing is kept in the workspace, neither overwriting the other's."""
+    doc = _load(workspace, ROOT / "examples/charter/payments-platform.yaml")
+    first = app("pages/charter.py", id=str(doc.id))
+    by_label(first.text_area, "Mission").input("Typed in the first tab.").run()
+    second = app("pages/charter.py", id=str(doc.id))
+    [b for b in second.button if b.label == "Restore your unsaved changes"][0].click().run()
+    assert by_label(second.text_area, "Mission").value == "Typed in the first tab."
+    by_label(second.text_input, "Tenet 1: name").input("Typed in the second tab").run()
+    by_label(first.text_area, "Mission").input("The first tab typed on.").run()
+    by_label(second.text_input, "Tenet 1: name").input("The second tab typed on too").run()
+    kept = {(d.content["mission"], d.content["tenets"][0]["name"]) for d in workspace.drafts.all()}
+    assert ("Typed in the first tab.", "The second tab typed on too") in kept
+    assert ("The first tab typed on.", doc.content["tenets"][0]["name"]) in kept

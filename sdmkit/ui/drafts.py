@@ -162,6 +162,19 @@ def offered(draft: dict, store: Store) -> Draft | None:
     return None
 
 
+def take_offer(draft: dict, store: Store, stored: Draft) -> bool:
+    """Restore an offered draft into this tab, claimed under a new token: a tab still
+    open on it, which typed on, writes a draft of its own again (offered here after a
+    reload) instead of both tabs overwriting one stored draft in turn, each losing the
+    other's typing. False when it went meanwhile (saved, discarded or taken)."""
+    claimed = store.drafts.claim(stored.token)
+    if claimed is None:
+        draft["offers"] = [t for t in draft.get("offers") or [] if t != stored.token]
+        return False
+    apply(draft, claimed)
+    return True
+
+
 def discard_offer(draft: dict, store: Store, token: str) -> None:
     store.drafts.drop(token)
     draft["offers"] = [t for t in draft.get("offers") or [] if t != token]

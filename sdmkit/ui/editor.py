@@ -335,7 +335,9 @@ def _restore_notices(kind: Kind, key: str, draft: dict) -> None:
 
     def restore():
         own = draft.get("token")  # what this tab typed meanwhile, kept under its own token
-        drafts.apply(draft, stored)
+        if not drafts.take_offer(draft, store(), stored):
+            flash("Those unsaved changes are gone meanwhile (saved, discarded or restored in another tab)")
+            return
         drafts.reseed(key)
         flash(
             "Unsaved changes restored"
