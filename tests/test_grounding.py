@@ -99,16 +99,24 @@ def test_what_reviewers_asked_of_a_coe_is_not_told_as_the_candidates_action(sqli
     assert "We rotated the certificate on all four gateways." in action  # the team's own act stays
 
 
-def test_principles_come_from_evidence_ranked_by_strength(sqlite_store):
-    sqlite_store.create(
+def _export_leak(store, review_notes: str, title: str = "Export leak"):
+    """A COE of a leaked export, with what its author wrote in the review notes."""
+    return store.create(
         "coe",
         {
             "summary": "An export showed another customer's rows.",
-            "review_notes": "I called the admin myself and told them plainly that the mistake was ours. "
-            "We filed the breach with the data protection regulator within 72 hours.",
+            "review_notes": review_notes,
             "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
         },
-        meta=DocumentMeta(title="Export leak"),
+        meta=DocumentMeta(title=title),
+    )
+
+
+def test_principles_come_from_evidence_ranked_by_strength(sqlite_store):
+    _export_leak(
+        sqlite_store,
+        "I called the admin myself and told them plainly that the mistake was ours. "
+        "We filed the breach with the data protection regulator within 72 hours.",
     )
     mine_all(sqlite_store)
     stories = list(sqlite_store.iter_documents(kind="story"))
@@ -116,14 +124,10 @@ def test_principles_come_from_evidence_ranked_by_strength(sqlite_store):
     assert "Earn Trust" in shown and "the mistake was ours" in shown["Earn Trust"]["evidence"]
     # A story takes its two strongest; the regulator sentence shows a third principle,
     # proposed on a document where it is among the strongest.
-    sqlite_store.create(
-        "coe",
-        {
-            "summary": "An export showed another customer's rows.",
-            "review_notes": "We filed the breach with the data protection regulator within 72 hours.",
-            "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
-        },
-        meta=DocumentMeta(title="Export leak, filed"),
+    _export_leak(
+        sqlite_store,
+        "We filed the breach with the data protection regulator within 72 hours.",
+        "Export leak, filed",
     )
     mine_all(sqlite_store)
     stories = list(sqlite_store.iter_documents(kind="story"))
@@ -136,14 +140,8 @@ def test_principles_come_from_evidence_ranked_by_strength(sqlite_store):
 
 
 def test_a_rejected_principle_stays_rejected_when_the_document_is_mined_again(sqlite_store):
-    coe = sqlite_store.create(
-        "coe",
-        {
-            "summary": "An export showed another customer's rows.",
-            "review_notes": "I called the admin myself and told them plainly that the mistake was ours.",
-            "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
-        },
-        meta=DocumentMeta(title="Export leak"),
+    coe = _export_leak(
+        sqlite_store, "I called the admin myself and told them plainly that the mistake was ours."
     )
     mine_all(sqlite_store)
     story = next(s for s in sqlite_store.iter_documents(kind="story") if s.content["origin"].endswith(":coe"))

@@ -14,29 +14,25 @@ from typing import Any
 
 import streamlit as st
 
+from sdmkit.kind import Column
 from sdmkit.redaction import clean_terms, saved_terms, set_terms
 from sdmkit.ui.state import flash, store
+from sdmkit.ui.tables import apply_delta
 
 KEY = "sb|terms"  # the data_editor: its edit delta
 BASE = "sb|terms|base"  # the rows the editor was given
 SHOWN = "sb|terms|shown"  # the rows it showed last: the user's typing
 STARTED = "sb|terms|from"  # the saved list when this editing began
 COLUMNS = ("term", "replacement")
+_COLUMNS = tuple(Column(key, key) for key in COLUMNS)  # two text columns, for tables.apply_delta
 # st.session_state, or a plain dict in the tests: Streamlit's proxy is no MutableMapping to mypy
 State = Any
 
 
 def _apply(base: list[dict], delta: dict | None) -> list[dict]:
-    """The rows the editor shows: its input plus the user's edits, adds and deletes."""
-    rows = [dict(r) for r in base]
-    delta = delta or {}
-    for index, changes in (delta.get("edited_rows") or {}).items():
-        if 0 <= int(index) < len(rows):
-            rows[int(index)].update(changes)
-    gone = {int(i) for i in delta.get("deleted_rows") or []}
-    rows = [r for i, r in enumerate(rows) if i not in gone]
-    rows += [dict(r) for r in delta.get("added_rows") or []]
-    return [{c: r.get(c) for c in COLUMNS} for r in rows]
+    """The rows the editor shows: its input plus the user's edits, adds and deletes,
+    as the document tables apply them (blank rows left out)."""
+    return apply_delta(base, delta, _COLUMNS)
 
 
 def prepare(state: State, saved: list[dict]) -> list[dict]:
