@@ -180,6 +180,50 @@ def test_typed_text_survives_switching_pages(workspace):
     assert workspace.get(doc.id).content["mission"] == "Original."
 
 
+def drawn_anew(at) -> None:
+    """Set each editor field as Chromium has it when it draws the field anew from the last
+    run's message alone (its browser state gone, as after a page switch; a reopened tab
+    did so in one browser run of four): a field the message gave its value (set_value)
+    shows that value, any other its default. The next click sends them back."""
+    from datetime import date, time
+
+    for w in at.get("text_input") + at.get("text_area"):
+        if w.key.startswith("w|") and not w.proto.set_value:
+            w.set_value(w.proto.default)
+    for w in at.get("selectbox"):
+        if w.key.startswith("w|") and not w.proto.set_value:
+            w.select_index(w.proto.default)
+    for w in at.get("toggle"):
+        if w.key.startswith("w|") and not w.proto.set_value:
+            w.set_value(w.proto.default)
+    for w in at.get("date_input"):
+        if w.key.startswith("w|") and not w.proto.set_value:
+            w.set_value(date.fromisoformat(w.proto.default[0]) if w.proto.default else None)
+    for w in at.get("time_input"):
+        if w.key.startswith("w|") and not w.proto.set_value:
+            w.set_value(time.fromisoformat(w.proto.default) if w.proto.default else None)
+
+
+def test_every_run_gives_the_browser_every_fields_value(workspace):
+    """A rerun (here a typed Team) must carry the other fields' values too: a browser that
+    draws them anew from it would otherwise send their defaults back, and Save stored a
+    rotation with no time zone, pattern or handoff day (or refused it)."""
+    from sdmkit.examples import load_examples
+
+    load_examples(workspace)
+    doc = workspace.get(
+        next(s.id for s in workspace.list(kind="oncall").items if s.title.startswith("Payments"))
+    )
+    at = app("pages/oncall.py", id=str(doc.id))
+    by_label(at.text_input, "Team").input("Payments Core").run()
+    drawn_anew(at)
+    save(at)
+    assert "Not saved" not in texts(at)
+    saved = workspace.get(doc.id)
+    assert saved.version == doc.version + 1 and saved.meta.team == "Payments Core"
+    assert saved.content == doc.content
+
+
 def conflicted(workspace, mine: dict, theirs: dict):
     """An editor whose save was refused: someone else saved version 2 first."""
     doc = workspace.create(

@@ -264,14 +264,18 @@ def meta_key(key: str, name: str) -> str:
 
 
 def seed_all(kind: Kind, key: str, draft: dict) -> None:
-    """Give every widget that Streamlit does not hold a value for its value from the draft."""
+    """Write every widget's key, after `collect`: the draft's value where Streamlit holds
+    none, else the value it holds (which the draft now holds too). Every run, not only
+    when a key was dropped: Streamlit sends the value to the browser only in a run that
+    writes the key, and a browser that draws the widget anew from a later run shows its
+    default instead, then sends it back as the user's edit (sdmkit.ui.widget_base)."""
     for field in kind.fields():
         fields.seed(field, key, draft["content"])
     meta = draft["meta"]
     for name in META_KEYS:
         k = meta_key(key, name)
-        if k not in st.session_state:
-            st.session_state[k] = ", ".join(meta.get(name) or []) if name in LIST_KEYS else meta[name]
+        shown = ", ".join(meta.get(name) or []) if name in LIST_KEYS else meta[name]
+        st.session_state[k] = st.session_state.get(k, shown)
 
 
 def collect(kind: Kind, key: str, draft: dict) -> None:

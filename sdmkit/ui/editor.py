@@ -132,7 +132,7 @@ def editor(kind: Kind, doc_id: int | None) -> None:
     draft = drafts.get(kind, doc_id, store())
     key = drafts.draft_key(kind, doc_id)
     drafts.collect(kind, key, draft)  # what the user just typed, before anything is drawn from the draft
-    drafts.seed_all(kind, key, draft)  # widgets Streamlit dropped (another page) show the draft again
+    drafts.seed_all(kind, key, draft)  # every widget gets its value from the draft, in every run
     check = _check(kind, draft)
     drafts.persist(kind, draft, store(), check.dirty)
 

@@ -4,9 +4,17 @@ The draft (sdmkit.ui.drafts) is the document being edited; widgets are views of 
 Streamlit forgets a widget's key whenever a run does not draw that widget (another
 page, a hidden branch), while plain keys survive. So a widget type never keeps the
 shape of its value (how many cards, which whys) in session state: the shape is read
-from the draft on every run, each leaf widget key missing from session state is
-seeded from the draft, and only the leaf keys that are present are read back. A
+from the draft on every run, and only the leaf keys that are present are read back. A
 missing key means "not drawn last run", never "the user emptied it".
+
+Every leaf key is then written again on every run, before its widget is drawn: from
+the draft when it is missing, else with what it holds (which the draft now holds
+too). Streamlit sends a keyed widget's value to the browser only in a run that wrote
+the key (`set_value`); in the runs after, the browser is trusted to hold it. A browser
+that mounts the widget from such a run alone (its state dropped, the element drawn
+anew) shows the widget's default instead ('' in a box, "Choose…" in a choice, the time
+of day in a time box) and sends it back on the next rerun as if the user typed it.
+Written on every run, every message the browser gets carries each field's value.
 
 One object per widget type (text, cards, tree, deck, table...) knows how to seed,
 collect, draw and reshape its value; adding a type is one class and one `register`."""
@@ -93,9 +101,9 @@ class FieldWidget:
         return {key: value}
 
     def seed(self, field: Field, key: str, value) -> None:
+        """Write every leaf key, so this run tells the browser its value (see above)."""
         for k, v in self.leaves(field, key, value).items():
-            if k not in st.session_state:
-                st.session_state[k] = v
+            st.session_state[k] = st.session_state.get(k, v)
 
     def collect(self, field: Field, key: str, value):
         """The draft's value updated with what the user typed, or MISSING if nothing of
