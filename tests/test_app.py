@@ -224,6 +224,76 @@ def test_every_run_gives_the_browser_every_fields_value(workspace):
     assert saved.content == doc.content
 
 
+def shown_section(at) -> str:
+    """The section tab the editor has open."""
+    (tabs,) = at.get("tab_container")
+    return [t.label for t in tabs.children.values()][tabs.proto.tab_container.default_tab_index]
+
+
+def open_section(at, title: str) -> None:
+    """Click a section's tab: the tabs' value, as the browser sends it."""
+    (tabs,) = at.get("tab_container")
+    assert tabs.key, "the section tabs keep no state: the server never learns which one is open"
+    at.session_state[tabs.key] = title
+    at.run()
+    assert shown_section(at) == title
+
+
+def test_the_editor_stays_on_the_chosen_section(workspace):
+    doc = workspace.create("charter", {"team_name": "T", "mission": "m"})
+    at = app("pages/charter.py", id=str(doc.id))
+    assert shown_section(at) == "Identity"
+    open_section(at, "Tenets")
+    [b for b in at.button if b.label == "Add tenet"][0].click().run()
+    assert by_label(at.text_input, "Tenet 1: name")  # the button did its work
+    assert shown_section(at) == "Tenets"
+    save(at)
+    assert shown_section(at) == "Tenets"
+    view(at, "Document settings")
+    view(at, "Write")
+    assert shown_section(at) == "Tenets"
+    at.switch_page("pages/library.py").run()
+    at.query_params["id"] = str(doc.id)
+    at.switch_page("pages/charter.py").run()
+    assert not at.exception
+    assert shown_section(at) == "Tenets"
+
+
+def test_a_tab_click_after_a_page_switch_keeps_every_tabs_fields(workspace):
+    """The journey 6c1d30b's tracked tabs failed in one browser run of four: the
+    rotation opened again from another page, a click on its Members tab (a rerun),
+    then Save stored the Rotation tab's time zone, pattern and handoff day as nothing."""
+    from sdmkit.examples import load_examples
+
+    load_examples(workspace)
+    doc = workspace.get(
+        next(s.id for s in workspace.list(kind="oncall").items if s.title.startswith("Payments"))
+    )
+    at = app("pages/oncall.py", id=str(doc.id))
+    at.switch_page("pages/home.py").run()
+    at.query_params["id"] = str(doc.id)
+    at.switch_page("pages/oncall.py").run()
+    open_section(at, "Members")
+    drawn_anew(at)
+    save(at)
+    assert "Not saved" not in texts(at) and shown_section(at) == "Members"
+    saved = workspace.get(doc.id)
+    assert saved.version == doc.version + 1 and saved.content == doc.content
+
+
+def test_a_new_document_stays_on_its_section_when_first_saved(workspace):
+    at = app("pages/charter.py", id="new")
+    open_section(at, "Tenets")
+    by_label(at.text_input, "Team name").input("Search").run()
+    by_label(at.text_area, "Mission").input("We help shoppers find things.").run()
+    save(at)
+    assert workspace.count() == 1 and shown_section(at) == "Tenets"
+    at.query_params.clear()
+    at.query_params["id"] = "new"
+    at.run()
+    assert shown_section(at) == "Identity"  # the next new one starts at the start
+
+
 def conflicted(workspace, mine: dict, theirs: dict):
     """An editor whose save was refused: someone else saved version 2 first."""
     doc = workspace.create(

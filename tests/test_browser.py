@@ -137,6 +137,24 @@ def test_two_people_editing_one_charter(browser, tmp_path):
         store.engine.dispose()
 
 
+def test_the_editor_keeps_its_section_through_a_button_and_a_page_switch(browser, tmp_path):
+    with sdmkit_server(tmp_path / "data", examples=True) as url:
+        page = new_page(browser)
+        page.goto(f"{url}/charter?id=1")
+        wait_for_app(page)
+        tab(page, "Tenets")
+        tenets = page.get_by_role("tab", name="Tenets", exact=True)
+        click(page, "Add tenet")
+        expect(tenets).to_have_attribute("aria-selected", "true")
+        page.get_by_role("link", name="Library").click()
+        wait_for_app(page)
+        expect(page.get_by_role("heading", name="Library")).to_be_visible()
+        page.go_back()  # a page switch in the same session
+        wait_for_app(page)
+        expect(tenets).to_have_attribute("aria-selected", "true")
+        assert page.locator("[data-testid='stException']").count() == 0
+
+
 def test_coe_with_timeline_branching_whys_and_action_items(browser, tmp_path):
     """A COE written in the browser round-trips through md and json and exports a PDF."""
     from tests.browser import expand, fill, press, select, tab, visible

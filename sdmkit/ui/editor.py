@@ -188,8 +188,23 @@ def editor(kind: Kind, doc_id: int | None) -> None:
     )
 
 
+def section_key(key: str) -> str:
+    """The plain session key that remembers which section tab a document is open on."""
+    return f"{key}|section"
+
+
 def _sections(kind: Kind, key: str, draft: dict, check: Check, on_structure) -> None:
-    tabs = st.tabs([s.title for s in kind.sections])
+    titles = [s.title for s in kind.sections]
+    shown, chosen = f"{key}|tabs", section_key(key)
+    # The tabs track their state (on_change), so a rerun (a button, a save) keeps the
+    # open tab. Streamlit drops their key on a run that does not draw them (another
+    # page, another view): the plain key keeps the section and gives it back. Every
+    # tab's body still runs in every run (`.open` is never read), and a click on a tab
+    # is a rerun like any other: seed_all has given every field its value for it.
+    if shown not in st.session_state and st.session_state.get(chosen) in titles:
+        st.session_state[shown] = st.session_state[chosen]
+    tabs = st.tabs(titles, key=shown, on_change="rerun")
+    st.session_state[chosen] = st.session_state.get(shown, titles[0])
     for tab, section in zip(tabs, kind.sections, strict=True):
         with tab:
             if section.intro:
@@ -390,9 +405,12 @@ def _save(kind: Kind, key: str, draft: dict) -> None:
         return
     new_doc = draft["doc_id"] is None
     drafts.saved(key, draft, doc, store())
-    if new_doc:  # the draft now belongs to the stored document
-        st.session_state[drafts.draft_key(kind, doc.id)] = draft
+    if new_doc:  # the draft now belongs to the stored document, and so does its open tab
+        new_key = drafts.draft_key(kind, doc.id)
+        st.session_state[new_key] = draft
         del st.session_state[key]
+        if section_key(key) in st.session_state:
+            st.session_state[section_key(new_key)] = st.session_state.pop(section_key(key))
         st.query_params["id"] = str(doc.id)
     flash(f"Saved version {doc.version}")
 
