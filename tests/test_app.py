@@ -181,10 +181,10 @@ def test_typed_text_survives_switching_pages(workspace):
 
 
 def drawn_anew(at) -> None:
-    """Set each editor field as Chromium has it when it draws the field anew from the last
-    run's message alone (its browser state gone, as after a page switch; a reopened tab
-    did so in one browser run of four): a field the message gave its value (set_value)
-    shows that value, any other its default. The next click sends them back."""
+    """Set each editor field as Chromium has it when it draws the field from the last
+    run's message alone (its widget code still loading when an earlier click reran, as
+    in tests/test_browser.py): a field the message gave its value (set_value) shows
+    that value, any other its default. The next click sends them back."""
     from datetime import date, time
 
     for w in at.get("text_input") + at.get("text_area"):

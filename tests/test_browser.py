@@ -155,6 +155,46 @@ def test_the_editor_keeps_its_section_through_a_button_and_a_page_switch(browser
         assert page.locator("[data-testid='stException']").count() == 0
 
 
+def test_a_tab_clicked_before_the_fields_are_drawn_saves_every_field(browser, tmp_path):
+    """Streamlit's browser code loads each widget type's script when first needed
+    (React.lazy) and draws the widget from the newest message it has then. A tab click
+    before the boxes were drawn is a rerun; if that rerun's message did not carry the
+    fields' values, they were drawn with their defaults and Save sent those back: the
+    rotation journey stored no time zone, pattern or handoff day (6c1d30b, one run in
+    four). Here the widget scripts are held back until the tab's rerun is done."""
+    from sdmkit.store import open_store
+
+    with sdmkit_server(tmp_path / "data", examples=True) as url:
+        store = open_store(f"sqlite:///{tmp_path / 'data' / 'sdmkit.db'}")
+        doc = next(store.get(s.id) for s in store.list(kind="oncall").items if s.title.startswith("Payments"))
+        page = new_page(browser)
+        held: list = []
+
+        def hold(route):
+            held.append(route)
+
+        widget_code = re.compile(r"/static/js/(TextInput|TextArea|Selectbox|TimeInput|DateInput|Checkbox)\.")
+        page.route(widget_code, hold)
+        page.goto(f"{url}/oncall?id={doc.id}")
+        wait_for_app(page)
+        assert {"TextInput", "Selectbox"} <= {widget_code.search(r.request.url)[1] for r in held}
+        tab(page, "Members")  # a rerun while the Rotation tab's boxes are not drawn yet
+        for r in held:
+            r.continue_()
+        page.unroute(widget_code)
+        name = page.get_by_label("Rotation name", exact=True).and_(page.locator("input"))
+        expect(name).to_have_value(doc.content["name"])  # drawn, in the hidden Rotation tab
+        zone = page.get_by_role("combobox", name="Time zone", exact=True, include_hidden=True)
+        expect(zone).to_have_value(doc.content["time_zone"])
+        click(page, "Save")
+        expect(page.get_by_text("✓ Saved")).to_be_visible()
+        expect(page.get_by_role("tab", name="Members", exact=True)).to_have_attribute("aria-selected", "true")
+        saved = store.get(doc.id)
+        assert saved.version == doc.version + 1 and saved.content == doc.content
+        assert page.locator("[data-testid='stException']").count() == 0
+        store.engine.dispose()
+
+
 def test_coe_with_timeline_branching_whys_and_action_items(browser, tmp_path):
     """A COE written in the browser round-trips through md and json and exports a PDF."""
     from tests.browser import expand, fill, press, select, tab, visible

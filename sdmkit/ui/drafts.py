@@ -267,8 +267,8 @@ def seed_all(kind: Kind, key: str, draft: dict) -> None:
     """Write every widget's key, after `collect`: the draft's value where Streamlit holds
     none, else the value it holds (which the draft now holds too). Every run, not only
     when a key was dropped: Streamlit sends the value to the browser only in a run that
-    writes the key, and a browser that draws the widget anew from a later run shows its
-    default instead, then sends it back as the user's edit (sdmkit.ui.widget_base)."""
+    writes the key, and a browser that draws the widget from a later run's message shows
+    its default instead, then sends it back as the user's edit (sdmkit.ui.widget_base)."""
     for field in kind.fields():
         fields.seed(field, key, draft["content"])
     meta = draft["meta"]

@@ -10,11 +10,12 @@ missing key means "not drawn last run", never "the user emptied it".
 Every leaf key is then written again on every run, before its widget is drawn: from
 the draft when it is missing, else with what it holds (which the draft now holds
 too). Streamlit sends a keyed widget's value to the browser only in a run that wrote
-the key (`set_value`); in the runs after, the browser is trusted to hold it. A browser
-that mounts the widget from such a run alone (its state dropped, the element drawn
-anew) shows the widget's default instead ('' in a box, "Choose…" in a choice, the time
-of day in a time box) and sends it back on the next rerun as if the user typed it.
-Written on every run, every message the browser gets carries each field's value.
+the key (`set_value`); in the runs after, the browser is trusted to hold it. But the
+browser loads each widget type's code when first needed and draws the widget from the
+newest message it has by then: after a click that reran before the boxes were drawn
+(a section tab, at once), that message had no value, the boxes showed their defaults
+('' in a box, "Choose…" in a choice) and the next rerun sent those back as the user's
+edit. Written on every run, every message the browser gets carries each field's value.
 
 One object per widget type (text, cards, tree, deck, table...) knows how to seed,
 collect, draw and reshape its value; adding a type is one class and one `register`."""
