@@ -224,6 +224,29 @@ def test_every_run_gives_the_browser_every_fields_value(workspace):
     assert saved.content == doc.content
 
 
+def test_a_half_typed_row_is_given_to_the_browser_in_every_run(workspace):
+    """The quick-add boxes too: a Name typed, the page left and opened again, a click on
+    another tab; the browser draws the box from that run and Add member still has it."""
+    from sdmkit.examples import load_examples
+
+    load_examples(workspace)
+    doc = workspace.get(
+        next(s.id for s in workspace.list(kind="oncall").items if s.title.startswith("Payments"))
+    )
+    at = app("pages/oncall.py", id=str(doc.id))
+    by_label(at.text_input, "Name").input("Ana").run()
+    at.switch_page("pages/home.py").run()
+    at.query_params["id"] = str(doc.id)
+    at.switch_page("pages/oncall.py").run()
+    by_label(at.text_input, "Team").input("Payments Core").run()
+    drawn_anew(at)
+    [b for b in at.button if b.label == "Add member"][0].click().run()
+    assert not at.exception
+    save(at)
+    members = [m["name"] for m in workspace.get(doc.id).content["members"]]
+    assert members == [m["name"] for m in doc.content["members"]] + ["Ana"]
+
+
 def shown_section(at) -> str:
     """The section tab the editor has open."""
     (tabs,) = at.get("tab_container")

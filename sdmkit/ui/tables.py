@@ -343,11 +343,15 @@ def _draw_quick_add(field: Field, key: str, ctx: Context) -> None:
     noun = item_noun(field)
     with st.expander(f"Add {'an' if noun[0] in 'aeiou' else 'a'} {noun}", icon=":material/add:"):
         cols = st.columns(2)
-        # Half-typed rows outlive the widgets (which Streamlit drops on other pages), like drafts.
+        # Half-typed rows outlive the widgets (which Streamlit drops on other pages), like
+        # drafts, and each box's key is written on every run, as the fields' are, so every
+        # message the browser gets carries what it holds (sdmkit.ui.widget_base).
         shadow = st.session_state.setdefault(f"{key}|add|shadow", {})
         for i, c in enumerate(field.columns):
             k = _add_key(key, c.key)
-            if k not in st.session_state and shadow.get(c.key) is not None:
+            if k in st.session_state:
+                st.session_state[k] = st.session_state[k]
+            elif shadow.get(c.key) is not None:
                 st.session_state[k] = shadow[c.key]
             column_type(c).quick_input(cols[i % 2], c, k, ctx.content)
         shadow.update({c.key: st.session_state.get(_add_key(key, c.key)) for c in field.columns})
