@@ -1,7 +1,10 @@
 """The learned cues (sdmkit/stories/cues.json) load and cover the principles."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from sdmkit.interview import PRINCIPLES
-from sdmkit.stories.cues import LEARNED, cue_features
+from sdmkit.stories.cues import CUE_INDEX, LEARNED, cue_features, cue_hits
 from sdmkit.stories.draft import propose
 
 
@@ -26,3 +29,15 @@ def test_every_proposal_has_its_sentence():
     assert out and len(out) <= 2
     assert all(p["evidence"] in texts for p in out)
     assert "pushed back" in cue_features("I pushed back on it") or "push back" not in LEARNED
+
+
+_CUE_WORDS = sorted({w for f in CUE_INDEX for w in f.split()} | {"the", "and", "we", "2026", "a"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_WORDS) | st.text(max_size=8), max_size=30))
+def test_the_cues_mining_looks_up_are_the_features_that_are_cues(words):
+    """cue_hits skips building features that are no cue; it must find exactly the cue
+    features cue_features (what the cues were learned from) holds."""
+    sentence = " ".join(words)
+    assert cue_hits(sentence) == {f for f in cue_features(sentence) if f in CUE_INDEX}

@@ -116,12 +116,23 @@ def _clean_tags(tags: Iterable[str]) -> list[str]:
     return seen
 
 
-def normalise(kind_id: str, content: dict[str, Any] | None, meta: DocumentMeta = DocumentMeta()) -> Document:
-    """Validate everything a save would write; raises InvalidDocument naming each field."""
+def normalise(
+    kind_id: str,
+    content: dict[str, Any] | None,
+    meta: DocumentMeta = DocumentMeta(),
+    *,
+    built: bool = False,
+) -> Document:
+    """Validate everything a save would write; raises InvalidDocument naming each field.
+
+    `built`: the content was built by sdmkit from stored documents (a mined story), not
+    handed over by a user or a file, so its raw value is not checked before the model
+    reads it; what the model would write is checked all the same, below."""
     kind = get_kind(kind_id)
     # What any database can store (no NUL, finite numbers), checked on the raw value
-    # before the model sees it; see store.limits.
-    problems = storable_input(meta, content)
+    # before the model sees it, so a file's bad value is named as the file has it;
+    # see store.limits.
+    problems = storable_input(meta, None if built else content)
     if problems:
         raise InvalidDocument(problems)
     model = kind.validate(content)
@@ -410,8 +421,10 @@ class Store:
         each item is a new Document (its id and version are ignored).
 
         Core inserts, not ORM objects: building and flushing a thousand ORM rows cost
-        more than mining them. The rows are the same ones create() writes."""
-        docs = [normalise(i.kind, i.content, i.meta) for i in items]
+        more than mining them. The rows are the same ones create() writes. The items
+        are sdmkit's own (mined stories), checked as `normalise(built=True)` checks:
+        what the model writes, not the raw value a file's user would need named."""
+        docs = [normalise(i.kind, i.content, i.meta, built=True) for i in items]
         if not docs:
             return []
         notes = notes or ["created"] * len(docs)

@@ -164,7 +164,29 @@ def cue_weights(features: Iterable[str]) -> dict[str, list[float]]:
     return found
 
 
+# the words that begin a learned word-pair cue: a pair whose first word begins none is
+# never built (most words of a sentence begin no cue)
+_PAIR_HEADS = frozenset(f.split(" ", 1)[0] for f in CUE_INDEX if " " in f)
+
+
+def cue_sums(features: Iterable[str]) -> dict[str, float]:
+    """The summed weight of the learned cues among the features, by principle."""
+    sums: defaultdict[str, float] = defaultdict(float)
+    index = CUE_INDEX
+    for feature in features:
+        for principle, weight in index.get(feature, ()):
+            sums[principle] += weight
+    return sums
+
+
 def cue_hits(sentence: str) -> frozenset[str]:
     """The sentence's features that are a learned cue of some principle: the only ones
-    mining looks up (a sentence has dozens of features, a few of them cues)."""
-    return frozenset(f for f in cue_features(sentence) if f in CUE_INDEX)
+    mining looks up (a sentence has dozens of features, a few of them cues). The same
+    as filtering cue_features, without building the features that are no cue."""
+    words = [_stem(w) for w in TOKEN.findall(sentence.lower())]
+    index, heads = CUE_INDEX, _PAIR_HEADS
+    hits = {w for w in words if w in index and w not in _STOP and not w.isdigit() and len(w) > 2}
+    for a, b in zip(words, words[1:], strict=False):
+        if a in heads and (pair := f"{a} {b}") in index and not (a in _STOP and b in _STOP):
+            hits.add(pair)
+    return frozenset(hits)

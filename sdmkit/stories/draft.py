@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from sdmkit import clock
 from sdmkit.stories.behaviours import strengths
-from sdmkit.stories.cues import LEARNED, cue_hits, cue_weights
+from sdmkit.stories.cues import LEARNED, cue_hits, cue_sums, cue_weights
 from sdmkit.stories.grounding import PROMPT, sentences, text_of, value_at
 from sdmkit.stories.text import figures
 
@@ -249,7 +249,7 @@ def propose(
     for g in grounded:
         if g["text"] not in features:
             found = cue_hits(g["text"])
-            features[g["text"]] = found, {p: sum(w) for p, w in cue_weights(found).items()}
+            features[g["text"]] = found, cue_sums(found)
     cued = [(g["text"], features[g["text"]]) for g in grounded]
     acted = [c for c, g in zip(cued, grounded, strict=True) if g["part"] != "situation"]
     every = set().union(*(f for _, (f, _) in cued)) if cued else set()
