@@ -26,7 +26,7 @@ from sdmkit.registry import get_kind  # names the kinds; loads one on first use
 from sdmkit.store import fulltext
 from sdmkit.store.drafts import Drafts
 from sdmkit.store.limits import check_row, check_value, storable_input, text_limit
-from sdmkit.store.search import search_text, terms
+from sdmkit.store.search import content_texts, search_text, terms
 from sdmkit.store.tables import DOCUMENTS, REVISIONS, DocumentRow, RevisionRow, SettingRow
 
 # How long a title and a team name may be: the editor's boxes stop there while typing.
@@ -428,6 +428,7 @@ class Store:
         if not docs:
             return []
         notes = notes or ["created"] * len(docs)
+        texts = [content_texts(d.content) for d in docs]  # once each, for both search columns
         now = utcnow()
         table, revisions = DOCUMENTS, REVISIONS
         with self.engine.begin() as conn:
@@ -441,9 +442,9 @@ class Store:
                         "version": 1,
                         "created_at": now,
                         "updated_at": now,
-                        "search_text": search_text(d.title, d.team, d.tags, d.content),
+                        "search_text": search_text(d.title, d.team, d.tags, d.content, t),
                     }
-                    for d in docs
+                    for d, t in zip(docs, texts, strict=True)
                 ],
             )
             ids = builtins.list(result.scalars())
@@ -464,7 +465,7 @@ class Store:
             fulltext.write(
                 conn,
                 fulltext.rows_for(
-                    (i, d.title, d.team, d.tags, d.content) for i, d in zip(ids, docs, strict=True)
+                    [(i, d.title, d.team, d.tags, d.content) for i, d in zip(ids, docs, strict=True)], texts
                 ),
             )
         return ids

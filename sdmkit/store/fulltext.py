@@ -32,11 +32,19 @@ TITLE_WEIGHT = 5.0  # bm25 column weight on SQLite; PostgreSQL gives the title w
 SNIPPET_LENGTH = 160  # characters, about a line and a half of the Library
 
 
-def rows_for(docs: Iterable[tuple[int, str, str, Sequence[str], dict[str, Any]]]) -> list[dict[str, Any]]:
-    """(id, title, team, tags, content) -> the rows of the index."""
+def rows_for(
+    docs: Iterable[tuple[int, str, str, Sequence[str], dict[str, Any]]],
+    texts: Sequence[list[str]] | None = None,
+) -> list[dict[str, Any]]:
+    """(id, title, team, tags, content) -> the rows of the index; `texts`: each
+    document's search.content_texts, when the caller has them."""
     return [
-        {"rowid": i, "title": strip_markers(title), "body": index_text(team, tags, content)}
-        for i, title, team, tags, content in docs
+        {
+            "rowid": i,
+            "title": strip_markers(title),
+            "body": index_text(team, tags, content, None if texts is None else texts[n]),
+        }
+        for n, (i, title, team, tags, content) in enumerate(docs)
     ]
 
 
