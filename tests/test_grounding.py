@@ -497,6 +497,33 @@ def test_a_replica_promoted_by_failover_is_no_person_grown():
     assert hdb in sentence_strengths("I put Ravi forward for promotion in the spring cycle.")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "principle", "shown"),
+    [
+        # words that name a behaviour in one sentence and something else in another
+        ("Saves became unreadable after the patch.", "Frugality", False),  # a game's saves
+        ("Ward managers report saving 3 hours a week.", "Frugality", False),  # users' time
+        ("We saved EUR 40,000 a year on licences.", "Frugality", True),
+        (
+            "The batch finished with errors, which nobody reads at night.",
+            "Strive to be Earth's Best Employer",
+            False,
+        ),
+        ("The team was paged at night four times that week.", "Strive to be Earth's Best Employer", True),
+        ("Both were fixed before any pharmacy noticed.", "Earn Trust", False),
+        ("I told the partner before any customer noticed.", "Earn Trust", True),
+        ("Done: load-test every service before the deadline month.", "Deliver Results", False),
+        ("We shipped two weeks before the deadline.", "Deliver Results", True),
+        ("Vendor firmware goes to 5 pilot stores for a week first.", "Invent and Simplify", False),
+    ],
+)
+def test_a_word_that_names_a_behaviour_only_in_context_shows_it_only_there(sentence, principle, shown):
+    """A behaviour (weight 2) is what the sentence shows, not a word it happens to share."""
+    from sdmkit.stories.behaviours import sentence_strengths
+
+    assert (sentence_strengths(sentence).get(principle, 0) >= 2) is shown
+
+
 def test_a_rotations_known_risks_are_not_told_as_what_on_call_was_like_before(sqlite_store):
     rotation = {
         "members": [{"name": "A"}, {"name": "B"}, {"name": "C"}],

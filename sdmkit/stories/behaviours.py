@@ -84,7 +84,8 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
             ),
         ),
         # trying a new idea out small, before building it for everyone
-        (2, ("prototype", "prototyped", "pilot", "piloted", "experiment*")),
+        (2, ("prototype", "prototyped", "experiment*")),
+        (1, ("pilot", "piloted")),  # also a rollout's first stores: a hint, not the behaviour
         (1, ("reuse", "reusing", "rebuilt", "configurable", "automat*", "instead of", "self-serve")),
         (1, ("self-service", "no longer need", "on demand")),
         (1, ("one app", "one api", "one entry", "one place", "one backlog", "its own environment")),
@@ -197,7 +198,10 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
     ),
     "Frugality": (
         (1, ("cost", "costs", "spend", "budget", "eur", "usd", "gbp")),
-        (2, ("save", "saves", "saving", "savings", "cut + cost", "no new", "without new", "same team")),
+        # Saving counts with what was saved: a game's saves, or the hours a feature saves
+        # its users, are no frugality.
+        (2, ("save* + eur", "save* + usd", "save* + gbp", "save* + money", "save* + cost*", "save* + spend")),
+        (2, ("save* + budget", "save* + licen*", "cut + cost", "no new", "without new", "same team")),
         (2, ("spare capacity", "existing clusters", "existing infrastructure", "less money", "fewer people")),
         (2, ("no extra cost", "no additional cost", "no extra headcount", "without hiring", "cheaper")),
         (2, ("oversized", "waste*")),
@@ -217,7 +221,9 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
                 "in person",
             ),
         ),
-        (2, ("openly", "publicly", "the truth", "what went wrong", "how we missed", "before any")),
+        (2, ("openly", "publicly", "the truth", "what went wrong", "how we missed")),
+        # telling them first, not fixing it before anyone noticed
+        (2, ("told + before any", "warned + before any", "wrote to + before any", "called + before any")),
         (2, ("was wrong", "got wrong", "retracted", "had been right", "were right", "my approval")),
         (1, ("plainly", "transparen*", "blameless", "trust", "in writing", "disagree before")),
         (
@@ -282,7 +288,9 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
                 "i delivered",
                 "we shipped",
                 "made the date",
-                "before the deadline",
+                "shipped + before the deadline",  # a plan 'before the deadline' delivered nothing yet
+                "delivered + before the deadline",
+                "launched + before the deadline",
                 "on the date",
             ),
         ),
@@ -323,7 +331,8 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
             (
                 "night shift",
                 "night shifts",
-                "at night",
+                "paged + at night",  # people woken, not a batch or a borrowed GPU 'at night'
+                "woken + at night",
                 "paged at",
                 "pages per",
                 "fatigue",
