@@ -515,6 +515,10 @@ def test_a_replica_promoted_by_failover_is_no_person_grown():
         ("Done: load-test every service before the deadline month.", "Deliver Results", False),
         ("We shipped two weeks before the deadline.", "Deliver Results", True),
         ("Vendor firmware goes to 5 pilot stores for a week first.", "Invent and Simplify", False),
+        ("A first-time filer with simple income finishes in 40 minutes.", "Invent and Simplify", False),
+        ("We simplified the release to one step.", "Invent and Simplify", True),
+        ("No new form for staff.", "Frugality", False),
+        ("No new tooling licences were bought.", "Frugality", True),
     ],
 )
 def test_a_word_that_names_a_behaviour_only_in_context_shows_it_only_there(sentence, principle, shown):

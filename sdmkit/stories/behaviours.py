@@ -60,7 +60,10 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
         (
             2,
             (
-                "simpl*",
+                "simplif*",  # not 'simple': 'a filer with simple income' simplified nothing
+                "simpler",
+                "simplest",
+                "simplicity",
                 "idea",
                 "ideas",
                 "invent",
@@ -201,7 +204,29 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
         # Saving counts with what was saved: a game's saves, or the hours a feature saves
         # its users, are no frugality.
         (2, ("save* + eur", "save* + usd", "save* + gbp", "save* + money", "save* + cost*", "save* + spend")),
-        (2, ("save* + budget", "save* + licen*", "cut + cost", "no new", "without new", "same team")),
+        (2, ("save* + budget", "save* + licen*", "cut + cost", "same team")),
+        # nothing new bought or hired: not 'no new form for staff', which is simplicity
+        (
+            2,
+            (
+                "no new + licen*",
+                "no new + software",
+                "no new + hardware",
+                "no new + fleet",
+                "no new + server*",
+            ),
+        ),
+        (2, ("no new + headcount", "no new + hires", "no new + people", "no new + budget", "no new + tool*")),
+        (
+            2,
+            (
+                "without new + licen*",
+                "without new + hardware",
+                "without new + headcount",
+                "without new + hires",
+            ),
+        ),
+        (2, ("without new + people", "without new + budget", "without new + server*", "without new + tool*")),
         (2, ("spare capacity", "existing clusters", "existing infrastructure", "less money", "fewer people")),
         (2, ("no extra cost", "no additional cost", "no extra headcount", "without hiring", "cheaper")),
         (2, ("oversized", "waste*")),
