@@ -519,6 +519,8 @@ def test_a_replica_promoted_by_failover_is_no_person_grown():
         ("We simplified the release to one step.", "Invent and Simplify", True),
         ("No new form for staff.", "Frugality", False),
         ("No new tooling licences were bought.", "Frugality", True),
+        ("It ran for 17 hours before we knew; the community found it first.", "Bias for Action", False),
+        ("I rolled back before we knew the cause.", "Bias for Action", True),
     ],
 )
 def test_a_word_that_names_a_behaviour_only_in_context_shows_it_only_there(sentence, principle, shown):

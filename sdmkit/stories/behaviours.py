@@ -194,10 +194,23 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
     ),
     "Bias for Action": (
         (1, ("same day", "next morning", "within + minutes", "rolled back", "halted", "paused")),
-        (2, ("i halted", "i stopped", "i halt", "i stop", "i paused", "before we knew", "rather than wait")),
+        # acting 'before we knew' is the candidate's act, not how long a fault ran unseen
+        # ('It ran for 17 hours before we knew')
+        (
+            2,
+            (
+                "i halted",
+                "i stopped",
+                "i halt",
+                "i stop",
+                "i paused",
+                "i + before we knew",
+                "rather than wait",
+            ),
+        ),
         (2, ("two-way door", "decide fast", "reversible", "calculated risk", "without waiting")),
         (1, ("immediately", "that night", "within the hour", "speed matters", "same week", "that evening")),
-        (2, ("instead of waiting", "without a simulation", "without the full", "before we had")),
+        (2, ("instead of waiting", "without a simulation", "without the full", "i + before we had")),
     ),
     "Frugality": (
         (1, ("cost", "costs", "spend", "budget", "eur", "usd", "gbp")),
