@@ -600,3 +600,13 @@ def test_a_candidate_pairing_is_no_candour():
     said = "The spring schedule added 41 overnight legs, and candidate pairings grew to 7.2 million."
     assert "Earn Trust" not in sentence_strengths(said)
     assert "Earn Trust" in sentence_strengths("I told the partner team candidly that we had missed it.")
+
+
+def test_a_refusal_is_a_disagreement_only_when_the_author_refused():
+    from sdmkit.stories.draft import EPISODES
+
+    (cue,) = [c for slot, _, _, c in EPISODES if slot == "disagreement"]
+    assert cue.search("I refused to resume the rollout with a flag-only fix.")
+    assert cue.search("We refused the vendor's first offer.")
+    assert not cue.search("The orders database refused writes for 40 minutes.")
+    assert not cue.search("The team refused to write to the lagging replica, which would have lost orders.")

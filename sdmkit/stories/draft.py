@@ -309,7 +309,8 @@ EPISODES: tuple[tuple[str, str, str, re.Pattern], ...] = (
         "Tell me about a time you disagreed with a decision and how you handled it.",
         "Have Backbone; Disagree and Commit",
         re.compile(
-            r"\b(disagreed|argued|refused|pushed back|overruled|objected|relitigate|turned down|said no)\b",
+            # 'refused' only as the author's act: a database or a vendor refusing is no disagreement
+            r"\b(disagreed|argued|(?:I|we) refused|pushed back|overruled|objected|relitigate|turned down|said no)\b",
             re.I,
         ),
     ),
