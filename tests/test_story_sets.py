@@ -15,13 +15,14 @@ from tests.conftest import ROOT
 SETS = sorted(p for p in (ROOT / "bench" / "data").glob("stories_*") if p.is_dir())
 
 
-def test_there_are_the_five_labelled_sets():
+def test_there_are_the_six_labelled_sets():
     assert [p.name for p in SETS] == [
         "stories_eval",
         "stories_holdout",
         "stories_holdout2",
         "stories_holdout3",
         "stories_holdout4",
+        "stories_holdout5",
     ]
 
 
