@@ -15,7 +15,8 @@ task, action and result, 'Your part: ...?' prompts left out, counted once a docu
 For each principle, a feature found in at least MIN_DOCUMENTS documents tagged with it
 weighs the natural log of how much likelier it is there than in the documents not
 tagged with it, each rate smoothed by add-one ((n + 1) / (documents + 2)); the weight
-is capped at CAP, rounded to DECIMALS places, and kept when above 0. Every principle is
+is capped at CAP, rounded to DECIMALS places, and kept when above 0; a feature holding a
+month or a weekday (CALENDAR) is never a cue. Every principle is
 a key, with no cues when none qualifies. The story text mining writes does not depend
 on the cues (mining uses them only to propose principles), so relearning from the cues
 of the day gives the same file.
@@ -46,6 +47,32 @@ SMOOTHING = 1.0  # added to each count (and twice to each number of documents)
 MIN_DOCUMENTS = 4  # tagged documents a cue must be found in
 CAP = 3.0
 DECIMALS = 2
+# A date says when, never what the candidate did: a month or a weekday that happens to
+# be in more documents tagged with a principle ('wednesday' for Earth's Best Employer,
+# 'february 2026' for Success and Scale) is an accident of the labelled sets.
+CALENDAR = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
 
 
 def document_features(sets: tuple[str, ...] = SETS) -> list[tuple[set[str], set[str]]]:
@@ -112,7 +139,7 @@ def learn(docs: list[tuple[set[str], set[str]]]) -> dict[str, dict[str, float]]:
         n_out = len(docs) - n_in
         cues: dict[str, float] = {}
         for feature, k in inside.items():
-            if k < MIN_DOCUMENTS:
+            if k < MIN_DOCUMENTS or not CALENDAR.isdisjoint(feature.split()):
                 continue
             w = math.log((k + SMOOTHING) / (n_in + 2 * SMOOTHING)) - math.log(
                 (outside[feature] + SMOOTHING) / (n_out + 2 * SMOOTHING)

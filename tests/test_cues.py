@@ -41,3 +41,13 @@ def test_the_cues_mining_looks_up_are_the_features_that_are_cues(words):
     features cue_features (what the cues were learned from) holds."""
     sentence = " ".join(words)
     assert cue_hits(sentence) == {f for f in cue_features(sentence) if f in CUE_INDEX}
+
+
+def test_no_date_is_a_cue():
+    """A month or a weekday says when, not what the candidate did: a learned cue of one
+    ('wednesday' for Earth's Best Employer) would be an accident of the labelled sets."""
+    from tests.conftest import ROOT, load_script
+
+    calendar = load_script(ROOT / "bench" / "learn_cues.py").CALENDAR
+    dated = [(p, f) for p, cues in LEARNED.items() for f in cues if not calendar.isdisjoint(f.split())]
+    assert not dated, dated[:5]
