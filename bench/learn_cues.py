@@ -16,7 +16,7 @@ For each principle, a feature found in at least MIN_DOCUMENTS documents tagged w
 weighs the natural log of how much likelier it is there than in the documents not
 tagged with it, each rate smoothed by add-one ((n + 1) / (documents + 2)); the weight
 is capped at CAP, rounded to DECIMALS places, and kept when above 0; a feature holding a
-month or a weekday (CALENDAR) is never a cue. Every principle is
+month, a weekday (CALENDAR) or a bare number is never a cue (_general). Every principle is
 a key, with no cues when none qualifies. The story text mining writes does not depend
 on the cues (mining uses them only to propose principles), so relearning from the cues
 of the day gives the same file.
@@ -73,6 +73,13 @@ CALENDAR = frozenset(
         "sunday",
     ]
 )
+
+
+def _general(feature: str) -> bool:
+    """Whether a feature can say what a candidate did in any document: not a date, and
+    no bare number ('to 12', '212 000', '08 00' are one set's figures; '24x7' stays)."""
+    words = feature.split()
+    return CALENDAR.isdisjoint(words) and all(any(c.isalpha() for c in w) for w in words)
 
 
 def document_features(sets: tuple[str, ...] = SETS) -> list[tuple[set[str], set[str]]]:
@@ -139,7 +146,7 @@ def learn(docs: list[tuple[set[str], set[str]]]) -> dict[str, dict[str, float]]:
         n_out = len(docs) - n_in
         cues: dict[str, float] = {}
         for feature, k in inside.items():
-            if k < MIN_DOCUMENTS or not CALENDAR.isdisjoint(feature.split()):
+            if k < MIN_DOCUMENTS or not _general(feature):
                 continue
             w = math.log((k + SMOOTHING) / (n_in + 2 * SMOOTHING)) - math.log(
                 (outside[feature] + SMOOTHING) / (n_out + 2 * SMOOTHING)
