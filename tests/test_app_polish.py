@@ -132,3 +132,20 @@ def test_the_mined_stories_table_fits_a_1400_px_window(workspace):
     assert all(isinstance(widths.get(name), int) for name in columns), widths
     assert sum(widths[name] for name in columns) <= 940
     assert all(len(t) <= 46 for t in table.value["Story"])
+
+
+def test_an_empty_cell_is_blank_or_a_dash_never_none(workspace):
+    """Streamlit writes "None" in an empty cell ("Left: None" for a member who has not
+    left): a table to type into shows a blank cell, a table only read shows a dash."""
+    from sdmkit.examples import load_examples
+
+    load_examples(workspace)
+    rotation = next(s for s in workspace.list(kind="oncall").items)
+    for page, query in (("pages/oncall.py", {"id": str(rotation.id)}), ("pages/library.py", {})):
+        at = app(page, **query)
+        assert not at.exception
+        tables = at.dataframe
+        assert tables, page
+        for table in tables:
+            editable = table.proto.editing_mode != table.proto.EditingMode.READ_ONLY
+            assert table.proto.placeholder == ("" if editable else "—"), (page, table.proto.id)

@@ -216,6 +216,22 @@ def test_one_clock():
     assert not calls, "ask sdmkit.clock instead: " + ", ".join(calls)
 
 
+def test_every_table_is_drawn_by_sdmkit_ui_cells():
+    """st.dataframe and st.data_editor write "None" in an empty cell; sdmkit.ui.cells
+    draws every table with a blank or a dash instead."""
+    import re
+
+    direct = re.compile(r"\.(?:dataframe|data_editor)\(")
+    calls = [
+        f"{path.relative_to(ROOT)} line {n}"
+        for path in [*PACKAGE.rglob("*.py"), *(ROOT / "pages").glob("*.py")]
+        if path.name != "cells.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if direct.search(line)
+    ]
+    assert not calls, "draw it with sdmkit.ui.cells.table or .editor: " + ", ".join(calls)
+
+
 def test_a_frozen_clock_stops_every_reading_and_starts_again():
     from datetime import UTC, date, datetime, timedelta, timezone
 

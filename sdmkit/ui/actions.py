@@ -9,6 +9,7 @@ from sdmkit import clock
 from sdmkit.actions import action_items, set_status
 from sdmkit.errors import Conflict, SdmkitError
 from sdmkit.registry import get_kind
+from sdmkit.ui import cells
 from sdmkit.ui.state import flash, store
 from sdmkit.ui.text import plural
 
@@ -56,7 +57,7 @@ def action_table(f: dict) -> None:
         }
         for i in items
     ]
-    event = st.dataframe(
+    event = cells.table(
         rows,
         hide_index=True,
         width="stretch",

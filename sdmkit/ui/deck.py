@@ -14,6 +14,7 @@ from sdmkit.kind import Field
 from sdmkit.metrics.format import change, number
 from sdmkit.metrics.review import build
 from sdmkit.metrics.stats import is_week_end
+from sdmkit.ui import cells
 from sdmkit.ui.state import store
 from sdmkit.ui.text import esc
 from sdmkit.ui.widget_base import FieldWidget, get_path, register
@@ -105,7 +106,7 @@ def _draw(field: Field, key: str, metrics: list[dict], on_change) -> None:
             icon=":material/monitoring:",
         )
         return
-    st.dataframe(
+    cells.table(
         [
             {
                 "Metric": m["name"],

@@ -9,6 +9,7 @@ from sdmkit.errors import Conflict
 from sdmkit.export.markdown_export import render_body
 from sdmkit.interchange import revision_diff
 from sdmkit.store import Document
+from sdmkit.ui import cells
 from sdmkit.ui.state import flash, stamp, store, when
 from sdmkit.ui.text import esc
 
@@ -19,7 +20,7 @@ def history_panel(doc: Document, *, key: str, on_restored=None) -> None:
         {"Version": r.version, "Saved": stamp(r.saved_at), "Status": r.status, "Note": r.note}
         for r in revisions
     ]
-    st.dataframe(rows, hide_index=True, width="stretch")
+    cells.table(rows, hide_index=True, width="stretch")
     if len(revisions) < 2:
         st.caption("Only one version so far. Every save adds one here.")
         return

@@ -11,6 +11,7 @@ from sdmkit.document import shorten
 from sdmkit.errors import NotFound
 from sdmkit.registry import all_kinds, get_kind
 from sdmkit.store.search import snippet_parts
+from sdmkit.ui import cells
 from sdmkit.ui.exports import export_buttons
 from sdmkit.ui.history import history_panel
 from sdmkit.ui.rows import document_row
@@ -103,7 +104,7 @@ def documents_tab() -> None:
         }
         for s in page.items
     ]
-    event = st.dataframe(
+    event = cells.table(
         rows,
         hide_index=True,
         width="stretch",

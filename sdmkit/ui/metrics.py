@@ -22,6 +22,7 @@ from sdmkit.metrics.catalog import (
     teams_with_metrics,
 )
 from sdmkit.metrics.importer import import_csv, parse
+from sdmkit.ui import cells
 from sdmkit.ui.state import flash, store
 from sdmkit.ui.text import esc, plural
 
@@ -78,7 +79,7 @@ def catalog_tab(team: str) -> None:
         ),
         "id": None,
     }
-    edited = st.data_editor(
+    edited = cells.editor(
         rows,
         key=f"met|catalog|{team}",
         column_config=config,
@@ -126,13 +127,13 @@ def import_tab(team: str) -> None:
     parsed = parse(store(), team, text)
     st.markdown(f"**Preview:** {plural(len(parsed.good), 'valid row')}, {len(parsed.problems)} rejected")
     if parsed.problems:
-        st.dataframe(
+        cells.table(
             [{"Row": p.row, "Column": p.column, "Problem": p.problem} for p in parsed.problems],
             hide_index=True,
             width="stretch",
         )
     if parsed.good:
-        st.dataframe(
+        cells.table(
             [
                 {"Row": r, "Metric": n, "Week ending": w.isoformat(), "Value": v}
                 for r, n, w, v in parsed.good[:200]
@@ -164,7 +165,7 @@ def data_tab(team: str) -> None:
         for m in metrics
     ]
     st.caption("The last 13 weeks with data. Empty cells are weeks without a value.")
-    st.dataframe(table, hide_index=True, width="stretch")
+    cells.table(table, hide_index=True, width="stretch")
 
 
 def type_tab(team: str) -> None:

@@ -18,6 +18,7 @@ from sdmkit.kinds.oncall.now import on_call, schedule_at
 from sdmkit.kinds.oncall.rules import schedule_for
 from sdmkit.kinds.oncall.schedule import generate
 from sdmkit.kinds.oncall.view import NIGHTS, load_rows, shift_rows, stamp
+from sdmkit.ui import cells
 from sdmkit.ui.state import store
 from sdmkit.ui.text import esc
 
@@ -60,9 +61,9 @@ def schedule_view(kind, draft: dict, rotation) -> None:
     if end.astimezone(UTC) > sched.shifts[-1].end.astimezone(UTC):
         sched = generate(rotation, until=end.date() + timedelta(days=7))
     st.markdown("**Calendar** (primary on call at noon, local time)")
-    st.dataframe(_calendar(sched, start, weeks, zone, rotation), hide_index=True, width="stretch")
+    cells.table(_calendar(sched, start, weeks, zone, rotation), hide_index=True, width="stretch")
     with st.expander("Every shift, with why", expanded=False):
-        st.dataframe(
+        cells.table(
             shift_rows(sched, start, end),
             hide_index=True,
             width="stretch",
@@ -70,7 +71,7 @@ def schedule_view(kind, draft: dict, rotation) -> None:
             column_order=[k for k in _SHIFT_COLUMNS if k != "region" or rotation.regions],
         )
     st.markdown("**Load per person** (the weeks shown)")
-    st.dataframe(
+    cells.table(
         load_rows(rotation, sched.shifts, start, end),
         hide_index=True,
         width="stretch",

@@ -16,6 +16,7 @@ import streamlit as st
 
 from sdmkit.kind import Column
 from sdmkit.redaction import clean_terms, saved_terms, set_terms
+from sdmkit.ui import cells
 from sdmkit.ui.state import flash, store
 from sdmkit.ui.tables import apply_delta
 
@@ -73,7 +74,7 @@ def draw() -> None:
     saved = saved_terms(store())
     rows = prepare(st.session_state, saved)
     changed_elsewhere = st.session_state[STARTED] != saved
-    st.data_editor(
+    cells.editor(
         # An empty list is an empty table with its add row, not a blank row to fill.
         pd.DataFrame(st.session_state[BASE], columns=list(COLUMNS)),
         key=KEY,

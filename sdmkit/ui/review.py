@@ -10,6 +10,7 @@ from sdmkit.errors import InvalidDocument, NotFound
 from sdmkit.export.html_export import reading_html
 from sdmkit.registry import get_kind
 from sdmkit.store import review as reviews
+from sdmkit.ui import cells
 from sdmkit.ui.state import flash, store, when
 from sdmkit.ui.text import esc, plural
 
@@ -141,7 +142,7 @@ def _decisions(doc_id: int, version: int) -> None:
     st.subheader("Decision log", anchor=False)
     log = reviews.decisions(store(), doc_id)
     if log:
-        st.dataframe(
+        cells.table(
             [
                 {
                     "Date": d.decided_on.isoformat(),

@@ -13,7 +13,7 @@ from sdmkit.redaction import saved_terms, terms, unlisted_people
 from sdmkit.stories import practice
 from sdmkit.stories.match import coverage, match
 from sdmkit.stories.mine import mine_all
-from sdmkit.ui import redaction_list
+from sdmkit.ui import cells, redaction_list
 from sdmkit.ui.state import flash, store
 from sdmkit.ui.text import esc, plural
 
@@ -50,7 +50,7 @@ def mine_tab() -> None:
     if stories:
         # Fixed widths that fit a 1400 px window (about 940 px of table): a long title or
         # question no longer pushes Status, Practised and Id out; each is cut at a word.
-        st.dataframe(
+        cells.table(
             [
                 {
                     "Story": shorten(s.title, 46),
@@ -130,7 +130,7 @@ def match_tab() -> None:
 def coverage_tab() -> None:
     cov = coverage(_stories(), store().get)
     st.markdown("**Leadership Principles**")
-    st.dataframe(
+    cells.table(
         [
             {
                 "Principle": p,
@@ -155,7 +155,7 @@ def coverage_tab() -> None:
             icon=":material/fact_check:",
         )
     st.markdown("**The loop's rounds**")
-    st.dataframe(
+    cells.table(
         [
             {
                 "Round": r["round"],
@@ -294,7 +294,7 @@ def _history() -> None:
         return
     st.markdown("**Practice history**")
     told = practice.story_titles(store(), past[:20])
-    st.dataframe(
+    cells.table(
         [
             {
                 "When": h["when"][:16].replace("T", " "),

@@ -13,6 +13,7 @@ from typing import Any
 import streamlit as st
 
 from sdmkit.kind import Column, Field
+from sdmkit.ui import cells
 from sdmkit.ui.values import is_blank, iso_date, iso_minutes, time_iso, to_date, to_datetime, to_time
 from sdmkit.ui.widget_base import MISSING, Context, FieldWidget, item_noun, register
 
@@ -308,7 +309,14 @@ def _draw_table(field: Field, key: str, content: dict) -> None:
     for c in field.columns:
         frame[c.key] = column_type(c).frame(frame[c.key])
     st.markdown(f"**{field.label}**", help=field.help)
-    st.data_editor(frame, key=key, column_config=config, num_rows="dynamic", hide_index=True, width="stretch")
+    cells.editor(
+        frame,
+        key=key,
+        column_config=config,
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+    )
 
 
 # --- quick add: one row through plain inputs ---------------------------------------
