@@ -28,7 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def evaluate(data: Path, verbose: bool = False) -> dict:
+def evaluate(data: Path, verbose: bool = False, labels_file: Path | None = None) -> dict:
+    """The figures for the set in `data`, against its labels.yaml or `labels_file` (a
+    second coach's labels of the same documents: bench/agreement.py)."""
     import yaml
 
     from sdmkit.interchange import read_file
@@ -38,7 +40,7 @@ def evaluate(data: Path, verbose: bool = False) -> dict:
     from sdmkit.stories.match import match
     from sdmkit.stories.mine import mine_all
 
-    labels = yaml.safe_load((data / "labels.yaml").read_text(encoding="utf-8"))
+    labels = yaml.safe_load((labels_file or data / "labels.yaml").read_text(encoding="utf-8"))
     for name, lab in labels.items():  # a label that is no principle would skew every figure
         unknown = set(lab.get("principles") or []) - set(PRINCIPLES)
         if unknown:

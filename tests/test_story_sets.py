@@ -37,3 +37,32 @@ def test_every_document_loads_and_every_label_is_a_principle(folder):
         lab = labels[name]
         assert set(lab["principles"]) <= set(PRINCIPLES), (name, set(lab["principles"]) - set(PRINCIPLES))
         assert lab["questions"], name
+
+
+SECOND = sorted((ROOT / "bench" / "data" / "agreement").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("second", SECOND, ids=lambda p: p.stem)
+def test_a_second_coachs_labels_cover_the_same_documents(second):
+    """bench/agreement.py scores one coach against the other document by document: a
+    label for a document the set does not have, or a missing one, would skew both."""
+    first = yaml.safe_load((ROOT / "bench" / "data" / f"stories_{second.stem}" / "labels.yaml").read_text())
+    other = yaml.safe_load(second.read_text(encoding="utf-8"))
+    assert sorted(other) == sorted(first)
+    for name, lab in other.items():
+        assert set(lab["principles"]) <= set(PRINCIPLES), name
+        assert lab["questions"], name
+
+
+def test_two_coaches_agreement_counts_what_they_share():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from agreement import coaches
+
+    first = {"a.yaml": {"principles": ["Ownership", "Dive Deep"], "questions": ["Q1", "Q2"]}}
+    second = {"a.yaml": {"principles": ["Ownership", "Earn Trust", "Frugality"], "questions": ["Q2"]}}
+    got = coaches(first, second)
+    assert got["principle_precision"] == pytest.approx(1 / 3)
+    assert got["principle_recall"] == pytest.approx(1 / 2)
+    assert got["questions_same_document"] == pytest.approx(1 / 2)
