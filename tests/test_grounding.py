@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from sdmkit.document import DocumentMeta
-from sdmkit.stories.grounding import field_texts, grounded, is_prompt, supports
+from sdmkit.stories.grounding import field_texts, grounded, is_prompt, supports, unsupported
 from sdmkit.stories.match import match
 from sdmkit.stories.mine import mine_all
 from tests.conftest import mined_outage
@@ -610,3 +610,53 @@ def test_a_refusal_is_a_disagreement_only_when_the_author_refused():
     assert cue.search("We refused the vendor's first offer.")
     assert not cue.search("The orders database refused writes for 40 minutes.")
     assert not cue.search("The team refused to write to the lagging replica, which would have lost orders.")
+
+
+@pytest.mark.parametrize(
+    "sentence, fragment",
+    [
+        ("Tax reports and multi-currency payouts.", True),
+        ("Two engineers for three months, and no new infrastructure.", True),
+        ("Four engineers for five months, one designer for two months, and about EUR 38,000 a year.", True),
+        ("They were wrong often enough that people stopped reading them.", False),
+        ("Sellers spend about 6 hours a month matching payouts to orders.", False),
+        ("Send the draft as it is.", False),
+    ],
+)
+def test_an_answer_without_a_verb_is_told_as_a_fragment(sentence, fragment):
+    from sdmkit.stories.text import is_fragment
+
+    assert is_fragment(sentence) is fragment
+
+
+def test_a_trade_off_that_only_names_things_is_told_after_its_question(sqlite_store):
+    """'Tax reports and multi-currency payouts.' alone tells an interviewer nothing: it
+    is what was not built only after the FAQ's own question, which the story says first
+    (both sentences from the document). A full answer needs no question before it."""
+    prfaq = {
+        "customer": "Small sellers who keep their own books.",
+        "problem": "Sellers match payouts to orders by hand every month.",
+        "headline": "Sellers close their books in minutes",
+        "internal_faqs": [
+            {
+                "question": "What are we deliberately not building in the first version, and why?",
+                "answer": "Tax reports and multi-currency payouts. Fewer than 8% of sellers need them.",
+            },
+            {
+                "question": "What does it cost?",
+                "answer": "We cut the partner fees to EUR 38,000 a year by batching the calls.",
+            },
+        ],
+    }
+    (trade_off,) = [
+        s
+        for s in _stories_of(sqlite_store, "prfaq", prfaq, "Payouts")
+        if s.content["origin"].endswith("trade-off")
+    ]
+    action = trade_off.content["action"]
+    assert "and why? Tax reports and multi-currency payouts. Fewer than 8%" in action
+    assert "What does it cost?" not in action and "We cut the partner fees" in action
+    fields = dict((f, part) for part, _, f in grounded(trade_off.content))
+    assert "internal_faqs[1].question" in fields and "internal_faqs[2].question" not in fields
+    doc = sqlite_store.get(int(trade_off.content["origin"].split(":")[0]))
+    assert not unsupported(trade_off.content, field_texts(doc.content, doc.title))

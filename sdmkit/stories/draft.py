@@ -15,7 +15,7 @@ from sdmkit import clock
 from sdmkit.stories.behaviours import strengths
 from sdmkit.stories.cues import LEARNED, cue_hits, cue_sums, cue_weights
 from sdmkit.stories.grounding import PROMPT, sentences, text_of, value_at
-from sdmkit.stories.text import figures
+from sdmkit.stories.text import figures, is_fragment
 
 Piece = tuple[str, str]  # (field path, sentence as the field says it)
 PARTS = ("situation", "task", "action", "result")
@@ -103,6 +103,16 @@ class Picker:
 
     def first(self, path: str, n: int = 1) -> list[Piece]:
         return [(path, _as_sentence(s)) for s in sentences(self.text(path))[:n]]
+
+    def answer(self, record: str, n: int = 1) -> list[Piece]:
+        """The first sentences of a question-and-answer record's answer ('internal_faqs[2]'),
+        after its question when the answer opens without a verb: 'Tax reports and
+        multi-currency payouts.' is what was not built only after 'What are we
+        deliberately not building in the first version, and why?'."""
+        said = self.first(f"{record}.answer", n)
+        if said and is_fragment(said[0][1]):
+            return self.first(f"{record}.question") + said
+        return said
 
     def item(self, path: str) -> list[Piece]:
         """A list item or a short field as one sentence ('Rollback took 6 minutes.')."""

@@ -80,3 +80,21 @@ def sentence(text: str) -> str:
 
 def join(*parts: str) -> str:
     return " ".join(sentence(p) for p in parts if p and p.strip())
+
+
+# A clause has a verb; an answer that opens with a bare noun phrase ('Tax reports and
+# multi-currency payouts.') means something only after its question. A verb is found
+# by its helpers and endings, or a sentence's own subject: good enough to tell a short
+# list of things from a sentence, which is all that is asked of it.
+_CLAUSE = re.compile(
+    r"\b(?:is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|can|could|should|"
+    r"must|may|might|shall|need|needs|[a-z]{2,}ed|[a-z]{3,}ing|i|we|they|he|she|it|you|"
+    r"send|stop|keep|make|use|add|cut|get|take|give|let|ask|see)\b",
+    re.I,
+)
+
+
+def is_fragment(sentence: str) -> bool:
+    """A short sentence with no verb: a list of things, an answer to a question not said."""
+    words = sentence.split()
+    return 0 < len(words) <= 25 and not _CLAUSE.search(sentence)

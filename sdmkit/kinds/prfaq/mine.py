@@ -75,7 +75,7 @@ def mine(doc, c: PRFAQ) -> list[tuple[str, str, dict]]:
                 parts={
                     "situation": pick.first("problem", 2),
                     "action": pick.joined("my_part.contested[]", contest_sentence)
-                    + [p for i, _ in faqs for p in pick.first(f"internal_faqs[{i}].answer", 3)],
+                    + [p for i, _ in faqs for p in pick.answer(f"internal_faqs[{i}]", 3)],
                     "result": outcome,
                 },
                 prompts={
