@@ -521,6 +521,14 @@ def test_a_replica_promoted_by_failover_is_no_person_grown():
         ("No new tooling licences were bought.", "Frugality", True),
         ("It ran for 17 hours before we knew; the community found it first.", "Bias for Action", False),
         ("I rolled back before we knew the cause.", "Bias for Action", True),
+        ("We shipped it with no new hires.", "Hire and Develop the Best", False),  # none were hired
+        ("A hiring freeze meant we had to move two engineers.", "Hire and Develop the Best", False),
+        (
+            "I kept the team at six, without hiring, by dropping the reports.",
+            "Hire and Develop the Best",
+            False,
+        ),
+        ("I hired two senior engineers for the platform.", "Hire and Develop the Best", True),
     ],
 )
 def test_a_word_that_names_a_behaviour_only_in_context_shows_it_only_there(sentence, principle, shown):

@@ -107,6 +107,7 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
     ),
     "Hire and Develop the Best": (
         (2, ("hire", "hires", "hiring", "interview loop", "bar raiser", "raise the bar", "mentor*")),
+        (2, ("i hired", "we hired")),
         (
             2,
             (
@@ -389,6 +390,24 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
     ),
 }
 
+# Phrases that take a principle's behaviours back in the sentence that holds them: 'no
+# new hires' names hiring only to say none happened, which is Frugality (above), not a
+# hire made or a person grown.
+_NOT: dict[str, tuple[str, ...]] = {
+    "Hire and Develop the Best": (
+        "no new + hire*",
+        "no + hiring",
+        "without hiring",
+        "without + hiring",
+        "hiring freeze",
+        "freeze on hiring",
+        "instead of hiring",
+        "hired no one",
+        "hired nobody",
+    ),
+}
+_NOT_RULES = {p: tuple(tuple(x.strip() for x in ph.split("+")) for ph in rows) for p, rows in _NOT.items()}
+
 TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|my|me)\b")
 
@@ -400,6 +419,7 @@ for _principle, _rows in _BEHAVIOURS.items():
             _first, *_rest = (p.strip() for p in _phrase.split("+"))
             _INDEX.setdefault(_first, []).append((_principle, _weight, tuple(_rest)))
 _ALL = set(_INDEX) | {r for rows in _INDEX.values() for _, _, rest in rows for r in rest}
+_ALL |= {part for rules in _NOT_RULES.values() for rule in rules for part in rule}
 _STARS = {p[:-1] for p in _ALL if p.endswith("*")}
 _STAR_BY_HEAD: dict[str, list[str]] = {}
 for _star in _STARS:
@@ -453,6 +473,9 @@ def sentence_strengths(sentence: str) -> dict[str, int]:
         for principle, weight, rest in _INDEX[gram]:
             if weight > out.get(principle, 0) and all(r in grams for r in rest):
                 out[principle] = weight
+    for principle in _NOT_RULES.keys() & out.keys():
+        if any(all(part in grams for part in rule) for rule in _NOT_RULES[principle]):
+            del out[principle]
     return out
 
 
