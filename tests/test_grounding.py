@@ -39,6 +39,17 @@ def test_every_mined_sentence_of_every_example_is_taken_from_its_source_field(mi
     assert checked > 50
 
 
+def test_a_principles_evidence_is_never_a_question_the_document_asks(mined):
+    """The PR/FAQ trade-off story tells an FAQ's question before an answer that needs it
+    ('What does it cost to build ...? Four engineers for five months ...'): the question
+    holds cost words, but shows nothing anyone did, so it is no evidence of Frugality."""
+    stories = [s for s in mined.iter_documents(kind="story") if s.content.get("origin")]
+    told = " ".join(s.content["action"] for s in stories)
+    assert "What does it cost to build and to run for the first year, in people and in money?" in told
+    evidence = [p["evidence"] for s in stories for p in s.content["principles"]]
+    assert evidence and not [e for e in evidence if e.endswith("?")]
+
+
 def test_no_fixed_sentence_asserts_what_a_document_does_not_say(sqlite_store):
     """The old miners wrote these whatever the document said."""
     rotation = {

@@ -254,14 +254,22 @@ def propose(
     the sentence holding most of its cues; a story gets at most two (the episode's own
     principle first when its behaviours show it). `memo` and `features` keep each
     sentence's behaviours and cue features for the stories of one document."""
-    hand = strengths([g["text"] for g in grounded if g["part"] != "situation"], memo)
+    hand = strengths(
+        [g["text"] for g in grounded if g["part"] != "situation" and not g["text"].endswith("?")], memo
+    )
     features = {} if features is None else features
     for g in grounded:
         if g["text"] not in features:
             found = cue_hits(g["text"])
             features[g["text"]] = found, cue_sums(found)
     cued = [(g["text"], features[g["text"]]) for g in grounded]
-    acted = [c for c, g in zip(cued, grounded, strict=True) if g["part"] != "situation"]
+    # Evidence, for the learned cues as for the behaviours above, is a sentence of what
+    # was done or came of it: not the situation (context), nor a question the document
+    # asks ('What does it cost to build?', told before the answer it frames), which
+    # holds cue words and shows nothing anyone did.
+    acted = [
+        c for c, g in zip(cued, grounded, strict=True) if g["part"] != "situation" and not c[0].endswith("?")
+    ]
     every = set().union(*(f for _, (f, _) in cued)) if cued else set()
     weights = cue_weights(every)
     ranked = []
@@ -279,7 +287,7 @@ def propose(
             continue
         if not best:
             # The sentence holding most of its cues, among what the candidate did and
-            # what came of it: the situation is context, as for the behaviours.
+            # what came of it (`acted`).
             weight, best = max(((sums.get(principle, 0), s) for s, (_, sums) in acted), default=(0, ""))
             if weight <= 0:
                 continue
