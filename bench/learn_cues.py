@@ -116,7 +116,7 @@ def document_features(sets: tuple[str, ...] = SETS) -> list[tuple[set[str], set[
                         features = by_doc.setdefault(int(origin.split(":")[0]), set())
                         for part in ("situation", "task", "action", "result"):
                             for s in sentences(story.content.get(part) or ""):
-                                if not is_prompt(s):
+                                if not is_prompt(s) and not s.endswith("?"):  # a question shows nothing done
                                     features |= cue_features(s)
                 finally:
                     store.engine.dispose()

@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 SETS = sorted(p for p in (ROOT / "bench" / "data").glob("stories_*") if p.is_dir())
 
 
-def test_there_are_the_six_labelled_sets():
+def test_there_are_the_seven_labelled_sets():
     assert [p.name for p in SETS] == [
         "stories_eval",
         "stories_holdout",
@@ -23,6 +23,7 @@ def test_there_are_the_six_labelled_sets():
         "stories_holdout3",
         "stories_holdout4",
         "stories_holdout5",
+        "stories_holdout6",
     ]
 
 

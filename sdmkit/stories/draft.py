@@ -254,22 +254,18 @@ def propose(
     the sentence holding most of its cues; a story gets at most two (the episode's own
     principle first when its behaviours show it). `memo` and `features` keep each
     sentence's behaviours and cue features for the stories of one document."""
-    hand = strengths(
-        [g["text"] for g in grounded if g["part"] != "situation" and not g["text"].endswith("?")], memo
-    )
+    # A question the document asks ('What does it cost to build?', told before the
+    # answer it frames) shows nothing anyone did: no behaviour, no cue, no evidence.
+    grounded = [g for g in grounded if not g["text"].endswith("?")]
+    hand = strengths([g["text"] for g in grounded if g["part"] != "situation"], memo)
     features = {} if features is None else features
     for g in grounded:
         if g["text"] not in features:
             found = cue_hits(g["text"])
             features[g["text"]] = found, cue_sums(found)
     cued = [(g["text"], features[g["text"]]) for g in grounded]
-    # Evidence, for the learned cues as for the behaviours above, is a sentence of what
-    # was done or came of it: not the situation (context), nor a question the document
-    # asks ('What does it cost to build?', told before the answer it frames), which
-    # holds cue words and shows nothing anyone did.
-    acted = [
-        c for c, g in zip(cued, grounded, strict=True) if g["part"] != "situation" and not c[0].endswith("?")
-    ]
+    # Evidence is a sentence of what was done or came of it: the situation is context.
+    acted = [c for c, g in zip(cued, grounded, strict=True) if g["part"] != "situation"]
     every = set().union(*(f for _, (f, _) in cued)) if cued else set()
     weights = cue_weights(every)
     ranked = []
