@@ -540,6 +540,8 @@ def test_a_replica_promoted_by_failover_is_no_person_grown():
             False,
         ),
         ("I hired two senior engineers for the platform.", "Hire and Develop the Best", True),
+        # 'no' and 'hiring' in one sentence, but hiring did happen
+        ("No one left; hiring the two seniors took a quarter.", "Hire and Develop the Best", True),
     ],
 )
 def test_a_word_that_names_a_behaviour_only_in_context_shows_it_only_there(sentence, principle, shown):

@@ -396,9 +396,8 @@ _BEHAVIOURS: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {
 _NOT: dict[str, tuple[str, ...]] = {
     "Hire and Develop the Best": (
         "no new + hire*",
-        "no + hiring",
+        "no hiring",
         "without hiring",
-        "without + hiring",
         "hiring freeze",
         "freeze on hiring",
         "instead of hiring",
