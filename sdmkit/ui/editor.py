@@ -18,7 +18,8 @@ from sdmkit.ui import drafts, fields
 from sdmkit.ui.coach_panel import coach_panel
 from sdmkit.ui.conflict import merge_panel, merge_stale_save
 from sdmkit.ui.document_views import history_view, settings_view
-from sdmkit.ui.rows import ROW_TITLE_CHARS, document_row, draft_row
+from sdmkit.ui.kind_index import kind_index
+from sdmkit.ui.rows import ROW_TITLE_CHARS
 from sdmkit.ui.screens import draw_screen
 from sdmkit.ui.state import flash, store, when
 from sdmkit.ui.text import esc, plural
@@ -50,66 +51,6 @@ def kind_page(kind_id: str) -> None:
         # A link to the wrong editor (an old bookmark, a typed URL): open the right one.
         st.switch_page(get_kind(found.kind).page, query_params={"id": str(doc_id)})
     editor(kind, doc_id)
-
-
-# --- the kind's landing page -----------------------------------------------------------
-
-
-def kind_index(kind: Kind) -> None:
-    st.title(kind.plural, anchor=False)
-    st.caption(kind.description)
-    if st.button(
-        f"New {kind.noun}",
-        type="primary",
-        icon=":material/add:",
-        help=f"Start a {kind.noun}, section by section",
-    ):
-        st.query_params["id"] = "new"
-        st.rerun()
-    page = store().list(kind=kind.id, limit=50)
-    unsaved = store().drafts.all(kind=kind.id)
-    for d in (d for d in unsaved if d.document_id is None):
-        detail = f"not saved yet · unsaved changes from {when(d.saved_at)}"
-        if unsaved_row(kind, d, detail, key=f"open|draft|{d.token}"):
-            st.query_params.from_dict({"id": "new", drafts.TOKEN: d.token})
-            st.rerun()
-    if not page.items and not unsaved:
-        st.info(
-            f"No {kind.nouns} yet. Start one with the button above; the editor explains "
-            "each section as you go. Or load the examples from the Home page to see good ones.",
-            icon=":material/lightbulb:",
-        )
-        return
-    pending = {d.document_id: d for d in reversed(unsaved) if d.document_id is not None}
-    for s in page.items:
-        detail = f"{s.team or 'no team'} · {s.status} · v{s.version} · updated {when(s.updated_at)}"
-        if s.id in pending:
-            detail += f" · ● unsaved changes from {when(pending[s.id].saved_at)}"
-        if document_row(s.title, detail, label="Open", key=f"open|{s.id}", help="Edit it"):
-            st.query_params["id"] = str(s.id)
-            st.rerun()
-    if page.total > len(page.items):
-        st.caption(f"{page.total - len(page.items)} more in the Library.")
-
-
-def draft_title(kind: Kind, d) -> str:
-    """What to call an unsaved draft in a list: its title, else what names it, else 'New ...'."""
-    return d.meta.title or str(d.content.get(kind.title_field) or "").strip() or f"New {kind.noun}"
-
-
-def unsaved_row(kind: Kind, d, detail: str, *, key: str) -> bool:
-    """One stored draft in a list (Home, the kind's list): True when Open is clicked; its
-    Discard asks first, then drops it."""
-    if d.document_id is None:
-        confirm = f"Discard this unsaved new {kind.noun}? What it holds cannot be brought back."
-    else:
-        confirm = "Discard these unsaved changes? The saved version stays as it is."
-
-    def discard():
-        drafts.discard_stored(store(), d.token)
-        flash("Unsaved changes discarded", ":material/delete:")
-
-    return draft_row(draft_title(kind, d), detail, key=key, confirm=confirm, on_discard=discard)
 
 
 # --- the editor ------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from sdmkit.examples import load_examples
 from sdmkit.registry import all_kinds, get_kind
 from sdmkit.store.db import database_url
 from sdmkit.ui.drafts import TOKEN
-from sdmkit.ui.editor import unsaved_row
+from sdmkit.ui.kind_index import unsaved_row
 from sdmkit.ui.rows import document_row
 from sdmkit.ui.state import flash, store, when
 
