@@ -90,7 +90,7 @@ def document_features(sets: tuple[str, ...] = SETS) -> list[tuple[set[str], set[
     from sdmkit.interview import PRINCIPLES
     from sdmkit.store import open_store
     from sdmkit.stories.cues import cue_features
-    from sdmkit.stories.grounding import is_prompt, sentences
+    from sdmkit.stories.grounding import is_question, sentences
     from sdmkit.stories.mine import mine_all
 
     out: list[tuple[set[str], set[str]]] = []
@@ -116,7 +116,7 @@ def document_features(sets: tuple[str, ...] = SETS) -> list[tuple[set[str], set[
                         features = by_doc.setdefault(int(origin.split(":")[0]), set())
                         for part in ("situation", "task", "action", "result"):
                             for s in sentences(story.content.get(part) or ""):
-                                if not is_prompt(s) and not s.endswith("?"):  # a question shows nothing done
+                                if not is_question(s):  # a prompt or the document's own question
                                     features |= cue_features(s)
                 finally:
                     store.engine.dispose()

@@ -2,6 +2,8 @@
 models and limits, and the rows against each other (a revision's document, a value's
 metric). A damaged or hand-edited backup is refused with its first problems named."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from typing import Any
 

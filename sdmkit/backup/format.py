@@ -1,6 +1,8 @@
 """What a backup file holds: its format and version, and the fields of each table as
 they are written and read back."""
 
+from __future__ import annotations
+
 from datetime import date, datetime
 
 from sqlmodel import SQLModel

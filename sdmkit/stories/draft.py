@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from sdmkit import clock
 from sdmkit.stories.behaviours import strengths
 from sdmkit.stories.cues import LEARNED, cue_hits, cue_sums, cue_weights
-from sdmkit.stories.grounding import PROMPT, sentences, text_of, value_at
+from sdmkit.stories.grounding import PROMPT, is_question, sentences, text_of, value_at
 from sdmkit.stories.text import figures, is_fragment
 
 Piece = tuple[str, str]  # (field path, sentence as the field says it)
@@ -254,9 +254,7 @@ def propose(
     the sentence holding most of its cues; a story gets at most two (the episode's own
     principle first when its behaviours show it). `memo` and `features` keep each
     sentence's behaviours and cue features for the stories of one document."""
-    # A question the document asks ('What does it cost to build?', told before the
-    # answer it frames) shows nothing anyone did: no behaviour, no cue, no evidence.
-    grounded = [g for g in grounded if not g["text"].endswith("?")]
+    grounded = [g for g in grounded if not is_question(g["text"])]  # no behaviour, cue or evidence
     hand = strengths([g["text"] for g in grounded if g["part"] != "situation"], memo)
     features = {} if features is None else features
     for g in grounded:

@@ -29,6 +29,13 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text or "") if s.strip()]
 
 
+def is_question(sentence: str) -> bool:
+    """A question the document asks ('What does it cost to build?', told before the
+    answer it frames) or a prompt: it shows nothing anyone did, so it is no evidence
+    of a principle, and learning reads no cue from it (draft.propose, learn_cues)."""
+    return sentence.rstrip().endswith("?")
+
+
 def is_prompt(sentence: str) -> bool:
     s = sentence.strip()
     return s.startswith(PROMPT) and s.endswith("?")

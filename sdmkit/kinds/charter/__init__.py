@@ -2,7 +2,7 @@
 
 The charter is the page other teams read before they ask for something: what the
 team is for, what it will not do, the tenets that settle its arguments, and how to
-engage it. The rules below teach that while the manager writes."""
+engage it. The coach's rules (rules.py) teach that while the manager writes."""
 
 from __future__ import annotations
 
