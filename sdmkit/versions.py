@@ -31,6 +31,7 @@ MAIN_DEPENDENCIES = (
     "icalendar",
     "altair",
     "vl-convert-python",
+    "orjson",
     "bm25s",
 )
 OPTIONAL = ("psycopg",)

@@ -5,10 +5,13 @@ PostgreSQL."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sdmkit.document import DocumentMeta
 from sdmkit.errors import InvalidDocument
 from sdmkit.metrics.catalog import Metric, save_catalog
+from sdmkit.store.limits import _walk, check_value
 from sdmkit.store.review import add_comment, add_decision
 
 pytestmark = pytest.mark.fault
@@ -82,3 +85,49 @@ def test_a_sqlite_backup_of_edge_values_restores_into_postgresql(sqlite_store, r
             assert after[section] == data[section]
     finally:
         pg.engine.dispose()
+
+
+# Any JSON-like value, with what a database refuses mixed in: NUL, a lone surrogate,
+# numbers past 2**53, NaN, keys that are no text, tuples, and nesting past MAX_DEPTH.
+_LEAVES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**60), max_value=2**60),
+    st.sampled_from([2**53, 2**53 + 1, -(2**53) - 1]),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(alphabet=st.characters(blacklist_categories=()), max_size=8),
+    st.sampled_from(["plain", "caf\u00e9", "a\x00b", "\ud800", ""]),
+)
+_VALUES = st.recursive(
+    _LEAVES,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.lists(inner, max_size=3).map(tuple),
+        st.dictionaries(
+            st.one_of(st.text(max_size=5), st.sampled_from(["k\x00", "\udfff"])), inner, max_size=4
+        ),
+        st.dictionaries(st.integers(0, 3), inner, max_size=2),
+    ),
+    max_leaves=25,
+)
+
+
+def _nested(depth: int, shape: str, leaf: object) -> object:
+    """`leaf` inside `depth` lists, dicts, or both in turn."""
+    value = leaf
+    for i in range(depth):
+        as_list = shape == "lists" or (shape == "both" and i % 2)
+        value = [value] if as_list else {"k": value}
+    return value
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    value=st.one_of(
+        _VALUES, st.builds(_nested, st.integers(30, 50), st.sampled_from(["lists", "dicts", "both"]), _VALUES)
+    )
+)
+def test_the_quick_pass_never_lets_through_what_the_full_walk_refuses(value):
+    """check_value answers a clean document at a glance (mining checks 1,500 stories
+    at once); on every value it must name exactly the problems the full walk names."""
+    assert check_value(value, "content") == _walk(value, "content", [])

@@ -7,10 +7,10 @@ the coach can run the check on an unsaved draft as well as on a stored story."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sdmkit import jsonio
 from sdmkit.errors import NotFound
 
 
@@ -23,7 +23,7 @@ class FigureCheck:
 def document_text(doc) -> str:
     """A document's title and every text of its content in one string, to look for a
     figure in (JSON is the quick way to flatten it; figures hold no quotes to escape)."""
-    return doc.title + "\n" + json.dumps(doc.content, ensure_ascii=False)
+    return doc.title + "\n" + jsonio.dumps(doc.content)
 
 
 def _sources(story) -> list:
