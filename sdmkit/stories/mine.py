@@ -8,8 +8,10 @@ the user rewrote."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sdmkit.document import Document, DocumentMeta
@@ -74,7 +76,29 @@ def _principles_kept(old: dict, fresh: dict) -> dict:
     return {"principles": kept, "rejected_principles": sorted(rejected)}
 
 
+@contextmanager
+def _no_collector_pauses() -> Iterator[None]:
+    """Python's cycle collector off while mining. Mining builds some hundred thousand
+    short-lived objects (sentences, sets, story dicts), and each few hundred of them
+    set off a collection that walks every young object again; a tenth of mining's
+    time, more in the app, whose heap is larger. Mining makes no cycles to collect:
+    reference counting frees what it drops. The collector's earlier state comes back
+    afterwards, whatever happens (two sessions mining at once leave it on)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def mine_all(store, progress: Callable[[int, int], None] | None = None) -> MineReport:
+    with _no_collector_pauses():
+        return _mine_all(store, progress)
+
+
+def _mine_all(store, progress: Callable[[int, int], None] | None) -> MineReport:
     kinds = {k.id: k for k in all_kinds() if k.mine is not None}
     mined: dict[str, int] = dict(store.setting(MINED, {}) or {})
     versions = store.versions(kinds)  # ids and versions only: an unchanged workspace costs one query
