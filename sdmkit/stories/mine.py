@@ -80,8 +80,9 @@ def _principles_kept(old: dict, fresh: dict) -> dict:
 def _no_collector_pauses() -> Iterator[None]:
     """Python's cycle collector off while mining. Mining builds some hundred thousand
     short-lived objects (sentences, sets, story dicts), and each few hundred of them
-    set off a collection that walks every young object again; a tenth of mining's
-    time, more in the app, whose heap is larger. Mining makes no cycles to collect:
+    set off a collection that walks the young objects again, now and then all of
+    them: a tenth of mining's time in bench/mining.py (the app's larger heap makes
+    the full collections dearer still). Mining makes no cycles to collect:
     reference counting frees what it drops. The collector's earlier state comes back
     afterwards, whatever happens (two sessions mining at once leave it on)."""
     was = gc.isenabled()
