@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from sdmkit.document import DocumentMeta
 from sdmkit.interview import PRINCIPLES, ROUNDS
 from sdmkit.stories.match import coverage, match
@@ -466,3 +468,41 @@ def test_a_principle_only_suggested_by_the_words_is_to_check_not_covered(sqlite_
     (m,) = [m for m in ranked if m.story_id == guessed.id]
     assert "may show Frugality (suggested by its words: check it)" in m.reason
     assert not m.reason.startswith("shows") and m.shows == ()
+
+
+def test_mining_gives_the_cycle_collector_back_as_it_found_it(sqlite_store, monkeypatch):
+    """Mining turns Python's cycle collector off while it runs (bench/mining.py): the
+    app's other sessions must find it as it was afterwards, even when mining fails."""
+    import gc
+
+    from sdmkit.examples import load_examples
+
+    load_examples(sqlite_store)
+    seen: list[bool] = []
+    original = sqlite_store.create_many
+
+    def create_many(items, **kw):
+        seen.append(gc.isenabled())
+        return original(items, **kw)
+
+    monkeypatch.setattr(sqlite_store, "create_many", create_many)
+    assert gc.isenabled()
+    mine_all(sqlite_store)
+    assert seen == [False] and gc.isenabled()
+
+    def failing(*args, **kw):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(sqlite_store, "iter_documents", failing)
+    sqlite_store.set_setting("stories.mined_versions", {})
+    with pytest.raises(RuntimeError, match="disk full"):
+        mine_all(sqlite_store)
+    assert gc.isenabled()
+    monkeypatch.undo()
+    gc.disable()
+    try:
+        sqlite_store.set_setting("stories.mined_versions", {})
+        mine_all(sqlite_store)
+        assert not gc.isenabled()  # it was off before: mining leaves it off
+    finally:
+        gc.enable()
