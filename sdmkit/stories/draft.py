@@ -81,6 +81,7 @@ class Picker:
         self.title = title
         self._texts: dict[str, str] = {}
         self._each: dict[str, list[Piece]] = {}
+        self._own: dict[str, bool] = {}  # sentence -> says 'I' (each miner asks several times)
         self.memo: dict = {}  # sentence -> principles it shows, shared by the document's stories
         # sentence -> its learned-cue features and their weight by principle, likewise
         self.features: dict[str, tuple[frozenset[str], dict[str, float]]] = {}
@@ -151,9 +152,15 @@ class Picker:
         """Sentences of those fields in the first person (the candidate's own part),
         optionally only those matching a cue."""
         out = []
+        own = self._own
         for pattern in patterns:
             for path, s in self.each(pattern):
-                if (not person or FIRST_PERSON.search(s)) and (cue is None or cue.search(s)):
+                if person:
+                    if s not in own:
+                        own[s] = FIRST_PERSON.search(s) is not None
+                    if not own[s]:
+                        continue
+                if cue is None or cue.search(s):
                     out.append((path, s))
         return out
 

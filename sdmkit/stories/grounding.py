@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 PROMPT = "Your part:"  # a sentence that starts so and ends with '?' asks the user; the coach flags it
 
@@ -99,14 +100,19 @@ def text_of(value) -> str:
 _STEP = re.compile(r"([^.\[]+)|\[(\d+)\]")
 
 
+@lru_cache(maxsize=8192)  # a vocabulary of paths: mining reads the same few thousand again and again
+def _steps(path: str) -> tuple[tuple[str, int], ...]:
+    """A path's keys and list positions: ('timeline', -1), ('', 2), ('description', -1)."""
+    return tuple((key, int(index) - 1 if index else -1) for key, index in _STEP.findall(path))
+
+
 def value_at(content, path: str):
     """The value a path names ('timeline[3].description'), or None."""
     value = content
-    for key, index in _STEP.findall(path):
+    for key, i in _steps(path):
         if key:
             value = value.get(key) if isinstance(value, dict) else None
         else:
-            i = int(index) - 1
             value = value[i] if isinstance(value, list) and 0 <= i < len(value) else None
         if value is None:
             return None
