@@ -2,7 +2,8 @@
 
 orjson, not the standard library: mining writes every story twice (its row and its
 first revision) and reads every source document, and the standard encoder and
-decoder took some 5% of that time, orjson about a quarter of it. The output is plain JSON either way. Anything
+decoder took some 5% of that time; orjson writes in a quarter and reads in half of
+the standard library's time. The output is plain JSON either way. Anything
 orjson refuses (an integer past 64 bits, a value the standard library writes as
 NaN in a workspace an older sdmkit saved) falls back to the standard library, so
 what could be written and read before still can."""

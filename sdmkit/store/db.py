@@ -48,6 +48,10 @@ def describe(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+# How both databases' JSON columns are written and read (sdmkit/jsonio.py).
+_JSON: dict[str, Any] = {"json_serializer": jsonio.dumps, "json_deserializer": jsonio.loads}
+
+
 def make_engine(url: str) -> Engine:
 
     parsed = make_url(url)
@@ -57,8 +61,7 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": 15},
-            json_serializer=jsonio.dumps,
-            json_deserializer=jsonio.loads,
+            **_JSON,
         )
 
         @event.listens_for(engine, "connect")
@@ -74,9 +77,7 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         # Plain postgresql:// would pick psycopg2, which sdmkit does not install.
         url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
-    return create_engine(
-        url, pool_pre_ping=True, json_serializer=jsonio.dumps, json_deserializer=jsonio.loads
-    )
+    return create_engine(url, pool_pre_ping=True, **_JSON)
 
 
 def write_retrying(

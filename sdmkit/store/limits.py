@@ -56,33 +56,19 @@ def _storable(item: Any, depth: int) -> bool:
     """Whether no rule can refuse anything inside `item`: the quick answer for the
     usual case, a clean document (mining checks some 1,500 stories at once). Exact
     types only, so anything unusual (a subclass, a date) takes the walk below, which
-    names each problem by its path. Never deeper than MAX_DEPTH frames. Loops, not
-    generators, and text checked in place: most of a document is short text."""
+    names each problem by its path. Never deeper than MAX_DEPTH frames. A value's
+    text is checked in place, as text_problem would: most of a document is short text."""
     kind = type(item)
     if kind is dict:
-        if depth >= MAX_DEPTH:
-            return False
-        for key, value in item.items():
-            if type(key) is not str or not _clean_text(key):
-                return False
-            if type(value) is str:
-                if not _clean_text(value):
-                    return False
-            elif value is not None and not _storable(value, depth + 1):
-                return False
-        return True
+        return (
+            depth < MAX_DEPTH
+            and all(type(k) is str and text_problem(k) is None for k in item)
+            and _all_storable(item.values(), depth + 1)
+        )
     if kind is list:
-        if depth >= MAX_DEPTH:
-            return False
-        for value in item:
-            if type(value) is str:
-                if not _clean_text(value):
-                    return False
-            elif value is not None and not _storable(value, depth + 1):
-                return False
-        return True
+        return depth < MAX_DEPTH and _all_storable(item, depth + 1)
     if kind is str:
-        return _clean_text(item)
+        return text_problem(item) is None
     if kind is int:
         return bool(abs(item) <= MAX_INTEGER)
     if kind is float:
@@ -90,8 +76,14 @@ def _storable(item: Any, depth: int) -> bool:
     return item is None or kind is bool
 
 
-def _clean_text(value: str) -> bool:
-    return "\x00" not in value and (value.isascii() or text_problem(value) is None)
+def _all_storable(values: Iterable[Any], depth: int) -> bool:
+    for value in values:
+        if type(value) is str:
+            if "\x00" in value or not (value.isascii() or text_problem(value) is None):
+                return False
+        elif value is not None and not _storable(value, depth):
+            return False
+    return True
 
 
 def check_value(value: Any, field: str, problems: list[FieldProblem] | None = None) -> list[FieldProblem]:
