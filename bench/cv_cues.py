@@ -29,15 +29,10 @@ FIGURES = ("principle_precision", "principle_recall", "hit_at_1", "hit_at_3")
 
 
 def install(cues: dict[str, dict[str, float]]) -> None:
-    """Put `cues` in place of the shipped ones, for this process: the dicts are changed
-    in place, since the miner's modules hold them by name."""
+    """Put `cues` in place of the shipped ones, for this process."""
     from sdmkit.stories import cues as module
 
-    module.LEARNED.clear()
-    module.LEARNED.update(cues)
-    module.CUE_INDEX.clear()
-    module.CUE_INDEX.update(module._cue_index())
-    module._PAIR_HEADS = frozenset(f.split(" ", 1)[0] for f in module.CUE_INDEX if " " in f)
+    module.use(cues)
 
 
 def folds(args) -> list[tuple[str, dict]]:

@@ -439,9 +439,11 @@ _PREFIXES = frozenset(" ".join(p.split()[:k]) for p in _ALL for k in range(2, le
 _STARRED: dict[str, tuple[str, ...]] = {}
 
 
-def _grams(sentence: str) -> set[str]:
-    """The phrases of the data that the sentence holds."""
-    words = TOKEN.findall(sentence.lower())
+def _grams(sentence: str, words: list[str] | None = None) -> set[str]:
+    """The phrases of the data that the sentence holds. `words`: the sentence's words
+    in lower case (TOKEN), when the caller has them."""
+    if words is None:
+        words = TOKEN.findall(sentence.lower())
     out = set(_SINGLE.intersection(words))
     multi, starred, prefixes = _MULTI, _STARRED, _PREFIXES
     last = len(words)
@@ -464,9 +466,9 @@ def _grams(sentence: str) -> set[str]:
     return out
 
 
-def sentence_strengths(sentence: str) -> dict[str, int]:
+def sentence_strengths(sentence: str, words: list[str] | None = None) -> dict[str, int]:
     """The principles one sentence shows, each with its strongest behaviour's weight."""
-    grams = _grams(sentence)
+    grams = _grams(sentence, words)
     out: dict[str, int] = {}
     for gram in grams & _INDEX.keys():
         for principle, weight, rest in _INDEX[gram]:
@@ -483,17 +485,21 @@ def sentence_strengths(sentence: str) -> dict[str, int]:
 SOMEONE_ELSE = re.compile(r"(The (bar raiser|reviewers?|director|VP|customers?|partner team)|She|He|They)\b")
 
 
-def strengths(sentences: list[str], memo: dict | None = None) -> dict[str, tuple[int, str, float, bool]]:
+def strengths(
+    sentences: list[str], memo: dict | None = None, words: dict[str, list[str]] | None = None
+) -> dict[str, tuple[int, str, float, bool]]:
     """Each principle the sentences show: (strength, the sentence that shows it best,
     that sentence's own weight, a half more when it is the candidate's own 'I',
     whether any sentence shows a behaviour itself rather than only hints at it).
     A sentence adds its strongest behaviour of a principle once. `memo` keeps each
-    sentence's result for the stories of one document, which share sentences."""
+    sentence's result for the stories of one document, which share sentences; `words`
+    the words of those sentences the caller has already split."""
     out: dict[str, tuple[int, str, float, bool]] = {}
     memo = {} if memo is None else memo
+    split = words or {}
     for s in sentences:
         if s not in memo:
-            memo[s] = sentence_strengths(s)
+            memo[s] = sentence_strengths(s, split.get(s))
         # The evidence shown is the candidate's own sentence where there is one: what
         # they say they did, before what the team or a reviewer did.
         if SOMEONE_ELSE.match(s):

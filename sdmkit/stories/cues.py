@@ -167,6 +167,23 @@ def cue_weights(features: Iterable[str]) -> dict[str, list[float]]:
 # the words that begin a learned word-pair cue: a pair whose first word begins none is
 # never built (most words of a sentence begin no cue)
 _PAIR_HEADS = frozenset(f.split(" ", 1)[0] for f in CUE_INDEX if " " in f)
+# word as written -> (its stem, whether the stem alone is a cue, whether it begins a
+# cue pair, whether it is a stop word): asked once per word of the vocabulary instead
+# of once per word of every sentence mined
+_WORDS: dict[str, tuple[str, bool, bool, bool]] = {}
+
+
+def use(cues: dict[str, dict[str, float]]) -> None:
+    """Mine with `cues` instead of the shipped ones, in this process (bench/cv_cues.py
+    learns them without the set it scores). The tables are changed in place, since
+    the miner's modules hold them by name."""
+    global _PAIR_HEADS
+    LEARNED.clear()
+    LEARNED.update(cues)
+    CUE_INDEX.clear()
+    CUE_INDEX.update(_cue_index())
+    _PAIR_HEADS = frozenset(f.split(" ", 1)[0] for f in CUE_INDEX if " " in f)
+    _WORDS.clear()
 
 
 def cue_sums(features: Iterable[str]) -> dict[str, float]:
@@ -179,14 +196,37 @@ def cue_sums(features: Iterable[str]) -> dict[str, float]:
     return sums
 
 
-def cue_hits(sentence: str) -> frozenset[str]:
+def _word(w: str) -> tuple[str, bool, bool, bool]:
+    s = _stem(w)
+    found = (
+        s,
+        s in CUE_INDEX and s not in _STOP and not s.isdigit() and len(s) > 2,
+        s in _PAIR_HEADS,
+        s in _STOP,
+    )
+    if len(_WORDS) < 50_000:  # a vocabulary, not every string ever seen
+        _WORDS[w] = found
+    return found
+
+
+def words_of(sentence: str) -> list[str]:
+    """The words of a sentence as the cues and the behaviours read them (lower case)."""
+    return TOKEN.findall(sentence.lower())
+
+
+def cue_hits(sentence: str, words: list[str] | None = None) -> frozenset[str]:
     """The sentence's features that are a learned cue of some principle: the only ones
     mining looks up (a sentence has dozens of features, a few of them cues). The same
-    as filtering cue_features, without building the features that are no cue."""
-    words = [_stem(w) for w in TOKEN.findall(sentence.lower())]
-    index, heads = CUE_INDEX, _PAIR_HEADS
-    hits = {w for w in words if w in index and w not in _STOP and not w.isdigit() and len(w) > 2}
-    for a, b in zip(words, words[1:], strict=False):
-        if a in heads and (pair := f"{a} {b}") in index and not (a in _STOP and b in _STOP):
-            hits.add(pair)
+    as filtering cue_features, without building the features that are no cue.
+    `words`: words_of(sentence), when the caller has it."""
+    known = _WORDS.get
+    said = [known(w) or _word(w) for w in (words_of(sentence) if words is None else words)]
+    hits = {stem for stem, alone, _, _ in said if alone}
+    index = CUE_INDEX
+    for k in range(len(said) - 1):
+        a = said[k]
+        if a[2]:  # begins a pair cue
+            b = said[k + 1]
+            if (pair := f"{a[0]} {b[0]}") in index and not (a[3] and b[3]):
+                hits.add(pair)
     return frozenset(hits)

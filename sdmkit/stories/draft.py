@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from sdmkit import clock
 from sdmkit.stories.behaviours import strengths
-from sdmkit.stories.cues import LEARNED, cue_hits, cue_sums, cue_weights
+from sdmkit.stories.cues import LEARNED, cue_hits, cue_sums, cue_weights, words_of
 from sdmkit.stories.grounding import PROMPT, is_question, sentences, text_of, value_at
 from sdmkit.stories.text import figures, is_fragment
 
@@ -262,19 +262,24 @@ def propose(
     principle first when its behaviours show it). `memo` and `features` keep each
     sentence's behaviours and cue features for the stories of one document."""
     grounded = [g for g in grounded if not is_question(g["text"])]  # no behaviour, cue or evidence
-    hand = strengths([g["text"] for g in grounded if g["part"] != "situation"], memo)
     features = {} if features is None else features
+    split: dict[str, list[str]] = {}  # a sentence new to this document is split into words once
     for g in grounded:
-        if g["text"] not in features:
-            found = cue_hits(g["text"])
-            features[g["text"]] = found, cue_sums(found)
+        s = g["text"]
+        if s not in features:
+            split[s] = words = words_of(s)
+            found = cue_hits(s, words)
+            features[s] = found, cue_sums(found)
+    hand = strengths([g["text"] for g in grounded if g["part"] != "situation"], memo, split)
     cued = [(g["text"], features[g["text"]]) for g in grounded]
     # Evidence is a sentence of what was done or came of it: the situation is context.
     acted = [c for c, g in zip(cued, grounded, strict=True) if g["part"] != "situation"]
     every = set().union(*(f for _, (f, _) in cued)) if cued else set()
     weights = cue_weights(every)
     ranked = []
-    for principle in LEARNED:
+    # Only the principles with some evidence: the rest sum to nothing (the ranking below
+    # orders by name after strength, so the order they are visited in does not count).
+    for principle in LEARNED.keys() & (weights.keys() | hand.keys()):
         learned = sum(sorted(weights.get(principle, ()), reverse=True)[:LEARNED_TOP])
         score, best, _, shown = hand.get(principle, (0, "", 0, False))
         # Hints alone (a word such as 'customers' or 'deadline', weight 1) count as one
