@@ -54,6 +54,43 @@ def test_create_many_makes_the_same_documents_as_create(store):
         )
 
 
+def test_batches_and_single_saves_from_two_writers_at_once_each_keep_their_own_ids(sqlite_store, tmp_path):
+    """On SQLite a batch takes its ids after its first row's (see _insert_ids): a second
+    writer saving one document at a time meanwhile must neither collide with the batch
+    nor take one of its ids."""
+    import threading
+
+    from sdmkit.store import open_store
+
+    other = open_store(str(sqlite_store.engine.url))
+    batches: list[list[int]] = []
+    singles: list[int] = []
+
+    def batch_writer():
+        for b in range(4):
+            items = [
+                Document(None, "charter", content={"team_name": f"Batch {b}-{i}", "mission": "Mine."})
+                for i in range(150)
+            ]
+            batches.append(sqlite_store.create_many(items))
+
+    def single_writer():
+        for i in range(40):
+            singles.append(make(other, team=f"Single {i}").id)
+
+    threads = [threading.Thread(target=batch_writer), threading.Thread(target=single_writer)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    other.engine.dispose()
+    every = [i for ids in batches for i in ids] + singles
+    assert len(every) == len(set(every)) == 4 * 150 + 40
+    for b, ids in enumerate(batches):
+        assert [sqlite_store.get(i).team for i in ids] == [f"Batch {b}-{i}" for i in range(150)]
+    assert [sqlite_store.get(i).team for i in singles] == [f"Single {i}" for i in range(40)]
+
+
 def test_every_save_is_a_new_revision_and_history_keeps_them_all(store):
     doc = make(store)
     v2 = store.save(doc.id, 1, {**doc.content, "mission": "Second."}, doc.meta)

@@ -107,6 +107,31 @@ def _row_to_doc(row: DocumentRow) -> Document:
     )
 
 
+def _insert_ids(conn: Connection, rows: builtins.list[dict[str, Any]]) -> builtins.list[int]:
+    """Insert document rows in one transaction; their ids, in the rows' order.
+
+    On SQLite the first row is inserted alone and the others get the ids after its
+    own, in one executemany: SQLAlchemy cannot tell which RETURNING row answers which
+    of a batch there, so it would send a statement per row. The first insert takes
+    the database's write lock until the transaction ends, and SQLite gives a new row
+    one more than the highest id (documents are never purged, so none is reused):
+    every id after it is free, and no other writer can take one before the commit.
+    Elsewhere (PostgreSQL) the rows go in batches with RETURNING as they are."""
+    table = DOCUMENTS
+    if conn.dialect.name != "sqlite" or len(rows) < 2:
+        result = conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
+        return builtins.list(result.scalars())
+    first = conn.execute(insert(table).returning(table.c.id), rows[0]).scalar_one()
+    # pysqlite opened a transaction before that insert; without one, the ids after it
+    # would not be held, and the rows go in as they do elsewhere.
+    if not conn.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+        result = conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows[1:])
+        return [first, *result.scalars()]
+    ids = builtins.list(range(first, first + len(rows)))
+    conn.execute(insert(table), [{**row, "id": i} for row, i in zip(rows[1:], ids[1:], strict=True)])
+    return ids
+
+
 def _clean_tags(tags: Iterable[str]) -> list[str]:
     seen: list[str] = []
     for t in tags or ():
@@ -430,10 +455,10 @@ class Store:
         notes = notes or ["created"] * len(docs)
         texts = [content_texts(d.content) for d in docs]  # once each, for both search columns
         now = utcnow()
-        table, revisions = DOCUMENTS, REVISIONS
+        revisions = REVISIONS
         with self.engine.begin() as conn:
-            result = conn.execute(
-                insert(table).returning(table.c.id, sort_by_parameter_order=True),
+            ids = _insert_ids(
+                conn,
                 [
                     {
                         "kind": d.kind,
@@ -447,7 +472,6 @@ class Store:
                     for d, t in zip(docs, texts, strict=True)
                 ],
             )
-            ids = builtins.list(result.scalars())
             conn.execute(
                 insert(revisions),
                 [
