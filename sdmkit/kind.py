@@ -170,6 +170,10 @@ class Kind:
     title_field: str = ""
     # STAR drafts mined from a document of this kind: (slot, title, story content) triples.
     mine: Callable[[Any, Any], list[tuple[str, str, dict[str, Any]]]] | None = None
+    # Content that is sdmkit's own bookkeeping, not words anyone wrote (a mined story's
+    # field paths and fingerprint): left out of search, whose snippets would show it.
+    # A top-level key, or 'key[].sub' for a key of each record of a list.
+    unsearched: tuple[str, ...] = ()
     long_sentence_words: int = 25  # the prose coach's limit for this kind
     min_reading_ease: float | None = None  # Flesch reading ease the prose should reach; None: not checked
     # Documents that carry action items (COEs, later metric reviews) expose them here so

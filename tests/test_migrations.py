@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 import pytest
@@ -140,3 +141,54 @@ def test_a_metric_catalog_made_before_the_rename_keeps_every_metrics_type(empty_
             "output",
         ]
     engine.dispose()
+
+
+def test_stories_indexed_before_i12_are_no_longer_found_by_their_bookkeeping(empty_url):
+    """Before i12 the index held a story's field paths and fingerprint; upgrading
+    indexes the stories already written again, without them."""
+    engine = db.make_engine(empty_url)
+    migrate.upgrade(engine, "i15_metric_type")
+    content = {
+        "question": "Tell me about a time you fixed a recurring outage.",
+        "action": "I rotated the certificate and added an expiry alarm.",
+        "grounding": {"action": ["timeline[8].description"]},
+        "origin": "4:coe",
+        "generated": "sha256:b6126654a0805f8c",
+        "sources": [{"document_id": 4, "section": "timeline", "note": ""}],
+    }
+    old_body = "\n".join(
+        [
+            "Tell me about a time",
+            content["action"],
+            "timeline[8].description",
+            "4:coe",
+            "sha256:b6126654a0805f8c",
+            "timeline",
+        ]
+    )
+    now = datetime(2026, 11, 5, 9, 30)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO document (id, kind, title, team, status, tags, content, coach_off, version, "
+                "created_at, updated_at, search_text) VALUES (1, 'story', 'Recurring outage', '', 'draft', "
+                "'[]', :content, '[]', 1, :now, :now, :body)"
+            ),
+            {"content": json.dumps(content), "now": now, "body": old_body.lower()},
+        )
+        conn.execute(
+            text("INSERT INTO document_search (rowid, title, body) VALUES (1, 'Recurring outage', :body)"),
+            {"body": old_body},
+        )
+    engine.dispose()
+
+    from sdmkit.store import open_store
+
+    store = open_store(empty_url)  # opening migrates to head
+    assert store.list(query="timeline").total == 0
+    assert store.list(query="sha256").total == 0
+    assert [d.id for d in store.list(query="expiry alarm").items] == [1]
+    with store.engine.connect() as conn:
+        kept = conn.execute(text("SELECT search_text FROM document WHERE id = 1")).scalar_one()
+    assert "expiry alarm" in kept and "timeline" not in kept and "sha256" not in kept
+    store.engine.dispose()

@@ -230,3 +230,34 @@ def test_snippet_of_a_short_text_is_the_text():
     )
     assert make_snippet("", ["x"]) == ""
     assert hits(make_snippet("ledgers and ledger", ["ledger"])) == ["ledgers", "ledger"]
+
+
+def test_a_mined_story_is_found_by_its_words_not_by_minings_bookkeeping(store):
+    """A story keeps the field each sentence came from ('timeline[8].description'), its
+    origin and a fingerprint: none of it is searched, nor shown in a snippet."""
+    from sdmkit.examples import example_files
+    from sdmkit.interchange import read_file
+    from sdmkit.stories.mine import mine_all
+
+    coe = read_file(next(p for p in example_files() if p.name == "card-payments-tls.yaml"))
+    store.create(coe.kind, coe.content, coe.meta)
+    assert mine_all(store).created
+    stories = {d.id: d for d in store.iter_documents(kind="story")}
+    star = {
+        i: " ".join(d.content.get(p) or "" for p in ("question", "situation", "task", "action", "result"))
+        for i, d in stories.items()
+    }
+    assert any("timeline[" in str(d.content.get("grounding")) for d in stories.values())
+    for word in ("timeline", "whys", "sha256", "description", "origin"):
+        said = {i for i, text in star.items() if word in text.lower()}
+        assert set(found(store, word, kind="story")) == said, word
+    one = next(iter(stories.values()))
+    word = max(terms(one.content["action"]), key=len)
+    result = store.list(query=word, kind="story").items
+    assert one.id in [r.id for r in result]
+    snippet = next(r.snippet for r in result if r.id == one.id)
+    assert "sha256" not in snippet and "[" not in snippet and ":coe" not in snippet
+    # what the user writes in a story's source note is theirs, and is searched
+    one.content["sources"][0]["note"] = "Quoted in the quarterly ops review"
+    store.update(one)
+    assert found(store, "quarterly", kind="story") == [one.id]

@@ -26,7 +26,7 @@ from sdmkit.registry import get_kind  # names the kinds; loads one on first use
 from sdmkit.store import fulltext
 from sdmkit.store.drafts import Drafts
 from sdmkit.store.limits import check_row, check_value, storable_input, text_limit
-from sdmkit.store.search import content_texts, search_text, terms
+from sdmkit.store.search import document_texts, search_text, terms
 from sdmkit.store.tables import DOCUMENTS, REVISIONS, DocumentRow, RevisionRow, SettingRow
 
 # How long a title and a team name may be: the editor's boxes stop there while typing.
@@ -418,6 +418,7 @@ class Store:
         note: str = "created",
     ) -> Document:
         doc = normalise(kind, content, meta)
+        texts = document_texts(doc.kind, doc.content)
         now = utcnow()
         with Session(self.engine) as s, s.begin():
             row = DocumentRow(
@@ -427,7 +428,7 @@ class Store:
                 version=1,
                 created_at=now,
                 updated_at=now,
-                search_text=search_text(doc.title, doc.team, doc.tags, doc.content),
+                search_text=search_text(doc.title, doc.team, doc.tags, doc.content, texts),
             )
             s.add(row)
             s.flush()
@@ -435,7 +436,8 @@ class Store:
             doc_id = row.id
             s.add(self._revision(doc_id, 1, doc, now, note))
             fulltext.write(
-                s.connection(), fulltext.rows_for([(doc_id, doc.title, doc.team, doc.tags, doc.content)])
+                s.connection(),
+                fulltext.rows_for([(doc_id, doc.title, doc.team, doc.tags, doc.content)], [texts]),
             )
         return self.revision(doc_id, 1)  # what this create wrote, even if a save followed it
 
@@ -453,7 +455,7 @@ class Store:
         if not docs:
             return []
         notes = notes or ["created"] * len(docs)
-        texts = [content_texts(d.content) for d in docs]  # once each, for both search columns
+        texts = [document_texts(d.kind, d.content) for d in docs]  # once each, for both search columns
         now = utcnow()
         revisions = REVISIONS
         with self.engine.begin() as conn:
@@ -509,6 +511,7 @@ class Store:
         if current.deleted_at is not None:
             raise NotFound(f"document {doc_id} is in the trash; restore it before saving")
         doc = normalise(current.kind, content, meta)
+        texts = document_texts(doc.kind, doc.content)
         now = utcnow()
         with Session(self.engine) as s, s.begin():
             result = s.connection().execute(
@@ -523,14 +526,15 @@ class Store:
                     content=doc.content,
                     version=DOCUMENTS.c.version + 1,
                     updated_at=now,
-                    search_text=search_text(doc.title, doc.team, doc.tags, doc.content),
+                    search_text=search_text(doc.title, doc.team, doc.tags, doc.content, texts),
                 )
             )
             stale = result.rowcount != 1
             if not stale:
                 s.add(self._revision(doc_id, base_version + 1, doc, now, note))
                 fulltext.write(
-                    s.connection(), fulltext.rows_for([(doc_id, doc.title, doc.team, doc.tags, doc.content)])
+                    s.connection(),
+                    fulltext.rows_for([(doc_id, doc.title, doc.team, doc.tags, doc.content)], [texts]),
                 )
         if stale:
             theirs = self.get(doc_id, include_deleted=True)

@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
 
-from sdmkit.store.search import index_text, make_snippet, strip_markers
+from sdmkit.store.search import document_texts, index_text, make_snippet, strip_markers
 
 SEARCH = table("document_search", column("rowid", Integer), column("title"), column("body"))
 TITLE_WEIGHT = 5.0  # bm25 column weight on SQLite; PostgreSQL gives the title weight 'A'
@@ -34,15 +34,15 @@ SNIPPET_LENGTH = 160  # characters, about a line and a half of the Library
 
 def rows_for(
     docs: Iterable[tuple[int, str, str, Sequence[str], dict[str, Any]]],
-    texts: Sequence[list[str]] | None = None,
+    texts: Sequence[list[str]],
 ) -> list[dict[str, Any]]:
     """(id, title, team, tags, content) -> the rows of the index; `texts`: each
-    document's search.content_texts, when the caller has them."""
+    document's search.document_texts (what of it is searched)."""
     return [
         {
             "rowid": i,
             "title": strip_markers(title),
-            "body": index_text(team, tags, content, None if texts is None else texts[n]),
+            "body": index_text(team, tags, content, texts[n]),
         }
         for n, (i, title, team, tags, content) in enumerate(docs)
     ]
@@ -66,6 +66,7 @@ def rebuild(conn: Connection, batch: int = 500) -> int:
     doc = table(
         "document",
         column("id", Integer),
+        column("kind"),
         column("title"),
         column("team"),
         column("tags", JSON),
@@ -75,14 +76,17 @@ def rebuild(conn: Connection, batch: int = 500) -> int:
     last, done = 0, 0
     while True:
         found = conn.execute(
-            select(doc.c.id, doc.c.title, doc.c.team, doc.c.tags, doc.c.content)
+            select(doc.c.id, doc.c.kind, doc.c.title, doc.c.team, doc.c.tags, doc.c.content)
             .where(doc.c.id > last)
             .order_by(doc.c.id)
             .limit(batch)
         ).all()
         if not found:
             return done
-        rows = rows_for((r.id, r.title, r.team, r.tags or [], r.content or {}) for r in found)
+        rows = rows_for(
+            [(r.id, r.title, r.team, r.tags or [], r.content or {}) for r in found],
+            [document_texts(r.kind, r.content) for r in found],
+        )
         conn.execute(
             text("INSERT INTO document_search (rowid, title, body) VALUES (:rowid, :title, :body)"), rows
         )

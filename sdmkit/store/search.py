@@ -37,10 +37,43 @@ def _collect(value: dict[str, Any] | list[Any], out: list[str]) -> None:
             _collect(v, out)
 
 
-def content_texts(content: dict[str, Any] | None) -> list[str]:
-    """Every text of a document's content, in order: what search_text and index_text
-    read, walked once by a caller that needs both (mining writes hundreds of rows)."""
-    return _strings(content or {})
+def searchable(content: dict[str, Any] | None, unsearched: Sequence[str] = ()) -> dict[str, Any]:
+    """The content without the parts its kind keeps out of search (Kind.unsearched:
+    'key', or 'key[].sub' for a key of each record of a list). A shallow copy where
+    something is left out; the content itself is never changed."""
+    content = content or {}
+    if not unsearched:
+        return content
+    out = dict(content)
+    for path in unsearched:
+        head, _, sub = path.partition("[].")
+        if not sub:
+            out.pop(head, None)
+        elif isinstance(out.get(head), list):
+            out[head] = [
+                {k: v for k, v in r.items() if k != sub} if isinstance(r, dict) else r for r in out[head]
+            ]
+    return out
+
+
+def content_texts(content: dict[str, Any] | None, unsearched: Sequence[str] = ()) -> list[str]:
+    """Every text of a document's content that is searched, in order: what search_text
+    and index_text read, walked once by a caller that needs both (mining writes
+    hundreds of rows). `unsearched`: the kind's Kind.unsearched."""
+    return _strings(searchable(content, unsearched))
+
+
+def document_texts(kind_id: str, content: dict[str, Any] | None) -> list[str]:
+    """content_texts of a document of that kind, without what the kind keeps out of
+    search; a kind no longer installed keeps all of it."""
+    from sdmkit.errors import SdmkitError
+    from sdmkit.registry import get_kind  # here, not at the top: the registry reads the kinds
+
+    try:
+        unsearched = get_kind(kind_id).unsearched
+    except SdmkitError:
+        unsearched = ()
+    return content_texts(content, unsearched)
 
 
 def search_text(

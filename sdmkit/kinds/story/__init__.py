@@ -151,4 +151,16 @@ KIND = Kind(
     title_field="question",
     derived=_derived,
     summary=lambda s: s.situation,
+    # What mining keeps to tell its own sentences and proposals from the user's (the
+    # field each sentence came from, which document and version, a fingerprint):
+    # searching 'timeline' finds a story that says 'timeline', not every mined COE.
+    unsearched=(
+        "grounding",
+        "origin",
+        "origin_version",
+        "generated",
+        "proposed_principles",
+        "rejected_principles",
+        "sources[].section",
+    ),
 )
