@@ -186,14 +186,15 @@ def use(cues: dict[str, dict[str, float]]) -> None:
     _WORDS.clear()
 
 
-def cue_sums(features: Iterable[str]) -> dict[str, float]:
-    """The summed weight of the learned cues among the features, by principle."""
-    sums: defaultdict[str, float] = defaultdict(float)
-    index = CUE_INDEX
+def cue_sum(features: Iterable[str], cues: dict[str, float]) -> float:
+    """The summed weight of one principle's learned cues (LEARNED[principle]) among the
+    features."""
+    total = 0.0
     for feature in features:
-        for principle, weight in index.get(feature, ()):
-            sums[principle] += weight
-    return sums
+        weight = cues.get(feature)
+        if weight is not None:
+            total += weight
+    return total
 
 
 def _word(w: str) -> tuple[str, bool, bool, bool]:

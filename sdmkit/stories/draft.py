@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from sdmkit import clock
 from sdmkit.stories.behaviours import strengths
-from sdmkit.stories.cues import LEARNED, cue_hits, cue_sums, cue_weights, words_of
+from sdmkit.stories.cues import LEARNED, cue_hits, cue_sum, cue_weights, words_of
 from sdmkit.stories.grounding import PROMPT, is_question, sentences, text_of, value_at
 from sdmkit.stories.text import figures, is_fragment
 
@@ -82,9 +82,9 @@ class Picker:
         self._texts: dict[str, str] = {}
         self._each: dict[str, list[Piece]] = {}
         self._own: dict[str, bool] = {}  # sentence -> says 'I' (each miner asks several times)
+        self._figures: dict[str, list[str]] = {}  # sentence -> its figures, likewise
         self.memo: dict = {}  # sentence -> principles it shows, shared by the document's stories
-        # sentence -> its learned-cue features and their weight by principle, likewise
-        self.features: dict[str, tuple[frozenset[str], dict[str, float]]] = {}
+        self.features: dict[str, frozenset[str]] = {}  # sentence -> its learned-cue features, likewise
 
     def text(self, path: str) -> str:
         if path not in self._texts:
@@ -146,23 +146,44 @@ class Picker:
             ]
         return self._each[pattern][:n]
 
+    def own(self, sentence: str) -> bool:
+        """Whether the sentence is in the first person (the candidate's own part)."""
+        own = self._own.get(sentence)
+        if own is None:
+            own = self._own[sentence] = FIRST_PERSON.search(sentence) is not None
+        return own
+
+    def figures(self, sentences: Iterable[str], limit: int) -> list[str]:
+        """text.figures of the sentences, each sentence's read once per document."""
+        out: list[str] = []
+        for s in sentences:
+            found = self._figures.get(s)
+            if found is None:
+                found = self._figures[s] = figures(s, limit=10_000)
+            for f in found:
+                if f not in out:
+                    out.append(f)
+                    if len(out) == limit:
+                        return out
+        return out
+
     def said(
         self, patterns: Iterable[str], cue: re.Pattern | None = None, person: bool = True
     ) -> list[Piece]:
         """Sentences of those fields in the first person (the candidate's own part),
         optionally only those matching a cue."""
         out = []
-        own = self._own
         for pattern in patterns:
             for path, s in self.each(pattern):
-                if person:
-                    if s not in own:
-                        own[s] = FIRST_PERSON.search(s) is not None
-                    if not own[s]:
-                        continue
+                if person and not self.own(s):
+                    continue
                 if cue is None or cue.search(s):
                     out.append((path, s))
         return out
+
+
+def _figures(sentences: Iterable[str], limit: int) -> list[str]:
+    return figures(*sentences, limit=limit)
 
 
 def prompt(question: str) -> str:
@@ -210,14 +231,13 @@ def build(
         "situation": min(BUDGET["situation"], round(max(acted, 50) * 0.6)),
     }
     seen: set[str] = set()
+    own = pick.own if pick else (lambda s: FIRST_PERSON.search(s) is not None)
     picked = {part: _fit(parts.get(part) or [], budget[part], seen) for part in PARTS}
     text: dict[str, str] = {}
     for part in PARTS:
         said = [s for _, s in picked[part]]
         ask = prompts.get(part)
-        if ask and (
-            not said or (part in ("task", "action") and not any(FIRST_PERSON.search(s) for s in said))
-        ):
+        if ask and (not said or (part in ("task", "action") and not any(own(s) for s in said))):
             said.append(prompt(ask))
         text[part] = " ".join(said)
     grounded = [{"part": part, "text": s, "field": path} for part in PARTS for path, s in picked[part]]
@@ -234,7 +254,7 @@ def build(
         **text,
         "principles": principles,
         "scope": scope,
-        "numbers": figures(*(g["text"] for g in grounded), limit=8),
+        "numbers": (pick.figures if pick else _figures)((g["text"] for g in grounded), limit=8),
         "sources": [{"document_id": doc.id, "section": f, "note": ""} for f in fields_used],
         "follow_ups": list(follow_ups),
         "grounding": {part: _fields_of(text[part], picked[part]) for part in PARTS if picked[part]},
@@ -248,7 +268,7 @@ def propose(
     lead: str = "",
     max_principles: int = 3,
     memo: dict | None = None,
-    features: dict[str, tuple[frozenset[str], dict[str, float]]] | None = None,
+    features: dict[str, frozenset[str]] | None = None,
 ) -> list[dict]:
     """The principles a story's grounded sentences show, strongest first, each with the
     sentence that shows it (its evidence) and its strength.
@@ -268,13 +288,12 @@ def propose(
         s = g["text"]
         if s not in features:
             split[s] = words = words_of(s)
-            found = cue_hits(s, words)
-            features[s] = found, cue_sums(found)
+            features[s] = cue_hits(s, words)
     hand = strengths([g["text"] for g in grounded if g["part"] != "situation"], memo, split)
     cued = [(g["text"], features[g["text"]]) for g in grounded]
     # Evidence is a sentence of what was done or came of it: the situation is context.
     acted = [c for c, g in zip(cued, grounded, strict=True) if g["part"] != "situation"]
-    every = set().union(*(f for _, (f, _) in cued)) if cued else set()
+    every = set().union(*(f for _, f in cued)) if cued else set()
     weights = cue_weights(every)
     ranked = []
     # Only the principles with some evidence: the rest sum to nothing (the ranking below
@@ -293,8 +312,9 @@ def propose(
             continue
         if not best:
             # The sentence holding most of its cues, among what the candidate did and
-            # what came of it (`acted`).
-            weight, best = max(((sums.get(principle, 0), s) for s, (_, sums) in acted), default=(0, ""))
+            # what came of it (`acted`): summed here, for the few principles that need it.
+            cues = LEARNED[principle]
+            weight, best = max(((cue_sum(found, cues), s) for s, found in acted), default=(0, ""))
             if weight <= 0:
                 continue
         first = principle == lead and score >= 2
