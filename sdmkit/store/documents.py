@@ -94,7 +94,8 @@ def _meta_columns(doc: Document) -> dict[str, Any]:
     return doc.meta.to_dict()
 
 
-def _row_to_doc(row: DocumentRow) -> Document:
+def _row_to_doc(row: Any) -> Document:
+    """A Document from a document row: an ORM DocumentRow or a plain row of its columns."""
     return Document(
         id=row.id,
         kind=row.kind,
@@ -349,15 +350,16 @@ class Store:
     def iter_documents(self, *, kind: str | None = None, batch: int = 500) -> Iterator[Document]:
         """Every live document with its content, in id order, a batch at a time."""
         last = 0
+        # Plain rows, not ORM objects, and not the search column (the document's whole
+        # text again): mining reads every document this way.
+        t = DOCUMENTS
+        columns = [c for c in t.c if c.name != "search_text"]
         while True:
-            with Session(self.engine) as s:
-                q = select(DocumentRow).where(
-                    col(DocumentRow.deleted_at).is_(None), col(DocumentRow.id) > last
-                )
+            with self.engine.connect() as conn:
+                q = select(*columns).where(t.c.deleted_at.is_(None), t.c.id > last)
                 if kind:
-                    q = q.where(col(DocumentRow.kind) == kind)
-                rows = s.execute(q.order_by(col(DocumentRow.id)).limit(batch)).all()
-                docs = [_row_to_doc(r[0]) for r in rows]
+                    q = q.where(t.c.kind == kind)
+                docs = [_row_to_doc(r) for r in conn.execute(q.order_by(t.c.id).limit(batch))]
             if not docs:
                 return
             yield from docs

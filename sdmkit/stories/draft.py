@@ -173,9 +173,10 @@ class Picker:
         """Sentences of those fields in the first person (the candidate's own part),
         optionally only those matching a cue."""
         out = []
+        own = self._own
         for pattern in patterns:
             for path, s in self.each(pattern):
-                if person and not self.own(s):
+                if person and not (own[s] if s in own else self.own(s)):  # inline: the hot path
                     continue
                 if cue is None or cue.search(s):
                     out.append((path, s))
@@ -310,23 +311,28 @@ def propose(
         total = HAND * min(score, 6) + learned
         if total <= PROPOSE:
             continue
-        if not best:
-            # The sentence holding most of its cues, among what the candidate did and
-            # what came of it (`acted`): summed here, for the few principles that need it.
-            cues = LEARNED[principle]
-            weight, best = max(((cue_sum(found, cues), s) for s, found in acted), default=(0, ""))
-            if weight <= 0:
-                continue
         first = principle == lead and score >= 2
         ranked.append((not first, -total, principle, best, score, hinted))
     ranked.sort()
     # Strength 2 to 4 by the behaviours shown; 1 when only the learned cues or hints
     # point to the principle: the sentence is where its words are, which the coach
     # asks the user to check, since no behaviour of it was found.
-    return [
-        {"principle": p, "evidence": best, "strength": max(2, min(4, score)) if score and not hinted else 1}
-        for *_, p, best, score, hinted in ranked[: min(max_principles, 2)]
-    ]
+    out: list[dict] = []
+    for *_, principle, best, score, hinted in ranked:
+        if len(out) == min(max_principles, 2):
+            break
+        if not best:
+            # The sentence holding most of its cues, among what the candidate did and
+            # what came of it (`acted`); none holding any, and the principle has no
+            # evidence to show. Summed only for the principles ranked high enough to
+            # be proposed, strongest first: the ranking does not depend on it.
+            cues = LEARNED[principle]
+            weight, best = max(((cue_sum(found, cues), s) for s, found in acted), default=(0, ""))
+            if weight <= 0:
+                continue
+        strength = max(2, min(4, score)) if score and not hinted else 1
+        out.append({"principle": principle, "evidence": best, "strength": strength})
+    return out
 
 
 def _fields_of(text: str, pieces: list[Piece]) -> list[str]:
