@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sdmkit.stories import grounding, text
+from sdmkit.stories import behaviours, grounding, text
 
 # Pieces that make the patterns' edge cases likely: digits after letters, dots, colons,
 # '#' and hyphens; months after numbers; units; sentence ends before capitals and quotes.
@@ -64,3 +64,16 @@ def test_a_figure_is_found_where_the_plain_pattern_finds_one(sample):
 @given(_TEXTS)
 def test_sentences_split_where_the_plain_pattern_splits(sample):
     assert grounding._SENTENCE.split(sample) == _PLAIN_SENTENCE.split(sample)
+
+
+_PLAIN_FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|my|me)\b")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"Imyeé_2 '.", "I'm", "I've", "my", "me", "AI", "Me", "émy"]), max_size=12).map(
+        "".join
+    )
+)
+def test_a_sentence_is_in_the_first_person_where_the_plain_pattern_says_so(sample):
+    assert bool(behaviours.FIRST_PERSON.search(sample)) == bool(_PLAIN_FIRST_PERSON.search(sample))

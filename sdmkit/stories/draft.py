@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from sdmkit import clock
-from sdmkit.stories.behaviours import strengths
+from sdmkit.stories.behaviours import FIRST_PERSON, strengths
 from sdmkit.stories.cues import LEARNED, cue_hits, cue_sum, cue_weights, words_of
 from sdmkit.stories.grounding import PROMPT, is_question, sentences, text_of, value_at
 from sdmkit.stories.text import figures, is_fragment
@@ -23,7 +23,6 @@ PARTS = ("situation", "task", "action", "result")
 BUDGET = {"situation": 80, "task": 45, "action": 260, "result": 90}
 # how the learned cues and the hand-written behaviours add up (propose)
 HAND, LEARNED_TOP, PROPOSE = 3.0, 5, 5.0
-FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|my|me)\b")
 # the author's own, alone or with the team ('we rotated the certificate')
 FIRST_PERSON_ANY = re.compile(r"\b(I|I'm|I've|I'd|my|me|[Ww]e|[Oo]ur|us)\b")
 _PATH = re.compile(r"\[\d+\]")
