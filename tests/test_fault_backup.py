@@ -238,3 +238,29 @@ def test_a_workspace_holding_anything_is_not_empty(store, good_backup, fill, wha
     for section in ("documents", "metrics", "metric_values", "settings", "drafts"):
         assert saved[section] == before[section]
     assert dump(store)["documents"] == good_backup["documents"]
+
+
+def test_a_backup_made_before_search_text_was_dropped_restores_and_is_searchable(store, tmp_path):
+    """Format 2 held each document's search_text column, gone since i12: such a backup
+    restores whole, its documents found by search. A backup of format 3 says it is
+    newer to an sdmkit that reads at most 2, which would have needed the column."""
+    from sdmkit.backup import FORMAT_VERSION, read_backup
+
+    doc = store.create(
+        "charter", {"team_name": "Ledger", "mission": "Balance every account nightly."}, DocumentMeta()
+    )
+    path = tmp_path / "backup.json"
+    write_backup(store, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert FORMAT_VERSION == data["format_version"] == 3
+    assert "search_text" not in data["documents"][0]
+    data["format_version"] = 2
+    for d in data["documents"]:
+        d["search_text"] = "ledger\nbalance every account nightly."
+    old = tmp_path / "old-backup.json"
+    old.write_text(json.dumps(data), encoding="utf-8")
+    assert not backup_problems(read_backup(old))
+    store.delete(doc.id)
+    restore(store, read_backup(old), replace=True, safety_dir=tmp_path)
+    assert store.get(doc.id).content["mission"] == "Balance every account nightly."
+    assert [d.id for d in store.list(query="nightly").items] == [doc.id]

@@ -8,7 +8,10 @@ from datetime import date, datetime
 from sqlmodel import SQLModel
 
 FORMAT = "sdmkit-backup"
-FORMAT_VERSION = 2  # 2: a metric's input/output column is 'type' (1 called it 'kind')
+# 2: a metric's input/output column is 'type' (1 called it 'kind'); 3: documents have no
+# search_text (older backups' is ignored; an sdmkit before 3 would need it, and says
+# the backup is newer than it)
+FORMAT_VERSION = 3
 _DOC_FIELDS = (
     "id",
     "kind",
@@ -23,7 +26,6 @@ _DOC_FIELDS = (
     "created_at",
     "updated_at",
     "deleted_at",
-    "search_text",
 )
 _REV_FIELDS = (
     "id",

@@ -26,7 +26,7 @@ from sdmkit.registry import get_kind  # names the kinds; loads one on first use
 from sdmkit.store import fulltext
 from sdmkit.store.drafts import Drafts
 from sdmkit.store.limits import check_row, check_value, storable_input, text_limit
-from sdmkit.store.search import document_texts, search_text, terms
+from sdmkit.store.search import terms
 from sdmkit.store.tables import DOCUMENTS, REVISIONS, DocumentRow, RevisionRow, SettingRow
 
 # How long a title and a team name may be: the editor's boxes stop there while typing.
@@ -350,13 +350,11 @@ class Store:
     def iter_documents(self, *, kind: str | None = None, batch: int = 500) -> Iterator[Document]:
         """Every live document with its content, in id order, a batch at a time."""
         last = 0
-        # Plain rows, not ORM objects, and not the search column (the document's whole
-        # text again): mining reads every document this way.
+        # Plain rows, not ORM objects: mining reads every document this way.
         t = DOCUMENTS
-        columns = [c for c in t.c if c.name != "search_text"]
         while True:
             with self.engine.connect() as conn:
-                q = select(*columns).where(t.c.deleted_at.is_(None), t.c.id > last)
+                q = select(t).where(t.c.deleted_at.is_(None), t.c.id > last)
                 if kind:
                     q = q.where(t.c.kind == kind)
                 docs = [_row_to_doc(r) for r in conn.execute(q.order_by(t.c.id).limit(batch))]
@@ -420,7 +418,6 @@ class Store:
         note: str = "created",
     ) -> Document:
         doc = normalise(kind, content, meta)
-        texts = document_texts(doc.kind, doc.content)
         now = utcnow()
         with Session(self.engine) as s, s.begin():
             row = DocumentRow(
@@ -430,7 +427,6 @@ class Store:
                 version=1,
                 created_at=now,
                 updated_at=now,
-                search_text=search_text(doc.title, doc.team, doc.tags, doc.content, texts),
             )
             s.add(row)
             s.flush()
@@ -439,7 +435,7 @@ class Store:
             s.add(self._revision(doc_id, 1, doc, now, note))
             fulltext.write(
                 s.connection(),
-                fulltext.rows_for([(doc_id, doc.title, doc.team, doc.tags, doc.content)], [texts]),
+                fulltext.rows_for([(doc_id, doc.kind, doc.title, doc.team, doc.tags, doc.content)]),
             )
         return self.revision(doc_id, 1)  # what this create wrote, even if a save followed it
 
@@ -457,7 +453,6 @@ class Store:
         if not docs:
             return []
         notes = notes or ["created"] * len(docs)
-        texts = [document_texts(d.kind, d.content) for d in docs]  # once each, for both search columns
         now = utcnow()
         revisions = REVISIONS
         with self.engine.begin() as conn:
@@ -471,9 +466,8 @@ class Store:
                         "version": 1,
                         "created_at": now,
                         "updated_at": now,
-                        "search_text": search_text(d.title, d.team, d.tags, d.content, t),
                     }
-                    for d, t in zip(docs, texts, strict=True)
+                    for d in docs
                 ],
             )
             conn.execute(
@@ -493,7 +487,7 @@ class Store:
             fulltext.write(
                 conn,
                 fulltext.rows_for(
-                    [(i, d.title, d.team, d.tags, d.content) for i, d in zip(ids, docs, strict=True)], texts
+                    [(i, d.kind, d.title, d.team, d.tags, d.content) for i, d in zip(ids, docs, strict=True)]
                 ),
             )
         return ids
@@ -513,7 +507,6 @@ class Store:
         if current.deleted_at is not None:
             raise NotFound(f"document {doc_id} is in the trash; restore it before saving")
         doc = normalise(current.kind, content, meta)
-        texts = document_texts(doc.kind, doc.content)
         now = utcnow()
         with Session(self.engine) as s, s.begin():
             result = s.connection().execute(
@@ -528,7 +521,6 @@ class Store:
                     content=doc.content,
                     version=DOCUMENTS.c.version + 1,
                     updated_at=now,
-                    search_text=search_text(doc.title, doc.team, doc.tags, doc.content, texts),
                 )
             )
             stale = result.rowcount != 1
@@ -536,7 +528,7 @@ class Store:
                 s.add(self._revision(doc_id, base_version + 1, doc, now, note))
                 fulltext.write(
                     s.connection(),
-                    fulltext.rows_for([(doc_id, doc.title, doc.team, doc.tags, doc.content)], [texts]),
+                    fulltext.rows_for([(doc_id, doc.kind, doc.title, doc.team, doc.tags, doc.content)]),
                 )
         if stale:
             theirs = self.get(doc_id, include_deleted=True)

@@ -33,18 +33,17 @@ SNIPPET_LENGTH = 160  # characters, about a line and a half of the Library
 
 
 def rows_for(
-    docs: Iterable[tuple[int, str, str, Sequence[str], dict[str, Any]]],
-    texts: Sequence[list[str]],
+    docs: Iterable[tuple[int, str, str, str, Sequence[str], dict[str, Any]]],
 ) -> list[dict[str, Any]]:
-    """(id, title, team, tags, content) -> the rows of the index; `texts`: each
-    document's search.document_texts (what of it is searched)."""
+    """(id, kind, title, team, tags, content) -> the rows of the index, without what
+    the kind keeps out of search (search.document_texts)."""
     return [
         {
             "rowid": i,
             "title": strip_markers(title),
-            "body": index_text(team, tags, content, texts[n]),
+            "body": index_text(team, tags, content, document_texts(kind, content)),
         }
-        for n, (i, title, team, tags, content) in enumerate(docs)
+        for i, kind, title, team, tags, content in docs
     ]
 
 
@@ -83,10 +82,7 @@ def rebuild(conn: Connection, batch: int = 500) -> int:
         ).all()
         if not found:
             return done
-        rows = rows_for(
-            [(r.id, r.title, r.team, r.tags or [], r.content or {}) for r in found],
-            [document_texts(r.kind, r.content) for r in found],
-        )
+        rows = rows_for((r.id, r.kind, r.title, r.team, r.tags or [], r.content or {}) for r in found)
         conn.execute(
             text("INSERT INTO document_search (rowid, title, body) VALUES (:rowid, :title, :body)"), rows
         )

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from itertools import islice
 from typing import Any
 
+from sdmkit.errors import SdmkitError
+
 # The search index marks the matched words of a snippet with these two characters
 # (Unicode private use, never in a document: index_text strips them), so the
 # Library and the CLI can show the hits without ever reading user text as markup.
@@ -57,16 +59,14 @@ def searchable(content: dict[str, Any] | None, unsearched: Sequence[str] = ()) -
 
 
 def content_texts(content: dict[str, Any] | None, unsearched: Sequence[str] = ()) -> list[str]:
-    """Every text of a document's content that is searched, in order: what search_text
-    and index_text read, walked once by a caller that needs both (mining writes
-    hundreds of rows). `unsearched`: the kind's Kind.unsearched."""
+    """Every text of a document's content that is searched, in order.
+    `unsearched`: the kind's Kind.unsearched."""
     return _strings(searchable(content, unsearched))
 
 
 def document_texts(kind_id: str, content: dict[str, Any] | None) -> list[str]:
     """content_texts of a document of that kind, without what the kind keeps out of
     search; a kind no longer installed keeps all of it."""
-    from sdmkit.errors import SdmkitError
     from sdmkit.registry import get_kind  # here, not at the top: the registry reads the kinds
 
     try:
@@ -74,15 +74,6 @@ def document_texts(kind_id: str, content: dict[str, Any] | None) -> list[str]:
     except SdmkitError:
         unsearched = ()
     return content_texts(content, unsearched)
-
-
-def search_text(
-    title: str, team: str, tags: Sequence[str], content: dict[str, Any], texts: list[str] | None = None
-) -> str:
-    """The lower-cased text of the document row's search_text column (migration 0002);
-    `texts`: content_texts(content), when the caller has it."""
-    parts = [title or "", team or "", *(tags or []), *(content_texts(content) if texts is None else texts)]
-    return "\n".join(p for p in parts if p).lower()
 
 
 # How much of a document's text the index keeps. PostgreSQL refuses a tsvector over
@@ -99,7 +90,8 @@ def index_text(
 ) -> str:
     """The body the full-text index keeps (the title is its own, weightier column):
     case kept, so a snippet reads as the user wrote it; at most INDEX_LIMIT
-    characters, cut between words. `texts`: content_texts(content), when the caller has it."""
+    characters, cut between words. `texts`: the searched texts of the content
+    (document_texts), when the caller has them."""
     strings = content_texts(content) if texts is None else texts
     # What the writer wrote as sentences first, then names, ids and other short values
     # (people, services, a time zone), then the team and tags: a snippet is the first

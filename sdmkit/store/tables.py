@@ -42,8 +42,6 @@ class DocumentRow(SQLModel, table=True):
     created_at: datetime = Field(sa_column=Column(DateTime, nullable=False))
     updated_at: datetime = Field(sa_column=Column(DateTime, nullable=False, index=True))
     deleted_at: datetime | None = Field(default=None, sa_column=Column(DateTime, nullable=True, index=True))
-    # Lower-cased title, team, tags and every text of the content, for text search.
-    search_text: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
 
 
 class RevisionRow(SQLModel, table=True):

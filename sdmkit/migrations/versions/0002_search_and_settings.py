@@ -4,7 +4,8 @@ Revision ID: 0002
 Revises: 0001
 
 Search reads one lower-cased column instead of parsing JSON for every row, which
-keeps the Library fast at 10,000 documents. Existing documents are backfilled.
+keeps the Library fast at 10,000 documents. (The full-text index, i16, replaced that
+search, and i12_story_search drops the column: it is no longer backfilled here.)
 """
 
 import sqlalchemy as sa
@@ -24,25 +25,9 @@ def upgrade() -> None:
         sa.Column("key", sa.String(100), primary_key=True),
         sa.Column("value", sa.JSON, nullable=False),
     )
-    # Imported when the step runs: Alembic imports every script just to find the head.
-    from sdmkit.store.search import search_text
-
-    conn = op.get_bind()
-    doc = sa.table(
-        "document",
-        sa.column("id"),
-        sa.column("title"),
-        sa.column("team"),
-        sa.column("tags", sa.JSON),
-        sa.column("content", sa.JSON),
-        sa.column("search_text"),
-    )
-    for row in conn.execute(sa.select(doc.c.id, doc.c.title, doc.c.team, doc.c.tags, doc.c.content)).all():
-        conn.execute(
-            doc.update()
-            .where(doc.c.id == row.id)
-            .values(search_text=search_text(row.title, row.team, row.tags or [], row.content or {}))
-        )
+    # The column's backfill is gone: nothing has read the column since the full-text
+    # index (i16), and i12_story_search drops it, so filling it on the way there
+    # was work thrown away.
 
 
 def downgrade() -> None:
