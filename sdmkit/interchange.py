@@ -22,7 +22,7 @@ import yaml
 from sdmkit.document import Document, DocumentMeta
 from sdmkit.errors import FieldProblem, InvalidDocument, SdmkitError, one_line
 from sdmkit.registry import all_kinds, get_kind
-from sdmkit.store.documents import normalise
+from sdmkit.store.normalise import normalise
 
 if TYPE_CHECKING:
     from sdmkit.store import Store

@@ -11,7 +11,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sdmkit.store.documents import Document
+    from sdmkit.document import Document
 
 FORMATS = ("md", "html", "pdf", "json")
 MIME = {"md": "text/markdown", "html": "text/html", "pdf": "application/pdf", "json": "application/json"}

@@ -16,10 +16,10 @@ import nh3
 from markupsafe import Markup
 
 from sdmkit import resources
+from sdmkit.document import Document
 from sdmkit.export.layout import keep_together, with_fit
 from sdmkit.export.markdown_export import render_body
 from sdmkit.export.templating import html_env
-from sdmkit.store.documents import Document
 
 PAGE_SIZES = ("A4", "Letter")
 TOC_MIN_WORDS = 1200  # below this a document reads in one sitting and needs no contents

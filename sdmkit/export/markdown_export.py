@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from sdmkit.document import Document
 from sdmkit.export.escape import md_inline
 from sdmkit.export.markdown_file import write
 from sdmkit.export.templating import markdown_env
 from sdmkit.interchange import to_dict
-from sdmkit.store.documents import Document
 
 _EMPTY_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s*$")
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from sdmkit.document import Document, DocumentMeta
 from sdmkit.store import db
 from sdmkit.store import migrate as migrations
-from sdmkit.store.documents import ListPage, RevisionInfo, Store, Summary
+from sdmkit.store.documents import Store
+from sdmkit.store.rows import ListPage, RevisionInfo, Summary
 
 
 def open_store(url: str | None = None, *, migrate: bool = True) -> Store:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any, overload
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
@@ -19,195 +18,26 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
-from sdmkit import clock
 from sdmkit.document import Document, DocumentMeta, shorten
-from sdmkit.errors import Conflict, FieldProblem, InvalidDocument, NotFound
+from sdmkit.errors import Conflict, InvalidDocument, NotFound
 from sdmkit.registry import get_kind  # names the kinds; loads one on first use
 from sdmkit.store import fulltext
 from sdmkit.store.drafts import Drafts
-from sdmkit.store.limits import check_row, check_value, storable_input, text_limit
+from sdmkit.store.limits import check_value
+from sdmkit.store.normalise import TITLE_CHARS, normalise
+from sdmkit.store.rows import (
+    ListPage,
+    RevisionInfo,
+    Summary,
+    aware,
+    insert_ids,
+    meta_columns,
+    meta_of,
+    row_to_doc,
+    utcnow,
+)
 from sdmkit.store.search import terms
 from sdmkit.store.tables import DOCUMENTS, REVISIONS, DocumentRow, RevisionRow, SettingRow
-
-# How long a title and a team name may be: the editor's boxes stop there while typing.
-TITLE_CHARS = text_limit(DOCUMENTS, "title")
-TEAM_CHARS = text_limit(DOCUMENTS, "team")
-
-
-def utcnow() -> datetime:
-    # Stored naive in UTC (SQLite has no time zones); _aware() puts the zone back.
-    return clock.utc_naive()
-
-
-@overload
-def _aware(value: datetime) -> datetime: ...
-@overload
-def _aware(value: datetime | None) -> datetime | None: ...
-def _aware(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-@dataclass(frozen=True)
-class Summary:
-    """A row of the Library: everything but the content."""
-
-    id: int
-    kind: str
-    title: str
-    team: str
-    status: str
-    tags: list[str]
-    version: int
-    updated_at: datetime
-    deleted_at: datetime | None
-    # For a search: the best passage, hits between search.HIT_START and HIT_END.
-    snippet: str = ""
-
-
-@dataclass(frozen=True)
-class RevisionInfo:
-    version: int
-    title: str
-    status: str
-    saved_at: datetime
-    note: str
-
-
-@dataclass(frozen=True)
-class ListPage:
-    items: list[Summary]
-    total: int
-    offset: int
-    limit: int
-    # False when the count stopped at list(count_up_to=...): there are more than `total`.
-    exact: bool = True
-
-
-def _meta_of(row: DocumentRow | RevisionRow) -> DocumentMeta:
-    """A row's metadata: the document and revision tables have a column per field."""
-    return DocumentMeta.from_dict({n: getattr(row, n, None) for n in DocumentMeta.names()})
-
-
-def _meta_columns(doc: Document) -> dict[str, Any]:
-    return doc.meta.to_dict()
-
-
-def _row_to_doc(row: Any) -> Document:
-    """A Document from a document row: an ORM DocumentRow or a plain row of its columns."""
-    return Document(
-        id=row.id,
-        kind=row.kind,
-        meta=_meta_of(row),
-        content=dict(row.content or {}),
-        version=row.version,
-        created_at=_aware(row.created_at),
-        updated_at=_aware(row.updated_at),
-        deleted_at=_aware(getattr(row, "deleted_at", None)),
-    )
-
-
-def _insert_ids(conn: Connection, rows: builtins.list[dict[str, Any]]) -> builtins.list[int]:
-    """Insert document rows in one transaction; their ids, in the rows' order.
-
-    On SQLite the first row is inserted alone and the others get the ids after its
-    own, in one executemany: SQLAlchemy cannot tell which RETURNING row answers which
-    of a batch there, so it would send a statement per row. The first insert takes
-    the database's write lock until the transaction ends, and SQLite gives a new row
-    one more than the highest id (documents are never purged, so none is reused):
-    every id after it is free, and no other writer can take one before the commit.
-    Elsewhere (PostgreSQL) the rows go in batches with RETURNING as they are."""
-    table = DOCUMENTS
-    if conn.dialect.name != "sqlite" or len(rows) < 2:
-        result = conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
-        return builtins.list(result.scalars())
-    first = conn.execute(insert(table).returning(table.c.id), rows[0]).scalar_one()
-    # pysqlite opened a transaction before that insert; without one, the ids after it
-    # would not be held, and the rows go in as they do elsewhere.
-    if not conn.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
-        result = conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows[1:])
-        return [first, *result.scalars()]
-    ids = builtins.list(range(first, first + len(rows)))
-    conn.execute(insert(table), [{**row, "id": i} for row, i in zip(rows[1:], ids[1:], strict=True)])
-    return ids
-
-
-def _clean_tags(tags: Iterable[str]) -> list[str]:
-    seen: list[str] = []
-    for t in tags or ():
-        t = str(t).strip()
-        if t and t not in seen:
-            seen.append(t)
-    return seen
-
-
-def normalise(
-    kind_id: str,
-    content: dict[str, Any] | None,
-    meta: DocumentMeta = DocumentMeta(),
-    *,
-    built: bool = False,
-) -> Document:
-    """Validate everything a save would write; raises InvalidDocument naming each field.
-
-    `built`: the content was built by sdmkit from stored documents (a mined story), not
-    handed over by a user or a file, so its raw value is not checked before the model
-    reads it; what the model would write is checked all the same, below."""
-    kind = get_kind(kind_id)
-    # What any database can store (no NUL, finite numbers), checked on the raw value
-    # before the model sees it, so a file's bad value is named as the file has it;
-    # see store.limits.
-    problems = storable_input(meta, None if built else content)
-    if problems:
-        raise InvalidDocument(problems)
-    model = kind.validate(content)
-    stored = model.model_dump(mode="json")
-    # The model can turn an input into a value no database keeps exactly (9e15 as a
-    # float becomes a whole number past 2**53): checked again on what would be written,
-    # so reading a file and importing it refuse the same files.
-    problems = check_value(stored, "content")
-    if problems:
-        raise InvalidDocument(problems)
-    title = (meta.title or "").strip()
-    if not title:
-        # Made from the document (a story's question, a team's name): shortened to fit,
-        # since the writer typed no title that could be refused.
-        title = kind.title_of(model).strip()
-        if not title:
-            derived_team = kind.team_of(model)
-            title = f"{derived_team} {kind.label.lower()}".strip() if derived_team else ""
-        title = shorten(title, TITLE_CHARS)
-    if not title:
-        named_by = f"content.{kind.title_field}" if kind.title_field else "title"
-        problems.append(FieldProblem(named_by, "is required"))
-    elif len(title) > TITLE_CHARS:
-        problems.append(
-            FieldProblem("title", f"at most {TITLE_CHARS} characters (this one has {len(title)})")
-        )
-    status = meta.status or kind.statuses[0]
-    if status not in kind.statuses:
-        problems.append(FieldProblem("status", f"'{status}' is not one of: {', '.join(kind.statuses)}"))
-    if problems:
-        raise InvalidDocument(problems)
-    team = (meta.team.strip() if meta.team and meta.team.strip() else kind.team_of(model) or "").strip()
-    problems = check_row(DOCUMENTS, {"title": title, "team": team, "status": status})
-    if problems:
-        raise InvalidDocument(problems)
-    return Document(
-        id=None,
-        kind=kind_id,
-        meta=meta.replace(
-            title=title,
-            team=team,
-            status=status,
-            tags=_clean_tags(meta.tags),
-            coach_off=sorted(set(meta.coach_off)),
-            coach_allow=_clean_tags(meta.coach_allow),
-        ),
-        content=stored,
-    )
-
 
 # A loose index scan over ix_document_live_team (deleted_at, team, ...), the same on
 # both backends: neither SQLite's planner nor PostgreSQL 15's skips through an index.
@@ -235,7 +65,7 @@ class Store:
             if row is None or (row.deleted_at is not None and not include_deleted):
                 where = " (it is in the trash)" if row is not None else ""
                 raise NotFound(f"document {doc_id} not found{where}")
-            return _row_to_doc(row)
+            return row_to_doc(row)
 
     def list(
         self,
@@ -315,8 +145,8 @@ class Store:
                 r.status,
                 list(r.tags or []),
                 r.version,
-                _aware(r.updated_at),
-                _aware(r.deleted_at),
+                aware(r.updated_at),
+                aware(r.deleted_at),
                 found.get(r.id, ""),
             )
             for r in rows
@@ -357,7 +187,7 @@ class Store:
                 q = select(t).where(t.c.deleted_at.is_(None), t.c.id > last)
                 if kind:
                     q = q.where(t.c.kind == kind)
-                docs = [_row_to_doc(r) for r in conn.execute(q.order_by(t.c.id).limit(batch))]
+                docs = [row_to_doc(r) for r in conn.execute(q.order_by(t.c.id).limit(batch))]
             if not docs:
                 return
             yield from docs
@@ -422,7 +252,7 @@ class Store:
         with Session(self.engine) as s, s.begin():
             row = DocumentRow(
                 kind=doc.kind,
-                **_meta_columns(doc),
+                **meta_columns(doc),
                 content=doc.content,
                 version=1,
                 created_at=now,
@@ -456,12 +286,12 @@ class Store:
         now = utcnow()
         revisions = REVISIONS
         with self.engine.begin() as conn:
-            ids = _insert_ids(
+            ids = insert_ids(
                 conn,
                 [
                     {
                         "kind": d.kind,
-                        **_meta_columns(d),
+                        **meta_columns(d),
                         "content": d.content,
                         "version": 1,
                         "created_at": now,
@@ -476,7 +306,7 @@ class Store:
                     {
                         "document_id": i,
                         "version": 1,
-                        **_meta_columns(d),
+                        **meta_columns(d),
                         "content": d.content,
                         "saved_at": now,
                         "note": note[:300],
@@ -517,7 +347,7 @@ class Store:
                     DOCUMENTS.c.deleted_at.is_(None),
                 )
                 .values(
-                    **_meta_columns(doc),
+                    **meta_columns(doc),
                     content=doc.content,
                     version=DOCUMENTS.c.version + 1,
                     updated_at=now,
@@ -544,7 +374,7 @@ class Store:
         return RevisionRow(
             document_id=doc_id,
             version=version,
-            **_meta_columns(doc),
+            **meta_columns(doc),
             content=doc.content,
             saved_at=when,
             note=note[:300],
@@ -604,7 +434,7 @@ class Store:
             ).all()
         if not rows:
             raise NotFound(f"document {doc_id} not found")
-        return [RevisionInfo(r.version, r.title, r.status, _aware(r.saved_at), r.note) for r in rows]
+        return [RevisionInfo(r.version, r.title, r.status, aware(r.saved_at), r.note) for r in rows]
 
     def revision(self, doc_id: int, version: int) -> Document:
         with Session(self.engine) as s:
@@ -620,11 +450,11 @@ class Store:
         return Document(
             id=doc_id,
             kind=doc_row.kind,
-            meta=_meta_of(r),
+            meta=meta_of(r),
             content=dict(r.content),
             version=r.version,
-            created_at=_aware(doc_row.created_at),
-            updated_at=_aware(r.saved_at),
+            created_at=aware(doc_row.created_at),
+            updated_at=aware(r.saved_at),
         )
 
     def restore_revision(self, doc_id: int, version: int, base_version: int) -> Document:

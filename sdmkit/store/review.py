@@ -12,8 +12,9 @@ from sqlmodel import col
 
 from sdmkit import clock
 from sdmkit.errors import FieldProblem, InvalidDocument, NotFound
-from sdmkit.store.documents import Store, _aware, utcnow
+from sdmkit.store.documents import Store
 from sdmkit.store.limits import check_row
+from sdmkit.store.rows import aware, utcnow
 from sdmkit.store.tables import COMMENTS, DECISIONS, CommentRow, DecisionRow
 
 OUTCOMES = ("approved", "rejected", "needs more work", "decided")
@@ -140,5 +141,5 @@ def decisions(store: Store, doc_id: int) -> list[Decision]:
 
 def _comment(r: CommentRow) -> Comment:
     return Comment(
-        r.id or 0, r.document_id, r.version, r.anchor, r.author, r.text, _aware(r.created_at), r.resolved
+        r.id or 0, r.document_id, r.version, r.anchor, r.author, r.text, aware(r.created_at), r.resolved
     )

@@ -12,7 +12,7 @@ from sdmkit.document import Document, DocumentMeta, shorten
 from sdmkit.errors import Conflict, SdmkitError
 from sdmkit.kind import Kind
 from sdmkit.merge import Merge, Path, field_name, resolve, three_way
-from sdmkit.store.documents import TITLE_CHARS
+from sdmkit.store.normalise import TITLE_CHARS
 from sdmkit.ui import drafts
 from sdmkit.ui.state import flash, store, when
 from sdmkit.ui.text import esc

@@ -7,7 +7,7 @@ import streamlit as st
 
 from sdmkit.coach import rule_catalog
 from sdmkit.kind import Kind
-from sdmkit.store.documents import TEAM_CHARS, TITLE_CHARS
+from sdmkit.store.normalise import TEAM_CHARS, TITLE_CHARS
 from sdmkit.ui import drafts
 from sdmkit.ui.exports import export_buttons
 from sdmkit.ui.history import history_panel

@@ -8,7 +8,7 @@ import re
 import streamlit as st
 
 from sdmkit.kind import Field
-from sdmkit.store.documents import TEAM_CHARS, TITLE_CHARS
+from sdmkit.store.normalise import TEAM_CHARS, TITLE_CHARS
 from sdmkit.ui.text import esc
 from sdmkit.ui.values import is_blank, iso_date, time_iso, to_date, to_time
 from sdmkit.ui.widget_base import Context, FieldWidget, get_path, register
