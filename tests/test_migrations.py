@@ -180,6 +180,21 @@ def test_stories_indexed_before_i12_are_no_longer_found_by_their_bookkeeping(emp
             text("INSERT INTO document_search (rowid, title, body) VALUES (1, 'Recurring outage', :body)"),
             {"body": old_body},
         )
+        # A charter whose index row the step must leave as it is (it re-indexes stories
+        # only): a word its row holds and its content does not shows whether it did.
+        conn.execute(
+            text(
+                "INSERT INTO document (id, kind, title, team, status, tags, content, coach_off, version, "
+                "created_at, updated_at, search_text) VALUES (2, 'charter', 'Ledger charter', 'Ledger', "
+                "'draft', '[]', :content, '[]', 1, :now, :now, '')"
+            ),
+            {"content": json.dumps({"team_name": "Ledger", "mission": "Balance nightly."}), "now": now},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO document_search (rowid, title, body) VALUES (2, 'Ledger charter', 'untouchedrow')"
+            )
+        )
     engine.dispose()
 
     from sdmkit.store import open_store
@@ -188,6 +203,7 @@ def test_stories_indexed_before_i12_are_no_longer_found_by_their_bookkeeping(emp
     assert store.list(query="timeline").total == 0
     assert store.list(query="sha256").total == 0
     assert [d.id for d in store.list(query="expiry alarm").items] == [1]
+    assert [d.id for d in store.list(query="untouchedrow").items] == [2]
     # and the column of the LIKE search before the index, which nothing read, is gone
     assert "search_text" not in {c["name"] for c in inspect(store.engine).get_columns("document")}
     assert store.get(1).content == content

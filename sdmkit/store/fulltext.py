@@ -60,8 +60,9 @@ def write(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
     )
 
 
-def rebuild(conn: Connection, batch: int = 500) -> int:
-    """Index every document again from its stored content; returns how many."""
+def rebuild(conn: Connection, batch: int = 500, *, kind: str = "") -> int:
+    """Index every document again from its stored content (of one kind only, when
+    `kind` names it: the other index rows stay as they are); returns how many."""
     doc = table(
         "document",
         column("id", Integer),
@@ -71,15 +72,21 @@ def rebuild(conn: Connection, batch: int = 500) -> int:
         column("tags", JSON),
         column("content", JSON),
     )
-    conn.execute(text("DELETE FROM document_search"))
+    if kind:
+        conn.execute(
+            text("DELETE FROM document_search WHERE rowid IN (SELECT id FROM document WHERE kind = :kind)"),
+            {"kind": kind},
+        )
+    else:
+        conn.execute(text("DELETE FROM document_search"))
     last, done = 0, 0
     while True:
-        found = conn.execute(
-            select(doc.c.id, doc.c.kind, doc.c.title, doc.c.team, doc.c.tags, doc.c.content)
-            .where(doc.c.id > last)
-            .order_by(doc.c.id)
-            .limit(batch)
-        ).all()
+        q = select(doc.c.id, doc.c.kind, doc.c.title, doc.c.team, doc.c.tags, doc.c.content).where(
+            doc.c.id > last
+        )
+        if kind:
+            q = q.where(doc.c.kind == kind)
+        found = conn.execute(q.order_by(doc.c.id).limit(batch)).all()
         if not found:
             return done
         rows = rows_for((r.id, r.kind, r.title, r.team, r.tags or [], r.content or {}) for r in found)

@@ -182,10 +182,6 @@ class Picker:
         return out
 
 
-def _figures(sentences: Iterable[str], limit: int) -> list[str]:
-    return figures(*sentences, limit=limit)
-
-
 def prompt(question: str) -> str:
     return f"{PROMPT} {question.rstrip('?. ')}?"
 
@@ -216,10 +212,11 @@ def build(
     scope: str = "team",
     follow_ups: Iterable[str] = (),
     max_principles: int = 3,
-    pick: Picker | None = None,
+    pick: Picker,
     lead: str = "",
 ) -> tuple[str, str, dict]:
-    """Story content from picked sentences. A part with nothing picked gets its
+    """Story content from picked sentences (`pick`: the document's Picker, whose
+    memos its stories share). A part with nothing picked gets its
     prompt; an action that never says 'I' gets its prompt added, because the
     interviewer asks what the candidate did. `lead` is the principle the story was
     picked for (an episode's): proposed first whenever its sentences show it."""
@@ -231,13 +228,12 @@ def build(
         "situation": min(BUDGET["situation"], round(max(acted, 50) * 0.6)),
     }
     seen: set[str] = set()
-    own = pick.own if pick else (lambda s: FIRST_PERSON.search(s) is not None)
     picked = {part: _fit(parts.get(part) or [], budget[part], seen) for part in PARTS}
     text: dict[str, str] = {}
     for part in PARTS:
         said = [s for _, s in picked[part]]
         ask = prompts.get(part)
-        if ask and (not said or (part in ("task", "action") and not any(own(s) for s in said))):
+        if ask and (not said or (part in ("task", "action") and not any(pick.own(s) for s in said))):
             said.append(prompt(ask))
         text[part] = " ".join(said)
     grounded = [{"part": part, "text": s, "field": path} for part in PARTS for path, s in picked[part]]
@@ -245,8 +241,8 @@ def build(
         grounded,
         lead=lead,
         max_principles=max_principles,
-        memo=pick.memo if pick else None,
-        features=pick.features if pick else None,
+        memo=pick.memo,
+        features=pick.features,
     )
     fields_used = list(dict.fromkeys(_PATH.sub("", g["field"]).split(".")[0] for g in grounded))
     content = {
@@ -254,7 +250,7 @@ def build(
         **text,
         "principles": principles,
         "scope": scope,
-        "numbers": (pick.figures if pick else _figures)((g["text"] for g in grounded), limit=8),
+        "numbers": pick.figures((g["text"] for g in grounded), limit=8),
         "sources": [{"document_id": doc.id, "section": f, "note": ""} for f in fields_used],
         "follow_ups": list(follow_ups),
         "grounding": {part: _fields_of(text[part], picked[part]) for part in PARTS if picked[part]},

@@ -19,8 +19,7 @@ revisions' foreign key to it refuses that.
 """
 
 from alembic import op
-from sqlalchemy import JSON, Integer, column, select, table
-from sqlalchemy import Text as TextType
+from sqlalchemy import Text
 from sqlalchemy.schema import Column
 
 revision = "i12_story_search"
@@ -28,41 +27,15 @@ down_revision = "i15_metric_type"
 branch_labels = None
 depends_on = None
 
-_BATCH = 500
-
 
 def upgrade() -> None:
     # Imported when the step runs: Alembic imports every script just to find the head.
-    from sdmkit.store import fulltext
+    from sdmkit.store.fulltext import rebuild
 
-    conn = op.get_bind()
-    doc = table(
-        "document",
-        column("id", Integer),
-        column("kind"),
-        column("title"),
-        column("team"),
-        column("tags", JSON),
-        column("content", JSON),
-    )
-    last = 0
-    while True:  # the stories only, a batch at a time: the other kinds' rows are as they were
-        found = conn.execute(
-            select(doc.c.id, doc.c.kind, doc.c.title, doc.c.team, doc.c.tags, doc.c.content)
-            .where(doc.c.kind == "story", doc.c.id > last)
-            .order_by(doc.c.id)
-            .limit(_BATCH)
-        ).all()
-        if not found:
-            break
-        fulltext.write(
-            conn,
-            fulltext.rows_for((r.id, r.kind, r.title, r.team, r.tags or [], r.content or {}) for r in found),
-        )
-        last = found[-1].id
+    rebuild(op.get_bind(), kind="story")  # the stories only: the other kinds' rows are as they were
     op.execute("ALTER TABLE document DROP COLUMN search_text")
 
 
 def downgrade() -> None:
     # Back empty: before this step nothing read it either.
-    op.add_column("document", Column("search_text", TextType, nullable=False, server_default=""))
+    op.add_column("document", Column("search_text", Text, nullable=False, server_default=""))
