@@ -251,10 +251,10 @@ def test_help_is_quick_to_import():
 def test_app_passes_port_and_address_and_does_not_watch_its_source(workspace, monkeypatch):
     """`sdmkit app` starts Streamlit with the user's port and address; the product
     does not reload itself when files change (only `--watch` does, for developers)."""
-    import sdmkit.cli as cli
+    from sdmkit.cli import workspace
 
     calls = []
-    monkeypatch.setattr(cli, "_run_server", lambda cmd, cwd: calls.append(cmd) or 0)
+    monkeypatch.setattr(workspace, "_run_server", lambda cmd, cwd: calls.append(cmd) or 0)
     result = run("app", "--port", "9123", "--address", "0.0.0.0", "--no-open")
     assert result.exit_code == 0 and "http://0.0.0.0:9123" in result.output
     cmd = calls[0]
