@@ -352,9 +352,10 @@ def test_figures_are_whole_numbers_with_their_units():
 def test_every_behaviour_of_the_lexicon_can_be_found_in_a_sentence():
     """A phrase that can never match (a star in the middle of several words, say) is a
     behaviour the miner silently never proposes."""
-    from sdmkit.stories.behaviours import _BEHAVIOURS, sentence_strengths
+    from sdmkit.stories.behaviours import sentence_strengths
+    from sdmkit.stories.principle_behaviours import BEHAVIOURS
 
-    for principle, rows in _BEHAVIOURS.items():
+    for principle, rows in BEHAVIOURS.items():
         for weight, phrases in rows:
             for phrase in phrases:
                 words = " then ".join(p.strip() for p in phrase.split("+"))

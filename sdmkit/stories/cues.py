@@ -1,7 +1,7 @@
 """The principle cues learned from labelled documents (cues.json, beside this module),
 and the features of a sentence they are looked up by.
 
-They add to the hand-written behaviours (behaviours.py) when mining proposes a
+They add to the hand-written behaviours (principle_behaviours.py) when mining proposes a
 principle; they never stand in for the evidence of a behaviour. bench/learn_cues.py
 relearns cues.json from the labelled sets with `cue_features`."""
 

@@ -269,7 +269,7 @@ def propose(
     """The principles a story's grounded sentences show, strongest first, each with the
     sentence that shows it (its evidence) and its strength.
 
-    Two kinds of evidence add up: the hand-written behaviours (behaviours.py), read
+    Two kinds of evidence add up: the hand-written behaviours (principle_behaviours.py), read
     from what the candidate did and what came of it (the situation is context), each
     point counting HAND; and the cues learned from labelled documents, read from every
     part, the LEARNED_TOP strongest cues of the story counting. A principle is proposed
