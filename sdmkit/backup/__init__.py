@@ -25,17 +25,17 @@ from sqlmodel import SQLModel, col
 from sdmkit import clock
 from sdmkit.backup.check import backup_problems, consistency_problems
 from sdmkit.backup.format import (
-    _COMMENT_FIELDS,
-    _DECISION_FIELDS,
-    _DOC_FIELDS,
-    _DRAFT_FIELDS,
-    _METRIC_FIELDS,
-    _REV_FIELDS,
-    _VALUE_FIELDS,
+    COMMENT_FIELDS,
+    DECISION_FIELDS,
+    DOC_FIELDS,
+    DRAFT_FIELDS,
     FORMAT,
     FORMAT_VERSION,
-    _dump_row,
-    _load_row,
+    METRIC_FIELDS,
+    REV_FIELDS,
+    VALUE_FIELDS,
+    dump_row,
+    load_row,
 )
 from sdmkit.errors import SdmkitError
 from sdmkit.store import Store, fulltext
@@ -69,29 +69,24 @@ def _snapshot(store: Store) -> Iterator[Session]:
 
 def dump(store: Store) -> dict:
     with _snapshot(store) as s:
-        docs = [
-            _dump_row(r, _DOC_FIELDS) for r in s.scalars(select(DocumentRow).order_by(col(DocumentRow.id)))
-        ]
-        revs = [
-            _dump_row(r, _REV_FIELDS) for r in s.scalars(select(RevisionRow).order_by(col(RevisionRow.id)))
-        ]
+        docs = [dump_row(r, DOC_FIELDS) for r in s.scalars(select(DocumentRow).order_by(col(DocumentRow.id)))]
+        revs = [dump_row(r, REV_FIELDS) for r in s.scalars(select(RevisionRow).order_by(col(RevisionRow.id)))]
         settings = {r.key: r.value for r in s.scalars(select(SettingRow).order_by(col(SettingRow.key)))}
         comments = [
-            _dump_row(r, _COMMENT_FIELDS) for r in s.scalars(select(CommentRow).order_by(col(CommentRow.id)))
+            dump_row(r, COMMENT_FIELDS) for r in s.scalars(select(CommentRow).order_by(col(CommentRow.id)))
         ]
         decisions = [
-            _dump_row(r, _DECISION_FIELDS)
-            for r in s.scalars(select(DecisionRow).order_by(col(DecisionRow.id)))
+            dump_row(r, DECISION_FIELDS) for r in s.scalars(select(DecisionRow).order_by(col(DecisionRow.id)))
         ]
         metrics = [
-            _dump_row(r, _METRIC_FIELDS) for r in s.scalars(select(MetricRow).order_by(col(MetricRow.id)))
+            dump_row(r, METRIC_FIELDS) for r in s.scalars(select(MetricRow).order_by(col(MetricRow.id)))
         ]
         values = [
-            _dump_row(r, _VALUE_FIELDS)
+            dump_row(r, VALUE_FIELDS)
             for r in s.scalars(select(MetricValueRow).order_by(col(MetricValueRow.id)))
         ]
         drafts = [
-            _dump_row(r, _DRAFT_FIELDS) for r in s.scalars(select(DraftRow).order_by(col(DraftRow.token)))
+            dump_row(r, DRAFT_FIELDS) for r in s.scalars(select(DraftRow).order_by(col(DraftRow.token)))
         ]
     return {
         "format": FORMAT,
@@ -227,23 +222,23 @@ def restore(store: Store, data: dict, *, replace: bool = False, safety_dir: Path
         s.execute(delete(DraftRow))
         s.flush()
         for d in data.get("documents", []):
-            s.add(DocumentRow(**_load_row(d, _DOC_FIELDS)))
+            s.add(DocumentRow(**load_row(d, DOC_FIELDS)))
         s.flush()
         for r in data.get("revisions", []):
-            s.add(RevisionRow(**_load_row(r, _REV_FIELDS)))
+            s.add(RevisionRow(**load_row(r, REV_FIELDS)))
         for c in data.get("comments", []):
-            s.add(CommentRow(**_load_row(c, _COMMENT_FIELDS)))
+            s.add(CommentRow(**load_row(c, COMMENT_FIELDS)))
         for d in data.get("decisions", []):
-            s.add(DecisionRow(**_load_row(d, _DECISION_FIELDS)))
+            s.add(DecisionRow(**load_row(d, DECISION_FIELDS)))
         for m in data.get("metrics", []):
-            s.add(MetricRow(**_load_row(m, _METRIC_FIELDS)))
+            s.add(MetricRow(**load_row(m, METRIC_FIELDS)))
         s.flush()
         for v in data.get("metric_values", []):
-            s.add(MetricValueRow(**_load_row(v, _VALUE_FIELDS)))
+            s.add(MetricValueRow(**load_row(v, VALUE_FIELDS)))
         for key, value in (data.get("settings") or {}).items():
             s.add(SettingRow(key=key, value=value))
         for d in data.get("drafts", []):
-            s.add(DraftRow(**_load_row(d, _DRAFT_FIELDS)))
+            s.add(DraftRow(**load_row(d, DRAFT_FIELDS)))
         s.flush()
         fulltext.rebuild(s.connection())  # the search index follows the documents it was given
         if s.get_bind().dialect.name == "postgresql":

@@ -8,15 +8,14 @@ from collections.abc import Callable
 from typing import Any
 
 from sdmkit.backup.format import (
-    _COMMENT_FIELDS,
-    _DECISION_FIELDS,
-    _DOC_FIELDS,
-    _DRAFT_FIELDS,
-    _METRIC_FIELDS,
-    _REV_FIELDS,
-    _VALUE_FIELDS,
-    _load_row,
-    _table,
+    COMMENT_FIELDS,
+    DECISION_FIELDS,
+    DOC_FIELDS,
+    DRAFT_FIELDS,
+    METRIC_FIELDS,
+    REV_FIELDS,
+    VALUE_FIELDS,
+    load_row,
 )
 from sdmkit.document import DocumentMeta
 from sdmkit.errors import InvalidDocument, UnknownKind
@@ -33,6 +32,7 @@ from sdmkit.store.tables import (
     MetricValueRow,
     RevisionRow,
     SettingRow,
+    table_of,
 )
 
 _SECTIONS = ("documents", "revisions", "comments", "decisions", "metrics", "metric_values", "drafts")
@@ -104,7 +104,7 @@ def consistency_problems(data: dict) -> list[str]:
 
 def _parse_times(row: dict, fields, where: str, problems: list[str]) -> dict | None:
     try:
-        return _load_row(row, fields)
+        return load_row(row, fields)
     except (TypeError, ValueError) as exc:
         problems.append(f"{where}: a date or time cannot be read ({str(exc)[:100]})")
         return None
@@ -116,7 +116,7 @@ def _check_document(d: dict, where: str, kind_of: Any, problems: list[str], tabl
     except UnknownKind as exc:
         problems.append(f"{where}.kind: {exc}")
         return
-    fields = _DOC_FIELDS if table is _table(DocumentRow) else _REV_FIELDS
+    fields = DOC_FIELDS if table is table_of(DocumentRow) else REV_FIELDS
     # coach_allow may be missing: backups made before allow-lists existed.
     row = {f: d.get(f) for f in fields if f not in ("kind", "coach_allow")}
     problems += [str(p) for p in check_row(table, row, where)]
@@ -173,16 +173,16 @@ def backup_problems(data: dict, limit: int = 10) -> list[str]:
     known_kinds = {k.id for k in all_kinds()}
     kinds = {}
     specs = (
-        ("documents", _DOC_FIELDS, DocumentRow),
-        ("revisions", _REV_FIELDS, RevisionRow),
-        ("comments", _COMMENT_FIELDS, CommentRow),
-        ("decisions", _DECISION_FIELDS, DecisionRow),
-        ("metrics", _METRIC_FIELDS, MetricRow),
-        ("metric_values", _VALUE_FIELDS, MetricValueRow),
-        ("drafts", _DRAFT_FIELDS, DraftRow),
+        ("documents", DOC_FIELDS, DocumentRow),
+        ("revisions", REV_FIELDS, RevisionRow),
+        ("comments", COMMENT_FIELDS, CommentRow),
+        ("decisions", DECISION_FIELDS, DecisionRow),
+        ("metrics", METRIC_FIELDS, MetricRow),
+        ("metric_values", VALUE_FIELDS, MetricValueRow),
+        ("drafts", DRAFT_FIELDS, DraftRow),
     )
     for section, fields, row_type in specs:
-        table = _table(row_type)
+        table = table_of(row_type)
         for i, row in enumerate(data.get(section) or [], 1):
             if len(problems) >= limit:
                 return problems
@@ -228,6 +228,6 @@ def backup_problems(data: dict, limit: int = 10) -> list[str]:
         elif key in SETTING_CHECKS and not SETTING_CHECKS[key][1](value["v"]):
             problems.append(f"{where}: expected {SETTING_CHECKS[key][0]}")
         else:
-            problems += [str(p) for p in check_row(_table(SettingRow), {"key": key, "value": value}, where)]
+            problems += [str(p) for p in check_row(table_of(SettingRow), {"key": key, "value": value}, where)]
     problems += consistency_problems(data)
     return problems[:limit]

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlmodel import SQLModel
-
 FORMAT = "sdmkit-backup"
 # 2: a metric's input/output column is 'type' (1 called it 'kind'); 3: documents have no
 # search_text (older backups' is ignored; an sdmkit before 3 would need it, and says
 # the backup is newer than it)
 FORMAT_VERSION = 3
-_DOC_FIELDS = (
+DOC_FIELDS = (
     "id",
     "kind",
     "title",
@@ -27,7 +25,7 @@ _DOC_FIELDS = (
     "updated_at",
     "deleted_at",
 )
-_REV_FIELDS = (
+REV_FIELDS = (
     "id",
     "document_id",
     "version",
@@ -41,8 +39,8 @@ _REV_FIELDS = (
     "saved_at",
     "note",
 )
-_COMMENT_FIELDS = ("id", "document_id", "version", "anchor", "author", "text", "created_at", "resolved")
-_DECISION_FIELDS = (
+COMMENT_FIELDS = ("id", "document_id", "version", "anchor", "author", "text", "created_at", "resolved")
+DECISION_FIELDS = (
     "id",
     "document_id",
     "version",
@@ -52,7 +50,7 @@ _DECISION_FIELDS = (
     "decided_on",
     "created_at",
 )
-_METRIC_FIELDS = (
+METRIC_FIELDS = (
     "id",
     "team",
     "name",
@@ -65,14 +63,14 @@ _METRIC_FIELDS = (
     "aggregation",
     "position",
 )
-_VALUE_FIELDS = ("id", "metric_id", "week_end", "value")
+VALUE_FIELDS = ("id", "metric_id", "week_end", "value")
 # Unsaved work: restored as it was (a draft need not be a valid document yet).
-_DRAFT_FIELDS = ("token", "kind", "document_id", "base_version", "meta", "content", "saved_at")
+DRAFT_FIELDS = ("token", "kind", "document_id", "base_version", "meta", "content", "saved_at")
 _TIMES = {"created_at", "updated_at", "deleted_at", "saved_at"}
 _DATES = {"decided_on", "week_end"}
 
 
-def _dump_row(row, fields) -> dict:
+def dump_row(row, fields) -> dict:
     out = {}
     for f in fields:
         v = getattr(row, f)
@@ -80,7 +78,7 @@ def _dump_row(row, fields) -> dict:
     return out
 
 
-def _load_row(data: dict, fields) -> dict:
+def load_row(data: dict, fields) -> dict:
     out = {}
     for f in fields:
         v = data.get(f)
@@ -92,7 +90,3 @@ def _load_row(data: dict, fields) -> dict:
             v = []  # backups made before allow-lists existed
         out[f] = v
     return out
-
-
-def _table(row: type[SQLModel]):
-    return SQLModel.metadata.tables[str(row.__tablename__)]

@@ -154,14 +154,14 @@ class DraftRow(SQLModel, table=True):
     saved_at: datetime = Field(sa_column=Column(DateTime, nullable=False))
 
 
-def _table(row: type[SQLModel]) -> Table:
+def table_of(row: type[SQLModel]) -> Table:
     return row.__table__  # type: ignore[attr-defined, no-any-return]  # set by SQLModel for table=True
 
 
 # The tables as SQLAlchemy Core sees them, for the queries that read plain rows (a
 # Core statement compiles faster than an ORM one, and its columns are typed).
-DOCUMENTS = _table(DocumentRow)
-REVISIONS = _table(RevisionRow)
-COMMENTS = _table(CommentRow)
-DECISIONS = _table(DecisionRow)
-DRAFTS = _table(DraftRow)
+DOCUMENTS = table_of(DocumentRow)
+REVISIONS = table_of(RevisionRow)
+COMMENTS = table_of(CommentRow)
+DECISIONS = table_of(DecisionRow)
+DRAFTS = table_of(DraftRow)
