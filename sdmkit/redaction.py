@@ -16,7 +16,9 @@ import copy
 import re
 import types
 import typing
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from pydantic import BaseModel
 
@@ -187,15 +189,55 @@ def scrub(text: str) -> str:
     return HANDLE.sub("[handle]", text)
 
 
-def redact_text(text: str, rules: list[Term]) -> str:
+def _words(term: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.I)
+
+
+def told_apart(rules: Sequence[Term]) -> list[Term]:
+    """The rules as an export applies them: terms that share a replacement are
+    numbered in the order of the list ('[name 1]', '[name 2]'), so a redacted
+    document still tells its people apart. With one '[name]' for everyone, a
+    rotation's members become one person, on leave whenever any of them is, and the
+    schedule computed from it says nobody is on call; a timeline no longer says who
+    did what. A term inside another of the same replacement ('Priya' in 'Priya
+    Raman') names the same person, and takes the same number."""
+    groups: dict[str, list[Term]] = {}
+    for t in rules:
+        groups.setdefault(t.replacement, []).append(t)
+    numbered: dict[Term, str] = {}
+    for replacement, group in groups.items():
+        seen: list[tuple[str, int]] = []  # (term, its number)
+        for t in group:
+            same = next(
+                (n for other, n in seen if _words(t.term).search(other) or _words(other).search(t.term)),
+                None,
+            )
+            seen.append((t.term, same or 1 + max((n for _, n in seen), default=0)))
+        if len({n for _, n in seen}) > 1:
+            for t, (_, n) in zip(group, seen, strict=True):
+                numbered[t] = (
+                    f"{replacement[:-1]} {n}]" if replacement.endswith("]") else f"{replacement} {n}"
+                )
+    return [replace(t, replacement=numbered.get(t, t.replacement)) for t in rules]
+
+
+@lru_cache(maxsize=16)
+def _plan(rules: tuple[Term, ...]) -> tuple[tuple[re.Pattern, str], ...]:
+    """What redact_text replaces, in order: longest term first, so 'Priya Raman' goes
+    before 'Priya'. Worked out once per list, not once per field."""
+    ordered = sorted(told_apart(rules), key=lambda t: len(t.term), reverse=True)
+    # A replacement is inserted as it is: '\1' or '\g<0>' in it is text, not a group.
+    return tuple((_words(t.term), t.replacement.replace("\\", "\\\\")) for t in ordered)
+
+
+def redact_text(text: str, rules: Sequence[Term]) -> str:
     if not text:
         return text
     # Addresses first: a listed name inside one ('dashboards.northwind.example') would
     # otherwise break it up, and the rest of the address would survive.
     text = URL.sub("[link]", EMAIL.sub("[email]", text))
-    # Longest first, so 'Priya Raman' goes before 'Priya'.
-    for t in sorted(rules, key=lambda t: len(t.term), reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(t.term)}(?!\w)", t.replacement, text, flags=re.I)
+    for pattern, replacement in _plan(tuple(rules)):
+        text = pattern.sub(replacement, text)
     return scrub(text)
 
 

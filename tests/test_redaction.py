@@ -204,3 +204,59 @@ def test_the_redaction_list_is_kept_from_the_command_line(workspace):
     assert "Northwind" in {t.term for t in terms(workspace)}  # nothing removed on a refusal
     assert run("stories", "redaction", "remove", "Northwind").exit_code == 0
     assert "Northwind" not in {t.term for t in terms(workspace)}
+
+
+def test_terms_sharing_a_replacement_are_numbered_so_people_stay_apart():
+    from sdmkit.redaction import told_apart
+
+    rules = [
+        Term("Priya Raman", "[name]"),
+        Term("Tomasz Nowak", "[name]"),
+        Term("Priya", "[name]"),  # the same person as 'Priya Raman': the same number
+        Term("Northwind", "[customer]"),  # alone with its replacement: left as written
+        Term("Jana Novak", "the director"),
+        Term("Ola Berg", "the director"),
+    ]
+    assert [t.replacement for t in told_apart(rules)] == [
+        "[name 1]",
+        "[name 2]",
+        "[name 1]",
+        "[customer]",
+        "the director 1",
+        "the director 2",
+    ]
+    out = redact_text("Priya Raman paged Tomasz Nowak; Priya told Northwind.", rules)
+    assert out == "[name 1] paged [name 2]; [name 1] told [customer]."
+
+
+def test_a_replacement_is_inserted_as_written():
+    """A backslash in a replacement is text, not a group reference (it used to stop the export)."""
+    assert redact_text("Priya Raman paged.", [Term("Priya Raman", r"P\1 \g<0>")]) == r"P\1 \g<0> paged."
+
+
+def test_a_rotation_redacted_with_one_replacement_for_everyone_keeps_its_schedule(sqlite_store):
+    """Every person on the list as '[name]' (what 'Add the names to the list' writes):
+    the redacted rotation must be on call exactly as the real one is. It used to merge
+    its members into one person, on leave whenever any of them was, and print weeks
+    with nobody on call."""
+    from sdmkit.examples import load_examples
+    from sdmkit.kinds.oncall.model import Rotation
+    from sdmkit.kinds.oncall.rules import schedule_for
+    from sdmkit.redaction import redact, unlisted_people
+
+    load_examples(sqlite_store)
+    set_terms(sqlite_store, [{"term": p, "replacement": "[name]"} for p in unlisted_people(sqlite_store)])
+    rotations = list(sqlite_store.iter_documents(kind="oncall"))
+    assert rotations
+    for doc in rotations:
+        real = schedule_for(Rotation.model_validate(doc.content))
+        hidden = schedule_for(Rotation.model_validate(redact(doc, terms(sqlite_store)).content))
+        pairs = {(a.person, b.person) for a, b in zip(real.shifts, hidden.shifts, strict=True)}
+        assert all(bool(a) == bool(b) for a, b in pairs), doc.title  # staffed where the real one is
+        # one redacted name for each real person, and no two people under one name
+        assert len({a for a, _ in pairs}) == len(pairs) == len({b for _, b in pairs}), doc.title
+        assert len(hidden.warnings) == len(real.warnings), doc.title
+        md = render_from(sqlite_store, doc, "md", redacted=True).decode()
+        assert md.count("nobody") == render_from(sqlite_store, doc, "md").decode().count("nobody"), doc.title
+        for member in Rotation.model_validate(doc.content).members:
+            assert member.name not in md

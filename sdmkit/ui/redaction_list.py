@@ -89,7 +89,11 @@ def draw() -> None:
             ),
             "replacement": st.column_config.TextColumn(
                 "Replace with",
-                help="What a redacted export shows instead, like [name]; [redacted] if left empty",
+                help=(
+                    "What a redacted export shows instead, like [name]; [redacted] if left empty. "
+                    "Names that share one are numbered in exports ([name 1], [name 2]), in this "
+                    "list's order, so a timeline or a rotation still tells its people apart"
+                ),
                 default="",
             ),
         },

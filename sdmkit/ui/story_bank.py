@@ -416,7 +416,10 @@ def redaction_tab() -> None:
         if st.button(
             f"Add {plural(len(missing), 'name')} to the list",
             icon=":material/playlist_add:",
-            help="Each replaced with [name]; edit the replacement above afterwards if you like",
+            help=(
+                "Each replaced with [name] (numbered in exports: [name 1], [name 2]); "
+                "edit the replacement above afterwards if you like"
+            ),
         ):
             redaction_list.add_names(missing)
             flash(f"Added {plural(len(missing), 'name')} to the redaction list")
