@@ -330,9 +330,13 @@ class Index:
                 reasons.append("may show " + ", ".join(suggested) + " (suggested by its words: check it)")
             common = [said[t] for t in sorted(set(query) & set(self.docs[i])) if t in said]
             if asked := [w for w, own in common if own]:
-                reasons.append("shares the words " + ", ".join(asked[:5]))
+                reasons.append(
+                    ("shares the word " if len(asked) == 1 else "shares the words ") + _listed(asked)
+                )
             if related := [w for w, own in common if not own]:
-                reasons.append("related words " + ", ".join(related[:5]))
+                reasons.append(
+                    ("related word " if len(related) == 1 else "related words ") + _listed(related)
+                )
             strength = sum(shown.values())
             origin = str(c.get("origin") or s.id).split(":")[0]
             out.append(
@@ -366,6 +370,10 @@ class Index:
             for t in rest
         ]
         return [m for *_, m in first + second]
+
+
+def _listed(words: list[str]) -> str:
+    return ", ".join(words[:5])
 
 
 def match(question: str, stories: list, lookup: Callable | None = None) -> list[Match]:
