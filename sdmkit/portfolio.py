@@ -176,7 +176,9 @@ def _contents_html(
     )
 
 
-def _part_html(doc: Document, extra: dict | None, page_size: str, redacted: bool) -> Callable[[int], str]:
+def _part_html(
+    doc: Document, number: str, extra: dict | None, page_size: str, redacted: bool
+) -> Callable[[int], str]:
     """The part's HTML at each fit step (the tighter layouts that save a near-empty
     last page, as a document's own PDF). The steps differ only by a body class, so the
     document is rendered once, however many steps the layout tries, and again for no
@@ -184,7 +186,7 @@ def _part_html(doc: Document, extra: dict | None, page_size: str, redacted: bool
 
     @functools.cache
     def rendered() -> str:
-        out = render_html(doc, page_size=page_size, for_print=True, extra=extra, in_pack=True)
+        out = render_html(doc, page_size=page_size, for_print=True, extra=extra, part=number)
         return final_html(out) if redacted else out
 
     return lambda fit: with_fit(rendered(), fit)
@@ -217,7 +219,7 @@ def parts_html(
             extra = redact_value(extra, rules)
         numbered = e.doc.with_meta(title=f"{e.number}  {e.doc.title}")
 
-        parts.append((e.number, _part_html(numbered, extra, page_size, redacted)))
+        parts.append((e.number, _part_html(numbered, e.number, extra, page_size, redacted)))
     return parts
 
 

@@ -260,3 +260,27 @@ def test_a_rotation_redacted_with_one_replacement_for_everyone_keeps_its_schedul
         assert md.count("nobody") == render_from(sqlite_store, doc, "md").decode().count("nobody"), doc.title
         for member in Rotation.model_validate(doc.content).members:
             assert member.name not in md
+
+
+def test_every_part_of_a_portfolio_shows_its_number_a_pr_faq_too(sqlite_store):
+    """The contents say 2.1; the page must too. A PR/FAQ hides its title (which carries
+    the number) for the press release's headline, so its number used to be nowhere."""
+    from pypdf import PdfReader
+
+    from sdmkit.examples import load_examples
+    from sdmkit.portfolio import outline
+
+    load_examples(sqlite_store)
+    mine_all(sqlite_store)
+    stories = list(sqlite_store.iter_documents(kind="story"))
+    prfaq = next(s for s in stories if s.content.get("origin", "").endswith(":prfaq"))
+    coe = next(s for s in stories if s.content.get("origin", "").endswith(":coe"))
+    ids = [coe.id, prfaq.id]
+    numbers = [e.number for e in outline(sqlite_store, ids)[0]]
+    assert "2.1" in numbers
+    pdf = portfolio_pdf(sqlite_store, ids)
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+    body = " ".join(pages[1:])  # after the contents page
+    for number in numbers:
+        assert re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])", body), number
+    assert "2.1 · PR/FAQ" in body

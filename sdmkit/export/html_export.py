@@ -140,11 +140,13 @@ def render_html(
     for_print: bool = False,
     extra: dict | None = None,
     fit: int = 0,
-    in_pack: bool = False,
+    part: str = "",
 ) -> str:
     """fit: 0 for the normal layout, 1 or 2 for a tighter one (see pdf_export).
-    in_pack: a part of an interview portfolio, whose reader has no use for the
-    workspace's status and version of it ('Status: draft · Version 3')."""
+    part: the document's number as a part of an interview portfolio ('6.1'), whose
+    reader has no use for the workspace's status and version of it ('Status: draft ·
+    Version 3'). The title carries the number; a template that hides its title (a
+    PR/FAQ's headline stands in for it) shows the number beside the kind."""
     kind = doc.kind_spec
     model = kind.model.model_validate(doc.content)
     body, headings, body_md = reading_html(doc, extra)
@@ -165,6 +167,6 @@ def render_html(
         css=Markup(stylesheet()),
         page_size=size,
         for_print=for_print,
-        in_pack=in_pack,
+        part=part,
     )
     return with_fit(html, fit)
