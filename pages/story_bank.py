@@ -10,15 +10,15 @@ from sdmkit.ui.story_bank import (
     practice_tab,
     redaction_tab,
     study_plan_tab,
+    tabs,
 )
 
 st.title("Story bank", anchor=False)
 st.caption(
     "STAR stories from your own work, mapped to the Leadership Principles and the questions of the loop."
 )
-tabs = st.tabs(["Mine", "Match a question", "Coverage", "Practice", "Portfolio", "Redaction", "Study plan"])
 for tab, draw in zip(
-    tabs,
+    tabs(),
     (mine_tab, match_tab, coverage_tab, practice_tab, portfolio_tab, redaction_tab, study_plan_tab),
     strict=True,
 ):

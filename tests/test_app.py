@@ -592,6 +592,7 @@ def test_a_matched_story_is_practised_from_its_match_and_the_history_says_which_
     story_id = int(second.key.rsplit("|", 1)[1])
     second.click().run()
     assert not at.exception
+    assert at.session_state["sb|tab"] == "Practice"  # the button opens the Practice tab
     assert by_label(at.toggle, f"Practise the question I matched: {question}").value
     assert by_label(at.selectbox, "Story you will tell").value == story_id
     [b for b in at.button if b.label == "Save this practice"][0].click().run()

@@ -565,7 +565,7 @@ def test_story_bank_mine_answer_match_practise_and_redacted_portfolio(browser, t
     from sdmkit.redaction import set_terms
     from sdmkit.stories import practice
     from sdmkit.stories.grounding import PROMPT
-    from tests.browser import fill, press, select, tab, visible
+    from tests.browser import fill, press, tab, visible
 
     names = ["Priya Raman", "Tomasz Nowak", "Aisha Bello", "Martin Alvarez", "Grace Okafor", "Northwind"]
     with sdmkit_server(tmp_path / "data", examples=True) as url:
@@ -613,12 +613,26 @@ def test_story_bank_mine_answer_match_practise_and_redacted_portfolio(browser, t
         assert (store.get(int(origin.split(":")[0])).kind == "coe") if origin else "outage" in best.title
         expect(visible(page.get_by_text(best.title)).first).to_be_visible()
 
-        # ... and is practised against that question.
+        # ... and is practised against that question: its Practise button opens the
+        # Practice tab on that story and question.
         before = store.get(best.story_id).content.get("practice_count") or 0
-        tab(page, "Practice")
-        visible(page.get_by_text("Practise the question I matched")).click()
+        click(page, "Practise")  # the first row: the best match
+        expect(page.get_by_role("tab", name="Practice", exact=True)).to_have_attribute(
+            "aria-selected", "true"
+        )
+        expect(visible(page.get_by_role("combobox", name="Story you will tell"))).to_have_value(best.title)
+        expect(visible(page.get_by_role("heading", name=question))).to_be_visible()
+        # Another page and back: the tab, the question and the story are as they were
+        # (Streamlit drops the keys of widgets a run does not draw).
+        page.get_by_role("link", name="Library").click()
         wait_for_app(page)
-        select(page, "Story you will tell", best.title)
+        page.get_by_role("link", name="Story bank").click()
+        wait_for_app(page)
+        expect(page.get_by_role("tab", name="Practice", exact=True)).to_have_attribute(
+            "aria-selected", "true"
+        )
+        expect(visible(page.get_by_role("heading", name=question))).to_be_visible()
+        expect(visible(page.get_by_role("combobox", name="Story you will tell"))).to_have_value(best.title)
         press(page, "Start the timer")
         # The timer ticks on its own while the candidate talks (it used to say 0 s until a click).
         timer = visible(page.get_by_test_id("stMetricValue"))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
@@ -19,6 +21,26 @@ def _store_for(url: str) -> Store:
 
 def store() -> Store:
     return _store_for(database_url())
+
+
+def kept(widget: Callable[..., Any], *args: Any, key: str, **kwargs: Any) -> Any:
+    """A widget whose choice survives a visit to another page (a tab, a round, a
+    toggle): Streamlit drops a widget's key on a run that does not draw it, and the
+    widget would come back at its first choice. A plain copy of the key, written on
+    every run that draws it, gives the choice back. Not for a widget given its own
+    starting value (index=, value=): Streamlit warns when both set it."""
+    copy = kept_copy(key)
+    if key not in st.session_state and copy in st.session_state:
+        st.session_state[key] = st.session_state[copy]
+    drawn = widget(*args, key=key, **kwargs)
+    st.session_state[copy] = st.session_state.get(key)
+    return drawn
+
+
+def kept_copy(key: str) -> str:
+    """The plain key kept() copies a widget's choice to; a callback that sets the
+    widget's choice sets it too."""
+    return f"{key}|kept"
 
 
 def viewer_zone():

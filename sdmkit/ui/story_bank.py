@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
+from typing import Any
 
 import streamlit as st
 
@@ -14,8 +16,17 @@ from sdmkit.stories import practice
 from sdmkit.stories.match import coverage, match
 from sdmkit.stories.mine import mine_all
 from sdmkit.ui import cells, redaction_list
-from sdmkit.ui.state import flash, store
+from sdmkit.ui.state import flash, kept, kept_copy, store
 from sdmkit.ui.text import esc, plural
+
+TABS = ("Mine", "Match a question", "Coverage", "Practice", "Portfolio", "Redaction", "Study plan")
+TAB = "sb|tab"  # the open tab
+
+
+def tabs() -> Sequence[Any]:
+    """The page's tabs: the open one kept across reruns and a visit to another page,
+    and opened by a button (a match's Practise)."""
+    return kept(st.tabs, list(TABS), key=TAB, on_change="rerun")
 
 
 def _stories():
@@ -115,16 +126,24 @@ def match_tab() -> None:
             )
             if c2.button("Open", key=f"sb|open|{m.story_id}", width="stretch", help="Edit the story"):
                 st.switch_page("pages/story.py", query_params={"id": str(m.story_id)})
-            if c3.button(
+            c3.button(
                 "Practise",
                 key=f"sb|practise|{m.story_id}",
                 width="stretch",
-                help="Practise telling this story for this question, in the Practice tab",
-            ):
-                st.session_state["sb|use_matched"] = True
-                st.session_state[PRACTISE_STORY] = m.story_id
-                flash(f"Ready in the Practice tab: {m.title}")
-                st.rerun()
+                help="Practise telling this story for this question: opens the Practice tab",
+                on_click=_practise,
+                args=(m.story_id, m.title),
+            )
+
+
+def _practise(story_id: int, title: str) -> None:
+    """A match's Practise button: the Practice tab opens on this story and question.
+    A callback, since the open tab is a widget's state, which a run may not change
+    once the tabs are drawn."""
+    st.session_state["sb|use_matched"] = True
+    st.session_state[PRACTISE_STORY] = story_id
+    st.session_state[TAB] = st.session_state[kept_copy(TAB)] = "Practice"
+    flash(f"Practising: {title}")
 
 
 def coverage_tab() -> None:
@@ -185,7 +204,8 @@ def _practice_question(rnd: int, turn: int) -> str | None:
     else:
         question = practice.question_for(rnd, turn)
     matched = st.session_state.get("sb|matched")
-    if matched and st.toggle(
+    if matched and kept(
+        st.toggle,
         f"Practise the question I matched: {esc(matched)}",  # a label renders Markdown
         key="sb|use_matched",
         help="Instead of the round's questions, the one from 'Match a question'",
@@ -202,7 +222,8 @@ def _time_so_far() -> None:
 
 def practice_tab() -> None:
     own = practice.custom_questions(store())
-    rnd = st.selectbox(
+    rnd = kept(
+        st.selectbox,
         "Round",
         [r.number for r in ROUNDS] + [OWN],
         key="sb|round",
