@@ -149,3 +149,28 @@ def test_an_empty_cell_is_blank_or_a_dash_never_none(workspace):
         for table in tables:
             editable = table.proto.editing_mode != table.proto.EditingMode.READ_ONLY
             assert table.proto.placeholder == ("" if editable else "—"), (page, table.proto.id)
+
+
+def test_the_practice_history_fits_the_page_with_its_time_in_the_viewers_zone(workspace):
+    """Sized by their text, a long question and story pushed Seconds and the rating
+    out of view; the time read as a bare UTC stamp."""
+    import json
+
+    from sdmkit.stories import practice
+
+    long = (
+        "Tell me about a time you had to deliver a difficult message to a senior stakeholder under pressure"
+    )
+    practice.record(
+        workspace,
+        practice.Session("2026-12-03T16:57:00+00:00", "Your own question", long, None, 140, {"x": 4}, ""),
+    )
+    at = app("pages/story_bank.py")
+    (table,) = [d for d in at.dataframe if "Story told" in d.value.columns]
+    widths = {name: c.get("width") for name, c in json.loads(table.proto.columns).items()}
+    row = table.value.iloc[0]
+    assert all(isinstance(widths.get(name), int) for name in row.index), widths
+    assert sum(widths[name] for name in row.index) <= 940
+    assert row["When"] == "2026-12-03 16:57 UTC"  # the app test's browser names no zone
+    assert widths["When"] >= 6.5 * len(row["When"]) + 2 * 8
+    assert (row["Seconds"], row["Rating"]) == (140, 4)

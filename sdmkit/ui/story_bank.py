@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 import streamlit as st
@@ -16,7 +17,7 @@ from sdmkit.stories import practice
 from sdmkit.stories.match import coverage, match
 from sdmkit.stories.mine import mine_all
 from sdmkit.ui import cells, redaction_list
-from sdmkit.ui.state import flash, kept, kept_copy, store
+from sdmkit.ui.state import flash, kept, kept_copy, stamp, store
 from sdmkit.ui.text import esc, plural
 
 TABS = ("Mine", "Match a question", "Coverage", "Practice", "Portfolio", "Redaction", "Study plan")
@@ -318,19 +319,31 @@ def _history() -> None:
     cells.table(
         [
             {
-                "When": h["when"][:16].replace("T", " "),
+                "When": stamp(datetime.fromisoformat(h["when"])),
                 "Round": h["round"],
                 "Question": h["question"],
                 "Story told": told.get(h.get("story_id") or 0, "no story"),
                 "Seconds": h["seconds"] or None,  # blank: the timer was not started
-                "Average rating": round(sum(h["ratings"].values()) / len(h["ratings"]), 1)
-                if h["ratings"]
-                else None,
+                "Rating": round(sum(h["ratings"].values()) / len(h["ratings"]), 1) if h["ratings"] else None,
             }
             for h in past[:20]
         ],
         hide_index=True,
         width="stretch",
+        # Fixed widths that add up to the page's 940 px: sized by their text, the
+        # question and the story pushed the last columns out of view.
+        column_config={
+            "When": st.column_config.TextColumn("When", width=150, help="In your time zone"),
+            "Round": st.column_config.TextColumn("Round", width=145),
+            "Question": st.column_config.TextColumn("Question", width=280),
+            "Story told": st.column_config.TextColumn("Story told", width=230),
+            "Seconds": st.column_config.NumberColumn(
+                "Seconds", width=65, help="How long you talked; blank when the timer was not started"
+            ),
+            "Rating": st.column_config.NumberColumn(
+                "Rating", width=70, help="The average of your ratings for this answer, 1 to 5"
+            ),
+        },
     )
 
 
