@@ -674,3 +674,17 @@ def test_the_redaction_tab_suggests_the_people_the_documents_name_and_adds_them(
     assert not at.exception
     assert {t.term for t in terms(workspace)} == set(missing)
     assert not any("named in your documents" in w.value for w in at.warning)
+
+
+def test_a_question_of_your_own_sets_the_list_aside_until_it_is_cleared(workspace):
+    """The list showed one question while the user's own was the one matched."""
+    at = app("pages/story_bank.py")
+    by_label(at.selectbox, "Question").select_index(3).run()
+    picked = by_label(at.selectbox, "Question").value
+    by_label(at.text_input, "Or your own question").input("How do you grow leaders?").run()
+    assert by_label(at.selectbox, "Question").disabled
+    [b for b in at.button if b.label == "Match"][0].click().run()
+    assert at.session_state["sb|matched"] == "How do you grow leaders?"
+    by_label(at.text_input, "Or your own question").input("").run()
+    assert not by_label(at.selectbox, "Question").disabled
+    assert by_label(at.selectbox, "Question").value == picked  # the pick was kept

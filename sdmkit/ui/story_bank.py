@@ -93,7 +93,15 @@ def mine_tab() -> None:
 
 def match_tab() -> None:
     bank = [q for _, q in all_questions()] + practice.custom_questions(store())
-    question = st.selectbox("Question", bank, key="sb|q", help="Every question of the loop, plus your own")
+    # Set aside while a question of the user's own is typed below: that is the one matched.
+    typed = bool((st.session_state.get("sb|own") or "").strip())
+    question = st.selectbox(
+        "Question",
+        bank,
+        key="sb|q",
+        disabled=typed,
+        help="Every question of the loop, plus your own; clear the box below to pick one here",
+    )
     own = st.text_input(
         "Or your own question", key="sb|own", help="Added to your questions when you match it"
     )
