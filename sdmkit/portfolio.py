@@ -17,14 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
-from sdmkit import clock
+from sdmkit import clock, collector
 from sdmkit.document import Document
 from sdmkit.errors import NotFound
 from sdmkit.export.escape import md_inline
 from sdmkit.export.html_export import render_html, stylesheet
 from sdmkit.export.layout import with_fit
 from sdmkit.export.markdown_export import render_body
-from sdmkit.export.pdf_export import fitted_layout, make_fetcher
+from sdmkit.export.pdf_export import fitted_layout, fonts, make_fetcher
 from sdmkit.redaction import final_html, final_markdown, redact, redact_value, terms, warning
 from sdmkit.stories.grounding import open_prompts
 
@@ -226,14 +226,18 @@ def parts_html(
 def portfolio_pdf(
     store, story_ids: list[int], *, redacted: bool = False, owner: str = "", page_size: str = "A4"
 ) -> bytes:
+    with collector.paused():  # typesetting makes many short-lived objects: see sdmkit.collector
+        return _portfolio_pdf(store, story_ids, redacted=redacted, owner=owner, page_size=page_size)
 
+
+def _portfolio_pdf(store, story_ids: list[int], *, redacted: bool, owner: str, page_size: str) -> bytes:
     # On first use: WeasyPrint only for the PDF, not the Markdown portfolio.
     from sdmkit.export import weasy
 
     HTML = weasy.load().HTML
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     entries, note = outline(store, story_ids, redacted=redacted)
-    fetcher = make_fetcher()
+    fetcher, font_config = make_fetcher(), fonts()
     parts = parts_html(store, entries, redacted=redacted, page_size=page_size)
 
     def layout_cover(pages: dict[str, int]):
@@ -244,7 +248,7 @@ def portfolio_pdf(
         if redacted:
             contents = final_html(contents)
         contents = _from_page(lambda fit: contents, 1, 0)
-        return HTML(string=contents, base_url=None, url_fetcher=fetcher).render()
+        return HTML(string=contents, base_url=None, url_fetcher=fetcher).render(font_config=font_config)
 
     # How long the contents are does not depend on the page numbers in them: laid out
     # first with stand-ins, then every part numbered on from there (its footer counts
@@ -255,7 +259,7 @@ def portfolio_pdf(
         rendered, pages, page = [], {}, cover_pages + 1
         for number, html in parts:
             numbered = functools.partial(_from_page, html, page)
-            doc = fitted_layout(numbered, fetcher)
+            doc = fitted_layout(numbered, fetcher, font_config)
             rendered.append(doc)
             pages[number] = page
             page += len(doc.pages)

@@ -284,3 +284,33 @@ def test_every_part_of_a_portfolio_shows_its_number_a_pr_faq_too(sqlite_store):
     for number in numbers:
         assert re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])", body), number
     assert "2.1 · PR/FAQ" in body
+
+
+def test_a_portfolio_pauses_the_cycle_collector_and_gives_it_back(sqlite_store, monkeypatch):
+    """Typesetting runs with the collector paused (a sixth of a portfolio's time,
+    bench/run.py); the app's other sessions find it on again, even when it fails."""
+    import gc
+
+    from sdmkit import portfolio
+    from sdmkit.examples import load_examples
+
+    load_examples(sqlite_store)
+    story = next(iter(sqlite_store.iter_documents(kind="story")))
+    seen: list[bool] = []
+    original = portfolio.fitted_layout
+
+    def fitted_layout(*args, **kw):
+        seen.append(gc.isenabled())
+        return original(*args, **kw)
+
+    monkeypatch.setattr(portfolio, "fitted_layout", fitted_layout)
+    assert portfolio_pdf(sqlite_store, [story.id]).startswith(b"%PDF")
+    assert seen and not any(seen) and gc.isenabled()
+
+    def failing(*args, **kw):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(portfolio, "fitted_layout", failing)
+    with pytest.raises(RuntimeError, match="disk full"):
+        portfolio_pdf(sqlite_store, [story.id])
+    assert gc.isenabled()

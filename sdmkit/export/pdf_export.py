@@ -71,12 +71,23 @@ def _mime(name: str) -> str:
     )
 
 
-def _layout(html: str, fetcher):
+def fonts():
+    """A font configuration for the layouts of one export (a document's fit steps, a
+    portfolio's parts). Each layout otherwise makes its own, and finds and loads every
+    font again: a tenth of a ten-story portfolio's time. One export's, not the
+    process's: app sessions export in threads of their own."""
+    weasy.load()
+    from weasyprint.text.fonts import FontConfiguration  # loaded with WeasyPrint, above
+
+    return FontConfiguration()
+
+
+def _layout(html: str, fetcher, font_config=None):
     HTML = weasy.load().HTML
 
     # WeasyPrint logs every refused URL as a warning; they are expected here.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    return HTML(string=html, base_url=None, url_fetcher=fetcher).render()
+    return HTML(string=html, base_url=None, url_fetcher=fetcher).render(font_config=font_config)
 
 
 def html_to_pdf(html: str, fetcher=None) -> bytes:
@@ -115,16 +126,17 @@ def fitted_pdf(make_html, fetcher=None) -> bytes:
     return fitted_layout(make_html, fetcher).write_pdf()
 
 
-def fitted_layout(make_html, fetcher=None):
+def fitted_layout(make_html, fetcher=None, font_config=None):
     """The laid-out pages fitted_pdf writes, for a caller that joins several documents
-    page by page (the portfolio)."""
+    page by page (the portfolio, which gives all of them one `font_config`)."""
     fetcher = fetcher or make_fetcher()
+    font_config = font_config or fonts()
     html = make_html(0)
     key = hashlib.sha1(html.encode("utf-8")).hexdigest()
     if key in _FITTED:
         step = _FITTED[key]
-        return _layout(html if step == 0 else make_html(step), fetcher)
-    best, chosen = _layout(html, fetcher), 0
+        return _layout(html if step == 0 else make_html(step), fetcher, font_config)
+    best, chosen = _layout(html, fetcher, font_config), 0
     budget = _max_pages(html)
 
     def needs_fit(d) -> bool:
@@ -134,7 +146,7 @@ def fitted_layout(make_html, fetcher=None):
     for step in range(1, FIT_STEPS + 1):
         if not needs_fit(best):
             break
-        tighter = _layout(make_html(step), fetcher)
+        tighter = _layout(make_html(step), fetcher, font_config)
         if len(tighter.pages) < len(best.pages):
             best, chosen = tighter, step
     if len(_FITTED) >= _FITTED_MAX:

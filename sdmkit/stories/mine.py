@@ -8,12 +8,11 @@ the user rewrote."""
 
 from __future__ import annotations
 
-import gc
 import hashlib
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sdmkit import collector
 from sdmkit.document import Document, DocumentMeta
 from sdmkit.registry import all_kinds
 from sdmkit.stories.sources import document_text
@@ -76,26 +75,8 @@ def _principles_kept(old: dict, fresh: dict) -> dict:
     return {"principles": kept, "rejected_principles": sorted(rejected)}
 
 
-@contextmanager
-def _no_collector_pauses() -> Iterator[None]:
-    """Python's cycle collector off while mining. Mining builds some hundred thousand
-    short-lived objects (sentences, sets, story dicts), and each few hundred of them
-    set off a collection that walks the young objects again, now and then all of
-    them: a tenth of mining's time in bench/mining.py (the app's larger heap makes
-    the full collections dearer still). Mining makes no cycles to collect:
-    reference counting frees what it drops. The collector's earlier state comes back
-    afterwards, whatever happens (two sessions mining at once leave it on)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def mine_all(store, progress: Callable[[int, int], None] | None = None) -> MineReport:
-    with _no_collector_pauses():
+    with collector.paused():  # mining makes many short-lived objects: see sdmkit.collector
         return _mine_all(store, progress)
 
 
