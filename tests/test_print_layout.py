@@ -234,7 +234,7 @@ def test_a_document_exported_again_is_laid_out_once_and_prints_the_same(sqlite_s
     monkeypatch.setattr(pdf_export, "_FITTED", {})  # what earlier tests exported is forgotten
     layouts: list[int] = []
     real = pdf_export._layout
-    monkeypatch.setattr(pdf_export, "_layout", lambda html, fetcher: layouts.append(1) or real(html, fetcher))
+    monkeypatch.setattr(pdf_export, "_layout", lambda *args: layouts.append(1) or real(*args))
     load_examples(sqlite_store)
     for doc in sqlite_store.iter_documents(kind="metric_review"):
         layouts.clear()
