@@ -288,7 +288,7 @@ def test_every_part_of_a_portfolio_shows_its_number_a_pr_faq_too(sqlite_store):
 
 def test_a_portfolio_pauses_the_cycle_collector_and_gives_it_back(sqlite_store, monkeypatch):
     """Typesetting runs with the collector paused (a sixth of a portfolio's time,
-    bench/run.py); the app's other sessions find it on again, even when it fails."""
+    sdmkit.collector); the app's other sessions find it on again, even when it fails."""
     import gc
 
     from sdmkit import portfolio

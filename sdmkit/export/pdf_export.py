@@ -74,7 +74,7 @@ def _mime(name: str) -> str:
 def fonts():
     """A font configuration for the layouts of one export (a document's fit steps, a
     portfolio's parts). Each layout otherwise makes its own, and finds and loads every
-    font again: a tenth of a ten-story portfolio's time. One export's, not the
+    font again: 7% of a ten-story portfolio's time (3.14 s to 2.93 s). One export's, not the
     process's: app sessions export in threads of their own."""
     weasy.load()
     from weasyprint.text.fonts import FontConfiguration  # loaded with WeasyPrint, above
