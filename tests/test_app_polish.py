@@ -174,3 +174,22 @@ def test_the_practice_history_fits_the_page_with_its_time_in_the_viewers_zone(wo
     assert row["When"] == "2026-12-03 16:57 UTC"  # the app test's browser names no zone
     assert widths["When"] >= 6.5 * len(row["When"]) + 2 * 8
     assert (row["Seconds"], row["Rating"]) == (140, 4)
+
+
+def test_stories_sit_with_the_story_bank_that_mines_them():
+    """The sidebar holds the story bank and the stories in one section (they read as two
+    unrelated pages when stories were listed among the mechanisms), and an empty story
+    list sends the user to mining."""
+    at = app()
+    links = [(p.proto.label, p.proto.page) for p in at.get("page_link")]
+    sections = [c.value for c in at.sidebar.caption][:4]
+    assert sections == ["Workspace", "Mechanisms", "Interview prep", "sdmkit"]
+    labels = [label for label, _ in links]
+    assert labels[labels.index("Story bank") + 1] == "Stories"
+    assert labels[labels.index("Metric reviews") + 1] == "Story bank"
+
+    at = app("pages/story.py")
+    assert "No stories yet. Mine them with" in texts(at)
+    by_label(at.button, "Mine stories from your documents in the Story bank").click().run()
+    assert not at.exception
+    assert "Story bank" in [t.value for t in at.title]

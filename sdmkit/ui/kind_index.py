@@ -10,6 +10,17 @@ from sdmkit.ui import drafts
 from sdmkit.ui.rows import document_row, draft_row
 from sdmkit.ui.state import flash, store, when
 
+# Kinds whose documents are mostly made on another page: its link beside "New ...",
+# so the list says where its documents come from.
+MADE_ON = {
+    "story": (
+        "pages/story_bank.py",
+        "Mine stories from your documents in the Story bank",
+        "The Story bank turns your COEs, PR/FAQs, charters, rotations and metric reviews into STAR "
+        "stories, matches them to the loop's questions and lets you practise them",
+    ),
+}
+
 
 def kind_index(kind: Kind) -> None:
     st.title(kind.plural, anchor=False)
@@ -22,6 +33,12 @@ def kind_index(kind: Kind) -> None:
     ):
         st.query_params["id"] = "new"
         st.rerun()
+    if made_on := MADE_ON.get(kind.id):
+        # A button, not st.page_link: a link is checked against the navigation when it
+        # is drawn, and a page run on its own (the app tests) has none.
+        path, label, why = made_on
+        if st.button(label, icon=":material/school:", help=why):
+            st.switch_page(path)
     page = store().list(kind=kind.id, limit=50)
     unsaved = store().drafts.all(kind=kind.id)
     for d in (d for d in unsaved if d.document_id is None):
@@ -30,9 +47,14 @@ def kind_index(kind: Kind) -> None:
             st.query_params.from_dict({"id": "new", drafts.TOKEN: d.token})
             st.rerun()
     if not page.items and not unsaved:
+        how = (
+            f"Mine them with *{made_on[1]}*, or write one with *New {kind.noun}*"
+            if made_on
+            else "Start one with the button above"
+        )
         st.info(
-            f"No {kind.nouns} yet. Start one with the button above; the editor explains "
-            "each section as you go. Or load the examples from the Home page to see good ones.",
+            f"No {kind.nouns} yet. {how}; the editor explains each section as you go. Or load the "
+            "examples from the Home page to see good ones.",
             icon=":material/lightbulb:",
         )
         return

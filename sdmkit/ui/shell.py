@@ -33,11 +33,16 @@ def pages() -> dict[str, list]:
     review = st.Page("pages/review.py", title="Review", icon=":material/rate_review:")
     metrics = st.Page("pages/metrics.py", title="Metrics", icon=":material/query_stats:")
     bank = st.Page("pages/story_bank.py", title="Story bank", icon=":material/school:")
-    kinds = [st.Page(k.page, title=k.plural, icon=k.icon, url_path=k.id) for k in all_kinds()]
+    kinds = {k.id: st.Page(k.page, title=k.plural, icon=k.icon, url_path=k.id) for k in all_kinds()}
     settings = st.Page("pages/settings.py", title="Settings", icon=":material/settings:")
+    # Stories are no mechanism: they sit with the story bank that mines them, so a new
+    # user sees one place to prepare for the loop, not a "Story bank" and a "Stories"
+    # in two sections with nothing to say how they differ.
+    stories = kinds.pop("story")
     return {
-        "Workspace": [home, library, actions, review, metrics, bank],
-        "Mechanisms": kinds,
+        "Workspace": [home, library, actions, review, metrics],
+        "Mechanisms": list(kinds.values()),
+        "Interview prep": [bank, stories],
         "sdmkit": [settings],
     }
 
