@@ -551,13 +551,13 @@ def test_the_portfolio_warns_before_export_of_unanswered_your_part_questions(wor
     load_examples(workspace)
     mine_all(workspace)
     charter_story = next(
-        s for s in workspace.iter_documents(kind="story") if s.title.startswith("Forming Payments")
+        s for s in workspace.iter_documents(kind="story") if s.title.startswith("Forming the Payments")
     )
     at = app("pages/story_bank.py")
     by_label(at.multiselect, "Stories").select(charter_story.id).run()
     assert not at.exception
     (warning,) = [w.value for w in at.warning if "Not ready yet" in w.value]
-    assert "Forming Payments Platform (3)" in warning
+    assert "Forming the Payments Platform team (3)" in warning
     (names,) = [w.value for w in at.warning if "would still name" in w.value]
     assert "Priya Raman" in names  # the charter names its members; the list is empty
 

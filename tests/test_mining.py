@@ -507,3 +507,27 @@ def test_mining_gives_the_cycle_collector_back_as_it_found_it(sqlite_store, monk
         assert not gc.isenabled()  # it was off before: mining leaves it off
     finally:
         gc.enable()
+
+
+def test_charter_stories_are_titled_as_a_candidate_would_say_them(sqlite_store):
+    decision = (
+        "I decided we would give up ownership of motion control and safety stops entirely, "
+        "which the team had held informally since 2023"
+    )
+    for name in ("Payments Platform", "The Search team"):
+        sqlite_store.create(
+            "charter",
+            {
+                "team_name": name,
+                "mission": f"{name} answers every request within a second.",
+                "my_part": {"decisions": [{"decision": decision}]},
+            },
+            DocumentMeta(title=f"{name} charter"),
+        )
+    mine_all(sqlite_store)
+    titles = {s.title for s in sqlite_store.iter_documents(kind="story")}
+    assert {"Forming the Payments Platform team", "Forming the Search team"} <= titles
+    # A decision's story is titled by the decision, cut at a word (it was cut at the
+    # 80th character: "... safety stops entirel").
+    (cut,) = {t for t in titles if t.startswith("I decided")}
+    assert cut.endswith("safety stops…") and len(cut) <= 80

@@ -7,6 +7,7 @@ records becomes a story of its own; a charter that records none gets none."""
 
 from __future__ import annotations
 
+from sdmkit.document import shorten
 from sdmkit.stories.draft import Picker, build, decision_sentence, episodes, figure_sentence
 
 _NOTES = ("long_term_direction", "my_part.trade_off")
@@ -27,7 +28,7 @@ def mine(doc, c) -> list[tuple[str, str, dict]]:
             doc,
             pick=pick,
             slot="charter",
-            title=f"Forming {c.team_name}" if c.team_name else doc.title,
+            title=_forming(c.team_name) if c.team_name else doc.title,
             question="How do you foster a culture of innovation and psychological safety?",
             parts={
                 "situation": situation,
@@ -58,7 +59,7 @@ def mine(doc, c) -> list[tuple[str, str, dict]]:
                 doc,
                 pick=pick,
                 slot=f"decision:{i}",
-                title=d.decision[:80],
+                title=shorten(d.decision, 80),  # cut at a word, with an ellipsis
                 question="Tell me about a time you had to make a difficult decision that impacted your team.",
                 parts={
                     "situation": pick.first("mission"),
@@ -74,3 +75,12 @@ def mine(doc, c) -> list[tuple[str, str, dict]]:
         )
     stories += episodes(doc, pick, _NOTES, situation, outcome)
     return stories
+
+
+def _forming(team: str) -> str:
+    """'Forming the Payments Platform team': the story's title as a candidate would
+    say it ('Forming Payments Platform' read as a label)."""
+    team = team.strip()
+    if team.lower().startswith("the "):
+        team = team[4:]
+    return f"Forming the {team}" + ("" if team.lower().endswith("team") else " team")
