@@ -23,18 +23,40 @@ def store() -> Store:
     return _store_for(database_url())
 
 
-def kept(widget: Callable[..., Any], *args: Any, key: str, **kwargs: Any) -> Any:
+_UNSET: Any = object()
+
+
+def kept(
+    widget: Callable[..., Any],
+    *args: Any,
+    key: str,
+    default: Any = _UNSET,
+    valid: Callable[[Any], bool] | None = None,
+    **kwargs: Any,
+) -> Any:
     """A widget whose choice survives a visit to another page (a tab, a round, a
-    toggle): Streamlit drops a widget's key on a run that does not draw it, and the
-    widget would come back at its first choice. A plain copy of the key, written on
-    every run that draws it, gives the choice back. Not for a widget given its own
-    starting value (index=, value=): Streamlit warns when both set it."""
-    copy = kept_copy(key)
-    if key not in st.session_state and copy in st.session_state:
-        st.session_state[key] = st.session_state[copy]
+    toggle, a name typed): Streamlit drops a widget's key on a run that does not draw
+    it, and the widget would come back at its first choice, or empty. A plain copy of
+    the key, written on every run that draws it, gives the choice back.
+
+    `default`: the widget's starting value, instead of its own value=/index= (Streamlit
+    warns when both those and the key set it). `valid`: whether a kept choice may come
+    back (a story since deleted may not)."""
+    restore(key, valid)
+    if default is not _UNSET and key not in st.session_state:
+        st.session_state[key] = default
     drawn = widget(*args, key=key, **kwargs)
-    st.session_state[copy] = st.session_state.get(key)
+    st.session_state[kept_copy(key)] = st.session_state.get(key)
     return drawn
+
+
+def restore(key: str, valid: Callable[[Any], bool] | None = None) -> None:
+    """Give a kept widget's key back its copy, before the widget is drawn: for code that
+    reads the choice above the widget (kept() calls it too)."""
+    copy = kept_copy(key)
+    missing = key not in st.session_state and copy in st.session_state
+    if missing and (valid is None or valid(st.session_state[copy])):
+        st.session_state[key] = st.session_state[copy]
 
 
 def kept_copy(key: str) -> str:

@@ -17,7 +17,7 @@ from sdmkit.stories import practice
 from sdmkit.stories.match import coverage, match
 from sdmkit.stories.mine import mine_all
 from sdmkit.ui import cells, redaction_list
-from sdmkit.ui.state import flash, kept, kept_copy, stamp, store
+from sdmkit.ui.state import flash, kept, kept_copy, restore, stamp, store
 from sdmkit.ui.text import esc, plural
 
 TABS = ("Mine", "Match a question", "Coverage", "Practice", "Portfolio", "Redaction", "Study plan")
@@ -94,16 +94,19 @@ def mine_tab() -> None:
 def match_tab() -> None:
     bank = [q for _, q in all_questions()] + practice.custom_questions(store())
     # Set aside while a question of the user's own is typed below: that is the one matched.
+    restore("sb|own")  # read here, above its box
     typed = bool((st.session_state.get("sb|own") or "").strip())
-    question = st.selectbox(
+    question = kept(
+        st.selectbox,
         "Question",
         bank,
         key="sb|q",
+        valid=lambda q: q in bank,
         disabled=typed,
         help="Every question of the loop, plus your own; clear the box below to pick one here",
     )
-    own = st.text_input(
-        "Or your own question", key="sb|own", help="Added to your questions when you match it"
+    own = kept(
+        st.text_input, "Or your own question", key="sb|own", help="Added to your questions when you match it"
     )
     if own.strip():
         question = own.strip()
@@ -265,10 +268,12 @@ def practice_tab() -> None:
         except NotFound:  # deleted since its Practise button was pressed
             options.remove(chosen)
             chosen = None
-    story = st.selectbox(
+    story = kept(
+        st.selectbox,
         "Story you will tell",
         options,
-        index=options.index(chosen) if chosen in options else 0,
+        default=chosen if chosen in options else None,
+        valid=lambda i: i in options,
         key=f"sb|story|{rnd}|{turn}|{question}|{chosen}",
         format_func=lambda i: "no story" if i is None else titles[i],
         help="The stories that match this question, best first (a second story of one document after the others)",
@@ -290,11 +295,19 @@ def practice_tab() -> None:
         st.rerun()
     st.markdown("**Rate yourself against what interviewers look for** (1 to 5)")
     ratings = {
-        lf: st.slider(lf, 1, 5, 3, key=f"sb|rate|{rnd}|{turn}|{lf}", help="How clearly your answer showed it")
+        lf: kept(
+            st.slider,
+            lf,
+            1,
+            5,
+            default=3,
+            key=f"sb|rate|{rnd}|{turn}|{lf}",
+            help="How clearly your answer showed it",
+        )
         for lf in looks_for
     }
-    note = st.text_input(
-        "Note to self", key=f"sb|note|{rnd}|{turn}", help="What to tell differently next time"
+    note = kept(
+        st.text_input, "Note to self", key=f"sb|note|{rnd}|{turn}", help="What to tell differently next time"
     )
     if st.button(
         "Save this practice",
@@ -363,21 +376,31 @@ def portfolio_tab() -> None:
     if not stories:
         st.info("Mine your documents or write stories first.", icon=":material/lightbulb:")
         return
-    whole = st.toggle("The whole story bank", key="sb|whole", help="Every story, instead of a chosen few")
+    # Kept, like every choice on this page: a name typed or stories chosen survive a
+    # visit to a story's editor and back.
+    whole = kept(
+        st.toggle, "The whole story bank", key="sb|whole", help="Every story, instead of a chosen few"
+    )
     if whole:
         chosen = [s.id for s in stories]
     else:
-        chosen = st.multiselect(
+        ids = {s.id for s in stories}
+        if (was := st.session_state.get(kept_copy("sb|port"))) is not None:
+            # The stories chosen come back without any deleted since.
+            st.session_state[kept_copy("sb|port")] = [i for i in was if i in ids]
+        chosen = kept(
+            st.multiselect,
             "Stories",
             [s.id for s in stories],
             key="sb|port",
             format_func=lambda i: next(s.title for s in stories if s.id == i),
             help="The stories to take to the interview; their source documents come with them",
         )
-    owner = st.text_input("Your name", key="sb|owner", help="For the portfolio's title")
-    redacted = st.toggle(
+    owner = kept(st.text_input, "Your name", key="sb|owner", help="For the portfolio's title")
+    redacted = kept(
+        st.toggle,
         "Redact",
-        value=True,
+        default=True,
         key="sb|redact",
         help="Replace the names on your redaction list, e-mail addresses, links and ticket ids",
     )
