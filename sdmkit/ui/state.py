@@ -23,14 +23,11 @@ def store() -> Store:
     return _store_for(database_url())
 
 
-_UNSET: Any = object()
-
-
 def kept(
     widget: Callable[..., Any],
     *args: Any,
     key: str,
-    default: Any = _UNSET,
+    start: dict[str, Any] | None = None,
     valid: Callable[[Any], bool] | None = None,
     **kwargs: Any,
 ) -> Any:
@@ -39,13 +36,15 @@ def kept(
     it, and the widget would come back at its first choice, or empty. A plain copy of
     the key, written on every run that draws it, gives the choice back.
 
-    `default`: the widget's starting value, instead of its own value=/index= (Streamlit
-    warns when both those and the key set it). `valid`: whether a kept choice may come
-    back (a story since deleted may not)."""
+    `start`: the widget's own starting arguments (value=, index=), passed only on a
+    draw with no choice to give back (Streamlit warns when both they and the key set
+    it; widgets keyed by their key alone keep their identity either way). Not set
+    through the key: a toggle on a tab not yet shown, given its start that way, showed
+    off in Chromium while the run read it as on. `valid`: whether a kept choice may
+    come back (a story since deleted may not)."""
     restore(key, valid)
-    if default is not _UNSET and key not in st.session_state:
-        st.session_state[key] = default
-    drawn = widget(*args, key=key, **kwargs)
+    first = {} if key in st.session_state else (start or {})
+    drawn = widget(*args, key=key, **first, **kwargs)
     st.session_state[kept_copy(key)] = st.session_state.get(key)
     return drawn
 

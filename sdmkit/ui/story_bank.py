@@ -272,7 +272,7 @@ def practice_tab() -> None:
         st.selectbox,
         "Story you will tell",
         options,
-        default=chosen if chosen in options else None,
+        start={"index": options.index(chosen) if chosen in options else 0},
         valid=lambda i: i in options,
         key=f"sb|story|{rnd}|{turn}|{question}|{chosen}",
         format_func=lambda i: "no story" if i is None else titles[i],
@@ -300,7 +300,7 @@ def practice_tab() -> None:
             lf,
             1,
             5,
-            default=3,
+            start={"value": 3},
             key=f"sb|rate|{rnd}|{turn}|{lf}",
             help="How clearly your answer showed it",
         )
@@ -400,7 +400,7 @@ def portfolio_tab() -> None:
     redacted = kept(
         st.toggle,
         "Redact",
-        default=True,
+        start={"value": True},
         key="sb|redact",
         help="Replace the names on your redaction list, e-mail addresses, links and ticket ids",
     )
