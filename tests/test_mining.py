@@ -427,6 +427,29 @@ def test_a_questions_phrase_found_as_a_phrase_ranks_above_its_words_scattered(sq
     assert [m.title for m in ranked][:1] == ["Phrase"]
 
 
+def test_a_hyphenated_word_of_the_question_counts_as_one_word(sqlite_store):
+    """'on-call' in a question names the rotation: of two stories sharing as many of its
+    words, the one about on-call ranks above the one that says 'on' and 'call' apart,
+    and the reason names 'on-call' as the question says it."""
+
+    def story(title, action):
+        return sqlite_store.create(
+            "story",
+            {"question": "", "situation": "A team of six.", "action": action, "result": ""},
+            DocumentMeta(title=title),
+        )
+
+    loose = story("Loose", "I made the call on Monday to move the pages.")
+    rotation = story("Rotation", "I moved the on-call rota to send the pages.")
+    # a bank's other stories, sharing no word with the question: BM25 weighs a word by
+    # how few stories hold it, and two stories alone make every word common
+    others = [story(f"Other {i}", f"I hired engineer number {i} for the billing team.") for i in range(8)]
+    asked = "Tell me about a time you redesigned on-call so urgent pages came first."
+    ranked = match(asked, [loose, rotation, *others])
+    assert [m.title for m in ranked][:1] == ["Rotation"]
+    assert "on-call" in ranked[0].reason
+
+
 def test_sdmkit_stories_coverage_marks_a_design_question_as_one_to_design_not_a_gap(workspace):
     from tests.test_cli import run
 

@@ -163,6 +163,9 @@ _CUES = {
 }
 
 
+_COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+
+
 def _stem(w: str) -> str:
     for suffix in ("ing", "ed", "es", "s", "ly"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
@@ -174,10 +177,12 @@ def terms(text: str) -> list[str]:
     """The words BM25 ranks by (stemmed, no function words), then each pair of
     neighbours among them ('short_term', 'term_cost'): a question's phrase found as a
     phrase counts more than its words scattered through a document."""
-    words = [
-        _stem(w) for w in re.findall(r"[a-z0-9]+", (text or "").lower()) if w not in _STOP and len(w) > 1
-    ]
-    return words + [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+    low = (text or "").lower()
+    words = [_stem(w) for w in re.findall(r"[a-z0-9]+", low) if w not in _STOP and len(w) > 1]
+    # A hyphenated word is also a term of its own ('on-call' as 'oncall'): its parts
+    # alone are common words ('on' is not even ranked), the compound names a thing.
+    compounds = [w.replace("-", "") for w in _COMPOUND.findall(low)]
+    return words + [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)] + compounds
 
 
 def query_terms(question: str) -> list[str]:
@@ -200,6 +205,8 @@ def said_as(question: str) -> dict[str, tuple[str, bool]]:
         if w not in _STOP and len(w) > 1:
             out.setdefault(_stem(w), (w, True))
     low = question.lower()
+    for w in _COMPOUND.findall(low):
+        out.setdefault(w.replace("-", ""), (w, True))
     for cue, also in _ALSO.items():
         if cue in low:
             for word in also:
