@@ -652,6 +652,14 @@ def test_story_bank_mine_answer_match_practise_and_redacted_portfolio(browser, t
         wait_for_app(page)
         page.keyboard.press("Tab")  # and commits its picks when it loses focus
         wait_for_app(page)
+        # The Markdown is written when its button is pressed, outside the script's run.
+        with page.expect_download() as info:
+            visible(page.get_by_role("button", name="Portfolio (.md)")).click()
+        assert info.value.suggested_filename == "interview-portfolio.md"
+        md = Path(info.value.path()).read_text(encoding="utf-8")
+        assert "Card payments failed" in md
+        for name in names:
+            assert name not in md, name
         press(page, "Make the PDF")
         # Typesetting every part with its own template takes a while on a loaded machine.
         made = visible(page.get_by_role("button", name="Portfolio (.pdf)"))

@@ -429,9 +429,13 @@ def portfolio_tab() -> None:
             icon=":material/help:",
         )
     c1, c2 = st.columns(2)
+    # Written when the button is pressed, not on every run of the page (a third of a
+    # second for the examples' whole bank, redacted). The callable runs outside the
+    # script, so it gets the store and the choices as they are now, not store().
+    workspace, picked = store(), list(chosen)
     c1.download_button(
         "Portfolio (.md)",
-        data=portfolio_markdown(store(), chosen, redacted=redacted, owner=owner).encode("utf-8"),
+        data=lambda: portfolio_markdown(workspace, picked, redacted=redacted, owner=owner).encode("utf-8"),
         file_name="interview-portfolio.md",
         mime="text/markdown",
         icon=":material/download:",
