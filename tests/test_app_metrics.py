@@ -71,7 +71,6 @@ def test_a_week_can_be_typed_in_the_app(workspace):
     at = app("pages/metrics.py")
     by_label(at.selectbox, "Team").select("Search").run()
     by_label(at.date_input, "Week ending").set_value(date(2026, 11, 15)).run()
-    # A form sends its values with the submit: set them, then press the button in one run.
     by_label(at.number_input, esc("Deployments (count)")).set_value(21)
     by_label(at.number_input, esc("p99 latency (ms)")).set_value(640.5)
     [b for b in at.button if b.label == "Save the week"][0].click().run()
@@ -81,6 +80,36 @@ def test_a_week_can_be_typed_in_the_app(workspace):
     assert series(workspace, ids["p99 latency"]) == {date(2026, 11, 15): 640.5}
     by_label(at.date_input, "Week ending").set_value(date(2026, 11, 14)).run()
     assert "Week ending: Saturday 14 Nov 2026 is not a Sunday." in texts(at)
+
+
+def test_a_week_half_typed_survives_a_visit_to_another_page(workspace):
+    """The values were form fields, sent only with the button: a look at another page
+    lost them. A value saved meanwhile (an import) shows in a box left untouched."""
+    from datetime import date
+
+    from sdmkit.metrics.catalog import Metric, catalog, enter_week, save_catalog, series
+
+    save_catalog(workspace, "Search", [Metric("Deployments", "count"), Metric("p99 latency", "ms")])
+    at = app("pages/metrics.py")
+    by_label(at.selectbox, "Team").select("Search").run()
+    by_label(at.date_input, "Week ending").set_value(date(2026, 11, 15)).run()
+    by_label(at.number_input, esc("Deployments (count)")).set_value(21).run()
+    assert "Not saved yet: Deployments." in texts(at)
+
+    at.switch_page("pages/library.py")
+    at.run()
+    enter_week(workspace, "Search", date(2026, 11, 15), {"p99 latency": 700.0})  # meanwhile
+    at.switch_page("pages/metrics.py")
+    at.run()
+    assert not at.exception
+    assert by_label(at.date_input, "Week ending").value == date(2026, 11, 15)
+    assert by_label(at.number_input, esc("Deployments (count)")).value == 21
+    assert by_label(at.number_input, esc("p99 latency (ms)")).value == 700.0
+    [b for b in at.button if b.label == "Save the week"][0].click().run()
+    ids = {m.name: m.id for m in catalog(workspace, "Search")}
+    assert series(workspace, ids["Deployments"]) == {date(2026, 11, 15): 21.0}
+    assert series(workspace, ids["p99 latency"]) == {date(2026, 11, 15): 700.0}
+    assert "Not saved yet" not in texts(at)
 
 
 def test_metrics_opens_on_a_team_that_has_metrics(workspace):

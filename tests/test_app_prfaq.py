@@ -67,6 +67,37 @@ def test_review_mode_comments_and_decisions(workspace):
     assert [d.decision for d in R.decisions(workspace, doc.id)] == ["Build for three tools first"]
 
 
+def test_a_comment_and_a_decision_half_written_survive_another_page_and_a_rejection(workspace):
+    """They were form fields: a form sends what is typed only with its button, so a
+    comment being written was gone after a look at the Library, and a rejected decision
+    came back empty."""
+    from sdmkit.examples import load_examples
+    from sdmkit.store import review as R
+
+    load_examples(workspace)
+    doc = workspace.list(kind="prfaq").items[0]
+    at = app("pages/review.py", id=str(doc.id))
+    by_label(at.text_area, "Comment").input("Is the 20 minutes measured?").run()
+    by_label(at.text_input, "Decided by").input("Maria").run()
+    assert "Not added yet" in texts(at)
+    [b for b in at.button if b.label.startswith("Record decision")][0].click().run()
+    assert "Decision: say what was decided" in texts(at)  # named, and Maria is still there
+    assert by_label(at.text_input, "Decided by").value == "Maria"
+
+    at.switch_page("pages/library.py")
+    at.run()
+    at.switch_page("pages/review.py")
+    at.run()
+    assert not at.exception
+    assert by_label(at.text_area, "Comment").value == "Is the 20 minutes measured?"
+    assert by_label(at.text_input, "Decided by").value == "Maria"
+    assert R.comments(workspace, doc.id) == []  # typed, not added
+    [b for b in at.button if b.label == "Add comment"][0].click().run()
+    assert [c.text for c in R.comments(workspace, doc.id)] == ["Is the 20 minutes measured?"]
+    assert by_label(at.text_area, "Comment").value == ""  # cleared for the next one
+    assert "Not added yet" not in texts(at)
+
+
 def test_review_page_without_a_document_offers_a_choice(workspace):
     at = app("pages/review.py")
     assert not at.exception

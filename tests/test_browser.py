@@ -422,6 +422,11 @@ def test_prfaq_created_coached_reviewed_and_exported(browser, tmp_path):
         click(page, "Review mode")
         assert "/review" in page.url
         fill(page, "Comment", "Is the 6 hours measured or estimated?")
+        # To the editor and back before adding it: a comment being written stays.
+        click(page, "Open in editor")
+        click(page, "Review mode")
+        expect(visible(page.get_by_text("Not added yet"))).to_be_visible()
+        expect(field(page, "Comment")).to_have_value("Is the 6 hours measured or estimated?")
         press(page, "Add comment")
         expect(visible(page.get_by_text("Is the 6 hours measured or estimated?"))).to_be_visible()
         fill(page, "Decision", "Approved for a Q2 launch")

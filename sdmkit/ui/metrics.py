@@ -23,7 +23,7 @@ from sdmkit.metrics.catalog import (
 )
 from sdmkit.metrics.importer import import_csv, parse
 from sdmkit.ui import cells
-from sdmkit.ui.state import flash, store
+from sdmkit.ui.state import flash, forget, kept, store
 from sdmkit.ui.text import esc, plural
 
 NEW = "+ a new team"
@@ -177,10 +177,11 @@ def type_tab(team: str) -> None:
         return
     today = clock.today()
     last_sunday = today - timedelta(days=(today.weekday() + 1) % 7)
-    week = st.date_input(
+    week = kept(
+        st.date_input,
         "Week ending",
-        value=last_sunday,
         key=f"met|type|week|{team}",
+        start={"value": last_sunday},
         format="YYYY-MM-DD",
         help="The Sunday the week ends on",
     )
@@ -189,18 +190,25 @@ def type_tab(team: str) -> None:
         return
     known = {m.name: series(store(), m.id).get(week) for m in metrics} if week else {}
     st.caption("Leave a metric empty to keep what is there. Typing a week again updates it.")
-    with st.form(f"met|type|form|{team}|{week}"):
+    # Plain widgets, not a form: a form sends its values only with its button, so a week
+    # half typed was lost on a visit to another page. A box is keyed by the value saved
+    # when it was drawn too: after an import changes that value, the box shows the new
+    # one instead of a kept copy of the old, which saving would write back.
+    keys = {m.name: f"met|type|{team}|{m.name}|{week}|{known.get(m.name)}" for m in metrics}
+    with st.container(border=True):
         typed = {
-            m.name: st.number_input(
+            m.name: kept(
+                st.number_input,
                 esc(f"{m.name}{' (' + m.unit + ')' if m.unit else ''}"),  # labels render Markdown
-                value=known.get(m.name),
-                key=f"met|type|{team}|{m.name}|{week}",
+                key=keys[m.name],
+                start={"value": known.get(m.name)},
                 format="%g",
-                help=f"Owner: {esc(m.owner)}" if m.owner else None,
+                help=f"Owner: {esc(m.owner)}" if m.owner else "No owner in the catalog yet",
             )
             for m in metrics
         }
-        if st.form_submit_button(
+        changed = [name for name, v in typed.items() if v is not None and v != known.get(name)]
+        if st.button(
             "Save the week",
             type="primary",
             icon=":material/save:",
@@ -208,8 +216,12 @@ def type_tab(team: str) -> None:
         ):
             try:
                 created, updated = enter_week(store(), team, week, typed)
-                flash(f"Saved: {created} new, {updated} updated")
-                st.rerun()
             except InvalidDocument as exc:
                 for p in exc.problems:
                     st.error(esc(str(p)))
+            else:
+                forget(*keys.values())  # drawn again from what is now saved
+                flash(f"Saved: {created} new, {updated} updated")
+                st.rerun()
+        elif changed:
+            st.caption(f"Not saved yet: {esc(', '.join(changed))}. Typed values stay here until you save.")

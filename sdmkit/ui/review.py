@@ -11,7 +11,7 @@ from sdmkit.export.html_export import reading_html
 from sdmkit.registry import get_kind
 from sdmkit.store import review as reviews
 from sdmkit.ui import cells
-from sdmkit.ui.state import flash, store, when
+from sdmkit.ui.state import flash, forget, kept, store, when
 from sdmkit.ui.text import esc, plural
 
 GENERAL = "General"
@@ -114,21 +114,41 @@ def _comments(doc_id: int, version: int, sections: list[str]) -> None:
                 )
     if not mine:
         st.caption("No comments on this version yet.")
-    with st.form(f"rev|new|{doc_id}|{version}", clear_on_submit=True, border=True):
-        anchor = st.selectbox("Section", sections, help="The part of the document the comment is about")
-        author = st.text_input("Your name", key="rev|author", help="Shown with the comment")
-        text = st.text_area("Comment", height=90, help="A question or a suggestion for the authors")
-        if st.form_submit_button(
+    # Plain widgets, not a form: a form sends what is typed only with its button, so a
+    # comment half written was lost on a visit to another page, and on a rejected submit.
+    draft = f"rev|new|{doc_id}|{version}"
+    with st.container(border=True):
+        anchor = kept(
+            st.selectbox,
+            "Section",
+            sections,
+            key=f"{draft}|section",
+            valid=lambda v: v in sections,
+            help="The part of the document the comment is about",
+        )
+        author = kept(st.text_input, "Your name", key="rev|author", help="Shown with the comment")
+        text = kept(
+            st.text_area,
+            "Comment",
+            key=f"{draft}|text",
+            height=90,
+            help="A question or a suggestion for the authors",
+        )
+        if st.button(
             "Add comment", icon=":material/add_comment:", help="Pin it to this version of the document"
         ):
             try:
                 reviews.add_comment(
                     store(), doc_id, version, text, anchor="" if anchor == GENERAL else anchor, author=author
                 )
+            except InvalidDocument as exc:
+                _problems(exc)
+            else:
+                forget(f"{draft}|text")
                 flash("Comment added")
                 st.rerun()
-            except InvalidDocument as exc:
-                st.error(esc(exc.problems[0].problem))
+        elif (text or "").strip():
+            st.caption("Not added yet: the comment stays here, on other pages too, until you add it.")
     if earlier:
         with st.expander(f"{plural(len(earlier), 'comment')} on earlier versions"):
             for c in earlier:
@@ -158,15 +178,33 @@ def _decisions(doc_id: int, version: int) -> None:
         )
     else:
         st.caption("No decisions recorded yet. Record what the meeting decided, and who decided it.")
-    with st.form(f"rev|decision|{doc_id}", clear_on_submit=True):
+    # Plain widgets, as the comments: what is typed survives another page and a rejection.
+    draft = f"rev|decision|{doc_id}"
+    with st.container(border=True):
         c1, c2, c3 = st.columns([3, 1.3, 1.3])
-        decision = c1.text_input("Decision", help="What was decided, in one sentence")
-        outcome = c2.selectbox(
-            "Outcome", reviews.OUTCOMES, help="Approved, rejected, needs more work, or a decision"
-        )
-        decided_on = c3.date_input("Date", value=clock.today(), help="When it was decided")
-        decided_by = st.text_input("Decided by", help="Who made the call")
-        if st.form_submit_button(
+        with c1:
+            decision = kept(
+                st.text_input, "Decision", key=f"{draft}|text", help="What was decided, in one sentence"
+            )
+        with c2:
+            outcome = kept(
+                st.selectbox,
+                "Outcome",
+                reviews.OUTCOMES,
+                key=f"{draft}|outcome",
+                valid=lambda v: v in reviews.OUTCOMES,
+                help="Approved, rejected, needs more work, or a decision",
+            )
+        with c3:
+            decided_on = kept(
+                st.date_input,
+                "Date",
+                key=f"{draft}|date",
+                start={"value": clock.today()},
+                help="When it was decided",
+            )
+        decided_by = kept(st.text_input, "Decided by", key=f"{draft}|by", help="Who made the call")
+        if st.button(
             f"Record decision on version {version}",
             icon=":material/gavel:",
             help="Add it to the decision log above, with who decided and when",
@@ -181,7 +219,17 @@ def _decisions(doc_id: int, version: int) -> None:
                     decided_by=decided_by,
                     decided_on=decided_on,
                 )
+            except InvalidDocument as exc:
+                _problems(exc)
+            else:
+                forget(f"{draft}|text", f"{draft}|outcome", f"{draft}|by")
                 flash("Decision recorded")
                 st.rerun()
-            except InvalidDocument as exc:
-                st.error(esc(f"{exc.problems[0].field}: {exc.problems[0].problem}"))
+        elif (decision or "").strip():
+            st.caption("Not recorded yet: the decision stays here, on other pages too, until you record it.")
+
+
+def _problems(exc: InvalidDocument) -> None:
+    """Each problem with the field it is about, as the form labels name it."""
+    for p in exc.problems:
+        st.error(esc(f"{p.field[:1].upper()}{p.field[1:].replace('_', ' ')}: {p.problem}"))
