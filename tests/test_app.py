@@ -657,14 +657,16 @@ def test_your_own_questions_are_a_round_of_practice(workspace):
 def test_a_matched_question_of_another_round_is_rated_against_that_round(workspace):
     from sdmkit.interview import ROUNDS
     from sdmkit.stories import practice
-    from sdmkit.ui.text import esc
+    from sdmkit.ui.text import label
 
     people = ROUNDS[2]  # People management
     at = app("pages/story_bank.py")
     by_label(at.text_input, "Or your own question").input(people.questions[0]).run()
     [b for b in at.button if b.label == "Match"][0].click().run()
     by_label(at.selectbox, "Round").select(1).run()  # the recruiter screen
-    by_label(at.toggle, f"Practise the question I matched: {esc(people.questions[0])}").set_value(True).run()
+    by_label(at.toggle, f"Practise the question I matched: {label(people.questions[0])}").set_value(
+        True
+    ).run()
     assert {sl.label for sl in at.slider} == set(people.looks_for)
     [b for b in at.button if b.label == "Save this practice"][0].click().run()
     assert practice.history(workspace)[0]["round"] == people.name

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sdmkit.ui.text import esc
+from sdmkit.ui.text import label
 from tests.test_app import app, by_label, save, texts
 
 
@@ -71,8 +71,8 @@ def test_a_week_can_be_typed_in_the_app(workspace):
     at = app("pages/metrics.py")
     by_label(at.selectbox, "Team").select("Search").run()
     by_label(at.date_input, "Week ending").set_value(date(2026, 11, 15)).run()
-    by_label(at.number_input, esc("Deployments (count)")).set_value(21)
-    by_label(at.number_input, esc("p99 latency (ms)")).set_value(640.5)
+    by_label(at.number_input, label("Deployments (count)")).set_value(21)
+    by_label(at.number_input, label("p99 latency (ms)")).set_value(640.5)
     [b for b in at.button if b.label == "Save the week"][0].click().run()
     assert not at.exception
     ids = {m.name: m.id for m in catalog(workspace, "Search")}
@@ -93,7 +93,7 @@ def test_a_week_half_typed_survives_a_visit_to_another_page(workspace):
     at = app("pages/metrics.py")
     by_label(at.selectbox, "Team").select("Search").run()
     by_label(at.date_input, "Week ending").set_value(date(2026, 11, 15)).run()
-    by_label(at.number_input, esc("Deployments (count)")).set_value(21).run()
+    by_label(at.number_input, label("Deployments (count)")).set_value(21).run()
     assert "Not saved yet: Deployments." in texts(at)
 
     at.switch_page("pages/library.py")
@@ -103,8 +103,8 @@ def test_a_week_half_typed_survives_a_visit_to_another_page(workspace):
     at.run()
     assert not at.exception
     assert by_label(at.date_input, "Week ending").value == date(2026, 11, 15)
-    assert by_label(at.number_input, esc("Deployments (count)")).value == 21
-    assert by_label(at.number_input, esc("p99 latency (ms)")).value == 700.0
+    assert by_label(at.number_input, label("Deployments (count)")).value == 21
+    assert by_label(at.number_input, label("p99 latency (ms)")).value == 700.0
     [b for b in at.button if b.label == "Save the week"][0].click().run()
     ids = {m.name: m.id for m in catalog(workspace, "Search")}
     assert series(workspace, ids["Deployments"]) == {date(2026, 11, 15): 21.0}

@@ -24,7 +24,7 @@ from sdmkit.metrics.catalog import (
 from sdmkit.metrics.importer import import_csv, parse
 from sdmkit.ui import cells
 from sdmkit.ui.state import flash, forget, kept, store
-from sdmkit.ui.text import esc, plural
+from sdmkit.ui.text import esc, label, plural
 
 NEW = "+ a new team"
 
@@ -199,7 +199,7 @@ def type_tab(team: str) -> None:
         typed = {
             m.name: kept(
                 st.number_input,
-                esc(f"{m.name}{' (' + m.unit + ')' if m.unit else ''}"),  # labels render Markdown
+                label(f"{m.name}{' (' + m.unit + ')' if m.unit else ''}"),  # labels render Markdown
                 key=keys[m.name],
                 start={"value": known.get(m.name)},
                 format="%g",

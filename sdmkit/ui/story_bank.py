@@ -18,7 +18,7 @@ from sdmkit.stories.match import coverage, match
 from sdmkit.stories.mine import mine_all
 from sdmkit.ui import cells, redaction_list
 from sdmkit.ui.state import flash, kept, kept_copy, restore, stamp, store
-from sdmkit.ui.text import esc, plural
+from sdmkit.ui.text import esc, label, plural
 
 TABS = ("Mine", "Match a question", "Coverage", "Practice", "Portfolio", "Redaction", "Study plan")
 TAB = "sb|tab"  # the open tab
@@ -218,7 +218,7 @@ def _practice_question(rnd: int, turn: int) -> str | None:
     matched = st.session_state.get("sb|matched")
     if matched and kept(
         st.toggle,
-        f"Practise the question I matched: {esc(matched)}",  # a label renders Markdown
+        f"Practise the question I matched: {label(matched)}",  # a label renders Markdown
         key="sb|use_matched",
         help="Instead of the round's questions, the one from 'Match a question'",
     ):
