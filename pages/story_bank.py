@@ -2,16 +2,9 @@
 
 import streamlit as st
 
-from sdmkit.ui.story_bank import (
-    coverage_tab,
-    match_tab,
-    mine_tab,
-    portfolio_tab,
-    practice_tab,
-    redaction_tab,
-    study_plan_tab,
-    tabs,
-)
+from sdmkit.ui.story_bank import coverage_tab, match_tab, mine_tab, study_plan_tab, tabs
+from sdmkit.ui.story_portfolio import portfolio_tab, redaction_tab
+from sdmkit.ui.story_practice import practice_tab
 
 st.title("Story bank", anchor=False)
 st.caption(

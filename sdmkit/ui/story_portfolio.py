@@ -1,0 +1,139 @@
+"""The Story bank's Portfolio and Redaction tabs: the chosen stories with their
+source documents as one Markdown file or PDF, redacted by the workspace's list."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sdmkit.redaction import saved_terms, terms, unlisted_people
+from sdmkit.ui import redaction_list
+from sdmkit.ui.state import flash, kept, kept_copy, store
+from sdmkit.ui.story_bank import bank_stories
+from sdmkit.ui.text import esc, plural
+
+
+def portfolio_tab() -> None:
+    # On first use: the portfolio brings in WeasyPrint, which only its tab needs.
+    from sdmkit.portfolio import not_ready, portfolio_documents, portfolio_markdown, portfolio_pdf
+
+    stories = bank_stories()
+    if not stories:
+        st.info("Mine your documents or write stories first.", icon=":material/lightbulb:")
+        return
+    # Kept, like every choice on this page: a name typed or stories chosen survive a
+    # visit to a story's editor and back.
+    whole = kept(
+        st.toggle, "The whole story bank", key="sb|whole", help="Every story, instead of a chosen few"
+    )
+    if whole:
+        chosen = [s.id for s in stories]
+    else:
+        ids = {s.id for s in stories}
+        if (was := st.session_state.get(kept_copy("sb|port"))) is not None:
+            # The stories chosen come back without any deleted since.
+            st.session_state[kept_copy("sb|port")] = [i for i in was if i in ids]
+        chosen = kept(
+            st.multiselect,
+            "Stories",
+            [s.id for s in stories],
+            key="sb|port",
+            format_func=lambda i: next(s.title for s in stories if s.id == i),
+            help="The stories to take to the interview; their source documents come with them",
+        )
+    owner = kept(st.text_input, "Your name", key="sb|owner", help="For the portfolio's title")
+    redacted = kept(
+        st.toggle,
+        "Redact",
+        start={"value": True},
+        key="sb|redact",
+        help="Replace the names on your redaction list, e-mail addresses, links and ticket ids",
+    )
+    if not chosen:
+        return
+    if redacted and redaction_list.unsaved(st.session_state, saved_terms(store())):
+        st.warning(
+            "The redaction list has unsaved changes in the Redaction tab: this portfolio uses the list as "
+            "last saved. Save it there first to redact what you added.",
+            icon=":material/edit_note:",
+        )
+    if redacted and (missing := unlisted_people(store(), documents=portfolio_documents(store(), chosen))):
+        st.warning(
+            f"The redacted portfolio would still name {plural(len(missing), 'person', 'people')} not on "
+            f"your redaction list: {esc(', '.join(missing[:12]))}{' …' if len(missing) > 12 else ''}. "
+            "Add them in the Redaction tab.",
+            icon=":material/person_search:",
+        )
+    if unanswered := not_ready(store(), chosen):
+        total = sum(n for _, n in unanswered)
+        st.warning(
+            f"Not ready yet: {plural(total, '“Your part” question')} only you can answer, in "
+            + "; ".join(f"{esc(title)} ({n})" for title, n in unanswered)
+            + ". They print as questions, marked not ready. Answer them in each story's editor "
+            "(Library, or Mine on this page) before you take the portfolio to an interview.",
+            icon=":material/help:",
+        )
+    c1, c2 = st.columns(2)
+    # Written when the button is pressed, not on every run of the page (a third of a
+    # second for the examples' whole bank, redacted). The callable runs outside the
+    # script, so it gets the store and the choices as they are now, not store().
+    workspace, picked = store(), list(chosen)
+    c1.download_button(
+        "Portfolio (.md)",
+        data=lambda: portfolio_markdown(workspace, picked, redacted=redacted, owner=owner).encode("utf-8"),
+        file_name="interview-portfolio.md",
+        mime="text/markdown",
+        icon=":material/download:",
+        help="The chosen stories and their source documents as one Markdown file",
+    )
+    # The PDF made is offered only for what it was made from: after Redact is switched on,
+    # another story is chosen or a document or the redaction list changes, it is made again.
+    made_from = repr((chosen, redacted, owner, store().fingerprint(), terms(store())))
+    if c2.button(
+        "Make the PDF",
+        icon=":material/picture_as_pdf:",
+        help="Typeset the chosen stories and their source documents as one PDF",
+    ):
+        with st.spinner("Typesetting the portfolio…"):
+            st.session_state["sb|pdf"] = (
+                made_from,
+                portfolio_pdf(store(), chosen, redacted=redacted, owner=owner),
+            )
+    made = st.session_state.get("sb|pdf")
+    if made and made[0] == made_from:
+        c2.download_button(
+            "Portfolio (.pdf)",
+            data=made[1],
+            file_name="interview-portfolio.pdf",
+            mime="application/pdf",
+            icon=":material/picture_as_pdf:",
+            type="primary",
+            help="The PDF just made" + (", redacted" if redacted else ", not redacted"),
+        )
+
+
+def redaction_tab() -> None:
+
+    st.caption(
+        "Names and terms replaced in every redacted export: people, internal service names, customers. "
+        "E-mail addresses, links, ticket ids (like PAY-2041 or cfg-8812), phone numbers and chat handles "
+        "are replaced automatically. Ids, dates and time zones are never rewritten."
+    )
+    redaction_list.draw()
+    if missing := unlisted_people(store()):
+        st.warning(
+            f"{plural(len(missing), 'person', 'people')} named in your documents (owners, authors, members, "
+            "approvers, speakers) and not on the list, so a redacted export still shows them: "
+            + esc(", ".join(missing)),
+            icon=":material/person_search:",
+        )
+        if st.button(
+            f"Add {plural(len(missing), 'name')} to the list",
+            icon=":material/playlist_add:",
+            help=(
+                "Each replaced with [name] (numbered in exports: [name 1], [name 2]); "
+                "edit the replacement above afterwards if you like"
+            ),
+        ):
+            redaction_list.add_names(missing)
+            flash(f"Added {plural(len(missing), 'name')} to the redaction list")
+            st.rerun()

@@ -1,0 +1,182 @@
+"""The Story bank's Practice tab: a question of a round (or the user's own, or the one
+matched), a story to tell, a timer, ratings against what the round looks for, and
+the history of sessions."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+
+import streamlit as st
+
+from sdmkit.errors import NotFound
+from sdmkit.interview import ROUNDS
+from sdmkit.stories import practice
+from sdmkit.stories.match import match
+from sdmkit.ui import cells
+from sdmkit.ui.state import flash, kept, stamp, store
+from sdmkit.ui.story_bank import PRACTISE_STORY, bank_stories
+from sdmkit.ui.text import esc, label
+
+OWN = 0  # the Round choice for the user's own questions
+
+
+def _practice_question(rnd: int, turn: int) -> str | None:
+    """The question to practise: the round's in turn, the user's own in turn, or the
+    one matched (when the user asks for it)."""
+    if rnd == OWN:
+        own = practice.custom_questions(store())
+        question = own[turn % len(own)] if own else None
+    else:
+        question = practice.question_for(rnd, turn)
+    matched = st.session_state.get("sb|matched")
+    if matched and kept(
+        st.toggle,
+        f"Practise the question I matched: {label(matched)}",  # a label renders Markdown
+        key="sb|use_matched",
+        help="Instead of the round's questions, the one from 'Match a question'",
+    ):
+        question = matched
+    return question
+
+
+def _time_so_far() -> None:
+    started = st.session_state.get("sb|start")
+    if started:
+        st.metric("Time so far", f"{int(time.time() - started)} s", help="Aim for 2 to 3 minutes")
+
+
+def practice_tab() -> None:
+    own = practice.custom_questions(store())
+    rnd = kept(
+        st.selectbox,
+        "Round",
+        [r.number for r in ROUNDS] + [OWN],
+        key="sb|round",
+        format_func=lambda n: (
+            f"Your own questions ({len(own)})"
+            if n == OWN
+            else f"{n}. {ROUNDS[n - 1].name} ({ROUNDS[n - 1].minutes} min)"
+        ),
+        help="Questions come in turn from this round, or from the questions you matched yourself",
+    )
+    turn = st.session_state.setdefault("sb|turn", 0)
+    question = _practice_question(rnd, turn)
+    if question is None:
+        st.info(
+            "No questions of your own yet: type one under 'Or your own question' in Match, then Match.",
+            icon=":material/edit:",
+        )
+        return
+    recorded_as, looks_for = practice.yardstick(question, own=rnd == OWN)
+    st.markdown(f"### {esc(question)}")
+    found = match(question, bank_stories(), store().get)
+    options = [None, *[m.story_id for m in found[:5]]]
+    chosen = st.session_state.get(PRACTISE_STORY)
+    if chosen and chosen not in options:
+        options.append(chosen)  # chosen from a match: offered even below the first five
+    titles = {m.story_id: m.title for m in found}
+    if chosen and chosen not in titles:
+        try:
+            titles[chosen] = store().get(chosen).title
+        except NotFound:  # deleted since its Practise button was pressed
+            options.remove(chosen)
+            chosen = None
+    story = kept(
+        st.selectbox,
+        "Story you will tell",
+        options,
+        start={"index": options.index(chosen) if chosen in options else 0},
+        valid=lambda i: i in options,
+        key=f"sb|story|{rnd}|{turn}|{question}|{chosen}",
+        format_func=lambda i: "no story" if i is None else titles[i],
+        help="The stories that match this question, best first (a second story of one document after the others)",
+    )
+    c1, c2, c3 = st.columns(3)
+    if c1.button("Start the timer", icon=":material/timer:", help="Time your answer as you tell it out loud"):
+        st.session_state["sb|start"] = time.time()
+    with c2:
+        # Ticks each second while the timer runs, as a fragment: the rest of the page
+        # (the ratings being set) is not run again each second, and nothing ticks
+        # while it is stopped.
+        st.fragment(_time_so_far, run_every=1.0 if st.session_state.get("sb|start") else None)()
+    if c3.button(
+        "Next question", icon=":material/skip_next:", help="Another question of this round; the timer stops"
+    ):
+        st.session_state["sb|turn"] = turn + 1
+        st.session_state.pop("sb|start", None)
+        st.session_state.pop(PRACTISE_STORY, None)
+        st.rerun()
+    st.markdown("**Rate yourself against what interviewers look for** (1 to 5)")
+    ratings = {
+        lf: kept(
+            st.slider,
+            lf,
+            1,
+            5,
+            start={"value": 3},
+            key=f"sb|rate|{rnd}|{turn}|{lf}",
+            help="How clearly your answer showed it",
+        )
+        for lf in looks_for
+    }
+    note = kept(
+        st.text_input, "Note to self", key=f"sb|note|{rnd}|{turn}", help="What to tell differently next time"
+    )
+    if st.button(
+        "Save this practice",
+        type="primary",
+        icon=":material/save:",
+        help="Keep the question, the story told, the time and your ratings in the history below",
+    ):
+        started = st.session_state.get("sb|start")
+        seconds = int(time.time() - started) if started else 0
+        practice.record(
+            store(),
+            practice.Session(practice.now_iso(), recorded_as, question, story, seconds, ratings, note),
+        )
+        st.session_state.pop("sb|start", None)
+        flash(
+            "Practice saved"
+            + (" and counted on the story" if story else " with no story chosen")
+            + ("" if started else "; the timer was not started, so no time is recorded")
+        )
+        st.rerun()
+    _history()
+
+
+def _history() -> None:
+    past = practice.history(store())
+    if not past:
+        return
+    st.markdown("**Practice history**")
+    told = practice.story_titles(store(), past[:20])
+    cells.table(
+        [
+            {
+                "When": stamp(datetime.fromisoformat(h["when"])),
+                "Round": h["round"],
+                "Question": h["question"],
+                "Story told": told.get(h.get("story_id") or 0, "no story"),
+                "Seconds": h["seconds"] or None,  # blank: the timer was not started
+                "Rating": round(sum(h["ratings"].values()) / len(h["ratings"]), 1) if h["ratings"] else None,
+            }
+            for h in past[:20]
+        ],
+        hide_index=True,
+        width="stretch",
+        # Fixed widths that add up to the page's 940 px: sized by their text, the
+        # question and the story pushed the last columns out of view.
+        column_config={
+            "When": st.column_config.TextColumn("When", width=150, help="In your time zone"),
+            "Round": st.column_config.TextColumn("Round", width=145),
+            "Question": st.column_config.TextColumn("Question", width=280),
+            "Story told": st.column_config.TextColumn("Story told", width=230),
+            "Seconds": st.column_config.NumberColumn(
+                "Seconds", width=65, help="How long you talked; blank when the timer was not started"
+            ),
+            "Rating": st.column_config.NumberColumn(
+                "Rating", width=70, help="The average of your ratings for this answer, 1 to 5"
+            ),
+        },
+    )
