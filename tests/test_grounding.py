@@ -382,6 +382,36 @@ def test_an_outcome_figure_dated_after_today_is_not_told_as_an_outcome(sqlite_st
     assert "Index rebuild failures" not in told
 
 
+def test_a_lesson_is_no_outcome_so_a_result_without_a_figure_asks_for_one(sqlite_store):
+    """A COE with lessons and no outcome section told its lesson as the result, and the
+    story read as finished; the result now asks what changed, and is not ready."""
+    from sdmkit.stories.grounding import is_prompt, sentences
+    from sdmkit.stories.text import has_figure
+
+    coe = {
+        "summary": "Search served a day-old index for 5 hours.",
+        "timeline": [{"at": "2026-01-01T10:00", "type": "start"}],
+        "problem": "The nightly index build failed silently.",
+        "whys": [{"id": "w1", "text": "Build failures e-mailed a retired list."}],
+        "lessons": ["Alarm on what customers see, not only on the jobs that produce it."],
+    }
+    stories = _stories_of(sqlite_store, "coe", coe, "Stale index")
+    assert stories
+    for s in stories:
+        result = s.content["result"]
+        said = [x for x in sentences(result) if not is_prompt(x)]
+        assert "Alarm on what customers see, not only on the jobs that produce it." in said
+        assert is_prompt(sentences(result)[-1]) and "figure" in sentences(result)[-1], result
+        assert s.kind_spec.validate(s.content).open_questions()
+
+    coe["outcome"] = {
+        "summary": "No stale index has been served since; index age alarms fired twice in 3 months."
+    }
+    stories = _stories_of(sqlite_store, "coe", coe, "Stale index, with its outcome")
+    assert all(has_figure(s.content["result"]) for s in stories)
+    assert not any(is_prompt(x) for s in stories for x in sentences(s.content["result"]))
+
+
 def test_a_charters_long_term_goal_is_the_task_not_the_situation(sqlite_store):
     charter = {
         "team_name": "Ledger",

@@ -15,7 +15,7 @@ from sdmkit import clock
 from sdmkit.stories.behaviours import FIRST_PERSON, strengths
 from sdmkit.stories.cues import LEARNED, cue_hits, cue_sum, cue_weights, words_of
 from sdmkit.stories.grounding import PROMPT, is_question, sentences, text_of, value_at
-from sdmkit.stories.text import figures, is_fragment
+from sdmkit.stories.text import figures, has_figure, is_fragment
 
 Piece = tuple[str, str]  # (field path, sentence as the field says it)
 PARTS = ("situation", "task", "action", "result")
@@ -218,7 +218,8 @@ def build(
     """Story content from picked sentences (`pick`: the document's Picker, whose
     memos its stories share). A part with nothing picked gets its
     prompt; an action that never says 'I' gets its prompt added, because the
-    interviewer asks what the candidate did. `lead` is the principle the story was
+    interviewer asks what the candidate did, and a result without a figure gets its
+    own, because a coach asks how much changed. `lead` is the principle the story was
     picked for (an episode's): proposed first whenever its sentences show it."""
     # The context is cut to the action's measure, so the action stays about 60% of
     # the answer: a two-sentence episode gets a short situation, not the whole COE's.
@@ -233,7 +234,12 @@ def build(
     for part in PARTS:
         said = [s for _, s in picked[part]]
         ask = prompts.get(part)
-        if ask and (not said or (part in ("task", "action") and not any(pick.own(s) for s in said))):
+        if ask and (
+            not said
+            or (part in ("task", "action") and not any(pick.own(s) for s in said))
+            # a lesson or a plan is no outcome: the result asks for the figure that is
+            or (part == "result" and not has_figure(" ".join(said)))
+        ):
             said.append(prompt(ask))
         text[part] = " ".join(said)
     grounded = [{"part": part, "text": s, "field": path} for part in PARTS for path, s in picked[part]]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from sdmkit.stories.grounding import is_prompt, sentences
+
 # A figure: a number that starts a word (not the 99 of 'p99'), is not the number of an
 # identifier (the 8812 of ticket 'CFG-8812', of 'cfg-8812' or of '#8812': a redacted
 # ticket must not come back as a figure) and is not the day of a date ('14 October'),
@@ -99,3 +101,23 @@ def is_fragment(sentence: str) -> bool:
     """A short sentence with no verb: a list of things, an answer to a question not said."""
     words = sentence.split()
     return 0 < len(words) <= 25 and not _CLAUSE.search(sentence)
+
+
+# Digits that are not an amount: a date (2026-03-08), a time of day (17:42), and the
+# number of a compound ('12-week', '24-hour'), which names a period, not an outcome.
+_NOT_AMOUNT = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b|\b\d+(?:\.\d+)?-(?=[a-z])", re.I)
+
+
+def has_figure(text: str) -> bool:
+    """A figure an interviewer hears as a result: a percentage, an amount, a count or
+    a duration; not a date, a version, a year, nor the 4 of '4-week'. A 'Your part'
+    prompt's own words do not count."""
+    said = _NOT_AMOUNT.sub(" ", " ".join(x for x in sentences(text) if not is_prompt(x)))
+    for f in figures(said, limit=20, shortest=1):
+        bare = f.replace(",", "")
+        if bare.isdigit() and 1900 <= int(bare) <= 2100:
+            continue  # a year
+        if re.fullmatch(r"\d+(\.\d+){2,}", f):
+            continue  # a version (7.3.1)
+        return True
+    return False
