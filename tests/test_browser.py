@@ -429,6 +429,9 @@ def test_prfaq_created_coached_reviewed_and_exported(browser, tmp_path):
         expect(field(page, "Comment")).to_have_value("Is the 6 hours measured or estimated?")
         press(page, "Add comment")
         expect(visible(page.get_by_text("Is the 6 hours measured or estimated?"))).to_be_visible()
+        # Added once: the box is empty for the next comment (it kept the text, and a
+        # second press added the same comment twice).
+        expect(field(page, "Comment")).to_have_value("")
         fill(page, "Decision", "Approved for a Q2 launch")
         press(page, "Record decision on version 1")
         from sdmkit.store import open_store, review
@@ -642,11 +645,15 @@ def test_story_bank_mine_answer_match_practise_and_redacted_portfolio(browser, t
         # The timer ticks on its own while the candidate talks (it used to say 0 s until a click).
         timer = visible(page.get_by_test_id("stMetricValue"))
         expect(timer).to_have_text(re.compile(r"^[1-9]\d* s$"), timeout=10_000)
+        fill(page, "Note to self", "Lead with the 47 minutes")
         press(page, "Save this practice")
+        # Saved once: the next telling starts with an empty note, not this one again.
+        expect(field(page, "Note to self")).to_have_value("")
         session = practice.history(store)[0]
         assert session["question"] == question and session["story_id"] == best.story_id
         assert session["seconds"] >= 1
         assert store.get(best.story_id).content["practice_count"] == before + 1
+        assert session["note"] == "Lead with the 47 minutes"
 
         tab(page, "Portfolio")
         box = visible(page.get_by_role("combobox", name="Stories"))

@@ -23,7 +23,7 @@ from sdmkit.metrics.catalog import (
 )
 from sdmkit.metrics.importer import import_csv, parse
 from sdmkit.ui import cells
-from sdmkit.ui.state import flash, forget, kept, store
+from sdmkit.ui.state import flash, kept, store
 from sdmkit.ui.text import esc, label, plural
 
 NEW = "+ a new team"
@@ -193,7 +193,8 @@ def type_tab(team: str) -> None:
     # Plain widgets, not a form: a form sends its values only with its button, so a week
     # half typed was lost on a visit to another page. A box is keyed by the value saved
     # when it was drawn too: after an import changes that value, the box shows the new
-    # one instead of a kept copy of the old, which saving would write back.
+    # one instead of a kept copy of the old, which saving would write back; once saved,
+    # the boxes are new ones, drawn from what is now saved.
     keys = {m.name: f"met|type|{team}|{m.name}|{week}|{known.get(m.name)}" for m in metrics}
     with st.container(border=True):
         typed = {
@@ -220,7 +221,6 @@ def type_tab(team: str) -> None:
                 for p in exc.problems:
                     st.error(esc(str(p)))
             else:
-                forget(*keys.values())  # drawn again from what is now saved
                 flash(f"Saved: {created} new, {updated} updated")
                 st.rerun()
         elif changed:

@@ -11,7 +11,7 @@ from sdmkit.export.html_export import reading_html
 from sdmkit.registry import get_kind
 from sdmkit.store import review as reviews
 from sdmkit.ui import cells
-from sdmkit.ui.state import flash, forget, kept, store, when
+from sdmkit.ui.state import flash, kept, store, when
 from sdmkit.ui.text import esc, plural
 
 GENERAL = "General"
@@ -116,7 +116,12 @@ def _comments(doc_id: int, version: int, sections: list[str]) -> None:
         st.caption("No comments on this version yet.")
     # Plain widgets, not a form: a form sends what is typed only with its button, so a
     # comment half written was lost on a visit to another page, and on a rejected submit.
-    draft = f"rev|new|{doc_id}|{version}"
+    # The box is keyed by how many comments this session has added here: once one is
+    # added the next is a new, empty box. (Deleting a box's key does not empty it: the
+    # browser sends its text back with the next run.) Counted in the session, not in
+    # the store, so another reviewer's comment does not empty a box being written.
+    added = f"rev|added|{doc_id}|{version}"
+    draft = f"rev|new|{doc_id}|{version}|{st.session_state.get(added, 0)}"
     with st.container(border=True):
         anchor = kept(
             st.selectbox,
@@ -144,7 +149,7 @@ def _comments(doc_id: int, version: int, sections: list[str]) -> None:
             except InvalidDocument as exc:
                 _problems(exc)
             else:
-                forget(f"{draft}|text")
+                st.session_state[added] = st.session_state.get(added, 0) + 1
                 flash("Comment added")
                 st.rerun()
         elif (text or "").strip():
@@ -178,8 +183,10 @@ def _decisions(doc_id: int, version: int) -> None:
         )
     else:
         st.caption("No decisions recorded yet. Record what the meeting decided, and who decided it.")
-    # Plain widgets, as the comments: what is typed survives another page and a rejection.
-    draft = f"rev|decision|{doc_id}"
+    # Plain widgets, as the comments: what is typed survives another page and a
+    # rejection, and once recorded the next decision is a new, empty row of boxes.
+    recorded = f"rev|recorded|{doc_id}"
+    draft = f"rev|decision|{doc_id}|{st.session_state.get(recorded, 0)}"
     with st.container(border=True):
         c1, c2, c3 = st.columns([3, 1.3, 1.3])
         with c1:
@@ -222,7 +229,7 @@ def _decisions(doc_id: int, version: int) -> None:
             except InvalidDocument as exc:
                 _problems(exc)
             else:
-                forget(f"{draft}|text", f"{draft}|outcome", f"{draft}|by")
+                st.session_state[recorded] = st.session_state.get(recorded, 0) + 1
                 flash("Decision recorded")
                 st.rerun()
         elif (decision or "").strip():

@@ -58,15 +58,6 @@ def restore(key: str, valid: Callable[[Any], bool] | None = None) -> None:
         st.session_state[key] = st.session_state[copy]
 
 
-def forget(*keys: str) -> None:
-    """Clear kept widgets (a comment once it is added): their keys and their copies, so
-    the next run draws them at their start. Deleting a drawn widget's key is allowed in
-    the run that drew it; setting it is not."""
-    for key in keys:
-        st.session_state.pop(key, None)
-        st.session_state.pop(kept_copy(key), None)
-
-
 def kept_copy(key: str) -> str:
     """The plain key kept() copies a widget's choice to; a callback that sets the
     widget's choice sets it too."""

@@ -108,6 +108,10 @@ def practice_tab() -> None:
         st.session_state.pop(PRACTISE_STORY, None)
         st.rerun()
     st.markdown("**Rate yourself against what interviewers look for** (1 to 5)")
+    # Keyed by the practices saved in this session too: once one is saved, the next
+    # telling of the same question starts from fresh ratings and an empty note, and a
+    # second press cannot save the same one twice.
+    take = st.session_state.get("sb|take", 0)
     ratings = {
         lf: kept(
             st.slider,
@@ -115,13 +119,16 @@ def practice_tab() -> None:
             1,
             5,
             start={"value": 3},
-            key=f"sb|rate|{rnd}|{turn}|{lf}",
+            key=f"sb|rate|{rnd}|{turn}|{take}|{lf}",
             help="How clearly your answer showed it",
         )
         for lf in looks_for
     }
     note = kept(
-        st.text_input, "Note to self", key=f"sb|note|{rnd}|{turn}", help="What to tell differently next time"
+        st.text_input,
+        "Note to self",
+        key=f"sb|note|{rnd}|{turn}|{take}",
+        help="What to tell differently next time",
     )
     if st.button(
         "Save this practice",
@@ -136,6 +143,7 @@ def practice_tab() -> None:
             practice.Session(practice.now_iso(), recorded_as, question, story, seconds, ratings, note),
         )
         st.session_state.pop("sb|start", None)
+        st.session_state["sb|take"] = take + 1
         flash(
             "Practice saved"
             + (" and counted on the story" if story else " with no story chosen")
