@@ -98,6 +98,27 @@ def test_a_comment_and_a_decision_half_written_survive_another_page_and_a_reject
     assert "Not added yet" not in texts(at)
 
 
+def test_the_review_page_offers_the_document_last_reviewed_first(workspace):
+    """Back from another page, the Review link opens the picker: on the document being
+    reviewed, whose comment being written is there, not on the newest document."""
+    from sdmkit.examples import load_examples
+
+    load_examples(workspace)
+    docs = workspace.list(limit=100).items
+    older = docs[-1]
+    at = app("pages/review.py", id=str(older.id))
+    by_label(at.text_area, "Comment").input("Is the 20 minutes measured?").run()
+    at.query_params.clear()
+    at.switch_page("pages/library.py")
+    at.run()
+    at.switch_page("pages/review.py")
+    at.run()
+    assert not at.exception
+    assert by_label(at.selectbox, "Document").value.id == older.id
+    [b for b in at.button if b.label == "Review it"][0].click().run()
+    assert by_label(at.text_area, "Comment").value == "Is the 20 minutes measured?"
+
+
 def test_review_page_without_a_document_offers_a_choice(workspace):
     at = app("pages/review.py")
     assert not at.exception

@@ -15,6 +15,7 @@ from sdmkit.ui.state import flash, kept, store, when
 from sdmkit.ui.text import esc, plural
 
 GENERAL = "General"
+LAST = "rev|last"  # the document last reviewed in this session
 
 READING_CSS = """
 <style>
@@ -40,9 +41,13 @@ def choose_document() -> None:
     if not docs:
         st.caption("No documents yet.")
         return
+    # The document last reviewed in this session first: back from another page, its
+    # comment being written is one press away.
+    last = st.session_state.get(LAST)
     choice = st.selectbox(
         "Document",
         docs,
+        index=next((i for i, d in enumerate(docs) if d.id == last), 0),
         format_func=lambda s: f"{get_kind(s.kind).label}: {s.title}",
         help="The 100 most recently updated documents",
     )
@@ -59,6 +64,7 @@ def choose_document() -> None:
 def review(doc_id: int) -> None:
     try:
         current = store().get(doc_id)
+        st.session_state[LAST] = doc_id
     except NotFound as exc:
         st.error(esc(str(exc)))
         return

@@ -174,12 +174,14 @@ def coverage_tab() -> None:
         hide_index=True,
         width="stretch",
     )
-    if cov["principle_gaps"]:
-        st.warning("No story yet for: " + esc(", ".join(cov["principle_gaps"])), icon=":material/warning:")
-    if check := cov["principles_to_check"]:
+    # Principle names hold commas and semicolons ('Are Right, A Lot'): listed with dots.
+    check = cov["principles_to_check"]
+    if gaps := [p for p in cov["principle_gaps"] if p not in check]:
+        st.warning("No story yet for: " + esc(" · ".join(gaps)), icon=":material/warning:")
+    if check:
         st.info(
-            "Only suggested by the words of a story, not yet shown by what it says you did: "
-            + esc(", ".join(check))
+            "No story shows these yet, one only suggests them by its words: "
+            + esc(" · ".join(check))
             + ". Check the evidence in each story's editor (Principles); set its strength to 2 or more "
             "if it shows the principle, or remove it.",
             icon=":material/fact_check:",

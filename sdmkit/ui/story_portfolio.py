@@ -49,6 +49,10 @@ def portfolio_tab() -> None:
         help="Replace the names on your redaction list, e-mail addresses, links and ticket ids",
     )
     if not chosen:
+        st.caption(
+            "Choose the stories to take to the interview above, or switch on The whole story bank: "
+            "the downloads appear here, with each story's source documents."
+        )
         return
     if redacted and redaction_list.unsaved(st.session_state, saved_terms(store())):
         st.warning(
