@@ -115,7 +115,8 @@ def _label(e: Entry) -> str:
 def _summary(entries: list[Entry], note: str) -> str:
     stories = sum(e.is_story for e in entries)
     sources = len({e.doc.id for e in entries if not e.is_story})
-    said = f"{stories} {'story' if stories == 1 else 'stories'} and {sources} source document{'' if sources == 1 else 's'}"
+    said = f"{stories} {'story' if stories == 1 else 'stories'} and {sources} source "
+    said += "document" if sources == 1 else "documents"
     return f"{said}, {clock.today():%d %B %Y}" + (f"; {note}" if note else "")
 
 
