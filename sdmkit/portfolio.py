@@ -165,7 +165,8 @@ def _contents_html(
     )
     title = "Interview portfolio" + (f" of {owner}" if owner else "")
     return (
-        f'<!doctype html><html><head><meta charset="utf-8"><style>@page {{ size: {page_size}; }}'
+        f'<!doctype html><html><head><meta charset="utf-8"><title>{escape(title)}</title>'
+        f"<style>@page {{ size: {page_size}; }}"
         f"{stylesheet()} .toc ol {{ list-style: none; padding: 0; }} .toc li {{ display: flex; gap: .6em; "
         f"margin: .25em 0; }} .toc li.source {{ margin-left: 2.2em; font-size: 95%; }} .toc li.story "
         f"{{ font-weight: 600; margin-top: .7em; }} .toc .p {{ margin-left: auto; }} .toc .n "

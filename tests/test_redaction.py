@@ -278,8 +278,10 @@ def test_every_part_of_a_portfolio_shows_its_number_a_pr_faq_too(sqlite_store):
     ids = [coe.id, prfaq.id]
     numbers = [e.number for e in outline(sqlite_store, ids)[0]]
     assert "2.1" in numbers
-    pdf = portfolio_pdf(sqlite_store, ids)
-    pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+    pdf = portfolio_pdf(sqlite_store, ids, owner="Ana Diaz")
+    reader = PdfReader(io.BytesIO(pdf))
+    assert reader.metadata.title == "Interview portfolio of Ana Diaz"  # what a PDF viewer shows
+    pages = [p.extract_text() for p in reader.pages]
     body = " ".join(pages[1:])  # after the contents page
     for number in numbers:
         assert re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])", body), number
