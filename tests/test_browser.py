@@ -691,6 +691,44 @@ def test_story_bank_mine_answer_match_practise_and_redacted_portfolio(browser, t
         store.engine.dispose()
 
 
+def test_a_choice_kept_across_pages_shows_when_its_tab_is_clicked_before_it_is_drawn(browser, tmp_path):
+    """The Portfolio's Redact switch, on by default, after another page: kept() gave the
+    choice back in the first run only, and a tab clicked before the switch's browser
+    code had loaded reran; drawn from that run's message, which carried no value, the
+    switch showed off, the next run read it off, and the portfolio went out unredacted
+    (one browser run in several). Here the switch's code is held back until the tab's
+    rerun is done."""
+    from tests.browser import visible
+
+    with sdmkit_server(tmp_path / "data", examples=True) as url:
+        page = new_page(browser)
+        held: list = []
+        widget_code = re.compile(r"/static/js/Checkbox\.")
+
+        def hold(route):
+            held.append(route)
+
+        page.route(widget_code, hold)
+        page.goto(f"{url}/story_bank")
+        wait_for_app(page)
+        page.get_by_role("link", name="Library").click()
+        wait_for_app(page)
+        page.get_by_role("link", name="Story bank").click()  # the switch's choice given back
+        wait_for_app(page)
+        assert held, "the switch's code was not held back"
+        tab(page, "Portfolio")  # a rerun while the switch is not drawn yet
+        for r in held:
+            r.continue_()
+        page.unroute(widget_code)
+        redact = page.get_by_role("switch", name="Redact")
+        expect(redact).to_be_checked()
+        visible(page.get_by_text("The whole story bank")).click()  # a rerun that reads the switch
+        wait_for_app(page)
+        # every run writes the switch's key, so what it shows after a run is what the run read
+        expect(redact).to_be_checked()
+        assert page.locator("[data-testid='stException']").count() == 0
+
+
 def test_redaction_list_typing_survives_a_page_switch_and_is_unsaved_until_saved(browser, tmp_path):
     from sdmkit.redaction import terms
     from sdmkit.store import open_store

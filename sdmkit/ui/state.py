@@ -41,9 +41,20 @@ def kept(
     it; widgets keyed by their key alone keep their identity either way). Not set
     through the key: a toggle on a tab not yet shown, given its start that way, showed
     off in Chromium while the run read it as on. `valid`: whether a kept choice may
-    come back (a story since deleted may not)."""
+    come back (a story since deleted may not). The key is written on every run that
+    draws the widget, so every message to the browser carries the choice."""
     restore(key, valid)
-    first = {} if key in st.session_state else (start or {})
+    if key in st.session_state:
+        # Written on every run, not only the one that gave the choice back: Streamlit
+        # sends a keyed widget's value to the browser only in a run that writes its
+        # key, and the browser draws a widget from the newest message it has once the
+        # widget's code has loaded. A tab clicked before then reran without the value:
+        # the Redact switch was drawn off and the next run read it off (the editor's
+        # fields write theirs on every run for the same reason: sdmkit.ui.widget_base).
+        st.session_state[key] = st.session_state[key]
+        first = {}
+    else:
+        first = start or {}
     drawn = widget(*args, key=key, **first, **kwargs)
     st.session_state[kept_copy(key)] = st.session_state.get(key)
     return drawn
