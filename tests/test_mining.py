@@ -554,3 +554,30 @@ def test_charter_stories_are_titled_as_a_candidate_would_say_them(sqlite_store):
     # 80th character: "... safety stops entirel").
     (cut,) = {t for t in titles if t.startswith("I decided")}
     assert cut.endswith("safety stops…") and len(cut) <= 80
+
+
+def test_the_words_a_questions_answers_hold_rank_a_story_the_question_never_names(sqlite_store, monkeypatch):
+    """'Someone you helped grow into a bigger role': the story of the engineer put forward
+    for promotion says none of the question's words, the story that does says 'role' of
+    a service. The answer cues learned for the question (question_cues.json) rank the
+    first above, and the reason says so."""
+    from sdmkit.stories import match as ranking
+
+    def story(title, action):
+        return sqlite_store.create(
+            "story",
+            {"question": "", "situation": "A team of six.", "action": action, "result": ""},
+            DocumentMeta(title=title),
+        )
+
+    grown = story("Grown", "I asked the graduate to own the canary and put her forward for promotion.")
+    worded = story("Worded", "I gave the billing service a bigger role in checkout.")
+    others = [story(f"Other {i}", f"I moved dashboard number {i} to the new cluster.") for i in range(8)]
+    asked = "Tell me about someone you helped grow into a bigger role."
+    monkeypatch.setattr(ranking, "ANSWER_CUES", {})
+    assert [m.title for m in match(asked, [grown, worded, *others])][:1] == ["Worded"]
+    cues = {"promotion": 3.0, "graduate": 2.5, "mentor": 2.0}
+    monkeypatch.setattr(ranking, "ANSWER_CUES", {ranking.question_key(asked): cues})
+    ranked = match(asked.lower().rstrip("."), [grown, worded, *others])  # as a user may type it
+    assert [m.title for m in ranked][:1] == ["Grown"]
+    assert "worded like the answers a coach matched to this question" in ranked[0].reason

@@ -7,7 +7,11 @@ A story's score for a question combines two things an interview coach weighs:
   best shares little with the question);
 - the principles the question tests that the story shows, by the strength of the
   sentences that show them: fully for the principle a question is written for (or
-  names in its words), half for those its round of the loop tests in general.
+  names in its words), half for those its round of the loop tests in general;
+- for a question of the bank, the words that the documents a coach labelled as its
+  answers hold far more often than others (question_cues.json, beside this module,
+  learned by bench/learn_question_cues.py): 'promotion' and 'mentor' for a question
+  on growing someone, words the question itself never says.
 Ties are broken by the story's total strength, then by title: never by id. The
 best story of each source document comes before a second story of the same one.
 System-design and technical questions are marked as such and answered by practising
@@ -15,10 +19,12 @@ a design, not by a story. Reasons are given in words."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from sdmkit.interview import PRINCIPLES, ROUNDS, all_questions, is_technical
@@ -30,6 +36,8 @@ LISTED = 0.3  # below this a story is not offered for the question at all
 PRINCIPLE_WEIGHT = 0.6
 ROUND_WEIGHT = 0.5  # a principle the question's round tests, not the question itself
 SOURCE_WEIGHT = 0.6  # a word of a story's source documents against one of the story's own
+# the learned words of a question's answers, for the story holding most of them
+ANSWER_WEIGHT = 1.0
 K1, B = 1.2, 0.75
 # BM25 scores are divided by the best story's, but never by less than this: when the
 # best story shares one common word with the question, it is still a weak answer.
@@ -250,14 +258,34 @@ def _story_text(s) -> str:
     return "\n".join(parts)
 
 
-def _source_text(s, lookup: Callable, cache: dict) -> str:
+def document_text(d) -> str:
+    """A source document's words as the ranking reads them (and as the answer cues
+    were learned from them): its title, tags and every text of its content."""
+    return d.title + " " + " ".join(d.tags or []) + " " + _flat(d.content)
 
+
+def _source_text(s, lookup: Callable, cache: dict) -> str:
     parts = []
     for d in source_documents(lookup, s):
         if d.id not in cache:
-            cache[d.id] = d.title + " " + " ".join(d.tags or []) + " " + _flat(d.content)
+            cache[d.id] = document_text(d)
         parts.append(cache[d.id])
     return "\n".join(parts)
+
+
+def question_key(question: str) -> str:
+    """A question as the answer cues are filed by: its words, in lower case ('Tell me
+    about a time you failed.' and 'tell me about a time you failed' are one)."""
+    return " ".join(re.findall(r"[a-z0-9]+", question.lower()))
+
+
+def _load_answer_cues() -> dict[str, dict[str, float]]:
+    raw = json.loads(Path(__file__).with_name("question_cues.json").read_text(encoding="utf-8"))
+    return {question_key(q): cues for q, cues in raw.items()}
+
+
+# question (question_key) -> term -> weight; bench/cv_cues.py puts its own in place
+ANSWER_CUES: dict[str, dict[str, float]] = _load_answer_cues()
 
 
 def _flat(value) -> str:
@@ -284,6 +312,14 @@ class Index:
         self.src = self._index(bm25s, src) if any(src) else None
         # for the reasons given in words
         self.docs = [Counter(o + x) for o, x in zip(own, src or [[]] * len(own), strict=True)]
+
+    def answer_shares(self, question: str) -> list[float]:
+        """Each story's share of the question's learned answer cues: their summed
+        weight among its words (and its sources'), the best story's being 1."""
+        cues = ANSWER_CUES.get(question_key(question)) or {}
+        sums = [sum(w for t, w in cues.items() if t in doc) for doc in self.docs]
+        top = max(sums, default=0.0)
+        return [x / top if top else 0.0 for x in sums]
 
     @staticmethod
     def _index(bm25s, tokens: list[list[str]]):
@@ -314,6 +350,7 @@ class Index:
         wanted = principle_weights(question)
         raw = self.scores(query)
         top = max(max(raw), BM25_FLOOR)
+        learned = self.answer_shares(question)
         out: list[tuple[float, float, str, Any, Match]] = []
         for i, s in enumerate(self.stories):
             c = s.content
@@ -325,7 +362,14 @@ class Index:
             confirmed = [p for p in both if shown[p] != 1]
             suggested = [p for p in both if shown[p] == 1]
             same = (c.get("question") or "").strip().lower() == question.strip().lower()
-            score = raw[i] / top + PRINCIPLE_WEIGHT * principle + (0.1 if same else 0.0)
+            share = learned[i]
+            if same and not c.get("origin"):
+                # The user's own story for this question: a person saying which story
+                # answers it, which is what the answer cues were learned from.
+                share = 1.0
+            score = (
+                raw[i] / top + PRINCIPLE_WEIGHT * principle + ANSWER_WEIGHT * share + (0.1 if same else 0.0)
+            )
             if score < LISTED:
                 continue
             reasons = []
@@ -344,6 +388,10 @@ class Index:
                 reasons.append(
                     ("related word " if len(related) == 1 else "related words ") + _listed(related)
                 )
+            if share >= 0.5 and not same:
+                # The words are not named: learned from a few dozen answers, the
+                # lighter ones ('search', 'faster') rank a little but explain nothing.
+                reasons.append("worded like the answers a coach matched to this question")
             strength = sum(shown.values())
             origin = str(c.get("origin") or s.id).split(":")[0]
             out.append(
