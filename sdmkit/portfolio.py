@@ -101,6 +101,17 @@ def portfolio_documents(store, story_ids: list[int]) -> list[Document]:
     return [e.doc for e in entries if not e.shown_at]
 
 
+def _source_line(doc) -> str:
+    """What the Markdown says under a source document's heading, which already names its
+    kind: whose it is, where it stands and which version is printed."""
+    parts = [doc.team] if doc.team else []
+    if doc.status:
+        parts.append(f"status: {doc.status}")
+    saved = f", saved {doc.updated_at:%d %B %Y}" if doc.updated_at else ""
+    parts.append(f"version {doc.version}{saved}")
+    return " · ".join(parts)
+
+
 def _label(e: Entry) -> str:
     if not e.is_story:
         # A source shown under an earlier story is not printed twice: its row says
@@ -143,7 +154,7 @@ def portfolio_markdown(store, story_ids: list[int], *, redacted: bool = False, o
             lines += [
                 f"### {e.number} {md_inline(_label(e))}",
                 "",
-                f"_{md_inline(e.doc.kind_spec.label)}._",
+                f"_{md_inline(_source_line(e.doc))}._",
                 "",
                 _demote(render_body(e.doc), 3),
                 "",

@@ -117,6 +117,10 @@ def test_redacted_pdf_and_portfolio(sqlite_store):
     md = portfolio_markdown(sqlite_store, ids, redacted=True, owner="A. Manager")
     assert md.startswith("# Interview portfolio of A. Manager") and "## Contents" in md
     assert "\n## 1 " in md and "\n### 1.1 " in md  # each story, then its sources, numbered as an outline
+    # under a source's heading (which names its kind): its team, status and version
+    assert re.search(
+        r"\n### 1\.1 [^\n]+\n\n_[^\n]*status: [a-z ]+ · version \d+, saved \d\d \w+ \d{4}\._\n", md
+    )
     for name in NAMES:
         assert name not in md
     pdf = portfolio_pdf(sqlite_store, ids, redacted=True)
