@@ -34,6 +34,8 @@ import os
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,6 +84,22 @@ def _general(feature: str) -> bool:
     return CALENDAR.isdisjoint(words) and all(any(c.isalpha() for c in w) for w in words)
 
 
+@contextmanager
+def scratch_workspace(prefix: str) -> Iterator[Path]:
+    """A temporary folder for the learners' stores, with SDMKIT_DATA_DIR pointing into
+    it while it lasts: never the user's workspace."""
+    saved = os.environ.get("SDMKIT_DATA_DIR")
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        os.environ["SDMKIT_DATA_DIR"] = str(Path(tmp) / "data")
+        try:
+            yield Path(tmp)
+        finally:
+            if saved is None:
+                os.environ.pop("SDMKIT_DATA_DIR", None)
+            else:
+                os.environ["SDMKIT_DATA_DIR"] = saved
+
+
 def document_features(sets: tuple[str, ...] = SETS) -> list[tuple[set[str], set[str]]]:
     """(principles tagged, cue features of its mined stories) for each document of the sets."""
     import yaml
@@ -94,43 +112,35 @@ def document_features(sets: tuple[str, ...] = SETS) -> list[tuple[set[str], set[
     from sdmkit.stories.mine import mine_all
 
     out: list[tuple[set[str], set[str]]] = []
-    saved = os.environ.get("SDMKIT_DATA_DIR")
-    with tempfile.TemporaryDirectory(prefix="sdmkit-cues-") as tmp:
-        os.environ["SDMKIT_DATA_DIR"] = str(Path(tmp) / "data")  # never the user's workspace
-        try:
-            for n, name in enumerate(sets):
-                folder = DATA / name
-                labels = yaml.safe_load((folder / "labels.yaml").read_text(encoding="utf-8"))
-                store = open_store(f"sqlite:///{Path(tmp) / f'{n}.db'}")
-                try:
-                    ids: dict[str, int] = {}
-                    for file in labels:
-                        d = read_file(folder / file)
-                        ids[file] = store.create(d.kind, d.content, meta=d.meta).id
-                    mine_all(store)
-                    by_doc: dict[int, set[str]] = {}
-                    for story in store.iter_documents(kind="story"):
-                        origin = story.content.get("origin")
-                        if not origin:
-                            continue
-                        features = by_doc.setdefault(int(origin.split(":")[0]), set())
-                        for part in ("situation", "task", "action", "result"):
-                            for s in sentences(story.content.get(part) or ""):
-                                if not is_question(s):  # a prompt or the document's own question
-                                    features |= cue_features(s)
-                finally:
-                    store.engine.dispose()
-                for file, lab in labels.items():
-                    tagged = set(lab.get("principles") or [])
-                    unknown = sorted(tagged - set(PRINCIPLES))
-                    if unknown:  # a misspelt principle would quietly lose its cues
-                        raise SystemExit(f"{name}/{file}: not Leadership Principles: {unknown}")
-                    out.append((tagged, by_doc.get(ids[file], set())))
-        finally:
-            if saved is None:
-                os.environ.pop("SDMKIT_DATA_DIR", None)
-            else:
-                os.environ["SDMKIT_DATA_DIR"] = saved
+    with scratch_workspace("sdmkit-cues-") as tmp:
+        for n, name in enumerate(sets):
+            folder = DATA / name
+            labels = yaml.safe_load((folder / "labels.yaml").read_text(encoding="utf-8"))
+            store = open_store(f"sqlite:///{Path(tmp) / f'{n}.db'}")
+            try:
+                ids: dict[str, int] = {}
+                for file in labels:
+                    d = read_file(folder / file)
+                    ids[file] = store.create(d.kind, d.content, meta=d.meta).id
+                mine_all(store)
+                by_doc: dict[int, set[str]] = {}
+                for story in store.iter_documents(kind="story"):
+                    origin = story.content.get("origin")
+                    if not origin:
+                        continue
+                    features = by_doc.setdefault(int(origin.split(":")[0]), set())
+                    for part in ("situation", "task", "action", "result"):
+                        for s in sentences(story.content.get(part) or ""):
+                            if not is_question(s):  # a prompt or the document's own question
+                                features |= cue_features(s)
+            finally:
+                store.engine.dispose()
+            for file, lab in labels.items():
+                tagged = set(lab.get("principles") or [])
+                unknown = sorted(tagged - set(PRINCIPLES))
+                if unknown:  # a misspelt principle would quietly lose its cues
+                    raise SystemExit(f"{name}/{file}: not Leadership Principles: {unknown}")
+                out.append((tagged, by_doc.get(ids[file], set())))
     return out
 
 

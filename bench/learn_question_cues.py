@@ -27,10 +27,8 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import re
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -38,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from learn_cues import DATA, SETS, _general  # noqa: E402  (the same dev sets, the same rule)
+from learn_cues import DATA, SETS, _general, scratch_workspace  # noqa: E402  (the same dev sets, the same rule)
 
 CUES = ROOT / "sdmkit" / "stories" / "question_cues.json"
 MIN_DOCUMENTS, MIN_SETS, CAP, TOP, DECIMALS = 2, 2, 3.0, 50, 2
@@ -55,29 +53,21 @@ def document_rows(sets: tuple[str, ...] = SETS) -> list[Row]:
     from sdmkit.stories.match import document_text, terms
 
     out: list[Row] = []
-    saved = os.environ.get("SDMKIT_DATA_DIR")
-    with tempfile.TemporaryDirectory(prefix="sdmkit-answer-cues-") as tmp:
-        os.environ["SDMKIT_DATA_DIR"] = str(Path(tmp) / "data")  # never the user's workspace
-        try:
-            for n, name in enumerate(sets):
-                folder = DATA / name
-                labels = yaml.safe_load((folder / "labels.yaml").read_text(encoding="utf-8"))
-                # Stored, as the ranking reads them: the store fills in each kind's defaults.
-                store = open_store(f"sqlite:///{Path(tmp) / f'{n}.db'}")
-                try:
-                    for file, lab in labels.items():
-                        d = read_file(folder / file)
-                        doc = store.create(d.kind, d.content, meta=d.meta)
-                        text = document_text(doc)
-                        words = {t for t in terms(text) if "_" not in t and t.isalpha()}
-                        out.append((name, words - _names(text), set(lab.get("questions") or [])))
-                finally:
-                    store.engine.dispose()
-        finally:
-            if saved is None:
-                os.environ.pop("SDMKIT_DATA_DIR", None)
-            else:
-                os.environ["SDMKIT_DATA_DIR"] = saved
+    with scratch_workspace("sdmkit-answer-cues-") as tmp:
+        for n, name in enumerate(sets):
+            folder = DATA / name
+            labels = yaml.safe_load((folder / "labels.yaml").read_text(encoding="utf-8"))
+            # Stored, as the ranking reads them: the store fills in each kind's defaults.
+            store = open_store(f"sqlite:///{tmp / f'{n}.db'}")
+            try:
+                for file, lab in labels.items():
+                    d = read_file(folder / file)
+                    doc = store.create(d.kind, d.content, meta=d.meta)
+                    text = document_text(doc)
+                    words = {t for t in terms(text) if "_" not in t and t.isalpha()}
+                    out.append((name, words - _names(text), set(lab.get("questions") or [])))
+            finally:
+                store.engine.dispose()
     return out
 
 
