@@ -434,9 +434,19 @@ def test_prfaq_created_coached_reviewed_and_exported(browser, tmp_path):
         expect(field(page, "Comment")).to_have_value("")
         fill(page, "Decision", "Approved for a Q2 launch")
         press(page, "Record decision on version 1")
+        # Approved in the log, still a draft on the document: the page says so, and
+        # sets the status as a new version when asked.
+        expect(visible(page.get_by_text("but the document's status is still 'draft'"))).to_be_visible()
+        press(page, "Set status to approved")
+        expect(visible(page.get_by_text("Status set to approved (version 2)"))).to_be_visible()
+        expect(page.get_by_role("button", name="Set status to approved")).to_have_count(0)
+        # The next decision is on the version just saved, not the one approved.
+        expect(visible(page.get_by_role("button", name="Record decision on version 2"))).to_be_visible()
         from sdmkit.store import open_store, review
 
         store = open_store(f"sqlite:///{tmp_path / 'data' / 'sdmkit.db'}")
+        assert (store.get(1).status, store.get(1).version) == ("approved", 2)
+        assert store.history(1)[0].note.startswith("status set to approved")
         assert [d.decision for d in review.decisions(store, 1)] == ["Approved for a Q2 launch"]
         assert [(c.version, c.text) for c in review.comments(store, 1)] == [
             (1, "Is the 6 hours measured or estimated?")

@@ -266,3 +266,47 @@ def test_backup_keeps_comments_and_decisions(sqlite_store, tmp_path):
     assert dump(other) == dump(sqlite_store)
     assert other.get(doc.id).coach_allow == ["EUR"]
     other.engine.dispose()
+
+
+def test_an_approval_in_the_log_sets_the_status_only_of_the_version_approved(store):
+    """A document the log says was approved but whose status still says draft prints
+    'Status: draft' on every export: the review offers to set it, as a new version of the
+    same text, but only when the approval was of the version the document is at now."""
+    from sdmkit.errors import Conflict
+    from sdmkit.store import review as R
+
+    doc = store.create("prfaq", good(), DocumentMeta(title="PR"))
+    assert R.status_due(store, doc.id) is None  # no decision yet
+    R.add_decision(store, doc.id, 1, "Needs a pricing FAQ", outcome="needs more work")
+    assert R.status_due(store, doc.id) is None
+    R.add_decision(store, doc.id, 1, "Go for Q2", outcome="approved", decided_on=date(2026, 11, 20))
+    due = R.status_due(store, doc.id)
+    assert due is not None and (due.status, due.stale, due.decision.decision) == (
+        "approved",
+        False,
+        "Go for Q2",
+    )
+    with pytest.raises(Conflict):  # the page read version 1; a stale page changes nothing
+        R.set_status_from_decision(store, doc.id, 0)
+    saved = R.set_status_from_decision(store, doc.id, 1)
+    assert (saved.version, saved.status, saved.content) == (2, "approved", store.revision(doc.id, 1).content)
+    assert store.history(doc.id)[0].note == "status set to approved: decision of 2026-11-20"
+    assert R.status_due(store, doc.id) is None  # it agrees now
+    with pytest.raises(InvalidDocument):
+        R.set_status_from_decision(store, doc.id, 2)
+
+    # Approved at version 1, edited since: what was approved is not what it says now.
+    other = store.create("prfaq", good(), DocumentMeta(title="Other", status="in review"))
+    R.add_decision(store, other.id, 1, "Go", outcome="approved")
+    edited = store.update(other.with_meta(title="Other, edited"))
+    due = R.status_due(store, other.id)
+    assert due is not None and due.stale and due.current_version == edited.version == 2
+    with pytest.raises(InvalidDocument) as caught:
+        R.set_status_from_decision(store, other.id, 2)
+    assert "version 1" in caught.value.problems[0].problem
+    assert store.get(other.id).status == "in review"
+
+    # A launched PR/FAQ is past approval: nothing to set.
+    launched = store.create("prfaq", good(), DocumentMeta(title="Live", status="launched"))
+    R.add_decision(store, launched.id, 1, "Go", outcome="approved")
+    assert R.status_due(store, launched.id) is None

@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from sdmkit import clock
-from sdmkit.errors import FieldProblem, InvalidDocument, NotFound
+from sdmkit.document import Document
+from sdmkit.errors import Conflict, FieldProblem, InvalidDocument, NotFound
+from sdmkit.registry import get_kind
 from sdmkit.store.documents import Store
 from sdmkit.store.limits import check_row
 from sdmkit.store.rows import aware, utcnow
@@ -143,3 +145,62 @@ def _comment(r: CommentRow) -> Comment:
     return Comment(
         r.id or 0, r.document_id, r.version, r.anchor, r.author, r.text, aware(r.created_at), r.resolved
     )
+
+
+@dataclass(frozen=True)
+class StatusDue:
+    """What the decision log says the document's status should be, when its status
+    still says otherwise: `status` to set, or only `stale` (the decision was on an
+    older version, so the document as it is now was never decided on)."""
+
+    status: str
+    decision: Decision
+    current_version: int
+
+    @property
+    def stale(self) -> bool:
+        return self.decision.version != self.current_version
+
+
+def status_due(store: Store, doc_id: int) -> StatusDue | None:
+    """The status the latest decision calls for, when the document's own status lags
+    behind it: an 'approved' decision on a document still in draft or in review. None
+    when the status already agrees (or has moved on, to launched or closed), when the
+    kind has no 'approved' status, or when there is no decision."""
+    log = decisions(store, doc_id)
+    if not log or log[-1].outcome != "approved":
+        return None
+    doc = store.get(doc_id)
+    statuses = get_kind(doc.kind).statuses
+    if "approved" not in statuses:
+        return None
+    current = doc.status if doc.status in statuses else statuses[0]
+    if statuses.index(current) >= statuses.index("approved"):
+        return None
+    return StatusDue("approved", log[-1], doc.version)
+
+
+def set_status_from_decision(store: Store, doc_id: int, base_version: int) -> Document:
+    """Save a new version whose status is the one the latest decision calls for, the
+    content unchanged; raises Conflict if the document moved on from `base_version`,
+    and InvalidDocument if no decision calls for a change, or the one that does was
+    taken on an older version (what was approved is not what the document says now)."""
+    due = status_due(store, doc_id)
+    if due is None:
+        raise InvalidDocument([FieldProblem("status", "no decision calls for a change of status")])
+    if due.current_version != base_version:
+        raise Conflict(doc_id, base_version, due.current_version, store.get(doc_id))
+    if due.stale:
+        raise InvalidDocument(
+            [
+                FieldProblem(
+                    "status",
+                    f"the approval was of version {due.decision.version}; the document has changed "
+                    f"since (version {due.current_version}): review it again before marking it approved",
+                )
+            ]
+        )
+    doc = store.get(doc_id)
+    meta = doc.meta.replace(status=due.status)
+    note = f"status set to {due.status}: decision of {due.decision.decided_on.isoformat()}"
+    return store.save(doc_id, base_version, doc.content, meta, note=note)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdmkit import clock
-from sdmkit.errors import InvalidDocument, NotFound
+from sdmkit.errors import Conflict, InvalidDocument, NotFound
 from sdmkit.export.html_export import reading_html
 from sdmkit.registry import get_kind
 from sdmkit.store import review as reviews
@@ -187,6 +187,7 @@ def _decisions(doc_id: int, version: int) -> None:
             hide_index=True,
             width="stretch",
         )
+        _status_due(doc_id)
     else:
         st.caption("No decisions recorded yet. Record what the meeting decided, and who decided it.")
     # Plain widgets, as the comments: what is typed survives another page and a
@@ -240,6 +241,50 @@ def _decisions(doc_id: int, version: int) -> None:
                 st.rerun()
         elif (decision or "").strip():
             st.caption("Not recorded yet: the decision stays here, on other pages too, until you record it.")
+
+
+def _status_due(doc_id: int) -> None:
+    """When the log's last word is 'approved' and the document still says draft or in
+    review, say so, and offer to set the status as a new version (the content as it
+    is), but only if the approval was of the version the document is at now."""
+    due = reviews.status_due(store(), doc_id)
+    if due is None:
+        return
+    current = store().get(doc_id)
+    said = f"The decision log says approved on {due.decision.decided_on.isoformat()}"
+    if due.stale:
+        st.warning(
+            esc(
+                f"{said}, of version {due.decision.version}, but the document has changed since "
+                f"(version {due.current_version}) and its status is still '{current.status}'. "
+                "Review this version and record a decision on it to mark it approved."
+            ),
+            icon=":material/history:",
+        )
+        return
+    st.warning(
+        esc(f"{said}, but the document's status is still '{current.status}'."), icon=":material/sync_problem:"
+    )
+    if st.button(
+        "Set status to approved",
+        icon=":material/verified:",
+        key=f"rev|status|{doc_id}",
+        help=f"Saves version {due.current_version + 1} with the status approved; the text is unchanged",
+    ):
+        try:
+            reviews.set_status_from_decision(store(), doc_id, due.current_version)
+        except Conflict:
+            st.error(
+                "Someone saved this document meanwhile: nothing was changed. Look at the newest version first."
+            )
+        except InvalidDocument as exc:
+            _problems(exc)
+        else:
+            # The version picker back on the newest, the one just saved: a next
+            # decision is recorded on what the document is now.
+            st.session_state.pop(f"rev|{doc_id}|version", None)
+            flash(f"Status set to approved (version {due.current_version + 1})")
+            st.rerun()
 
 
 def _problems(exc: InvalidDocument) -> None:
