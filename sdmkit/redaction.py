@@ -314,8 +314,23 @@ def final_markdown(md: str) -> str:
     return head + "".join(p if i % 2 else scrub(p) for i, p in enumerate(parts))
 
 
+# A replacement of a few words in brackets ('[name 2]', '[redacted name]'): kept on one
+# line, since a narrow column (an action item's owner) broke '[name' from '2]'.
+_PLACEHOLDER = re.compile(r"\[[^\[\]<>&\s]{1,22} [^\[\]<>&\s]{1,22}\]")
+
+
+def _unbroken(text: str) -> str:
+    return _PLACEHOLDER.sub(lambda m: f'<span class="redacted">{m.group(0)}</span>', text)
+
+
 def final_html(html: str) -> str:
     """The automatic patterns on an HTML export's text, outside tags, styles and
-    scripts (CSS has its own @ rules; a chart is a data: image in a tag)."""
-    parts = _HTML_SKIP.split(html)
-    return "".join(p if i % 2 else scrub(p) for i, p in enumerate(parts))
+    scripts (CSS has its own @ rules; a chart is a data: image in a tag), and each
+    bracketed replacement held on one line (document.css, .redacted)."""
+    # Not in the head: a <title> is plain text, where a span would show as written.
+    cut = html.find("<body")
+    head, body = (html[:cut], html[cut:]) if cut >= 0 else ("", html)
+    parts = _HTML_SKIP.split(head)
+    out = "".join(p if i % 2 else scrub(p) for i, p in enumerate(parts))
+    parts = _HTML_SKIP.split(body)
+    return out + "".join(p if i % 2 else _unbroken(scrub(p)) for i, p in enumerate(parts))

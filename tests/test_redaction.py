@@ -88,6 +88,21 @@ def test_the_final_html_pass_leaves_styles_and_tags_alone():
     )
 
 
+def test_a_replacement_is_held_on_one_line_in_the_body_but_not_in_the_title():
+    from sdmkit.redaction import final_html
+
+    html = (
+        "<html><head><title>Owner [name 2]</title></head>"
+        "<body><td>[name 2]</td><p>Mail a@b.example [see the appendix for details]</p></body></html>"
+    )
+    out = final_html(html)
+    # A narrow Owner column broke '[name' from '2]'; the span is kept whole by document.css.
+    assert '<td><span class="redacted">[name 2]</span></td>' in out
+    assert "<title>Owner [name 2]</title>" in out
+    # One-word replacements and long bracketed prose are left to wrap as text does.
+    assert "Mail [email] [see the appendix for details]" in out
+
+
 def test_a_redacted_export_contains_none_of_the_listed_names(sqlite_store):
     from sdmkit.examples import load_examples
 
