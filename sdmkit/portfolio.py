@@ -35,6 +35,10 @@ class Entry:
     doc: Document  # the stored document (redacted when asked)
     is_story: bool
     shown_at: str = ""  # for a source already shown under an earlier story: its number
+    # The document as stored, for what the kind borrows from the workspace: a redacted
+    # charter's members ('[name 1]') compared with a rotation's real names read as if
+    # nobody on call were a member.
+    stored: Document | None = None
 
 
 def _demote(md: str, levels: int) -> str:
@@ -51,7 +55,7 @@ def outline(store, story_ids: list[int], *, redacted: bool = False) -> tuple[lis
     shown: dict[int, str] = {}
     for i, story_id in enumerate(story_ids, 1):
         story = store.get(story_id)
-        entries.append(Entry(str(i), redact(story, rules) if redacted else story, True))
+        entries.append(Entry(str(i), redact(story, rules) if redacted else story, True, stored=story))
         sources = []
         for src in story.content.get("sources") or []:
             if src.get("document_id") and src["document_id"] not in sources:
@@ -65,7 +69,13 @@ def outline(store, story_ids: list[int], *, redacted: bool = False) -> tuple[lis
             j += 1
             number = f"{i}.{j}"
             entries.append(
-                Entry(number, redact(doc, rules) if redacted else doc, False, shown_at=shown.get(doc_id, ""))
+                Entry(
+                    number,
+                    redact(doc, rules) if redacted else doc,
+                    False,
+                    shown_at=shown.get(doc_id, ""),
+                    stored=doc,
+                )
             )
             shown.setdefault(doc_id, number)
     if not redacted:
@@ -226,7 +236,7 @@ def parts_html(
         if e.shown_at:
             continue
         kind = e.doc.kind_spec
-        extra = kind.enrich(store, e.doc) if kind.enrich else None
+        extra = kind.enrich(store, e.stored or e.doc) if kind.enrich else None
         if redacted and extra:
             extra = redact_value(extra, rules)
         numbered = e.doc.with_meta(title=f"{e.number}  {e.doc.title}")

@@ -147,6 +147,33 @@ def test_redacted_pdf_and_portfolio(sqlite_store):
     assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", text)
 
 
+def test_a_redacted_portfolio_compares_a_charter_with_its_rotation_by_the_real_names(sqlite_store):
+    """The charter part of a redacted pack said nobody on call was a member: the
+    redacted members ('[name 3]') were compared with the rotation's real names."""
+    from sdmkit.examples import load_examples
+    from sdmkit.portfolio import outline, parts_html
+    from sdmkit.redaction import unlisted_people
+
+    load_examples(sqlite_store)
+    people = unlisted_people(sqlite_store)
+    set_terms(sqlite_store, [{"term": n, "replacement": f"[name {i}]"} for i, n in enumerate(people, 1)])
+    mine_all(sqlite_store)
+    story = next(
+        s
+        for s in sqlite_store.iter_documents(kind="story")
+        if s.title == "Forming the Payments Platform team"
+    )
+    entries, _ = outline(sqlite_store, [story.id], redacted=True)
+    assert [e.doc.kind for e in entries] == ["story", "charter"]
+    charter_html = parts_html(sqlite_store, entries, redacted=True)[1][1](0)
+    assert "on call now" in charter_html  # the rotation is still shown, redacted
+    # As unredacted: everyone on call is a member, and one member (Grace Okafor) is not on call.
+    assert "not among this charter" not in charter_html
+    grace = next(t.replacement for t in terms(sqlite_store) if t.term == "Grace Okafor")
+    assert f'Members not in the rotation: <span class="redacted">{grace}</span>.' in charter_html
+    assert "Priya Raman" not in charter_html
+
+
 def test_cli_export_redact(workspace, tmp_path):
     from tests.test_cli import run
 
