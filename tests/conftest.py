@@ -11,6 +11,7 @@ import shutil
 import sys
 import tempfile
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,9 @@ import pytest
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 PG_URL = os.environ.get("SDMKIT_TEST_POSTGRES_URL", "")
 ROOT = Path(__file__).resolve().parent.parent
+# The day examples/ was last brought up to date: a test of what the examples say "now"
+# (nothing overdue, the coach quiet) freezes sdmkit.clock here, not at the day it runs.
+EXAMPLES_WRITTEN = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
 def need(condition: bool, reason: str) -> None:
