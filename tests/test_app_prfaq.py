@@ -65,6 +65,17 @@ def test_review_mode_comments_and_decisions(workspace):
     by_label(at.text_input, "Decision").input("Build for three tools first")
     [b for b in at.button if b.label.startswith("Record decision")][0].click().run()
     assert [d.decision for d in R.decisions(workspace, doc.id)] == ["Build for three tools first"]
+    # The log shows a long decision whole (a table cell cut it at its width), its
+    # words inert.
+    long = (
+        "Build for three tools first, then the other two once the first three hold a 95% "
+        "match rate for a month; <b>finance</b> signs off on the cut-over date"
+    )
+    by_label(at.text_input, "Decision").input(long)
+    [b for b in at.button if b.label.startswith("Record decision")][0].click().run()
+    assert long in texts(at)
+    (entry,) = [m.value for m in at.markdown if "signs off on the cut" in m.value]
+    assert r"\<b\>finance\<\/b\>" in entry  # escaped: shown as typed, not made bold
 
 
 def test_a_comment_and_a_decision_half_written_survive_another_page_and_a_rejection(workspace):

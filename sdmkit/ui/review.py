@@ -10,7 +10,6 @@ from sdmkit.errors import Conflict, InvalidDocument, NotFound
 from sdmkit.export.html_export import reading_html
 from sdmkit.registry import get_kind
 from sdmkit.store import review as reviews
-from sdmkit.ui import cells
 from sdmkit.ui.state import flash, kept, store, when
 from sdmkit.ui.text import esc, plural
 
@@ -173,20 +172,14 @@ def _decisions(doc_id: int, version: int) -> None:
     st.subheader("Decision log", anchor=False)
     log = reviews.decisions(store(), doc_id)
     if log:
-        cells.table(
-            [
-                {
-                    "Date": d.decided_on.isoformat(),
-                    "Version": d.version,
-                    "Outcome": d.outcome,
-                    "Decision": d.decision,
-                    "Decided by": d.decided_by,
-                }
-                for d in log
-            ],
-            hide_index=True,
-            width="stretch",
-        )
+        # Each decision whole, as the meeting wrote it: a table cell cut a long one at
+        # its width, and a decision is the part of the record read most closely.
+        for d in log:
+            by = f" · decided by {esc(d.decided_by)}" if d.decided_by else ""
+            st.markdown(
+                f"**{d.decided_on.isoformat()}** · version {d.version} · **{esc(d.outcome)}**{by}  \n"
+                f"{esc(d.decision)}"
+            )
         _status_due(doc_id)
     else:
         st.caption("No decisions recorded yet. Record what the meeting decided, and who decided it.")
