@@ -119,3 +119,22 @@ def test_metrics_opens_on_a_team_that_has_metrics(workspace):
     at = app("pages/metrics.py")
     assert by_label(at.selectbox, "Team").value == "Payments Platform"
     assert "has no metrics yet" not in texts(at)
+
+
+def test_the_data_tab_shows_a_week_nobody_entered_and_says_so(workspace):
+    """The Data tab listed only the weeks with a value: a week missed between two
+    entered ones was simply not there, and the review went ahead without noticing."""
+    from datetime import date
+
+    from sdmkit.metrics.catalog import Metric, enter_week, save_catalog
+
+    save_catalog(workspace, "Search", [Metric("Deployments", "count"), Metric("p99 latency", "ms")])
+    enter_week(workspace, "Search", date(2026, 11, 1), {"Deployments": 20.0})
+    enter_week(workspace, "Search", date(2026, 11, 15), {"Deployments": 21.0, "p99 latency": 640.0})
+    at = app("pages/metrics.py")
+    by_label(at.selectbox, "Team").select("Search").run()
+    assert not at.exception
+    table = at.dataframe[-1].value
+    assert list(table.columns) == ["Metric", "15 Nov", "08 Nov", "01 Nov"]  # newest first
+    assert "The 3 weeks ending 15 Nov 2026, the latest week with data, newest first." in texts(at)
+    assert "No value for any metric in the week ending 08 Nov" in texts(at)

@@ -547,6 +547,18 @@ def test_metric_review_import_commentary_and_pdf(browser, tmp_path):
         wait_for_app(page)
         expect(visible(page.get_by_text("9 valid rows, 1 rejected"))).to_be_visible()
         press(page, "Import 9 valid rows")
+        # The week imported shows on the Data tab; back from another page, the page is
+        # still on that tab and that team (it reopened on the first team's Catalog).
+        tab(page, "Data")
+        data = page.get_by_role("tab", name="Data", exact=True)
+        expect(visible(page.get_by_text("ending 22 Nov 2026, the latest week with data"))).to_be_visible()
+        page.get_by_role("link", name="Library").click()
+        wait_for_app(page)
+        expect(page.get_by_role("heading", name="Library")).to_be_visible()
+        page.go_back()
+        wait_for_app(page)
+        expect(data).to_have_attribute("aria-selected", "true")
+        expect(visible(page.get_by_text("ending 22 Nov 2026, the latest week with data"))).to_be_visible()
 
         page.goto(f"{url}/metric_review?id=new")
         wait_for_app(page)

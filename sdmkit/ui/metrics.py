@@ -27,18 +27,33 @@ from sdmkit.ui.state import flash, kept, store
 from sdmkit.ui.text import esc, label, plural
 
 NEW = "+ a new team"
+TABS = ("Catalog", "Type a week", "Import CSV", "Data")
 
 
 def choose_team() -> str | None:
     # The teams with metrics first, so the page opens on one that has something to show.
     measured = sorted(set(teams_with_metrics(store())))
     teams = measured + sorted(set(store().teams()) - set(measured))
-    team = st.selectbox("Team", [*teams, NEW], key="met|team", help="Each team has its own metric catalog")
+    # Kept across pages, as the tab below: back from a weekly review, the page opened on
+    # the first team's catalog, not on the week being typed for another team.
+    team = kept(
+        st.selectbox,
+        "Team",
+        [*teams, NEW],
+        key="met|team",
+        valid=lambda chosen: chosen in teams or chosen == NEW,
+        help="Each team has its own metric catalog",
+    )
     if team == NEW:
-        team = st.text_input(
-            "New team name", key="met|newteam", help="As the team's documents name it"
+        team = kept(
+            st.text_input, "New team name", key="met|newteam", help="As the team's documents name it"
         ).strip()
     return team or None
+
+
+def tabs() -> list:
+    """The page's tabs, the one open kept across a rerun and another page."""
+    return kept(st.tabs, list(TABS), key="met|tab", on_change="rerun")
 
 
 def catalog_tab(team: str) -> None:
@@ -156,16 +171,35 @@ def data_tab(team: str) -> None:
     metrics = catalog(store(), team)
     if not metrics:
         return
-    weeks = sorted({w for m in metrics for w in series(store(), m.id)})[-13:]
-    if not weeks:
+    values = {m.id: series(store(), m.id) for m in metrics}
+    known = {w for v in values.values() for w in v}
+    if not known:
         st.caption("No values yet: type a week or import a CSV.")
         return
-    table = [
-        {"Metric": m.name, **{w.strftime("%d %b"): series(store(), m.id).get(w) for w in weeks}}
-        for m in metrics
-    ]
-    st.caption("The last 13 weeks with data. Empty cells are weeks without a value.")
-    cells.table(table, hide_index=True, width="stretch")
+    # Every week of the last 13, those without data too: a week nobody entered is a gap
+    # the review should see, not a column that quietly is not there.
+    last, first = max(known), min(known)
+    weeks = [w for w in (last - timedelta(weeks=n) for n in range(12, -1, -1)) if w >= first]
+    # Newest first, beside the metric's name: thirteen weeks are wider than the page,
+    # and the week under review was the one scrolled off to the right.
+    shown = weeks[::-1]
+    table = [{"Metric": m.name, **{w.strftime("%d %b"): values[m.id].get(w) for w in shown}} for m in metrics]
+    st.caption(
+        f"The {len(weeks)} weeks ending {last:%d %b %Y}, the latest week with data, newest first. "
+        "A dash is a week without a value."
+    )
+    missing = [w for w in weeks if w not in known]
+    if missing:
+        st.warning(
+            "No value for any metric in the week"
+            + (" ending " if len(missing) == 1 else "s ending ")
+            + ", ".join(f"{w:%d %b}" for w in missing)
+            + ": type it below, or import it, before the review.",
+            icon=":material/event_busy:",
+        )
+    # The name pinned: scrolled to older weeks, each row still says what it measures.
+    columns = {"Metric": st.column_config.TextColumn(pinned=True)}
+    cells.table(table, hide_index=True, width="stretch", column_config=columns)
 
 
 def type_tab(team: str) -> None:
