@@ -723,3 +723,24 @@ def test_a_question_of_your_own_sets_the_list_aside_until_it_is_cleared(workspac
     by_label(at.text_input, "Or your own question").input("").run()
     assert not by_label(at.selectbox, "Question").disabled
     assert by_label(at.selectbox, "Question").value == picked  # the pick was kept
+
+
+def test_the_practice_timer_saves_the_time_it_was_stopped_at(workspace, monkeypatch):
+    """The timer ran on until Save: the time saved included rating the answer."""
+    from sdmkit.stories import practice
+    from sdmkit.ui import story_practice
+
+    now = [1_000_000.0]
+    monkeypatch.setattr(story_practice.time, "time", lambda: now[0])
+    at = app("pages/story_bank.py")
+    [b for b in at.button if b.label == "Start the timer"][0].click().run()
+    now[0] += 154
+    [b for b in at.button if b.label == "Stop the timer"][0].click().run()
+    assert [m.value for m in at.metric] == ["2:34"]
+    now[0] += 300  # rating the answer and writing the note
+    at.run()
+    assert [m.value for m in at.metric] == ["2:34"]
+    assert [b.label for b in at.button if "timer" in b.label or b.label == "Start again"] == ["Start again"]
+    [b for b in at.button if b.label == "Save this practice"][0].click().run()
+    assert practice.history(workspace)[0]["seconds"] == 154
+    assert not at.metric  # the next telling starts untimed

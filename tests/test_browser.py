@@ -666,14 +666,19 @@ def test_story_bank_mine_answer_match_practise_and_redacted_portfolio(browser, t
         press(page, "Start the timer")
         # The timer ticks on its own while the candidate talks (it used to say 0 s until a click).
         timer = visible(page.get_by_test_id("stMetricValue"))
-        expect(timer).to_have_text(re.compile(r"^[1-9]\d* s$"), timeout=10_000)
+        expect(timer).to_have_text(re.compile(r"^(0:0[1-9]|0:[1-5]\d|[1-9]\d*:\d\d)$"), timeout=10_000)
+        # Stopped at the end of the answer: the time saved is the time told, not the
+        # time the ratings and the note took.
+        press(page, "Stop the timer")
+        expect(visible(page.get_by_test_id("stMetricLabel"))).to_contain_text("Time (stopped)")
+        minutes, seconds = visible(page.get_by_test_id("stMetricValue")).inner_text().split(":")
         fill(page, "Note to self", "Lead with the 47 minutes")
         press(page, "Save this practice")
         # Saved once: the next telling starts with an empty note, not this one again.
         expect(field(page, "Note to self")).to_have_value("")
         session = practice.history(store)[0]
         assert session["question"] == question and session["story_id"] == best.story_id
-        assert session["seconds"] >= 1
+        assert session["seconds"] == int(minutes) * 60 + int(seconds) >= 1
         assert store.get(best.story_id).content["practice_count"] == before + 1
         assert session["note"] == "Lead with the 47 minutes"
 

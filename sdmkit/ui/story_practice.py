@@ -40,10 +40,61 @@ def _practice_question(rnd: int, turn: int) -> str | None:
     return question
 
 
+START, STOPPED = "sb|start", "sb|stopped"  # when the timer started; the seconds it stopped at
+
+
+def _seconds() -> int | None:
+    """The answer's time: where the timer was stopped, else so far; None if not started."""
+    if STOPPED in st.session_state:
+        return st.session_state[STOPPED]
+    started = st.session_state.get(START)
+    return int(time.time() - started) if started else None
+
+
 def _time_so_far() -> None:
-    started = st.session_state.get("sb|start")
-    if started:
-        st.metric("Time so far", f"{int(time.time() - started)} s", help="Aim for 2 to 3 minutes")
+    seconds = _seconds()
+    if seconds is not None:
+        stopped = STOPPED in st.session_state
+        st.metric(
+            "Time (stopped)" if stopped else "Time so far",
+            f"{seconds // 60}:{seconds % 60:02d}",
+            help="Aim for 2 to 3 minutes" + ("; this time is saved with the practice" if stopped else ""),
+        )
+
+
+def _reset_timer() -> None:
+    st.session_state.pop(START, None)
+    st.session_state.pop(STOPPED, None)
+
+
+def _start_timer() -> None:
+    _reset_timer()
+    st.session_state[START] = time.time()
+
+
+def _stop_timer() -> None:
+    if START in st.session_state:
+        st.session_state[STOPPED] = int(time.time() - st.session_state[START])
+
+
+def _timer_button(column) -> None:
+    """Start, or stop at the end of the answer (the time saved is the time told, not
+    the time the ratings took), or start again. As callbacks, which run before the
+    page: the button drawn is already the one for the timer's new state."""
+    if START in st.session_state and STOPPED not in st.session_state:
+        column.button(
+            "Stop the timer",
+            icon=":material/stop_circle:",
+            help="At the end of your answer",
+            on_click=_stop_timer,
+        )
+    else:
+        column.button(
+            "Start again" if STOPPED in st.session_state else "Start the timer",
+            icon=":material/timer:",
+            help="Time your answer as you tell it out loud",
+            on_click=_start_timer,
+        )
 
 
 def practice_tab() -> None:
@@ -90,21 +141,22 @@ def practice_tab() -> None:
         valid=lambda i: i in options,
         key=f"sb|story|{rnd}|{turn}|{question}|{chosen}",
         format_func=lambda i: "no story" if i is None else titles[i],
+        placeholder="no story",  # what a None choice shows (else 'Choose an option')
         help="The stories that match this question, best first (a second story of one document after the others)",
     )
     c1, c2, c3 = st.columns(3)
-    if c1.button("Start the timer", icon=":material/timer:", help="Time your answer as you tell it out loud"):
-        st.session_state["sb|start"] = time.time()
+    _timer_button(c1)
     with c2:
         # Ticks each second while the timer runs, as a fragment: the rest of the page
         # (the ratings being set) is not run again each second, and nothing ticks
         # while it is stopped.
-        st.fragment(_time_so_far, run_every=1.0 if st.session_state.get("sb|start") else None)()
+        running = START in st.session_state and STOPPED not in st.session_state
+        st.fragment(_time_so_far, run_every=1.0 if running else None)()
     if c3.button(
         "Next question", icon=":material/skip_next:", help="Another question of this round; the timer stops"
     ):
         st.session_state["sb|turn"] = turn + 1
-        st.session_state.pop("sb|start", None)
+        _reset_timer()
         st.session_state.pop(PRACTISE_STORY, None)
         st.rerun()
     st.markdown("**Rate yourself against what interviewers look for** (1 to 5)")
@@ -136,18 +188,18 @@ def practice_tab() -> None:
         icon=":material/save:",
         help="Keep the question, the story told, the time and your ratings in the history below",
     ):
-        started = st.session_state.get("sb|start")
-        seconds = int(time.time() - started) if started else 0
+        timed = _seconds()
+        seconds = timed or 0
         practice.record(
             store(),
             practice.Session(practice.now_iso(), recorded_as, question, story, seconds, ratings, note),
         )
-        st.session_state.pop("sb|start", None)
+        _reset_timer()
         st.session_state["sb|take"] = take + 1
         flash(
             "Practice saved"
             + (" and counted on the story" if story else " with no story chosen")
-            + ("" if started else "; the timer was not started, so no time is recorded")
+            + ("" if timed is not None else "; the timer was not started, so no time is recorded")
         )
         st.rerun()
     _history()
@@ -173,18 +225,19 @@ def _history() -> None:
         ],
         hide_index=True,
         width="stretch",
-        # Fixed widths that add up to the page's 940 px: sized by their text, the
-        # question and the story pushed the last columns out of view.
+        # Fixed widths that add up to less than the page's 820 px (a 1280 px window
+        # with the sidebar): sized by their text, the question and the story pushed
+        # the last columns out of view, and at 940 px the Rating was still cut.
         column_config={
             "When": st.column_config.TextColumn("When", width=150, help="In your time zone"),
-            "Round": st.column_config.TextColumn("Round", width=145),
-            "Question": st.column_config.TextColumn("Question", width=280),
-            "Story told": st.column_config.TextColumn("Story told", width=230),
+            "Round": st.column_config.TextColumn("Round", width=120),
+            "Question": st.column_config.TextColumn("Question", width=235),
+            "Story told": st.column_config.TextColumn("Story told", width=175),
             "Seconds": st.column_config.NumberColumn(
-                "Seconds", width=65, help="How long you talked; blank when the timer was not started"
+                "Seconds", width=60, help="How long you talked; blank when the timer was not started"
             ),
             "Rating": st.column_config.NumberColumn(
-                "Rating", width=70, help="The average of your ratings for this answer, 1 to 5"
+                "Rating", width=60, help="The average of your ratings for this answer, 1 to 5"
             ),
         },
     )
