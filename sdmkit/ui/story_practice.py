@@ -19,6 +19,9 @@ from sdmkit.ui.story_bank import PRACTISE_STORY, bank_stories
 from sdmkit.ui.text import esc, label
 
 OWN = 0  # the Round choice for the user's own questions
+# The round Practice opens on: the first whose questions ask for a story ("Tell me about
+# a time..."). It opened on the recruiter screen, whose "Why Amazon?" no story answers.
+FIRST_STORY_ROUND = next(r.number for r in ROUNDS if r.name == "People management")
 
 
 def _practice_question(rnd: int, turn: int) -> str | None:
@@ -99,11 +102,13 @@ def _timer_button(column) -> None:
 
 def practice_tab() -> None:
     own = practice.custom_questions(store())
+    rounds = [r.number for r in ROUNDS] + [OWN]
     rnd = kept(
         st.selectbox,
         "Round",
-        [r.number for r in ROUNDS] + [OWN],
+        rounds,
         key="sb|round",
+        start={"index": rounds.index(FIRST_STORY_ROUND)},
         format_func=lambda n: (
             f"Your own questions ({len(own)})"
             if n == OWN
