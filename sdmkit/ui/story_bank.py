@@ -129,10 +129,14 @@ def match_tab() -> None:
             st.info(
                 "No story yet for this question. Mine your documents, or write one.", icon=":material/edit:"
             )
-        for m in found[:5]:
+        if found:
+            st.caption("Best first. Under each story: why it was matched.")
+        for rank, m in enumerate(found[:5], 1):
             c1, c2, c3 = st.columns([5, 1, 1], vertical_alignment="center")
+            # The rank and the reason, not the raw score: a number such as 4.37 has no
+            # scale a manager could read, and the reason says what the rank rests on.
             c1.markdown(
-                f"**{esc(m.title)}** · score {m.score:.2f}  \n<span class='sdm-muted'>{esc(m.reason)}</span>",
+                f"{rank}. **{esc(m.title)}**  \n<span class='sdm-muted'>{esc(m.reason)}</span>",
                 unsafe_allow_html=True,
             )
             if c2.button("Open", key=f"sb|open|{m.story_id}", width="stretch", help="Edit the story"):
