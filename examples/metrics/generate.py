@@ -15,6 +15,20 @@ from pathlib import Path
 
 LAST_WEEK = date(2026, 11, 15)  # a Sunday
 WEEKS = 106
+# What the example documents say happened, written over the noise so that the data
+# and the documents agree. The card payments COE (examples/coe/card-payments-tls.yaml):
+# a Sev 2 on 14 October, 31% of card payments failing for 47 minutes (18,400
+# attempts), in the week ending 18 October. Availability: 31% of 47 of the week's
+# 10,080 minutes is 0.14 points; authorisations: 18,400 of about 12.7 million.
+HAPPENED = {
+    date(2026, 10, 18): {
+        "High-severity incidents": 1,
+        "Availability": 99.827,
+        "Authorisation success rate": 99.24,
+    },
+}
+# No other high-severity incident since September: the team would have a COE for it.
+QUIET_SINCE = date(2026, 9, 1)
 
 
 def main() -> None:
@@ -40,6 +54,9 @@ def main() -> None:
             values["p99 latency"] += 140
         if i == WEEKS - 7:  # one missing week: the import that never happened
             values.pop("Tickets per week")
+        values.update(HAPPENED.get(w, {}))
+        if w >= QUIET_SINCE and "High-severity incidents" not in HAPPENED.get(w, {}):
+            values["High-severity incidents"] = 0
         rows += [(name, w.isoformat(), v) for name, v in values.items()]
     out = Path(__file__).with_name("payments-platform.csv")
     with out.open("w", newline="") as f:
