@@ -322,11 +322,19 @@ def test_an_open_action_item_is_never_told_as_something_the_candidate_did(sqlite
         "action_items": [
             {"what": "Add a certificate check to the pipeline", "type": "prevent", "status": "done"},
             {"what": "Route configuration through canary stages", "type": "prevent", "status": "open"},
+            {
+                "what": "Lower the 5xx alarm to 5%",
+                "type": "detect",
+                "status": "done",
+                "owner": "Lucas Ferreira",
+            },
         ],
     }
     told = _told(_stories_of(sqlite_store, "coe", coe, "Checkout outage"))
     assert "Done: add a certificate check to the pipeline." in told
     assert "canary" not in told
+    # A colleague's item is told as theirs: under the candidate's Action it read as hers.
+    assert "Done by Lucas Ferreira: lower the 5xx alarm to 5%." in told
 
 
 def test_a_metric_review_tells_only_its_done_action_items_and_its_notes_are_context(sqlite_store):

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from sdmkit import clock
 from sdmkit.stories.behaviours import FIRST_PERSON, strengths
 from sdmkit.stories.cues import LEARNED, cue_hits, cue_sum, cue_weights, words_of
-from sdmkit.stories.grounding import PROMPT, is_question, sentences, text_of, value_at
+from sdmkit.stories.grounding import PROMPT, is_question, path_text, sentences, text_of, value_at
 from sdmkit.stories.text import figures, has_figure, is_fragment
 
 Piece = tuple[str, str]  # (field path, sentence as the field says it)
@@ -48,9 +48,14 @@ def figure_sentence(r: dict) -> str:
 
 
 def done_sentence(r: dict) -> str:
-    """An action item the document marks done, said as done ('Done: add a pipeline
-    check ...'). An open one says nothing: a plan is not something the candidate did."""
-    return f"Done: {_lower(r['what'])}" if r.get("status") == "done" and r.get("what") else ""
+    """An action item the document marks done, said as done and by whom ('Done by
+    Tomasz Nowak: add a pipeline check ...'): under the candidate's Action, an item
+    owned by a colleague read as the candidate's own. An open one says nothing: a plan
+    is not something anyone did."""
+    if r.get("status") != "done" or not r.get("what"):
+        return ""
+    owner = (r.get("owner") or "").strip()
+    return f"Done by {owner}: {_lower(r['what'])}" if owner else f"Done: {_lower(r['what'])}"
 
 
 def decision_sentence(r: dict) -> str:
@@ -58,8 +63,14 @@ def decision_sentence(r: dict) -> str:
 
 
 def contest_sentence(r: dict) -> str:
-    who = f", by {r['by_whom']}" if r.get("by_whom") else ""
-    return f"{r.get('what', '')}{who}: {r.get('resolution', '')}".strip(": ") if r.get("what") else ""
+    """Who contested what, then how it was settled: 'Martin Alvarez (director)
+    contested two weeks of the next sprint for ...: I showed him ...'. It read 'Two
+    weeks of the next sprint ..., by Martin Alvarez (director): ...', a table row."""
+    if not r.get("what"):
+        return ""
+    who = (r.get("by_whom") or "").strip()
+    head = f"{who} contested {_lower(r['what'])}" if who else f"Contested: {_lower(r['what'])}"
+    return f"{head}: {r['resolution']}" if r.get("resolution") else head
 
 
 def _as_sentence(text: str) -> str:
@@ -87,7 +98,7 @@ class Picker:
 
     def text(self, path: str) -> str:
         if path not in self._texts:
-            self._texts[path] = self.title if path == "title" else text_of(value_at(self.content, path))
+            self._texts[path] = self.title if path == "title" else path_text(self.content, path)
         return self._texts[path]
 
     def paths(self, pattern: str) -> list[str]:

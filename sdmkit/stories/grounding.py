@@ -101,6 +101,18 @@ def text_of(value) -> str:
 
 
 _STEP = re.compile(r"([^.\[]+)|\[(\d+)\]")
+_LISTED = re.compile(r"([a-z_]+)\[\d+\]$")
+
+
+def path_text(content, path: str) -> str:
+    """The text of the field at `path`, as the grounding check reads it. A record of a
+    list reads with the list's name first: an entry of `my_part.contested` says it was
+    contested ('Martin Alvarez contested two weeks of the next sprint ...') as plainly
+    as its own keys say who and what."""
+    value = value_at(content, path)
+    text = text_of(value)
+    listed = _LISTED.search(path) if isinstance(value, dict) else None
+    return f"{listed.group(1).replace('_', ' ')}\n{text}" if listed and text else text
 
 
 @lru_cache(maxsize=8192)  # a vocabulary of paths: mining reads the same few thousand again and again
@@ -135,7 +147,7 @@ def field_texts(content: dict, title: str = "") -> dict[str, str]:
             for i, v in enumerate(value, 1):
                 walk(v, f"{path}[{i}]")
         if path:
-            text = text_of(value)
+            text = path_text(content, path)
             if text:
                 out[path] = text
 
