@@ -347,6 +347,12 @@ def test_figures_are_whole_numbers_with_their_units():
         "18 h",
         "4x",
     ]
+    # Not a figure: the day of '10 and 12 November', a release's name, three capitals
+    # taken for a currency ('API 3x' was read as an amount in 'API' money).
+    told = (
+        "Load tests on 10 and 12 November at 3x traffic after gateway 4.2 and release 8; the API 2x faster."
+    )
+    assert figures(told, limit=20) == ["3x", "2x"]
 
 
 def test_every_behaviour_of_the_lexicon_can_be_found_in_a_sentence():

@@ -35,11 +35,31 @@ _MONTHS = "|".join(
 )
 _NUMBER = re.compile(
     r"\d(?<![\w.:#]\d)(?<![A-Za-z]-\d)[\d,.]*"
-    r"(?![\d,.:]|[ \u00a0](?-i:" + _MONTHS + r")\b)"
+    # not a day of a month: '14 October', and the first day of '10 and 12 November'
+    r"(?![\d,.:]|[ \u00a0](?:(?:and|or|to)[ \u00a0]\d{1,2}[ \u00a0])?(?-i:" + _MONTHS + r")\b)"
     r"(?:[ \u00a0]?%|[ \u00a0]?(?:ms|min(?:utes)?|hours?|h|days?|weeks?|x|k|million|billion)\b)?",
     re.I,
 )
 _CURRENCY_SIGNS = "$€£"
+_CURRENCY_CODES = frozenset(
+    "USD EUR GBP JPY CHF CAD AUD NZD SEK NOK DKK PLN CZK HUF INR CNY HKD SGD KRW BRL MXN ZAR AED ILS TRY".split()
+)
+# A number right after a word that names a release is the release's name, not a
+# figure: any number after 'release', 'version', 'build' or 'v'; a dotted one after a
+# product ('gateway 4.2', 'Android 12.1'), where a plain one may be a count ('API 3x').
+_RELEASE = re.compile(r"\b(?:release|version|build|v)[ \u00a0]?\Z", re.I)
+_PRODUCT = re.compile(
+    r"\b(?:gateway|app|api|sdk|ios|android|python|java|node|chrome|firefox|kubernetes|postgres(?:ql)?)"
+    r"[ \u00a0]\Z",
+    re.I,
+)
+
+
+def _is_release(text: str, m: re.Match) -> bool:
+    start = max(0, m.start() - 16)
+    if _RELEASE.search(text, start, m.start()):
+        return True
+    return "." in m.group(0).rstrip(".,") and bool(_PRODUCT.search(text, start, m.start()))
 
 
 def _currency(text: str, start: int) -> int:
@@ -50,9 +70,7 @@ def _currency(text: str, start: int) -> int:
     if (
         len(code) == 4
         and code[3] == " "
-        and code[:3].isalpha()
-        and code[:3].isupper()
-        and code[:3].isascii()
+        and code[:3] in _CURRENCY_CODES  # not any three capitals: 'API 3x' is no amount
         and (start == 4 or not text[start - 5].isalnum())
     ):
         return start - 4
@@ -68,6 +86,8 @@ def figures(*texts: str, limit: int = 6, shortest: int = 2) -> list[str]:
         if not text:
             continue
         for m in _NUMBER.finditer(text):
+            if _is_release(text, m):
+                continue  # 'gateway 4.2', 'release 8.14': which one, not how much
             f = text[_currency(text, m.start()) : m.end()].rstrip(".,")
             if len(f) >= shortest and f not in out:
                 out.append(f)
