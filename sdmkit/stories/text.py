@@ -42,7 +42,33 @@ _NUMBER = re.compile(
 )
 _CURRENCY_SIGNS = "$€£"
 _CURRENCY_CODES = frozenset(
-    "USD EUR GBP JPY CHF CAD AUD NZD SEK NOK DKK PLN CZK HUF INR CNY HKD SGD KRW BRL MXN ZAR AED ILS TRY".split()
+    [
+        "USD",
+        "EUR",
+        "GBP",
+        "JPY",
+        "CHF",
+        "CAD",
+        "AUD",
+        "NZD",
+        "SEK",
+        "NOK",
+        "DKK",
+        "PLN",
+        "CZK",
+        "HUF",
+        "INR",
+        "CNY",
+        "HKD",
+        "SGD",
+        "KRW",
+        "BRL",
+        "MXN",
+        "ZAR",
+        "AED",
+        "ILS",
+        "TRY",
+    ]
 )
 # A number right after a word that names a release is the release's name, not a
 # figure: any number after 'release', 'version', 'build' or 'v'; a dotted one after a
