@@ -135,20 +135,41 @@ def _people_in(value, key: str = "") -> list[str]:
     return [n for n in out if n]
 
 
-def unlisted_people(store, rules: list[Term] | None = None, documents=None) -> list[str]:
-    """The people the documents name in their people fields (owners, authors, members,
-    approvers, speakers ...) that the redaction list does not replace, most named
-    first: what a redacted export would still show."""
+def _services_in(content: dict) -> list[str]:
+    """The internal service names a document lists: a COE's services ('payments-api'),
+    a charter's owned services. Internal names tell an outsider the architecture."""
+    out = []
+    for service in (content or {}).get("services") or []:
+        name = service.get("name") if isinstance(service, dict) else service
+        if isinstance(name, str) and name.strip():
+            out.append(name.strip())
+    return out
+
+
+def _unlisted(store, find, rules: list[Term] | None, documents) -> list[str]:
     rules = terms(store) if rules is None else rules
     listed = [r.term.lower() for r in rules]
     counts: dict[str, int] = {}
     docs = documents if documents is not None else store.iter_documents()
     for doc in docs:
-        for name in _people_in(doc.content):
+        for name in find(doc.content):
             counts[name] = counts.get(name, 0) + 1
     return sorted(
         (n for n in counts if not any(t in n.lower() for t in listed)), key=lambda n: (-counts[n], n)
     )
+
+
+def unlisted_people(store, rules: list[Term] | None = None, documents=None) -> list[str]:
+    """The people the documents name in their people fields (owners, authors, members,
+    approvers, speakers ...) that the redaction list does not replace, most named
+    first: what a redacted export would still show."""
+    return _unlisted(store, _people_in, rules, documents)
+
+
+def unlisted_services(store, rules: list[Term] | None = None, documents=None) -> list[str]:
+    """The internal service names the documents list (a COE's services, a charter's
+    owned services) that the redaction list does not replace, most listed first."""
+    return _unlisted(store, _services_in, rules, documents)
 
 
 def before_export(store, documents) -> list[str]:
@@ -164,6 +185,13 @@ def before_export(store, documents) -> list[str]:
             f"{'is' if len(missing) == 1 else 'are'} not on the redaction list, so the redacted files still "
             f"name them: {shown}. Add them under Story bank → Redaction, or with "
             "`sdmkit stories redaction add --people`."
+        )
+    if services := unlisted_services(store, rules, documents):
+        shown = ", ".join(services[:12]) + (" …" if len(services) > 12 else "")
+        said.append(
+            f"{len(services)} internal service {'name' if len(services) == 1 else 'names'} listed in the "
+            f"exported documents {'is' if len(services) == 1 else 'are'} not on the redaction list: {shown}. "
+            "Add them under Story bank → Redaction, or with `sdmkit stories redaction add --services`."
         )
     return said
 

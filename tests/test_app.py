@@ -700,7 +700,7 @@ def test_the_sources_tab_of_a_story_nobody_edited_says_to_mine_again(workspace):
 
 def test_the_redaction_tab_suggests_the_people_the_documents_name_and_adds_them(workspace):
     from sdmkit.examples import load_examples
-    from sdmkit.redaction import terms, unlisted_people
+    from sdmkit.redaction import terms, unlisted_people, unlisted_services
 
     load_examples(workspace)
     missing = unlisted_people(workspace)
@@ -710,6 +710,14 @@ def test_the_redaction_tab_suggests_the_people_the_documents_name_and_adds_them(
     assert not at.exception
     assert {t.term for t in terms(workspace)} == set(missing)
     assert not any("named in your documents" in w.value for w in at.warning)
+    # and the internal service names the documents list, as [service]
+    services = unlisted_services(workspace)
+    assert any("payments\\-api" in w.value for w in at.warning)  # escaped: warnings render Markdown
+    [b for b in at.button if b.label == f"Add {len(services)} service names to the list"][0].click().run()
+    assert not at.exception
+    added = {t.term: t.replacement for t in terms(workspace)}
+    assert all(added[s] == "[service]" for s in services) and set(missing) <= set(added)
+    assert not any("internal service" in w.value for w in at.warning)
 
 
 def test_a_question_of_your_own_sets_the_list_aside_until_it_is_cleared(workspace):

@@ -186,6 +186,36 @@ def test_cli_export_redact(workspace, tmp_path):
     assert not any("Priya Raman" in f.read_text() for f in files)
 
 
+def test_internal_service_names_are_suggested_and_warned_about_like_people(sqlite_store):
+    """The Redaction tab said the list is for people, internal service names and
+    customers, and suggested only people: a redacted pack still printed 'Services:
+    payments-api, processor-gateway, config-service'."""
+    from sdmkit.examples import load_examples
+    from sdmkit.redaction import before_export, unlisted_services
+
+    load_examples(sqlite_store)
+    services = unlisted_services(sqlite_store)
+    assert {"payments-api", "processor-gateway", "config-service"} <= set(services)
+    coe = next(d for d in sqlite_store.iter_documents(kind="coe") if "payments-api" in d.content["services"])
+    assert any("payments-api" in line and "service" in line for line in before_export(sqlite_store, [coe]))
+    set_terms(sqlite_store, [{"term": n, "replacement": "[service]"} for n in services])
+    md = render_from(sqlite_store, coe, "md", redacted=True).decode()
+    assert "payments-api" not in md
+    assert re.search(r"\*\*Services:\*\* \\\[service \d+\\\], ", md)  # told apart: [service 3], [service 4]
+    assert unlisted_services(sqlite_store) == []
+    assert not [line for line in before_export(sqlite_store, [coe]) if "service" in line]
+
+
+def test_the_command_line_adds_the_service_names(workspace):
+    from sdmkit.examples import load_examples
+    from tests.test_cli import run
+
+    load_examples(workspace)
+    assert run("stories", "redaction", "add", "--services").exit_code == 0
+    assert {t.term for t in terms(workspace)} >= {"payments-api", "config-service"}
+    assert all(t.replacement == "[service]" for t in terms(workspace))
+
+
 def test_people_named_in_people_fields_and_not_on_the_list_are_suggested(sqlite_store):
     from sdmkit.examples import load_examples
     from sdmkit.redaction import set_terms, unlisted_people

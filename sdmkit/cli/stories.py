@@ -127,14 +127,14 @@ app.add_typer(redaction, name="redaction")
 
 @redaction.command("list")
 def redaction_list(as_json: JsonFlag = False):
-    """The names and terms on the list, each with its replacement, and the people your
-    documents name that it misses."""
-    from sdmkit.redaction import saved_terms, unlisted_people
+    """The names and terms on the list, each with its replacement, and the people and
+    internal service names your documents name that it misses."""
+    from sdmkit.redaction import saved_terms, unlisted_people, unlisted_services
 
     s = store()
-    rows, missing = saved_terms(s), unlisted_people(s)
+    rows, missing, services = saved_terms(s), unlisted_people(s), unlisted_services(s)
     if as_json:
-        echo_json({"terms": rows, "unlisted_people": missing})
+        echo_json({"terms": rows, "unlisted_people": missing, "unlisted_services": services})
         return
     if not rows:
         typer.echo(
@@ -146,6 +146,12 @@ def redaction_list(as_json: JsonFlag = False):
         typer.echo(
             f"not on the list ({len(missing)}): {', '.join(missing)}; "
             "`sdmkit stories redaction add --people` adds them",
+            err=True,
+        )
+    if services:
+        typer.echo(
+            f"internal services not on the list ({len(services)}): {', '.join(services)}; "
+            "`sdmkit stories redaction add --services` adds them",
             err=True,
         )
 
@@ -164,17 +170,27 @@ def redaction_add(
             "--people", help="Also every person your documents name who is not on the list, as [name]."
         ),
     ] = False,
+    services: Annotated[
+        bool,
+        typer.Option(
+            "--services",
+            help="Also every internal service name your documents list (COE services, a charter's services), "
+            "as [service].",
+        ),
+    ] = False,
 ):
     """Add names or terms to the list (one already on it gets the new replacement)."""
     from sdmkit.errors import SdmkitError
-    from sdmkit.redaction import saved_terms, set_terms, unlisted_people
+    from sdmkit.redaction import saved_terms, set_terms, unlisted_people, unlisted_services
 
     s = store()
     new = [{"term": t, "replacement": replacement} for t in terms or [] if t.strip()]
     if people:
         new += [{"term": n, "replacement": "[name]"} for n in unlisted_people(s)]
+    if services:
+        new += [{"term": n, "replacement": "[service]"} for n in unlisted_services(s)]
     if not new:
-        raise SdmkitError("give the terms to add, or --people")
+        raise SdmkitError("give the terms to add, or --people, or --services")
     adding = {r["term"].strip() for r in new}
     set_terms(s, [r for r in saved_terms(s) if r["term"] not in adding] + new)
     typer.echo(f"{len(adding)} added; the list has {len(saved_terms(s))}")

@@ -129,12 +129,13 @@ def draw() -> None:
         st.rerun()
 
 
-def add_names(names: list[str]) -> None:
-    """Put these people on the saved list, each as [name]. Typing not yet saved stays
-    in the table, with the names added to it too: it is still the user's to save."""
+def add_names(names: list[str], replacement: str = "[name]") -> None:
+    """Put these people (or services) on the saved list, each as [name] ([service]).
+    Typing not yet saved stays in the table, with the names added to it too: it is
+    still the user's to save."""
     state = st.session_state
     before = saved_terms(store())
-    extra = [{"term": n, "replacement": "[name]"} for n in names]
+    extra = [{"term": n, "replacement": replacement} for n in names]
     set_terms(store(), before + extra)
     now = saved_terms(store())
     typed = state.get(SHOWN)

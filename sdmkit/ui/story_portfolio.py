@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdmkit.redaction import saved_terms, terms, unlisted_people
+from sdmkit.redaction import saved_terms, terms, unlisted_people, unlisted_services
 from sdmkit.ui import redaction_list
 from sdmkit.ui.state import flash, kept, kept_copy, store
 from sdmkit.ui.story_bank import bank_stories
@@ -66,6 +66,13 @@ def portfolio_tab() -> None:
             f"your redaction list: {esc(', '.join(missing[:12]))}{' …' if len(missing) > 12 else ''}. "
             "Add them in the Redaction tab.",
             icon=":material/person_search:",
+        )
+    if redacted and (services := unlisted_services(store(), documents=portfolio_documents(store(), chosen))):
+        st.warning(
+            f"The redacted portfolio would still list {plural(len(services), 'internal service name')} not on "
+            f"your redaction list: {esc(', '.join(services[:12]))}{' …' if len(services) > 12 else ''}. "
+            "Add them in the Redaction tab.",
+            icon=":material/dns:",
         )
     if unanswered := not_ready(store(), chosen):
         total = sum(n for _, n in unanswered)
@@ -140,4 +147,19 @@ def redaction_tab() -> None:
         ):
             redaction_list.add_names(missing)
             flash(f"Added {plural(len(missing), 'name')} to the redaction list")
+            st.rerun()
+    if services := unlisted_services(store()):
+        st.warning(
+            f"{plural(len(services), 'internal service name')} listed in your documents (a COE's services, "
+            "a charter's services) and not on the list, so a redacted export still shows them: "
+            + esc(", ".join(services)),
+            icon=":material/dns:",
+        )
+        if st.button(
+            f"Add {plural(len(services), 'service name')} to the list",
+            icon=":material/playlist_add:",
+            help="Each replaced with [service] (numbered in exports); edit the replacement above afterwards",
+        ):
+            redaction_list.add_names(services, "[service]")
+            flash(f"Added {plural(len(services), 'service name')} to the redaction list")
             st.rerun()
