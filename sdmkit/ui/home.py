@@ -17,9 +17,14 @@ from sdmkit.ui.state import flash, store, when
 
 def start_buttons() -> None:
     kinds = all_kinds()
-    cols = st.columns(max(len(kinds), 3))
+    # Three to a row: six in one row left each card 130 px wide, and the buttons broke
+    # their words ('New team charte / r'). Cards of a row are one height.
+    per_row = 3
+    cols = []
+    for _ in range(0, len(kinds), per_row):
+        cols += st.columns(per_row)
     for col, kind in zip(cols, kinds, strict=False):
-        with col.container(border=True):
+        with col.container(border=True, height="stretch"):
             st.markdown(f"**{kind.label}**")
             st.caption(kind.description)
             if st.button(
