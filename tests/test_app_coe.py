@@ -25,6 +25,10 @@ def test_coe_editor_shows_metrics_and_rubric(workspace):
     assert "| Time to detect | **9 min** |" in page
     assert "Bar-raiser rubric: 8 of 8 checks pass (100)" in page
     assert any(c.label == "Why 1.1.1.1 · root cause" for c in at.text_area)
+    # The severity's name in its box, its meaning whole under it (the box cut it at 'page 24').
+    severity = by_label(at.selectbox, "Severity")
+    assert severity.value == 2 and severity.format_func(2) == "Sev 2: major"
+    assert "A core function is failing for a significant share of customers; page 24x7." in page
 
 
 def test_whys_tree_grows_and_branches(workspace):

@@ -82,15 +82,24 @@ class Choice(FieldWidget):
         return {key: value if value in field.choices else None}
 
     def draw(self, field, key, ctx):
-        labels = dict(field.choice_labels)
+        # A label with its meaning ('Sev 2: major. A core function is failing ...')
+        # shows its name in the box and its meaning under it: in full, the box cut it
+        # off mid-sentence ('... page 24') with no sign that more followed.
+        names, meanings = {}, {}
+        for choice, text in field.choice_labels:
+            name, _, meaning = text.partition(". ")
+            names[choice], meanings[choice] = name, meaning
         options = list(field.choices) if field.key.startswith("meta.") else [None, *field.choices]
-        st.selectbox(
+        chosen = st.selectbox(
             field.label,
             options=options,
             key=key,
-            help=field.help,
-            format_func=lambda x: "Choose…" if x is None else labels.get(x, choice_label(x)),
+            # every choice's meaning in the help, to choose by
+            help=field.help + "".join(f"\n\n{esc(text)}" for _, text in field.choice_labels),
+            format_func=lambda x: "Choose…" if x is None else names.get(x, choice_label(x)),
         )
+        if meanings.get(chosen):
+            st.caption(esc(meanings[chosen]))
 
 
 class Date(FieldWidget):
