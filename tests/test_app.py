@@ -750,6 +750,10 @@ def test_the_practice_timer_saves_the_time_it_was_stopped_at(workspace, monkeypa
     at.run()
     assert [m.value for m in at.metric] == ["2:34"]
     assert [b.label for b in at.button if "timer" in b.label or b.label == "Start again"] == ["Start again"]
+    by_label(at.text_input, "Note to self").input("Lead with the 47 minutes")
     [b for b in at.button if b.label == "Save this practice"][0].click().run()
     assert practice.history(workspace)[0]["seconds"] == 154
     assert not at.metric  # the next telling starts untimed
+    # the note is in the history, where it is read before the next telling
+    (history,) = [d.value for d in at.dataframe if "Story told" in d.value.columns]
+    assert list(history["Note"]) == ["Lead with the 47 minutes"] and list(history["Seconds"]) == [154]

@@ -225,6 +225,7 @@ def _history() -> None:
                 "Story told": told.get(h.get("story_id") or 0, "no story"),
                 "Seconds": h["seconds"] or None,  # blank: the timer was not started
                 "Rating": round(sum(h["ratings"].values()) / len(h["ratings"]), 1) if h["ratings"] else None,
+                "Note": h.get("note") or None,  # what to tell differently: the point of saving it
             }
             for h in past[:20]
         ],
@@ -234,15 +235,16 @@ def _history() -> None:
         # with the sidebar): sized by their text, the question and the story pushed
         # the last columns out of view, and at 940 px the Rating was still cut.
         column_config={
-            "When": st.column_config.TextColumn("When", width=150, help="In your time zone"),
-            "Round": st.column_config.TextColumn("Round", width=120),
-            "Question": st.column_config.TextColumn("Question", width=235),
-            "Story told": st.column_config.TextColumn("Story told", width=175),
+            "When": st.column_config.TextColumn("When", width=140, help="In your time zone"),
+            "Round": st.column_config.TextColumn("Round", width=110),
+            "Question": st.column_config.TextColumn("Question", width=190),
+            "Story told": st.column_config.TextColumn("Story told", width=150),
             "Seconds": st.column_config.NumberColumn(
                 "Seconds", width=60, help="How long you talked; blank when the timer was not started"
             ),
             "Rating": st.column_config.NumberColumn(
-                "Rating", width=60, help="The average of your ratings for this answer, 1 to 5"
+                "Rating", width=55, help="The average of your ratings for this answer, 1 to 5"
             ),
+            "Note": st.column_config.TextColumn("Note", width=105, help="Your note to self"),
         },
     )
