@@ -155,6 +155,28 @@ def test_the_editor_keeps_its_section_through_a_button_and_a_page_switch(browser
         assert page.locator("[data-testid='stException']").count() == 0
 
 
+def test_the_library_keeps_its_search_and_filter_through_a_page_switch(browser, tmp_path):
+    """Back from a document, the Library was unfiltered and the search typed gone."""
+    from tests.browser import select, visible
+
+    with sdmkit_server(tmp_path / "data", examples=True) as url:
+        page = new_page(browser)
+        page.goto(f"{url}/library")
+        wait_for_app(page)
+        select(page, "Kind", "COEs")
+        fill(page, "Search", "certificate")
+        row = visible(page.get_by_text("1 document", exact=False))
+        expect(row).to_be_visible()
+        page.get_by_role("link", name="Home").click()
+        wait_for_app(page)
+        expect(page.get_by_role("heading", name="Start a document")).to_be_visible()
+        page.get_by_role("link", name="Library").click()
+        wait_for_app(page)
+        expect(field(page, "Search")).to_have_value("certificate")
+        expect(visible(page.get_by_role("combobox", name="Kind"))).to_have_value("COEs")
+        assert page.locator("[data-testid='stException']").count() == 0
+
+
 def test_a_tab_clicked_before_the_fields_are_drawn_saves_every_field(browser, tmp_path):
     """Streamlit's browser code loads each widget type's script when first needed
     (React.lazy) and draws the widget from the newest message it has then. A tab click

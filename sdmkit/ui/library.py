@@ -15,52 +15,68 @@ from sdmkit.ui import cells
 from sdmkit.ui.exports import export_buttons
 from sdmkit.ui.history import history_panel
 from sdmkit.ui.rows import document_row
-from sdmkit.ui.state import flash, stamp, store, when
+from sdmkit.ui.state import flash, kept, stamp, store, when
 from sdmkit.ui.text import esc, plural
 
 PAGE_SIZE = 25
 # The Library counts up to here and then says "more than": an exact count of
 # 100,000 documents cost four times the rest of the page on PostgreSQL.
 COUNT_UP_TO = 10_000
-# The table's columns fit a 1400 px window (the table is about 940 px wide) whatever
-# the titles: a title is cut at a word to what its column shows, whole when its row is
-# selected, and Updated shows the whole time.
-TITLE_CHARS, TITLE_WIDTH = 45, 300
-SEARCH_TITLE_CHARS, SEARCH_TITLE_WIDTH, MATCH_WIDTH = 34, 230, 370  # while searching
+# The table's columns and its row-selection boxes fit a 1280 px window (the table is about 820 px wide; wider
+# windows give the room to the columns) whatever the titles: a title is cut at a word
+# to what its column shows, whole when its row is selected, and Updated shows the
+# whole time (at 940 px of columns it was cut to '2026-12-07 01:0').
+TITLE_CHARS, TITLE_WIDTH = 33, 225
+SEARCH_TITLE_CHARS, SEARCH_TITLE_WIDTH, MATCH_WIDTH = 30, 210, 280  # while searching
 
 
 def _filters() -> dict:
+    # Kept across pages (sdmkit.ui.state.kept): back from a document, the Library was
+    # unfiltered again and the search typed was gone.
     kinds = all_kinds()
     c1, c2, c3, c4 = st.columns([1.2, 1.2, 1, 2])
-    kind = c1.selectbox(
-        "Kind",
-        [None, *[k.id for k in kinds]],
-        key="lib|kind",
-        format_func=lambda k: "All kinds" if k is None else get_kind(k).plural,
-        help="Show one kind of document",
-    )
-    team = c2.selectbox(
-        "Team",
-        [None, *store().teams()],
-        key="lib|team",
-        format_func=lambda t: "All teams" if t is None else t,
-        help="Show one team's documents",
-    )
-    statuses = sorted({s for k in kinds for s in k.statuses})
-    status = c3.selectbox(
-        "Status",
-        [None, *statuses],
-        key="lib|status",
-        format_func=lambda s: "Any status" if s is None else s,
-        help="Show one status",
-    )
-    query = c4.text_input(
-        "Search",
-        key="lib|q",
-        placeholder="words in the title or text",
-        help="Every word must appear somewhere in the document (a word's beginning is enough); "
-        "the best matches come first",
-    )
+    kind_ids = [None, *[k.id for k in kinds]]
+    with c1:
+        kind = kept(
+            st.selectbox,
+            "Kind",
+            kind_ids,
+            key="lib|kind",
+            valid=lambda k: k in kind_ids,
+            format_func=lambda k: "All kinds" if k is None else get_kind(k).plural,
+            help="Show one kind of document",
+        )
+    teams = [None, *store().teams()]
+    with c2:
+        team = kept(
+            st.selectbox,
+            "Team",
+            teams,
+            key="lib|team",
+            valid=lambda t: t in teams,
+            format_func=lambda t: "All teams" if t is None else t,
+            help="Show one team's documents",
+        )
+    statuses = [None, *sorted({s for k in kinds for s in k.statuses})]
+    with c3:
+        status = kept(
+            st.selectbox,
+            "Status",
+            statuses,
+            key="lib|status",
+            valid=lambda x: x in statuses,
+            format_func=lambda s: "Any status" if s is None else s,
+            help="Show one status",
+        )
+    with c4:
+        query = kept(
+            st.text_input,
+            "Search",
+            key="lib|q",
+            placeholder="words in the title or text",
+            help="Every word must appear somewhere in the document (a word's beginning is enough); "
+            "the best matches come first",
+        )
     return {"kind": kind, "team": team, "status": status, "query": query}
 
 
@@ -116,8 +132,8 @@ def documents_tab() -> None:
                 width=title_width,
                 help="A long title is shortened here; select its row to read it whole",
             ),
-            "Kind": st.column_config.TextColumn("Kind", width=110),
-            "Team": st.column_config.TextColumn("Team", width=145),
+            "Kind": st.column_config.TextColumn("Kind", width=100),
+            "Team": st.column_config.TextColumn("Team", width=125),
             "Status": st.column_config.TextColumn("Status", width=75),
             "Version": st.column_config.NumberColumn("Version", width=60),
             "Updated": st.column_config.TextColumn(
