@@ -561,6 +561,15 @@ def test_the_portfolio_warns_before_export_of_unanswered_your_part_questions(wor
     assert "Forming the Payments Platform team (3)" in warning
     (names,) = [w.value for w in at.warning if "would still name" in w.value]
     assert "Priya Raman" in names  # the charter names its members; the list is empty
+    # ... and they can be put on the list from here, where the pack is made
+    from sdmkit.redaction import terms, unlisted_people
+
+    (add,) = [b for b in at.button if b.label.startswith("Add the ") and "redaction list" in b.label]
+    add.click().run()
+    assert not at.exception
+    assert "Priya Raman" in {t.term for t in terms(workspace)}
+    assert not [w for w in at.warning if "would still" in w.value]
+    assert "Priya Raman" not in unlisted_people(workspace)
 
 
 def test_a_portfolio_pdf_made_unredacted_is_not_offered_once_redact_is_on(workspace):

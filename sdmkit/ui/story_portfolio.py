@@ -74,6 +74,23 @@ def portfolio_tab() -> None:
             "Add them in the Redaction tab.",
             icon=":material/dns:",
         )
+    if redacted and (missing or services):
+        # Here too, not only in the Redaction tab: the pack is made on this tab, and a
+        # first redacted PDF named everyone because the list starts empty.
+        said = [plural(len(missing), "name")] if missing else []
+        said += [plural(len(services), "service name")] if services else []
+        if st.button(
+            f"Add the {' and '.join(said)} to the redaction list",
+            key="sb|pf|add_missing",
+            icon=":material/playlist_add:",
+            help="People as [name], services as [service], numbered in exports; edit them in the Redaction tab",
+        ):
+            if missing:
+                redaction_list.add_names(missing)
+            if services:
+                redaction_list.add_names(services, "[service]")
+            flash(f"Added the {' and '.join(said)} to the redaction list")
+            st.rerun()
     if unanswered := not_ready(store(), chosen):
         total = sum(n for _, n in unanswered)
         st.warning(
