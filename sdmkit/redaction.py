@@ -253,9 +253,40 @@ def told_apart(rules: Sequence[Term]) -> list[Term]:
 def _plan(rules: tuple[Term, ...]) -> tuple[tuple[re.Pattern, str], ...]:
     """What redact_text replaces, in order: longest term first, so 'Priya Raman' goes
     before 'Priya'. Worked out once per list, not once per field."""
-    ordered = sorted(told_apart(rules), key=lambda t: len(t.term), reverse=True)
+    applied = told_apart(rules)
+    ordered = sorted(applied, key=lambda t: len(t.term), reverse=True)
     # A replacement is inserted as it is: '\1' or '\g<0>' in it is text, not a group.
-    return tuple((_words(t.term), t.replacement.replace("\\", "\\\\")) for t in ordered)
+    plan = [(_words(t.term), t.replacement.replace("\\", "\\\\")) for t in ordered]
+    return tuple(plan + _first_names(rules, applied))
+
+
+_PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,3}")
+
+
+def _first_names(rules: Sequence[Term], applied: Sequence[Term]) -> list[tuple[re.Pattern, str]]:
+    """A person on the list as '[name]' is also replaced by their first name alone,
+    written with its capital ('Aisha at a school event' named Aisha Bello in a redacted
+    rotation): prose calls colleagues by their first names. Only for the '[name]'
+    rules (a team or a product is no person), only a first name the list does not hold
+    already, and a first name two listed people share takes the plain '[name]', since
+    its number would say which one."""
+    people = [
+        (t, a)
+        for t, a in zip(rules, applied, strict=True)
+        if t.replacement.startswith("[name") and _PERSON_NAME.fullmatch(t.term.strip())
+    ]
+    listed = {t.term.strip().lower() for t in rules}
+    firsts: dict[str, list[str]] = {}
+    for t, a in people:
+        first = re.split(r"[ -]", t.term.strip(), maxsplit=1)[0]
+        if len(first) >= 3 and first.lower() not in listed:
+            firsts.setdefault(first, []).append(a.replacement)
+    out = []
+    for first, replacements in firsts.items():
+        replacement = replacements[0] if len(set(replacements)) == 1 else "[name]"
+        # Case-sensitive: 'Grace' the colleague, not 'grace' the word.
+        out.append((re.compile(rf"(?<!\w){re.escape(first)}(?!\w)"), replacement.replace("\\", "\\\\")))
+    return out
 
 
 def redact_text(text: str, rules: Sequence[Term]) -> str:

@@ -206,6 +206,24 @@ def test_internal_service_names_are_suggested_and_warned_about_like_people(sqlit
     assert not [line for line in before_export(sqlite_store, [coe]) if "service" in line]
 
 
+def test_a_listed_person_is_redacted_by_their_first_name_too():
+    """'Aisha at a school event', the reason of a rotation's override, named Aisha
+    Bello in a redacted export although she was on the list."""
+    rules = [
+        Term("Aisha Bello", "[name]"),
+        Term("Jonas Weber", "[name]"),
+        Term("Grace Okafor", "[name]"),
+        Term("Grace Kim", "[name]"),
+        Term("Payments Platform", "[team]"),
+    ]
+    text = "Jonas Weber covers; Aisha at a school event. Grace said grace. Payments are fine. Aisha Bello."
+    # Aisha takes Aisha Bello's number; Grace, two people's first name, the plain [name];
+    # 'grace' the word and 'Payments' (a team's first word, no person) stay.
+    assert redact_text(text, rules) == (
+        "[name 2] covers; [name 1] at a school event. [name] said grace. Payments are fine. [name 1]."
+    )
+
+
 def test_the_command_line_adds_the_service_names(workspace):
     from sdmkit.examples import load_examples
     from tests.test_cli import run
