@@ -350,9 +350,10 @@ def test_figures_are_whole_numbers_with_their_units():
     # Not a figure: the day of '10 and 12 November', a release's name, three capitals
     # taken for a currency ('API 3x' was read as an amount in 'API' money).
     told = (
-        "Load tests on 10 and 12 November at 3x traffic after gateway 4.2 and release 8; the API 2x faster."
+        "Load tests on 10 and 12 November at 3x traffic after gateway 4.2 and release 8; the API 2x faster; "
+        "every screen meets WCAG 2.2 AA over TLS 1.3, for EUR 3.4 million."
     )
-    assert figures(told, limit=20) == ["3x", "2x"]
+    assert figures(told, limit=20) == ["3x", "2x", "EUR 3.4 million"]
 
 
 def test_every_behaviour_of_the_lexicon_can_be_found_in_a_sentence():

@@ -81,11 +81,23 @@ _PRODUCT = re.compile(
 )
 
 
+# A dotted number after an acronym names a version of a standard ('WCAG 2.2', 'TLS
+# 1.3'), unless the acronym is a currency ('EUR 3.4 million').
+_ACRONYM = re.compile(r"\b([A-Z]{2,6})[ \u00a0]\Z")
+
+
 def _is_release(text: str, m: re.Match) -> bool:
     start = max(0, m.start() - 16)
     if _RELEASE.search(text, start, m.start()):
         return True
-    return "." in m.group(0).rstrip(".,") and bool(_PRODUCT.search(text, start, m.start()))
+    if "." not in m.group(0).rstrip(".,"):
+        return False
+    if _PRODUCT.search(text, start, m.start()):
+        return True
+    acronym = _ACRONYM.search(text, start, m.start())
+    if acronym is None:
+        return False
+    return acronym.group(1) not in _CURRENCY_CODES and not m.group(0).endswith(("%", "x"))
 
 
 def _currency(text: str, start: int) -> int:
