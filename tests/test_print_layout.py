@@ -236,7 +236,9 @@ def test_a_document_exported_again_is_laid_out_once_and_prints_the_same(sqlite_s
     real = pdf_export._layout
     monkeypatch.setattr(pdf_export, "_layout", lambda *args: layouts.append(1) or real(*args))
     load_examples(sqlite_store)
-    for doc in sqlite_store.iter_documents(kind="metric_review"):
+    # Any example of any kind that needs a tighter layout (which ones do moves as the
+    # examples are edited: a metric review did until its data changed).
+    for doc in sqlite_store.iter_documents():
         layouts.clear()
         first = render_from(sqlite_store, doc, "pdf")
         if len(layouts) > 1:
@@ -250,5 +252,5 @@ def test_a_document_exported_again_is_laid_out_once_and_prints_the_same(sqlite_s
         p.extract_text() for p in PdfReader(io.BytesIO(first)).pages
     ]
     layouts.clear()
-    render_from(sqlite_store, doc.with_content({**doc.content, "notes": "A changed week."}), "pdf")
+    render_from(sqlite_store, doc.with_meta(title=doc.title + ", changed"), "pdf")
     assert len(layouts) >= 1  # a changed document is fitted afresh, not served a stale step

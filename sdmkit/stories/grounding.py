@@ -109,7 +109,10 @@ def path_text(content, path: str) -> str:
     list reads with the list's name first: an entry of `my_part.contested` says it was
     contested ('Martin Alvarez contested two weeks of the next sprint ...') as plainly
     as its own keys say who and what."""
-    value = value_at(content, path)
+    return _text_at(value_at(content, path), path)
+
+
+def _text_at(value, path: str) -> str:
     text = text_of(value)
     listed = _LISTED.search(path) if isinstance(value, dict) else None
     return f"{listed.group(1).replace('_', ' ')}\n{text}" if listed and text else text
@@ -147,7 +150,7 @@ def field_texts(content: dict, title: str = "") -> dict[str, str]:
             for i, v in enumerate(value, 1):
                 walk(v, f"{path}[{i}]")
         if path:
-            text = path_text(content, path)
+            text = _text_at(value, path)
             if text:
                 out[path] = text
 
