@@ -235,9 +235,9 @@ def _history() -> None:
         # with the sidebar): sized by their text, the question and the story pushed
         # the last columns out of view, and at 940 px the Rating was still cut.
         column_config={
-            "When": st.column_config.TextColumn("When", width=140, help="In your time zone"),
+            "When": st.column_config.TextColumn("When", width=146, help="In your time zone"),
             "Round": st.column_config.TextColumn("Round", width=110),
-            "Question": st.column_config.TextColumn("Question", width=190),
+            "Question": st.column_config.TextColumn("Question", width=184),
             "Story told": st.column_config.TextColumn("Story told", width=150),
             "Seconds": st.column_config.NumberColumn(
                 "Seconds", width=60, help="How long you talked; blank when the timer was not started"
