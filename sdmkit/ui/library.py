@@ -30,45 +30,38 @@ TITLE_CHARS, TITLE_WIDTH = 33, 225
 SEARCH_TITLE_CHARS, SEARCH_TITLE_WIDTH, MATCH_WIDTH = 30, 210, 280  # while searching
 
 
+def _choice(column, label: str, options: list, key: str, everything: str, help: str, name=str):
+    """One of the filters: kept across pages (sdmkit.ui.state.kept), since back from a
+    document the Library was unfiltered again; None, the first option, is `everything`."""
+    with column:
+        return kept(
+            st.selectbox,
+            label,
+            options,
+            key=key,
+            valid=lambda x: x in options,
+            format_func=lambda x: everything if x is None else name(x),
+            help=help,
+        )
+
+
 def _filters() -> dict:
-    # Kept across pages (sdmkit.ui.state.kept): back from a document, the Library was
-    # unfiltered again and the search typed was gone.
     kinds = all_kinds()
     c1, c2, c3, c4 = st.columns([1.2, 1.2, 1, 2])
     kind_ids = [None, *[k.id for k in kinds]]
-    with c1:
-        kind = kept(
-            st.selectbox,
-            "Kind",
-            kind_ids,
-            key="lib|kind",
-            valid=lambda k: k in kind_ids,
-            format_func=lambda k: "All kinds" if k is None else get_kind(k).plural,
-            help="Show one kind of document",
-        )
-    teams = [None, *store().teams()]
-    with c2:
-        team = kept(
-            st.selectbox,
-            "Team",
-            teams,
-            key="lib|team",
-            valid=lambda t: t in teams,
-            format_func=lambda t: "All teams" if t is None else t,
-            help="Show one team's documents",
-        )
+    kind = _choice(
+        c1,
+        "Kind",
+        kind_ids,
+        "lib|kind",
+        "All kinds",
+        "Show one kind of document",
+        lambda k: get_kind(k).plural,
+    )
+    team = _choice(c2, "Team", [None, *store().teams()], "lib|team", "All teams", "Show one team's documents")
     statuses = [None, *sorted({s for k in kinds for s in k.statuses})]
-    with c3:
-        status = kept(
-            st.selectbox,
-            "Status",
-            statuses,
-            key="lib|status",
-            valid=lambda x: x in statuses,
-            format_func=lambda s: "Any status" if s is None else s,
-            help="Show one status",
-        )
-    with c4:
+    status = _choice(c3, "Status", statuses, "lib|status", "Any status", "Show one status")
+    with c4:  # kept too: the search typed was gone after a look at a document
         query = kept(
             st.text_input,
             "Search",

@@ -147,36 +147,41 @@ def redaction_tab() -> None:
         "are replaced automatically. Ids, dates and time zones are never rewritten."
     )
     redaction_list.draw()
-    if missing := unlisted_people(store()):
-        st.warning(
-            f"{plural(len(missing), 'person', 'people')} named in your documents (owners, authors, members, "
-            "approvers, speakers) and not on the list, so a redacted export still shows them: "
-            + esc(", ".join(missing)),
-            icon=":material/person_search:",
-        )
-        if st.button(
-            f"Add {plural(len(missing), 'name')} to the list",
-            icon=":material/playlist_add:",
-            help=(
-                "Each replaced with [name] (numbered in exports: [name 1], [name 2]); "
-                "edit the replacement above afterwards if you like"
-            ),
-        ):
-            redaction_list.add_names(missing)
-            flash(f"Added {plural(len(missing), 'name')} to the redaction list")
-            st.rerun()
-    if services := unlisted_services(store()):
-        st.warning(
-            f"{plural(len(services), 'internal service name')} listed in your documents (a COE's services, "
-            "a charter's services) and not on the list, so a redacted export still shows them: "
-            + esc(", ".join(services)),
-            icon=":material/dns:",
-        )
-        if st.button(
-            f"Add {plural(len(services), 'service name')} to the list",
-            icon=":material/playlist_add:",
-            help="Each replaced with [service] (numbered in exports); edit the replacement above afterwards",
-        ):
-            redaction_list.add_names(services, "[service]")
-            flash(f"Added {plural(len(services), 'service name')} to the redaction list")
-            st.rerun()
+    _offer(
+        unlisted_people(store()),
+        ("person", "people"),
+        "named in your documents (owners, authors, members, approvers, speakers)",
+        "name",
+        "[name]",
+        ":material/person_search:",
+    )
+    _offer(
+        unlisted_services(store()),
+        ("internal service name", "internal service names"),
+        "listed in your documents (a COE's services, a charter's services)",
+        "service name",
+        "[service]",
+        ":material/dns:",
+    )
+
+
+def _offer(
+    found: list[str], what: tuple[str, str], where: str, noun: str, replacement: str, icon: str
+) -> None:
+    """What a redacted export would still show, and a button that puts it on the list."""
+    if not found:
+        return
+    st.warning(
+        f"{plural(len(found), *what)} {where} and not on the list, so a redacted export still shows them: "
+        + esc(", ".join(found)),
+        icon=icon,
+    )
+    if st.button(
+        f"Add {plural(len(found), noun)} to the list",
+        icon=":material/playlist_add:",
+        help=f"Each replaced with {replacement} (numbered in exports: {replacement[:-1]} 1], "
+        f"{replacement[:-1]} 2]); edit the replacement above afterwards if you like",
+    ):
+        redaction_list.add_names(found, replacement)
+        flash(f"Added {plural(len(found), noun)} to the redaction list")
+        st.rerun()
