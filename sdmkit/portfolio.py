@@ -246,8 +246,10 @@ def parts_html(
 
 
 def portfolio_pdf(
-    store, story_ids: list[int], *, redacted: bool = False, owner: str = "", page_size: str = "A4"
+    store, story_ids: list[int], *, redacted: bool = False, owner: str = "", page_size: str = ""
 ) -> bytes:
+    """The portfolio typeset; on the workspace's page size (Settings) unless one is given."""
+    page_size = page_size or store.setting("pdf_page_size", "A4")
     with collector.paused():  # typesetting makes many short-lived objects: see sdmkit.collector
         return _portfolio_pdf(store, story_ids, redacted=redacted, owner=owner, page_size=page_size)
 

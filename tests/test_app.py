@@ -507,19 +507,32 @@ def test_export_buttons_offer_a_redacted_download(workspace):
     assert any(t.label == "Redacted" for t in at.toggle)
 
 
-def test_a_redacted_pdf_is_made_again_after_the_redaction_list_changes(workspace):
+def _pdf_text(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())
+
+
+def test_the_pdf_is_one_button_typeset_with_the_redaction_list_as_it_is_when_pressed(workspace):
+    """One click: the PDF is typeset when pressed, so a name added to the list after the
+    page was drawn is redacted all the same (it was once a PDF made earlier, naming her)."""
     from sdmkit.redaction import set_terms
+    from sdmkit.ui.exports import pdf_maker
 
     doc = workspace.create("charter", {"team_name": "T", "mission": "Priya Raman serves the checkout teams."})
     at = app("pages/charter.py", id=str(doc.id))
     view(at, "History & export")
     by_label(at.toggle, "Redacted").set_value(True).run()
-    [b for b in at.button if b.label == "Make PDF"][0].click().run()
-    assert [d for d in at.get("download_button") if d.proto.label == "PDF"]
+    assert not at.exception
+    (pdf,) = [d for d in at.get("download_button") if d.proto.label == "PDF"]
+    assert pdf.proto.deferred_file_id  # made on the click, not on every run of the page
+    assert not [b for b in at.button if b.label == "Make PDF"]
+    make = pdf_maker(workspace, doc.id, doc.version, "A4", True)
     set_terms(workspace, [{"term": "Priya Raman", "replacement": "[name]"}])
-    at.run()
-    assert not [d for d in at.get("download_button") if d.proto.label == "PDF"]  # it still named her
-    assert [b for b in at.button if b.label == "Make PDF"]
+    text = _pdf_text(make())
+    assert "serves the checkout teams" in text and "Priya" not in text
 
 
 def test_a_library_snippet_is_escaped_and_its_hits_bold():
@@ -572,17 +585,25 @@ def test_the_portfolio_warns_before_export_of_unanswered_your_part_questions(wor
     assert "Priya Raman" not in unlisted_people(workspace)
 
 
-def test_a_portfolio_pdf_made_unredacted_is_not_offered_once_redact_is_on(workspace):
+def test_the_portfolio_pdf_is_one_button_on_the_page_size_of_the_settings(workspace):
+    import io
+
+    from pypdf import PdfReader
+
+    from sdmkit.portfolio import portfolio_pdf
+
     coe, story = mined_outage(workspace)
     at = app("pages/story_bank.py")
     by_label(at.multiselect, "Stories").select(story.id).run()
-    by_label(at.toggle, "Redact").set_value(False).run()
-    [b for b in at.button if b.label == "Make the PDF"][0].click().run()
     assert not at.exception
-    pdf = [d for d in at.get("download_button") if d.proto.label == "Portfolio (.pdf)"]
-    assert pdf
-    by_label(at.toggle, "Redact").set_value(True).run()
-    assert not [d for d in at.get("download_button") if d.proto.label == "Portfolio (.pdf)"]
+    (pdf,) = [d for d in at.get("download_button") if d.proto.label == "Portfolio (.pdf)"]
+    assert pdf.proto.deferred_file_id
+    assert not [b for b in at.button if b.label == "Make the PDF"]
+    workspace.set_setting("pdf_page_size", "Letter")  # Settings: "PDFs now use Letter"
+    made = portfolio_pdf(workspace, [story.id])
+    page = PdfReader(io.BytesIO(made)).pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (612, 792)
+    assert "Search was down for 40 minutes" in _pdf_text(made)
 
 
 def test_a_matched_story_is_practised_from_its_match_and_the_history_says_which_story_was_told(workspace):

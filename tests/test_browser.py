@@ -19,6 +19,7 @@ from tests.browser import (
     show,
     tab,
     type_date,
+    visible,
     wait_for_app,
 )
 
@@ -62,9 +63,9 @@ def test_create_save_reload_and_download_pdf(browser, server):
     expect(field(page, "Tenet 1: name")).to_have_value("Relevance over recency")
 
     show(page, "History & export")
-    click(page, "Make PDF")
-    with page.expect_download() as info:
-        page.get_by_role("button", name="PDF", exact=True).click()
+    # One click: the PDF is typeset when pressed (the button spins meanwhile).
+    with page.expect_download(timeout=60_000) as info:
+        visible(page.get_by_role("button", name="PDF", exact=True)).click()
     download = info.value
     assert download.suggested_filename == "search-relevance-team-charter.pdf"
     data = Path(download.path()).read_bytes()
@@ -338,8 +339,7 @@ def test_coe_with_timeline_branching_whys_and_action_items(browser, tmp_path):
             text = Path(info.value.path()).read_text(encoding="utf-8")
             again = parse_text(text, suffix, info.value.suggested_filename)
             assert again.content == doc.content and again.title == doc.title and again.team == doc.team
-        click(page, "Make PDF")
-        with page.expect_download() as info:
+        with page.expect_download(timeout=60_000) as info:
             visible(page.get_by_role("button", name="PDF", exact=True)).click()
         assert info.value.suggested_filename == "card-payments-failed-for-47-minutes.pdf"
         from pypdf import PdfReader
@@ -477,8 +477,7 @@ def test_prfaq_created_coached_reviewed_and_exported(browser, tmp_path):
 
         click(page, "Open in editor")
         show(page, "History & export")
-        click(page, "Make PDF")
-        with page.expect_download() as info:
+        with page.expect_download(timeout=60_000) as info:
             visible(page.get_by_role("button", name="PDF", exact=True)).click()
         from pypdf import PdfReader
 
@@ -599,8 +598,7 @@ def test_metric_review_import_commentary_and_pdf(browser, tmp_path):
         expect(page.get_by_text("✓ Saved")).to_be_visible()
 
         show(page, "History & export")
-        click(page, "Make PDF")
-        with page.expect_download() as info:
+        with page.expect_download(timeout=60_000) as info:
             visible(page.get_by_role("button", name="PDF", exact=True)).click()
         from pypdf import PdfReader
 
@@ -721,12 +719,10 @@ def test_story_bank_mine_answer_match_practise_and_redacted_portfolio(browser, t
         assert "Card payments failed" in md
         for name in names:
             assert name not in md, name
-        press(page, "Make the PDF")
-        # Typesetting every part with its own template takes a while on a loaded machine.
-        made = visible(page.get_by_role("button", name="Portfolio (.pdf)"))
-        expect(made).to_be_visible(timeout=120_000)
-        with page.expect_download() as info:
-            made.click()
+        # One click; typesetting every part with its own template takes a while on a
+        # loaded machine, with the button spinning meanwhile.
+        with page.expect_download(timeout=120_000) as info:
+            visible(page.get_by_role("button", name="Portfolio (.pdf)")).click()
         assert info.value.suggested_filename == "interview-portfolio.pdf"
         pdf = Path(info.value.path()).read_bytes()
         (tmp_path / "portfolio.pdf").write_bytes(pdf)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from sdmkit import clock, export
@@ -58,30 +60,31 @@ def export_buttons(doc: Document, *, key: str) -> None:
             width="stretch",
             help=f"Version {doc.version} as {label}",
         )
-    # A redacted PDF is made again once the redaction list changes (a name added on the Story bank).
-    listed = repr(terms(store())) if redacted else ""
-    pdf_key = f"{key}|pdf|{doc.version}|{page_size}|{redacted}|{listed}"
-    if st.session_state.get(pdf_key):
-        cols[3].download_button(
-            "PDF",
-            data=st.session_state[pdf_key],
-            file_name=name("pdf"),
-            mime=export.MIME["pdf"],
-            key=f"{key}|pdfdl",
-            icon=":material/picture_as_pdf:",
-            type="primary",
-            width="stretch",
-            help=f"Version {doc.version}, {page_size}",
-        )
-    elif cols[3].button(
-        "Make PDF",
-        key=f"{key}|pdfmake",
+    # Typeset when the button is pressed (a second or more, with the button spinning
+    # meanwhile), not on every run of the page: one click, and never a PDF made before
+    # the redaction list or the page size changed.
+    cols[3].download_button(
+        "PDF",
+        data=pdf_maker(store(), doc.stored_id, doc.version, page_size, redacted),
+        file_name=name("pdf"),
+        mime=export.MIME["pdf"],
+        key=f"{key}|pdf",
         icon=":material/picture_as_pdf:",
+        type="primary",
         width="stretch",
-        help=f"Typeset version {doc.version} as a {page_size} PDF",
-    ):
-        with st.spinner("Typesetting the PDF…"):
-            st.session_state[pdf_key] = _rendered(
-                doc.stored_id, doc.version, "pdf", page_size, _context(), redacted
-            )
-        st.rerun()
+        help=f"Typeset version {doc.version} as a {page_size} PDF" + (", redacted" if redacted else ""),
+    )
+
+
+def pdf_maker(workspace, doc_id: int, version: int, page_size: str, redacted: bool) -> Callable[[], bytes]:
+    """What the PDF button runs when pressed. It runs on a thread of its own, outside the
+    page's script (no store() there): it is handed the workspace, and reads the document
+    and the redaction list as they are at the click."""
+
+    def make() -> bytes:
+        doc = workspace.get(doc_id)
+        if doc.version != version:
+            doc = workspace.revision(doc_id, version)
+        return export.render_from(workspace, doc, "pdf", page_size=page_size, redacted=redacted)
+
+    return make

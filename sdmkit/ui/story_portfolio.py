@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdmkit.redaction import saved_terms, terms, unlisted_people, unlisted_services
+from sdmkit.redaction import saved_terms, unlisted_people, unlisted_services
 from sdmkit.ui import redaction_list
 from sdmkit.ui.state import flash, kept, kept_copy, store
 from sdmkit.ui.story_bank import bank_stories
@@ -113,30 +113,18 @@ def portfolio_tab() -> None:
         icon=":material/download:",
         help="The chosen stories and their source documents as one Markdown file",
     )
-    # The PDF made is offered only for what it was made from: after Redact is switched on,
-    # another story is chosen or a document or the redaction list changes, it is made again.
-    made_from = repr((chosen, redacted, owner, store().fingerprint(), terms(store())))
-    if c2.button(
-        "Make the PDF",
+    # Typeset when pressed, like the Markdown (some seconds for a whole bank; the button
+    # spins meanwhile): one click, and always of the stories and the list as they are.
+    c2.download_button(
+        "Portfolio (.pdf)",
+        data=lambda: portfolio_pdf(workspace, picked, redacted=redacted, owner=owner),
+        file_name="interview-portfolio.pdf",
+        mime="application/pdf",
         icon=":material/picture_as_pdf:",
-        help="Typeset the chosen stories and their source documents as one PDF",
-    ):
-        with st.spinner("Typesetting the portfolio…"):
-            st.session_state["sb|pdf"] = (
-                made_from,
-                portfolio_pdf(store(), chosen, redacted=redacted, owner=owner),
-            )
-    made = st.session_state.get("sb|pdf")
-    if made and made[0] == made_from:
-        c2.download_button(
-            "Portfolio (.pdf)",
-            data=made[1],
-            file_name="interview-portfolio.pdf",
-            mime="application/pdf",
-            icon=":material/picture_as_pdf:",
-            type="primary",
-            help="The PDF just made" + (", redacted" if redacted else ", not redacted"),
-        )
+        type="primary",
+        help="The chosen stories and their source documents, typeset as one PDF"
+        + (", redacted" if redacted else ", not redacted"),
+    )
 
 
 def redaction_tab() -> None:
