@@ -497,6 +497,23 @@ def test_a_match_reason_names_only_words_the_question_says_and_calls_the_rest_re
     assert not any(re.search(r"shares the words \w+(;|$)", m.reason) for m in found)
 
 
+def test_a_match_reason_does_not_name_a_related_word_most_of_the_bank_holds(mined):
+    """'every' and 'weeks' widen 'recurring' and rank a little, but a reason that says
+    'related words every, weeks' explains nothing: most stories hold them."""
+    import re
+
+    from sdmkit.stories.match import Index
+
+    stories = list(mined.iter_documents(kind="story"))
+    index = Index(stories, mined.get)
+    assert all(2 * index.spread[t] > len(stories) for t in ("every", "week"))  # the case guarded
+    found = match("Tell me about a time you fixed a recurring outage", stories, mined.get)
+    for m in found:
+        related = [r for r in m.reason.split("; ") if r.startswith("related word")]
+        assert not any(re.search(r"\b(every|weeks)\b", r) for r in related), m.reason
+        assert m.reason  # never an empty reason: a weak match says it is one
+
+
 def test_a_story_whose_source_changed_after_the_user_edited_it_is_flagged_until_checked(sqlite_store):
     from sdmkit.coach import lint_document
 

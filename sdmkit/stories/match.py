@@ -312,6 +312,9 @@ class Index:
         self.src = self._index(bm25s, src) if any(src) else None
         # for the reasons given in words
         self.docs = [Counter(o + x) for o, x in zip(own, src or [[]] * len(own), strict=True)]
+        # in how many stories each term is: a related word most of the bank holds
+        # ('every', 'weeks' for 'recurring') ranks a little but explains no match
+        self.spread = Counter(t for doc in self.docs for t in doc)
 
     def answer_shares(self, question: str) -> list[float]:
         """Each story's share of the question's learned answer cues: their summed
@@ -379,12 +382,12 @@ class Index:
                 reasons.append("shows " + ", ".join(confirmed))
             if suggested:
                 reasons.append("may show " + ", ".join(suggested) + " (suggested by its words: check it)")
-            common = [said[t] for t in sorted(set(query) & set(self.docs[i])) if t in said]
-            if asked := [w for w, own in common if own]:
+            common = [(t, *said[t]) for t in sorted(set(query) & set(self.docs[i])) if t in said]
+            if asked := [w for _, w, own in common if own]:
                 reasons.append(
                     ("shares the word " if len(asked) == 1 else "shares the words ") + _listed(asked)
                 )
-            if related := [w for w, own in common if not own]:
+            if related := [w for t, w, own in common if not own and 2 * self.spread[t] <= len(self.docs)]:
                 reasons.append(
                     ("related word " if len(related) == 1 else "related words ") + _listed(related)
                 )
@@ -392,6 +395,8 @@ class Index:
                 # The words are not named: learned from a few dozen answers, the
                 # lighter ones ('search', 'faster') rank a little but explain nothing.
                 reasons.append("worded like the answers a coach matched to this question")
+            if not reasons:
+                reasons.append("a weak match: only words most of your stories share")
             strength = sum(shown.values())
             origin = str(c.get("origin") or s.id).split(":")[0]
             out.append(
