@@ -12,10 +12,12 @@ out loud (`warning`), never reported as a redaction that was applied."""
 
 from __future__ import annotations
 
+import calendar
 import copy
 import re
 import types
 import typing
+import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -172,9 +174,69 @@ def unlisted_services(store, rules: list[Term] | None = None, documents=None) ->
     return _unlisted(store, _services_in, rules, documents)
 
 
+# A capitalised word between lower-case words ('every Northwind checkout', 'sell on
+# Northwind.'): a name in running prose. At the start of a sentence or inside a title
+# ('Checkout Experience team') a capital says nothing, so those are not read.
+_PROSE_NAME = re.compile(r"\b[a-z]{2,} ([A-Z][a-z]+(?:[A-Z][a-z]*)*)(?= [a-z]|[,.;:!?)]|$)")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+
+
+@lru_cache(maxsize=1)
+def _never_names() -> frozenset[str]:
+    """Capitalised words that name no one: months and weekdays (and their plurals),
+    the places of the time-zone database (Dublin, Los Angeles) a rotation must keep,
+    and the words of the Leadership Principles a story is tagged with."""
+    # here, not at the top: the interview bank is read only when names are looked for
+    from sdmkit.interview import PRINCIPLES
+
+    words = {w for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name) if w}
+    words |= {w + "s" for w in calendar.day_name}
+    words |= {part for z in zoneinfo.available_timezones() for part in re.split(r"[/_]", z)}
+    words |= {w for p in PRINCIPLES for w in p.split()}
+    return frozenset(words)
+
+
+def unlisted_names(store, rules: list[Term] | None = None, documents=None) -> list[str]:
+    """Other names the documents use in their prose and the list does not replace: a
+    capitalised word that is never written in lower case anywhere in them ('Northwind',
+    not 'Checkout'), found in two documents or three times, and that is no person's
+    name, no listed service, no month, weekday or time-zone place. Perhaps the company,
+    a customer or a product: sdmkit cannot tell which are sensitive, so these are
+    offered to check, never added on their own. Most documents first."""
+    # here, not at the top: the store package brings SQLAlchemy, which redacting a text does not need
+    from sdmkit.store.search import content_texts
+
+    rules = terms(store) if rules is None else rules
+    listed = [r.term.lower() for r in rules]
+    lower: set[str] = set()
+    found: dict[str, set[int]] = {}
+    mentions: dict[str, int] = {}
+    known = set(_never_names())
+    docs = documents if documents is not None else store.iter_documents()
+    for n, doc in enumerate(docs):
+        known |= {w for name in _people_in(doc.content) for w in name.split()}
+        known |= {w for name in _services_in(doc.content) for w in re.split(r"[\s-]+", name)}
+        for text in (doc.title, *content_texts(doc.content)):
+            text = scrub(text)  # 'priya@northwind.example' does not make 'northwind' a word
+            lower.update(_LOWER_WORD.findall(text))
+            for m in _PROSE_NAME.finditer(text):
+                found.setdefault(m.group(1), set()).add(n)
+                mentions[m.group(1)] = mentions.get(m.group(1), 0) + 1
+    names = [
+        w
+        for w, where in found.items()
+        if (len(where) >= 2 or mentions[w] >= 3)
+        and w.lower() not in lower
+        and w not in known
+        and not any(t in w.lower() or w.lower() in t.split() for t in listed)
+    ]
+    return sorted(names, key=lambda w: (-len(found[w]), -mentions[w], w))
+
+
 def before_export(store, documents) -> list[str]:
     """What to tell the user before a redacted export of these documents: an empty
-    list, and the people they name that the list does not replace. The command line
+    list, and the people, services and other names they use that the list does not
+    replace. The command line
     says it on stderr; the app says it beside its export buttons."""
     rules = terms(store)
     said = [w] if (w := warning(rules)) else []
@@ -192,6 +254,13 @@ def before_export(store, documents) -> list[str]:
             f"{len(services)} internal service {'name' if len(services) == 1 else 'names'} listed in the "
             f"exported documents {'is' if len(services) == 1 else 'are'} not on the redaction list: {shown}. "
             "Add them under Story bank → Redaction, or with `sdmkit stories redaction add --services`."
+        )
+    if names := unlisted_names(store, rules, documents):
+        shown = ", ".join(names[:12]) + (" …" if len(names) > 12 else "")
+        said.append(
+            f"Other names the exported documents use and the redaction list does not replace: {shown}. "
+            "Perhaps your company, a customer or a product: add the ones to hide under Story bank → "
+            "Redaction, or with `sdmkit stories redaction add NAME --as '[company]'`."
         )
     return said
 

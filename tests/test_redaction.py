@@ -206,6 +206,57 @@ def test_internal_service_names_are_suggested_and_warned_about_like_people(sqlit
     assert not [line for line in before_export(sqlite_store, [coe]) if "service" in line]
 
 
+def test_other_names_the_documents_use_are_offered_to_check_not_added(sqlite_store):
+    """A redacted pack with every person and service on the list still said 'every
+    Northwind checkout' 18 times: nothing suggested the company. A capitalised word
+    the documents never write in lower case is offered to check; a word that is
+    written in lower case somewhere ('Checkout', 'Platform'), a month, a weekday, a
+    time-zone place, a person's name and a Leadership Principle are not."""
+    from sdmkit.examples import load_examples
+    from sdmkit.redaction import before_export, unlisted_names, unlisted_people
+
+    load_examples(sqlite_store)
+    names = unlisted_names(sqlite_store)
+    assert names[0] == "Northwind"  # in the most documents
+    people = {w for n in unlisted_people(sqlite_store) for w in n.split()}
+    for never in ("Checkout", "Platform", "Payments", "November", "Tuesday", "Dublin", "Ownership", *people):
+        assert never not in names, never
+    prfaq = next(d for d in sqlite_store.iter_documents(kind="prfaq") if "Northwind" in d.title)
+    assert any("Northwind" in line and "company" in line for line in before_export(sqlite_store, [prfaq]))
+    # the list's own terms are never offered again, and then the export no longer names it
+    set_terms(sqlite_store, [{"term": "Northwind", "replacement": "[company]"}])
+    assert "Northwind" not in unlisted_names(sqlite_store)
+    md = render_from(sqlite_store, prfaq, "md", redacted=True).decode()
+    assert "Northwind" not in md and "[company]" in md
+    # an e-mail address's domain is no lower-case word that hides the name
+    from sdmkit.document import Document, DocumentMeta
+
+    doc = Document(id=1, kind="charter", meta=DocumentMeta(title="T"), content={})
+    mail = [
+        doc.with_content({"mission": f"We run Lumora checkout {i}; write to ops@lumora.example."})
+        for i in (1, 2)
+    ]
+    assert "Lumora" in unlisted_names(sqlite_store, documents=mail)
+
+
+def test_other_names_are_chosen_in_the_redaction_tab_with_what_they_print_as(workspace):
+    from sdmkit.examples import load_examples
+    from sdmkit.redaction import terms
+    from tests.test_app import app, by_label
+
+    load_examples(workspace)
+    at = app("pages/story_bank.py")
+    tab = next(t for t in at.tabs if t.label == "Redaction")
+    assert any("Northwind" in i.value and "other name" in i.value for i in tab.info)
+    add = next(b for b in at.button if b.key == "sb|names|add")
+    assert add.disabled  # nothing is added until the user chooses
+    by_label(at.multiselect, "Names to hide").select("Northwind").run()
+    next(b for b in at.button if b.key == "sb|names|add").click().run()
+    assert not at.exception
+    assert ("Northwind", "[company]") in {(t.term, t.replacement) for t in terms(workspace)}
+    assert not any("Northwind" in i.value for i in at.info if "other name" in i.value)
+
+
 def test_a_listed_person_is_redacted_by_their_first_name_too():
     """'Aisha at a school event', the reason of a rotation's override, named Aisha
     Bello in a redacted export although she was on the list."""

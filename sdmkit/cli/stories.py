@@ -127,14 +127,17 @@ app.add_typer(redaction, name="redaction")
 
 @redaction.command("list")
 def redaction_list(as_json: JsonFlag = False):
-    """The names and terms on the list, each with its replacement, and the people and
-    internal service names your documents name that it misses."""
-    from sdmkit.redaction import saved_terms, unlisted_people, unlisted_services
+    """The names and terms on the list, each with its replacement, and the people,
+    internal service names and other names your documents use that it misses."""
+    from sdmkit.redaction import saved_terms, unlisted_names, unlisted_people, unlisted_services
 
     s = store()
     rows, missing, services = saved_terms(s), unlisted_people(s), unlisted_services(s)
+    others = unlisted_names(s)
     if as_json:
-        echo_json({"terms": rows, "unlisted_people": missing, "unlisted_services": services})
+        echo_json(
+            {"terms": rows, "unlisted_people": missing, "unlisted_services": services, "other_names": others}
+        )
         return
     if not rows:
         typer.echo(
@@ -152,6 +155,12 @@ def redaction_list(as_json: JsonFlag = False):
         typer.echo(
             f"internal services not on the list ({len(services)}): {', '.join(services)}; "
             "`sdmkit stories redaction add --services` adds them",
+            err=True,
+        )
+    if others:
+        typer.echo(
+            f"other names, perhaps your company, a customer or a product ({len(others)}): {', '.join(others)}; "
+            "`sdmkit stories redaction add NAME --as '[company]'` adds one",
             err=True,
         )
 

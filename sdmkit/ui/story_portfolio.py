@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdmkit.redaction import saved_terms, unlisted_people, unlisted_services
+from sdmkit.redaction import saved_terms, unlisted_names, unlisted_people, unlisted_services
 from sdmkit.ui import redaction_list
 from sdmkit.ui.state import flash, kept, kept_copy, store
 from sdmkit.ui.story_bank import bank_stories
@@ -60,19 +60,27 @@ def portfolio_tab() -> None:
             "last saved. Save it there first to redact what you added.",
             icon=":material/edit_note:",
         )
-    if redacted and (missing := unlisted_people(store(), documents=portfolio_documents(store(), chosen))):
+    exported = portfolio_documents(store(), chosen) if redacted else []
+    if redacted and (missing := unlisted_people(store(), documents=exported)):
         st.warning(
             f"The redacted portfolio would still name {plural(len(missing), 'person', 'people')} not on "
             f"your redaction list: {esc(', '.join(missing[:12]))}{' …' if len(missing) > 12 else ''}. "
             "Add them in the Redaction tab.",
             icon=":material/person_search:",
         )
-    if redacted and (services := unlisted_services(store(), documents=portfolio_documents(store(), chosen))):
+    if redacted and (services := unlisted_services(store(), documents=exported)):
         st.warning(
             f"The redacted portfolio would still list {plural(len(services), 'internal service name')} not on "
             f"your redaction list: {esc(', '.join(services[:12]))}{' …' if len(services) > 12 else ''}. "
             "Add them in the Redaction tab.",
             icon=":material/dns:",
+        )
+    if redacted and (names := unlisted_names(store(), documents=exported)):
+        st.info(
+            f"The redacted portfolio still uses {plural(len(names), 'other name')} not on your redaction "
+            f"list: {esc(', '.join(names[:12]))}{' …' if len(names) > 12 else ''}. Perhaps your company, a "
+            "customer or a product: choose the ones to hide in the Redaction tab.",
+            icon=":material/domain:",
         )
     if redacted and (missing or services):
         # Here too, not only in the Redaction tab: the pack is made on this tab, and a
@@ -151,6 +159,49 @@ def redaction_tab() -> None:
         "[service]",
         ":material/dns:",
     )
+    _choose_names(unlisted_names(store()))
+
+
+def _choose_names(found: list[str]) -> None:
+    """Other names the documents use (the company, a customer, a product?): sdmkit
+    cannot tell which are sensitive, so the user picks the ones to hide, and what
+    they print as."""
+    if not found:
+        return
+    st.info(
+        f"{plural(len(found), 'other name')} your documents use that the list does not replace: "
+        + esc(", ".join(found))
+        + ". Perhaps your company, a customer or a product: choose the ones a reader should not see.",
+        icon=":material/domain:",
+    )
+    c1, c2, c3 = st.columns([3, 1.4, 1.6], vertical_alignment="bottom")
+    chosen = c1.multiselect(
+        "Names to hide",
+        found,
+        # a new box once the names change: the browser kept showing a name just added
+        # (no longer an option) in the old one, beside a button that added nothing
+        key=f"sb|names|pick|{'|'.join(found)}",
+        placeholder="Choose names",
+        help="Each is added to the list with the replacement beside it; edit either in the table afterwards",
+    )
+    replacement = c2.text_input(
+        "Shown as",
+        value="[company]",
+        key="sb|names|as",
+        max_chars=60,
+        help="What a redacted export prints instead, numbered when several share it: [company 1], [company 2]",
+    )
+    if c3.button(
+        f"Add {plural(len(chosen), 'name')}" if chosen else "Add",
+        key="sb|names|add",
+        icon=":material/playlist_add:",
+        disabled=not chosen,
+        help="Put the chosen names on the redaction list",
+        width="stretch",
+    ):
+        redaction_list.add_names(chosen, replacement.strip() or "[redacted]")
+        flash(f"Added {plural(len(chosen), 'name')} to the redaction list")
+        st.rerun()
 
 
 def _offer(
