@@ -703,6 +703,24 @@ def test_a_matched_question_of_another_round_is_rated_against_that_round(workspa
     assert practice.history(workspace)[0]["round"] == people.name
 
 
+def test_a_note_to_self_is_shown_when_its_question_comes_round_again(workspace):
+    from sdmkit.stories import practice
+
+    at = app("pages/story_bank.py")
+    (shown,) = [m.value for m in at.markdown if m.value.startswith("### ")]
+    question = shown[4:]
+    assert not [i for i in at.info if "Your note from" in i.value]
+    by_label(at.text_input, "Note to self").input("Open with the 31%, not the timeline").run()
+    [b for b in at.button if b.label == "Save this practice"][0].click().run()
+    assert practice.history(workspace)[0]["note"] == "Open with the 31%, not the timeline"
+    # the same question, told again: the note written for this telling is above the ratings
+    (note,) = [i.value for i in at.info if "Your note from" in i.value]
+    assert note.endswith(r"Open with the 31\%\, not the timeline")  # escaped: shown as typed
+    [b for b in at.button if b.label == "Next question"][0].click().run()
+    assert not [i for i in at.info if "Your note from" in i.value]  # another question, no note yet
+    assert question not in [m.value[4:] for m in at.markdown if m.value.startswith("### ")]
+
+
 def test_the_sources_tab_says_when_the_source_moved_on_and_records_the_check(workspace):
     coe, story = mined_outage(workspace)
     edited = {**story.content, "action": "I paged the search team and rolled back the index in 6 minutes."}

@@ -89,6 +89,12 @@ def history(store) -> list[dict]:
     return list(reversed(store.setting(HISTORY, []) or []))
 
 
+def last_note(store, question: str) -> dict | None:
+    """The latest practice of this question that left a note to self: what to tell
+    differently, worth reading before telling it again."""
+    return next((h for h in history(store) if h.get("question") == question and h.get("note")), None)
+
+
 def now_iso() -> str:
     return clock.now(UTC).isoformat(timespec="seconds")
 

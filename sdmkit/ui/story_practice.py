@@ -164,6 +164,12 @@ def practice_tab() -> None:
         _reset_timer()
         st.session_state.pop(PRACTISE_STORY, None)
         st.rerun()
+    if earlier := practice.last_note(store(), question):
+        # The note was written for the next telling: it is shown when that comes.
+        st.info(
+            f"Your note from {stamp(datetime.fromisoformat(earlier['when']))}: {esc(earlier['note'])}",
+            icon=":material/sticky_note_2:",
+        )
     st.markdown("**Rate yourself against what interviewers look for** (1 to 5)")
     # Keyed by the practices saved in this session too: once one is saved, the next
     # telling of the same question starts from fresh ratings and an empty note, and a
