@@ -664,6 +664,7 @@ def test_what_is_typed_and_chosen_on_the_story_bank_survives_a_visit_to_another_
     assert at.slider[0].value == 5
     assert by_label(at.text_input, "Or your own question").value == "How do you grow leaders?"
     assert by_label(at.selectbox, "Question").disabled  # set aside for the own question, at once
+    assert any(c.value.startswith("Set aside: the question you typed below") for c in at.caption)
 
 
 def test_your_own_questions_are_a_round_of_practice(workspace):

@@ -104,6 +104,9 @@ def match_tab() -> None:
         disabled=typed,
         help="Every question of the loop, plus your own; clear the box below to pick one here",
     )
+    if typed:
+        # Greyed, it still shows a question of the list: say which one is matched.
+        st.caption("Set aside: the question you typed below is the one matched. Clear it to pick one here.")
     own = kept(
         st.text_input, "Or your own question", key="sb|own", help="Added to your questions when you match it"
     )
