@@ -61,28 +61,29 @@ def portfolio_tab() -> None:
             icon=":material/edit_note:",
         )
     exported = portfolio_documents(store(), chosen) if redacted else []
-    if redacted and (missing := unlisted_people(store(), documents=exported)):
-        st.warning(
-            f"The redacted portfolio would still name {plural(len(missing), 'person', 'people')} not on "
-            f"your redaction list: {esc(', '.join(missing[:12]))}{' …' if len(missing) > 12 else ''}. "
-            "Add them in the Redaction tab.",
-            icon=":material/person_search:",
-        )
-    if redacted and (services := unlisted_services(store(), documents=exported)):
-        st.warning(
-            f"The redacted portfolio would still list {plural(len(services), 'internal service name')} not on "
-            f"your redaction list: {esc(', '.join(services[:12]))}{' …' if len(services) > 12 else ''}. "
-            "Add them in the Redaction tab.",
-            icon=":material/dns:",
-        )
-    if redacted and (names := unlisted_names(store(), documents=exported)):
-        st.info(
-            f"The redacted portfolio still uses {plural(len(names), 'other name')} not on your redaction "
-            f"list: {esc(', '.join(names[:12]))}{' …' if len(names) > 12 else ''}. Perhaps your company, a "
-            "customer or a product: choose the ones to hide in the Redaction tab.",
-            icon=":material/domain:",
-        )
-    if redacted and (missing or services):
+    missing = unlisted_people(store(), documents=exported) if redacted else []
+    services = unlisted_services(store(), documents=exported) if redacted else []
+    # What a redacted pack would still show: people and services can be added here at
+    # once (below); other names are only sdmkit's guess, chosen in the Redaction tab.
+    _still_shown(
+        missing, "name", ("person", "people"), "Add them in the Redaction tab.", ":material/person_search:"
+    )
+    _still_shown(
+        services,
+        "list",
+        ("internal service name", "internal service names"),
+        "Add them in the Redaction tab.",
+        ":material/dns:",
+    )
+    _still_shown(
+        unlisted_names(store(), documents=exported) if redacted else [],
+        "use",
+        ("other name", "other names"),
+        "Perhaps your company, a customer or a product: choose the ones to hide in the Redaction tab.",
+        ":material/domain:",
+        alert=st.info,
+    )
+    if missing or services:
         # Here too, not only in the Redaction tab: the pack is made on this tab, and a
         # first redacted PDF named everyone because the list starts empty.
         said = [plural(len(missing), "name")] if missing else []
@@ -133,6 +134,17 @@ def portfolio_tab() -> None:
         help="The chosen stories and their source documents, typeset as one PDF"
         + (", redacted" if redacted else ", not redacted"),
     )
+
+
+def _still_shown(
+    found: list[str], verb: str, what: tuple[str, str], hint: str, icon: str, alert=st.warning
+) -> None:
+    if found:
+        alert(
+            f"The redacted portfolio would still {verb} {plural(len(found), *what)} not on your redaction list: "
+            f"{esc(', '.join(found[:12]))}{' …' if len(found) > 12 else ''}. {hint}",
+            icon=icon,
+        )
 
 
 def redaction_tab() -> None:
