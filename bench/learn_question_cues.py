@@ -50,7 +50,8 @@ def document_rows(sets: tuple[str, ...] = SETS) -> list[Row]:
 
     from sdmkit.interchange import read_file
     from sdmkit.store import open_store
-    from sdmkit.stories.match import document_text, terms
+    from sdmkit.stories.match import document_text
+    from sdmkit.stories.questions import terms
 
     out: list[Row] = []
     with scratch_workspace("sdmkit-answer-cues-") as tmp:
@@ -74,7 +75,7 @@ def document_rows(sets: tuple[str, ...] = SETS) -> list[Row]:
 def _names(text: str) -> set[str]:
     """The terms a document writes with a capital only (people, places, products: 'Priyanka',
     'Manchester'), which say who and where, not what a candidate did."""
-    from sdmkit.stories.match import _stem
+    from sdmkit.stories.questions import _stem
 
     written: defaultdict[str, set[bool]] = defaultdict(set)
     end = 0

@@ -643,7 +643,7 @@ def test_the_coach_does_not_coach_the_questions_mining_asked(sqlite_store):
 
 
 def test_a_trade_off_question_does_not_match_a_morning_taken_off():
-    from sdmkit.stories.match import query_terms, said_as
+    from sdmkit.stories.questions import query_terms, said_as
 
     asked = "Describe your process for setting technical priorities for your team."
     assert "off" not in query_terms(asked)  # 'trade-off' is one of its related words; its tail is not

@@ -387,7 +387,7 @@ def test_the_stories_of_one_document_do_not_crowd_out_other_documents(sqlite_sto
 def test_a_hyphenated_synonym_is_split_as_the_stories_are():
     """'trade-off' stands for a prioritisation question; a story says 'trade-off', which
     its terms split in two, so the question's expansion must split it too."""
-    from sdmkit.stories.match import query_terms, terms
+    from sdmkit.stories.questions import query_terms, terms
 
     story = set(terms("The trade-off: we slipped the date by a week."))
     asked = set(query_terms("How do you prioritise when everything is urgent?"))
