@@ -6,6 +6,8 @@ showed (the outcome section, or a prompt). Figures are the review's own."""
 
 from __future__ import annotations
 
+import re
+
 from sdmkit.stories.draft import Picker, build, decision_sentence, done_sentence, figure_sentence
 from sdmkit.stories.grounding import text_of
 
@@ -17,6 +19,23 @@ def _stated(value: float, unit: str) -> str:
     return f"{text} {unit}" if unit and unit != "count" else text
 
 
+# The name of the XmR rule that fired ('rule 1: ', 'moving range: '): the review's
+# table needs it, a story told aloud does not.
+_RULE = re.compile(r"^(rule \d+|moving range): ")
+
+
+def _situation(m) -> str:
+    """'p99 latency was 840 ms, target 800 ms: above the upper limit (752), and a
+    change of 173 from the week before, above the range limit (57.65).' The metric's
+    own figures and signal, said as a sentence instead of pasted as the table's cells
+    ('p99 latency: 840 ms, target 800 ms, rule 1: above ...')."""
+    said = f"{m.name} was {_stated(m.value, m.unit)}" if m.value is not None else m.name
+    if m.target is not None:
+        said += f", target {_stated(m.target, m.unit)}"
+    found = [_RULE.sub("", part.strip()) for part in m.signal.split(";") if part.strip()]
+    return f"{said}: {', and '.join(found)}." if found else f"{said}."
+
+
 def mine(doc, c) -> list[tuple[str, str, dict]]:
     pick = Picker(doc.content, doc.title)
     outcome = pick.first("outcome.summary", 3) + pick.joined("outcome.figures[]", figure_sentence)
@@ -24,10 +43,6 @@ def mine(doc, c) -> list[tuple[str, str, dict]]:
     for i, m in enumerate(c.metrics, 1):
         if not (m.signal and m.commentary):
             continue
-        facts = [f"{m.name}: {_stated(m.value, m.unit)}" if m.value is not None else m.name]
-        if m.target is not None:
-            facts.append(f"target {_stated(m.target, m.unit)}")
-        facts.append(m.signal)
         out.append(
             build(
                 doc,
@@ -38,7 +53,7 @@ def mine(doc, c) -> list[tuple[str, str, dict]]:
                 parts={
                     # The review's notes set the scene ('First week after release 4.2');
                     # they are not what came of the fix.
-                    "situation": [(f"metrics[{i}]", ", ".join(facts) + ".")]
+                    "situation": [(f"metrics[{i}]", _situation(m))]
                     + pick.first("notes", 1)
                     + pick.items("events[]", 2),
                     "task": pick.first("my_part.role", 2),
