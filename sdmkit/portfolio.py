@@ -82,10 +82,12 @@ def outline(store, story_ids: list[int], *, redacted: bool = False) -> tuple[lis
         note = ""
     elif warning(rules):
         note = (
-            "redaction list empty: only e-mails, links, ticket ids, phone numbers and chat handles replaced"
+            "redaction list empty: only e-mails, links, ticket ids, phone numbers, chat channels and handles "
+            "replaced"
         )
     else:
-        note = f"redacted ({len(rules)} names and terms, plus e-mails, links, ticket ids, phones and handles)"
+        listed = "1 name or term" if len(rules) == 1 else f"{len(rules)} names and terms"
+        note = f"redacted ({listed}, plus e-mails, links, ticket ids, phones, chat channels and handles)"
     return entries, note
 
 

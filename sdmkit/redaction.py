@@ -1,6 +1,6 @@
 """Redaction for interview use: a workspace list of names and terms to replace
 (people, internal services, customers), plus e-mail addresses, links, ticket ids
-(of any case: PAY-2041 and cfg-8812), phone numbers and chat handles replaced
+(of any case: PAY-2041 and cfg-8812), phone numbers, chat channels and handles replaced
 automatically.
 
 Only prose is rewritten. A document is redacted field by field through its kind's
@@ -41,6 +41,10 @@ PHONE = re.compile(r"(?<![\w.+/:-])(?:\+|\(0?\d)?\d[\d ().-]{6,}\d(?![\w/:-])")
 _NOT_PHONE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|^\d{4} ?[-/] ?\d{4}$")
 # A chat handle (@elena, @sam.k), not the @ of an e-mail address or of CSS.
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z][\w.-]{0,30}[\w]")
+# A chat channel (#payments-help, #checkout-team): an internal name as telling as a
+# service's. Not C#, a page's #fragment, an HTML entity (&#39;), a Markdown link to
+# a heading ([Contents](#contents)), a heading ('# Title') or an issue number (#8812).
+CHANNEL = re.compile(r"(?<![\w&#/])(?<!\]\()#[A-Za-z][\w.-]{0,40}\w")
 # Content fields that are keys, not prose: never rewritten, or the document breaks.
 KEYS = frozenset(
     {
@@ -104,7 +108,7 @@ def warning(rules: list[Term]) -> str:
         return ""
     return (
         "Your redaction list is empty, so no names are replaced: only e-mail addresses, links, ticket ids, "
-        "phone numbers and chat handles. Add the people, customers and internal names to hide under "
+        "phone numbers, chat channels and handles. Add the people, customers and internal names to hide under "
         "Story bank → Redaction."
     )
 
@@ -233,6 +237,14 @@ def unlisted_names(store, rules: list[Term] | None = None, documents=None) -> li
     return sorted(names, key=lambda w: (-len(found[w]), -mentions[w], w))
 
 
+def first_few(names: list[str], n: int = 12) -> str:
+    """'Aisha Bello, Mei Chen and 13 more': a warning names a few, and counts the rest
+    (a trailing '…' before the sentence's full stop read as '….')."""
+    if len(names) <= n:
+        return ", ".join(names)
+    return f"{', '.join(names[:n])} and {len(names) - n} more"
+
+
 def before_export(store, documents) -> list[str]:
     """What to tell the user before a redacted export of these documents: an empty
     list, and the people, services and other names they use that the list does not
@@ -241,7 +253,7 @@ def before_export(store, documents) -> list[str]:
     rules = terms(store)
     said = [w] if (w := warning(rules)) else []
     if missing := unlisted_people(store, rules, documents):
-        shown = ", ".join(missing[:12]) + (" …" if len(missing) > 12 else "")
+        shown = first_few(missing)
         said.append(
             f"{len(missing)} {'person' if len(missing) == 1 else 'people'} named in the exported documents "
             f"{'is' if len(missing) == 1 else 'are'} not on the redaction list, so the redacted files still "
@@ -249,14 +261,14 @@ def before_export(store, documents) -> list[str]:
             "`sdmkit stories redaction add --people`."
         )
     if services := unlisted_services(store, rules, documents):
-        shown = ", ".join(services[:12]) + (" …" if len(services) > 12 else "")
+        shown = first_few(services)
         said.append(
             f"{len(services)} internal service {'name' if len(services) == 1 else 'names'} listed in the "
             f"exported documents {'is' if len(services) == 1 else 'are'} not on the redaction list: {shown}. "
             "Add them under Story bank → Redaction, or with `sdmkit stories redaction add --services`."
         )
     if names := unlisted_names(store, rules, documents):
-        shown = ", ".join(names[:12]) + (" …" if len(names) > 12 else "")
+        shown = first_few(names)
         said.append(
             f"Other names the exported documents use and the redaction list does not replace: {shown}. "
             "Perhaps your company, a customer or a product: add the ones to hide under Story bank → "
@@ -276,13 +288,14 @@ def _phone(m: re.Match) -> str:
 
 
 def scrub(text: str) -> str:
-    """The automatic replacements alone: e-mails, links, tickets, phones, handles."""
+    """The automatic replacements alone: e-mails, links, tickets, phones, channels, handles."""
     if not text:
         return text
     text = EMAIL.sub("[email]", text)
     text = URL.sub("[link]", text)
     text = TICKET.sub("[ticket]", text)
     text = PHONE.sub(_phone, text)
+    text = CHANNEL.sub("[channel]", text)
     return HANDLE.sub("[handle]", text)
 
 

@@ -3,6 +3,8 @@ a week without values, the signal beside the metric, columns that fit."""
 
 from __future__ import annotations
 
+import re
+
 from sdmkit.document import DocumentMeta
 from sdmkit.registry import get_kind
 from tests.test_app import app, by_label, texts
@@ -19,6 +21,17 @@ def test_coach_cards_name_the_rule_in_words_not_its_id(workspace):
     assert cards
     assert not [c for c in cards if "`prose." in c or "`metric_review." in c]
     assert "1 style notes" not in texts(at) and "1 checks" not in texts(at)
+    # a message that ends in a date gets its full stop before the advice under it
+    (missing,) = [c for c in cards if "no value for the weeks ending" in c]
+    assert re.search(r"weeks ending [\d\\-]+\\\.  \nType or import them", missing), missing  # escaped
+
+
+def test_a_warning_names_a_few_and_counts_the_rest():
+    from sdmkit.redaction import first_few
+
+    names = [f"Person {i}" for i in range(15)]
+    assert first_few(names) == ", ".join(names[:12]) + " and 3 more"
+    assert first_few(names[:2]) == "Person 0, Person 1"
 
 
 def test_one_note_for_a_week_without_values():

@@ -32,6 +32,15 @@ def test_the_automatic_patterns_catch_lower_case_tickets_phones_and_handles():
     assert redact_text(kept, []) == kept
 
 
+def test_chat_channels_are_replaced_and_what_only_looks_like_one_is_not():
+    """'#payments-help (questions) and the PAY intake queue': a charter's intake channel
+    printed in every redacted pack, though the Redaction tab said chat names go."""
+    text = "Ask in #payments-help or #checkout-team.ops first."
+    assert redact_text(text, []) == "Ask in [channel] or [channel] first."
+    kept = "In C# and F#, issue #8812, see [Contents](#contents), page#intro, &#39; and # Title."
+    assert redact_text(kept, []) == kept
+
+
 def test_a_listed_name_inside_an_address_does_not_leave_half_of_it():
     out = redact_text(
         "See https://dashboards.northwind.example/payments/5xx?x=1 or ana@northwind.example.",

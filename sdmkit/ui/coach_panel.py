@@ -63,7 +63,10 @@ def coach_panel(kind, findings: list[Finding], derived: dict | None = None, scor
     titles = _rule_titles(kind)
     for f in findings:
         where = _label_for(kind, f.location)
-        body = f"**{esc(where)}**: {esc(f.message)}"
+        # A message ending in a word or a figure ('... weeks ending 2026-10-04') gets its full
+        # stop: the advice starts on the next line, and wrapped, the two read as one sentence.
+        message = f.message + "." if f.message[-1:].isalnum() else f.message
+        body = f"**{esc(where)}**: {esc(message)}"
         if f.suggestion:
             body += f"  \n{esc(f.suggestion)}"
         # The rule in words, as Document settings lists it, not its id.

@@ -36,8 +36,8 @@ def export_buttons(doc: Document, *, key: str) -> None:
     redacted = st.toggle(
         "Redacted",
         key=f"{key}|redact",
-        help="Apply the redaction list (Story bank → Redaction); e-mails, links, ticket ids, phone numbers "
-        "and chat handles are replaced automatically",
+        help="Apply the redaction list (Story bank → Redaction); e-mails, links, ticket ids, phone numbers, "
+        "chat channels and handles are replaced automatically",
     )
     # The same words as `sdmkit export --redact`: an empty list, and the people this
     # document names that the list does not replace.

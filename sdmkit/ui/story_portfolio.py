@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdmkit.redaction import saved_terms, unlisted_names, unlisted_people, unlisted_services
+from sdmkit.redaction import first_few, saved_terms, unlisted_names, unlisted_people, unlisted_services
 from sdmkit.ui import redaction_list
 from sdmkit.ui.state import flash, kept, kept_copy, store
 from sdmkit.ui.story_bank import bank_stories
@@ -142,7 +142,7 @@ def _still_shown(
     if found:
         alert(
             f"The redacted portfolio would still {verb} {plural(len(found), *what)} not on your redaction list: "
-            f"{esc(', '.join(found[:12]))}{' …' if len(found) > 12 else ''}. {hint}",
+            f"{esc(first_few(found))}. {hint}",
             icon=icon,
         )
 
@@ -151,8 +151,8 @@ def redaction_tab() -> None:
 
     st.caption(
         "Names and terms replaced in every redacted export: people, internal service names, customers. "
-        "E-mail addresses, links, ticket ids (like PAY-2041 or cfg-8812), phone numbers and chat handles "
-        "are replaced automatically. Ids, dates and time zones are never rewritten."
+        "E-mail addresses, links, ticket ids (like PAY-2041 or cfg-8812), phone numbers, chat channels "
+        "(#team-help) and handles are replaced automatically. Ids, dates and time zones are never rewritten."
     )
     redaction_list.draw()
     _offer(
