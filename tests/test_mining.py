@@ -587,4 +587,7 @@ def test_the_words_a_questions_answers_hold_rank_a_story_the_question_never_name
     monkeypatch.setattr(ranking, "ANSWER_CUES", {ranking.question_key(asked): cues})
     ranked = match(asked.lower().rstrip("."), [grown, worded, *others])  # as a user may type it
     assert [m.title for m in ranked][:1] == ["Grown"]
-    assert "worded like the answers a coach matched to this question" in ranked[0].reason
+    assert (
+        "uses words typical of good answers to this question (learned from labelled examples)"
+        in ranked[0].reason
+    )

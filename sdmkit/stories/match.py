@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from sdmkit.interview import PRINCIPLES, ROUNDS, all_questions, is_technical
-from sdmkit.stories.questions import principle_weights, query_terms, said_as, terms
+from sdmkit.stories.questions import brought_by, principle_weights, query_terms, said_as, terms
 from sdmkit.stories.sources import source_documents
 
 READY = 0.45  # a score from which a story counts as an answer in the coverage matrix
@@ -156,6 +156,7 @@ class Index:
             return []
         query = query_terms(question)
         said = said_as(question)
+        by = brought_by(question)
         wanted = principle_weights(question)
         raw = self.scores(query)
         top = max(max(raw), BM25_FLOOR)
@@ -193,14 +194,15 @@ class Index:
                 reasons.append(
                     ("shares the word " if len(asked) == 1 else "shares the words ") + _listed(asked)
                 )
-            if related := [w for t, w, own in common if not own and 2 * self.spread[t] <= len(self.docs)]:
-                reasons.append(
-                    ("related word " if len(related) == 1 else "related words ") + _listed(related)
-                )
+            related = [(t, w) for t, w, own in common if not own and 2 * self.spread[t] <= len(self.docs)]
+            if related:
+                reasons.append(_related(related, by))
             if share >= 0.5 and not same:
                 # The words are not named: learned from a few dozen answers, the
                 # lighter ones ('search', 'faster') rank a little but explain nothing.
-                reasons.append("worded like the answers a coach matched to this question")
+                reasons.append(
+                    "uses words typical of good answers to this question (learned from labelled examples)"
+                )
             if not reasons:
                 reasons.append("a weak match: only words most of your stories share")
             strength = sum(shown.values())
@@ -240,6 +242,17 @@ class Index:
 
 def _listed(words: list[str]) -> str:
     return ", ".join(words[:5])
+
+
+def _related(found: list[tuple[str, str]], by: dict[str, str]) -> str:
+    """'words related to recurring (again, third) and outage (down, failed)': each
+    related word under the word of the question it stands in for."""
+    groups: dict[str, list[str]] = {}
+    for term, word in found:
+        groups.setdefault(by.get(term, ""), []).append(word)
+    said = [f"{cue} ({_listed(words)})" if cue else _listed(words) for cue, words in groups.items()]
+    many = len(found) > 1
+    return ("words related to " if many else "a word related to ") + " and ".join(said)
 
 
 def match(question: str, stories: list, lookup: Callable | None = None) -> list[Match]:

@@ -192,6 +192,23 @@ def said_as(question: str) -> dict[str, tuple[str, bool]]:
     return out
 
 
+def brought_by(question: str) -> dict[str, str]:
+    """Each related term the question's cues add, with the question's word that brought
+    it ('again' and 'third' by 'recurring'): a reason says which word of the question
+    a related word stands in for."""
+    low = question.lower()
+    words = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", low)
+    out: dict[str, str] = {}
+    for cue, also in _ALSO.items():
+        if cue in low:
+            said = next((w for w in words if cue in w), cue)
+            for word in also:
+                for part in re.findall(r"[a-z0-9]+", word):
+                    if part not in _STOP:
+                        out.setdefault(_stem(part), said)
+    return out
+
+
 def principle_weights(question: str) -> dict[str, float]:
     """The principles a question tests, each with how surely: 1 for the principle it is
     written for or names in its words, ROUND_WEIGHT for those its round tests."""
