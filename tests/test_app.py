@@ -704,6 +704,22 @@ def test_a_matched_question_of_another_round_is_rated_against_that_round(workspa
     assert practice.history(workspace)[0]["round"] == people.name
 
 
+def test_practice_offers_the_best_matching_story_to_tell(workspace):
+    """It opened on 'no story' although five stories matched the question."""
+    from sdmkit.examples import load_examples
+    from sdmkit.stories.match import match
+    from sdmkit.stories.mine import mine_all
+
+    load_examples(workspace)
+    mine_all(workspace)
+    at = app("pages/story_bank.py")
+    (shown,) = [m.value for m in at.markdown if m.value.startswith("### ")]
+    stories = list(workspace.iter_documents(kind="story"))
+    found = match(shown[4:].replace("\\", ""), stories, workspace.get)
+    assert found  # the first question of People management has stories in the examples
+    assert by_label(at.selectbox, "Story you will tell").value == found[0].story_id
+
+
 def test_a_note_to_self_is_shown_when_its_question_comes_round_again(workspace):
     from sdmkit.stories import practice
 

@@ -142,7 +142,9 @@ def practice_tab() -> None:
         st.selectbox,
         "Story you will tell",
         options,
-        start={"index": options.index(chosen) if chosen in options else 0},
+        # The story chosen from a match, or else the best match: the one a candidate
+        # would tell ('no story' stays in the list for a question none answers yet).
+        start={"index": options.index(chosen) if chosen in options[1:] else min(1, len(options) - 1)},
         valid=lambda i: i in options,
         key=f"sb|story|{rnd}|{turn}|{question}|{chosen}",
         format_func=lambda i: "no story" if i is None else titles[i],
