@@ -183,7 +183,8 @@ def _status_line(kind: Kind, draft: dict, check: Check) -> None:
 
 
 def _toolbar(kind: Kind, key: str, draft: dict, on_save, dirty: bool) -> None:
-    c1, c2, c3, c4, _ = st.columns([1, 1.3, 1.3, 1.3, 1.7])
+    # room for the longest list button, "All on-call rotations", on one line
+    c1, c2, c3, c4, _ = st.columns([1, 1.3, 1.8, 1.3, 1.2])
     c1.button(
         "Save",
         key=f"{key}|save",
