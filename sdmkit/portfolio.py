@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 
 from sdmkit import clock, collector
@@ -25,7 +25,7 @@ from sdmkit.export.html_export import render_html, stylesheet
 from sdmkit.export.layout import with_fit
 from sdmkit.export.markdown_export import render_body
 from sdmkit.export.pdf_export import fitted_layout, fonts, make_fetcher
-from sdmkit.redaction import final_html, final_markdown, redact, redact_value, terms, warning
+from sdmkit.redaction import applied_terms, final_html, final_markdown, redact, redact_value, terms
 from sdmkit.stories.grounding import open_prompts
 
 
@@ -50,12 +50,12 @@ def _demote(md: str, levels: int) -> str:
 def outline(store, story_ids: list[int], *, redacted: bool = False) -> tuple[list[Entry], str]:
     """The portfolio's parts in order, and the line that says how it was redacted."""
 
-    rules = terms(store) if redacted else []
+    rules: list = []  # redacted below, once every document of the pack is known
     entries: list[Entry] = []
     shown: dict[int, str] = {}
     for i, story_id in enumerate(story_ids, 1):
         story = store.get(story_id)
-        entries.append(Entry(str(i), redact(story, rules) if redacted else story, True, stored=story))
+        entries.append(Entry(str(i), story, True, stored=story))
         sources = []
         for src in story.content.get("sources") or []:
             if src.get("document_id") and src["document_id"] not in sources:
@@ -68,26 +68,24 @@ def outline(store, story_ids: list[int], *, redacted: bool = False) -> tuple[lis
                 continue  # a source in the trash is not part of the pack
             j += 1
             number = f"{i}.{j}"
-            entries.append(
-                Entry(
-                    number,
-                    redact(doc, rules) if redacted else doc,
-                    False,
-                    shown_at=shown.get(doc_id, ""),
-                    stored=doc,
-                )
-            )
+            entries.append(Entry(number, doc, False, shown_at=shown.get(doc_id, ""), stored=doc))
             shown.setdefault(doc_id, number)
+    if redacted:
+        rules = pack_terms(store, entries)
+        entries = [replace(e, doc=redact(e.stored or e.doc, rules)) for e in entries]
     if not redacted:
-        note = ""
-    elif warning(rules):
-        note = (
-            "redaction list empty: only e-mails, links, ticket ids, phone numbers, chat channels and handles "
-            "replaced"
+        return entries, ""
+    saved = len(terms(store))
+    said = [
+        ("1 name or term" if saved == 1 else f"{saved} names and terms") + " from your list"
+        if saved
+        else "your redaction list empty",
+    ]
+    if auto := len(rules) - saved:
+        said.append(
+            f"{auto} {'person or service' if auto == 1 else 'people and services'} the documents name"
         )
-    else:
-        listed = "1 name or term" if len(rules) == 1 else f"{len(rules)} names and terms"
-        note = f"redacted ({listed}, plus e-mails, links, ticket ids, phones, chat channels and handles)"
+    note = f"redacted ({'; '.join(said)}; e-mails, links, ticket ids, phones, chat channels and handles)"
     return entries, note
 
 
@@ -225,6 +223,14 @@ def _from_page(html: Callable[[int], str], start: int, fit: int) -> str:
     return html(fit).replace("</head>", css + "</head>", 1)
 
 
+def pack_terms(store, entries: list[Entry]) -> list:
+    """What a redacted pack replaces: the list, and every person and service its
+    documents, or what they borrow from the workspace, name (redaction.applied_terms)."""
+    docs = [e.stored or e.doc for e in entries if not e.shown_at]
+    extras = [d.kind_spec.enrich(store, d) for d in docs if d.kind_spec.enrich]
+    return applied_terms(store, docs, extras)
+
+
 def parts_html(
     store, entries: list[Entry], *, redacted: bool = False, page_size: str = "A4"
 ) -> list[tuple[str, Callable[[int], str]]]:
@@ -232,7 +238,7 @@ def parts_html(
     function from a fit step to its HTML: the kind's own print template, redacted when
     asked, with what the kind borrows from the workspace."""
 
-    rules = terms(store) if redacted else []
+    rules = pack_terms(store, entries) if redacted else []
     parts: list[tuple[str, Callable[[int], str]]] = []
     for e in entries:
         if e.shown_at:

@@ -107,9 +107,9 @@ def warning(rules: list[Term]) -> str:
     if rules:
         return ""
     return (
-        "Your redaction list is empty, so no names are replaced: only e-mail addresses, links, ticket ids, "
-        "phone numbers, chat channels and handles. Add the people, customers and internal names to hide under "
-        "Story bank → Redaction."
+        "Your redaction list is empty: the people and internal services your documents name are replaced "
+        "all the same, as are e-mail addresses, links, ticket ids, phone numbers, chat channels and handles, "
+        "but no customer, company or other name is. Add those to hide under Story bank → Redaction."
     )
 
 
@@ -165,10 +165,24 @@ def _unlisted(store, find, rules: list[Term] | None, documents) -> list[str]:
     )
 
 
+def applied_terms(store, documents, extras: Sequence[dict | None] = ()) -> list[Term]:
+    """What a redacted export of these documents replaces: the list, then every person
+    and internal service the documents (and what they borrow from the workspace,
+    `extras`: a charter's rotation) name that the list does not, as [name] and
+    [service]. A switch called Redact that left every name in until each was listed
+    by hand was trusted, and sent; a name typed in prose only (a customer, the
+    company) still takes the list."""
+    rules = terms(store)
+    found = [*documents, *(types.SimpleNamespace(content=x) for x in extras if x)]
+    people = _unlisted(store, _people_in, rules, found)
+    services = _unlisted(store, _services_in, rules, found)
+    return [*rules, *(Term(n, "[name]") for n in people), *(Term(n, "[service]") for n in services)]
+
+
 def unlisted_people(store, rules: list[Term] | None = None, documents=None) -> list[str]:
     """The people the documents name in their people fields (owners, authors, members,
     approvers, speakers ...) that the redaction list does not replace, most named
-    first: what a redacted export would still show."""
+    first: what a redacted export replaces as [name] without the list's say."""
     return _unlisted(store, _people_in, rules, documents)
 
 
@@ -256,16 +270,17 @@ def before_export(store, documents) -> list[str]:
         shown = first_few(missing)
         said.append(
             f"{len(missing)} {'person' if len(missing) == 1 else 'people'} named in the exported documents "
-            f"{'is' if len(missing) == 1 else 'are'} not on the redaction list, so the redacted files still "
-            f"name them: {shown}. Add them under Story bank → Redaction, or with "
-            "`sdmkit stories redaction add --people`."
+            f"{'is' if len(missing) == 1 else 'are'} not on the redaction list, and replaced as [name 1], "
+            f"[name 2] … all the same: {shown}. Add them under Story bank → Redaction to keep their numbers "
+            "from one export to the next, or with `sdmkit stories redaction add --people`."
         )
     if services := unlisted_services(store, rules, documents):
         shown = first_few(services)
         said.append(
             f"{len(services)} internal service {'name' if len(services) == 1 else 'names'} listed in the "
-            f"exported documents {'is' if len(services) == 1 else 'are'} not on the redaction list: {shown}. "
-            "Add them under Story bank → Redaction, or with `sdmkit stories redaction add --services`."
+            f"exported documents {'is' if len(services) == 1 else 'are'} not on the redaction list, and "
+            f"replaced as [service 1], [service 2] … all the same: {shown}. Add them under Story bank → "
+            "Redaction, or with `sdmkit stories redaction add --services`."
         )
     if names := unlisted_names(store, rules, documents):
         shown = first_few(names)

@@ -266,6 +266,36 @@ def test_other_names_are_chosen_in_the_redaction_tab_with_what_they_print_as(wor
     assert not any("Northwind" in i.value for i in at.info if "other name" in i.value)
 
 
+def test_redact_replaces_the_people_and_services_the_documents_name_even_off_the_list(sqlite_store):
+    """Redact, on by default in the portfolio, left all 25 people and 11 services in a
+    pack whose list held only the company: a switch that says Redact and leaves the
+    names in is trusted and sent. Named people and services are replaced all the same;
+    a name in prose only still takes the list."""
+    from sdmkit.examples import load_examples
+    from sdmkit.redaction import before_export, unlisted_people, unlisted_services
+
+    load_examples(sqlite_store)
+    mine_all(sqlite_store)
+    people, services = unlisted_people(sqlite_store), unlisted_services(sqlite_store)
+    assert terms(sqlite_store) == [] and len(people) > 10 and services
+    coe = next(d for d in sqlite_store.iter_documents(kind="coe") if "payments-api" in d.content["services"])
+    md = render_from(sqlite_store, coe, "md", redacted=True).decode()
+    assert "[name 1]" in md and "[service 1]" in md
+    for name in [*people, "payments-api"]:
+        assert name not in md, name
+    stories = [s.id for s in sqlite_store.iter_documents(kind="story")]
+    pack = portfolio_markdown(sqlite_store, stories, redacted=True)
+    for name in [*people, *services]:
+        assert name not in pack, name
+    assert "Northwind" in pack  # prose only: the list's to replace, and the warnings say so
+    said = " ".join(before_export(sqlite_store, [coe]))
+    assert "replaced as [name 1], [name 2] … all the same" in said and "no customer, company" in said
+    # the charter borrows its rotation: the rotation's people are replaced in it too
+    charter = next(d for d in sqlite_store.iter_documents(kind="charter") if "Payments" in d.title)
+    html = render_from(sqlite_store, charter, "html", redacted=True).decode()
+    assert not [n for n in people if n in html]
+
+
 def test_a_listed_person_is_redacted_by_their_first_name_too():
     """'Aisha at a school event', the reason of a rotation's override, named Aisha
     Bello in a redacted export although she was on the list."""

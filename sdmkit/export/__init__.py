@@ -112,9 +112,9 @@ def print_html_from(store, doc: Document, *, page_size: str = "A4", redacted: bo
     extra = kind.enrich(store, doc) if kind.enrich else None
     if not redacted:
         return print_html(doc, page_size=page_size, extra=extra)
-    from sdmkit.redaction import final_html, redact, redact_value, terms
+    from sdmkit.redaction import applied_terms, final_html, redact, redact_value
 
-    rules = terms(store)
+    rules = applied_terms(store, [doc], [extra])
     extra = redact_value(extra, rules) if extra else extra
     return final_html(print_html(redact(doc, rules), page_size=page_size, extra=extra))
 
@@ -122,11 +122,11 @@ def print_html_from(store, doc: Document, *, page_size: str = "A4", redacted: bo
 def _render_redacted(store, doc, fmt: str, *, page_size: str = "A4") -> bytes:
     """An export with the workspace's redaction applied: the document's prose, what
     the kind borrows from the workspace, and the final text."""
-    from sdmkit.redaction import final_html, final_markdown, redact, redact_value, terms
+    from sdmkit.redaction import applied_terms, final_html, final_markdown, redact, redact_value
 
-    rules = terms(store)
     kind = doc.kind_spec
     extra = kind.enrich(store, doc) if kind.enrich and fmt != "json" else None
+    rules = applied_terms(store, [doc], [extra])
     doc = redact(doc, rules)
     extra = redact_value(extra, rules) if extra else extra
     if fmt == "md":

@@ -63,25 +63,23 @@ def portfolio_tab() -> None:
     exported = portfolio_documents(store(), chosen) if redacted else []
     missing = unlisted_people(store(), documents=exported) if redacted else []
     services = unlisted_services(store(), documents=exported) if redacted else []
-    # What a redacted pack would still show: people and services can be added here at
-    # once (below); other names are only sdmkit's guess, chosen in the Redaction tab.
+    # People and services are replaced all the same (redaction.applied_terms), and can
+    # be put on the list here at once (below); other names are only sdmkit's guess, so
+    # a redacted pack still shows them until they are chosen in the Redaction tab.
+    listed_later = "Add them to the list to keep their numbers from one export to the next."
     _still_shown(
-        missing, "name", ("person", "people"), "Add them in the Redaction tab.", ":material/person_search:"
+        missing,
+        f"{plural(len(missing), 'person', 'people')} not on your redaction list, replaced as [name 1], "
+        "[name 2] … all the same",
+        listed_later,
+        ":material/person_search:",
     )
     _still_shown(
         services,
-        "list",
-        ("internal service name", "internal service names"),
-        "Add them in the Redaction tab.",
+        f"{plural(len(services), 'internal service name')} not on your redaction list, replaced as "
+        "[service 1], [service 2] … all the same",
+        listed_later,
         ":material/dns:",
-    )
-    _still_shown(
-        unlisted_names(store(), documents=exported) if redacted else [],
-        "use",
-        ("other name", "other names"),
-        "Perhaps your company, a customer or a product: choose the ones to hide in the Redaction tab.",
-        ":material/domain:",
-        alert=st.info,
     )
     if missing or services:
         # Here too, not only in the Redaction tab: the pack is made on this tab, and a
@@ -100,6 +98,15 @@ def portfolio_tab() -> None:
                 redaction_list.add_names(services, "[service]")
             flash(f"Added the {' and '.join(said)} to the redaction list")
             st.rerun()
+    # under the button above: that one adds people and services, not these
+    others = unlisted_names(store(), documents=exported) if redacted else []
+    _still_shown(
+        others,
+        f"The redacted portfolio still uses {plural(len(others), 'other name')} not on your redaction list",
+        "Perhaps your company, a customer or a product: choose the ones to hide in the Redaction tab.",
+        ":material/domain:",
+        alert=st.warning,
+    )
     if unanswered := not_ready(store(), chosen):
         total = sum(n for _, n in unanswered)
         st.warning(
@@ -136,15 +143,9 @@ def portfolio_tab() -> None:
     )
 
 
-def _still_shown(
-    found: list[str], verb: str, what: tuple[str, str], hint: str, icon: str, alert=st.warning
-) -> None:
+def _still_shown(found: list[str], head: str, hint: str, icon: str, alert=st.info) -> None:
     if found:
-        alert(
-            f"The redacted portfolio would still {verb} {plural(len(found), *what)} not on your redaction list: "
-            f"{esc(first_few(found))}. {hint}",
-            icon=icon,
-        )
+        alert(f"{head}: {esc(first_few(found))}. {hint}", icon=icon)
 
 
 def redaction_tab() -> None:
@@ -219,12 +220,13 @@ def _choose_names(found: list[str]) -> None:
 def _offer(
     found: list[str], what: tuple[str, str], where: str, noun: str, replacement: str, icon: str
 ) -> None:
-    """What a redacted export would still show, and a button that puts it on the list."""
+    """What a redacted export replaces without the list's say, and a button that puts
+    it on the list (to choose what it prints as, and keep its number)."""
     if not found:
         return
-    st.warning(
-        f"{plural(len(found), *what)} {where} and not on the list, so a redacted export still shows them: "
-        + esc(", ".join(found)),
+    st.info(
+        f"{plural(len(found), *what)} {where} and not on the list: redacted exports replace them as "
+        f"{replacement[:-1]} 1], {replacement[:-1]} 2] … all the same. " + esc(", ".join(found)),
         icon=icon,
     )
     if st.button(
