@@ -302,6 +302,11 @@ TECHNICAL: frozenset[str] = frozenset(
 )
 
 
+# The first round of the loop that asks for stories (the recruiter screen asks why
+# the role): where Practice and Match open.
+FIRST_STORY_ROUND = next(r.number for r in ROUNDS if r.name == "People management")
+
+
 def is_technical(question: str) -> bool:
     q = question.strip()
     return q in TECHNICAL or q.lower().startswith(("design a ", "how would you design", "design an "))

@@ -479,6 +479,9 @@ def test_story_bank_mines_matches_and_saves_practice(workspace):
     [b for b in at.button if b.label == "Mine my documents"][0].click().run()
     assert not at.exception
     assert "stories created" in texts(at)
+    # Match opens on the first question of People management, which the examples answer
+    assert by_label(at.selectbox, "Question").value.startswith("Tell me about a time you had to manage")
+    by_label(at.selectbox, "Question").select("Why are you interested in this role at Amazon?").run()
     [b for b in at.button if b.label == "Match"][0].click().run()
     assert "No story yet for this question" in texts(at)  # the recruiter's first question: no story fits
     by_label(at.selectbox, "Question").select(

@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 from sdmkit.document import shorten
-from sdmkit.interview import STUDY_PLAN, all_questions, is_technical
+from sdmkit.interview import FIRST_STORY_ROUND, ROUNDS, STUDY_PLAN, all_questions, is_technical
 from sdmkit.stories import practice
 from sdmkit.stories.match import coverage, match
 from sdmkit.stories.mine import mine_all
@@ -100,6 +100,8 @@ def match_tab() -> None:
         "Question",
         bank,
         key="sb|q",
+        # opens on a question a story answers, not the recruiter's 'Why ... this role?'
+        start={"index": bank.index(ROUNDS[FIRST_STORY_ROUND - 1].questions[0])},
         valid=lambda q: q in bank,
         disabled=typed,
         help="Every question of the loop, plus your own; clear the box below to pick one here",

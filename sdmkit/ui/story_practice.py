@@ -10,7 +10,7 @@ from datetime import datetime
 import streamlit as st
 
 from sdmkit.errors import NotFound
-from sdmkit.interview import ROUNDS
+from sdmkit.interview import FIRST_STORY_ROUND, ROUNDS
 from sdmkit.stories import practice
 from sdmkit.stories.match import match
 from sdmkit.ui import cells
@@ -19,9 +19,9 @@ from sdmkit.ui.story_bank import PRACTISE_STORY, bank_stories
 from sdmkit.ui.text import esc, label
 
 OWN = 0  # the Round choice for the user's own questions
-# The round Practice opens on: the first whose questions ask for a story ("Tell me about
-# a time..."). It opened on the recruiter screen, whose "Why Amazon?" no story answers.
-FIRST_STORY_ROUND = next(r.number for r in ROUNDS if r.name == "People management")
+# Practice opens on interview.FIRST_STORY_ROUND, the first round whose questions ask for
+# a story ("Tell me about a time..."): it opened on the recruiter screen, whose "Why
+# Amazon?" no story answers.
 
 
 def _practice_question(rnd: int, turn: int) -> str | None:
