@@ -195,7 +195,11 @@ def unlisted_services(store, rules: list[Term] | None = None, documents=None) ->
 # A capitalised word between lower-case words ('every Northwind checkout', 'sell on
 # Northwind.'): a name in running prose. At the start of a sentence or inside a title
 # ('Checkout Experience team') a capital says nothing, so those are not read.
-_PROSE_NAME = re.compile(r"\b[a-z]{2,} ([A-Z][a-z]+(?:[A-Z][a-z]*)*)(?= [a-z]|[,.;:!?)]|$)")
+# A name of several words is read whole ('Seller Central', 'Kettle & Co.').
+_PROSE_NAME = re.compile(
+    r"\b[a-z]{2,} ([A-Z][a-z]+(?:[A-Z][a-z]*)*(?: (?:& )?(?:(?:Co|Ltd|Inc)\.|[A-Z][a-z]+))*)"
+    r"(?= [a-z]|[,.;:!?)]|$)"
+)
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
@@ -216,9 +220,10 @@ def _never_names() -> frozenset[str]:
 
 def unlisted_names(store, rules: list[Term] | None = None, documents=None) -> list[str]:
     """Other names the documents use in their prose and the list does not replace: a
-    capitalised word that is never written in lower case anywhere in them ('Northwind',
-    not 'Checkout'), found in two documents or three times, and that is no person's
-    name, no listed service, no month, weekday or time-zone place. Perhaps the company,
+    capitalised word or run of words ('Northwind', 'Seller Central') with a word never
+    written in lower case anywhere in them ('Checkout' is), found in two documents or
+    three times or where a person is introduced ('Jana Novak, owner of Kettle & Co.'),
+    and holding no person's name, listed service, month, weekday or time-zone place. Perhaps the company,
     a customer or a product: sdmkit cannot tell which are sensitive, so these are
     offered to check, never added on their own. Most documents first."""
     # here, not at the top: the store package brings SQLAlchemy, which redacting a text does not need
@@ -230,22 +235,34 @@ def unlisted_names(store, rules: list[Term] | None = None, documents=None) -> li
     found: dict[str, set[int]] = {}
     mentions: dict[str, int] = {}
     known = set(_never_names())
+    # named where a person is introduced ('Jana Novak, owner of Kettle & Co. in Leipzig'):
+    # the customer's business, offered however rarely it is named
+    introduced: set[str] = set()
     docs = documents if documents is not None else store.iter_documents()
     for n, doc in enumerate(docs):
-        known |= {w for name in _people_in(doc.content) for w in name.split()}
+        people = _people_in(doc.content)
+        known |= {w for name in people for w in name.split()}
         known |= {w for name in _services_in(doc.content) for w in re.split(r"[\s-]+", name)}
         for text in (doc.title, *content_texts(doc.content)):
             text = scrub(text)  # 'priya@northwind.example' does not make 'northwind' a word
             lower.update(_LOWER_WORD.findall(text))
+            affiliation = any(text.startswith(f"{name},") for name in people)
             for m in _PROSE_NAME.finditer(text):
                 found.setdefault(m.group(1), set()).add(n)
                 mentions[m.group(1)] = mentions.get(m.group(1), 0) + 1
+                if affiliation:
+                    introduced.add(m.group(1))
+
+    def a_name(run: str) -> bool:
+        # some word of it never written in lower case, and none a person's, month's or place's
+        words = re.findall(r"[A-Za-z]+", run)
+        return any(w.lower() not in lower for w in words) and not any(w in known for w in words)
+
     names = [
         w
         for w, where in found.items()
-        if (len(where) >= 2 or mentions[w] >= 3)
-        and w.lower() not in lower
-        and w not in known
+        if (len(where) >= 2 or mentions[w] >= 3 or w in introduced)
+        and a_name(w)
         and not any(t in w.lower() or w.lower() in t.split() for t in listed)
     ]
     return sorted(names, key=lambda w: (-len(found[w]), -mentions[w], w))
