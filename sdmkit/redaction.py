@@ -276,37 +276,51 @@ def first_few(names: list[str], n: int = 12) -> str:
     return f"{', '.join(names[:n])} and {len(names) - n} more"
 
 
-def before_export(store, documents) -> list[str]:
+def export_notices(store, documents) -> list[tuple[str, bool]]:
     """What to tell the user before a redacted export of these documents: an empty
     list, and the people, services and other names they use that the list does not
-    replace. The command line
-    says it on stderr; the app says it beside its export buttons."""
+    replace; each with whether it warns (a name the export would show) or informs
+    (names replaced all the same). The app says them beside its export buttons."""
     rules = terms(store)
-    said = [w] if (w := warning(rules)) else []
+    said = [(w, True)] if (w := warning(rules)) else []
     if missing := unlisted_people(store, rules, documents):
         shown = first_few(missing)
         said.append(
-            f"{len(missing)} {'person' if len(missing) == 1 else 'people'} named in the exported documents "
-            f"{'is' if len(missing) == 1 else 'are'} not on the redaction list, and replaced as [name 1], "
-            f"[name 2] … all the same: {shown}. Add them under Story bank → Redaction to keep their numbers "
-            "from one export to the next, or with `sdmkit stories redaction add --people`."
+            (
+                f"{len(missing)} {'person' if len(missing) == 1 else 'people'} named in the exported documents "
+                f"{'is' if len(missing) == 1 else 'are'} not on the redaction list, and replaced as [name 1], "
+                f"[name 2] … all the same: {shown}. Add them under Story bank → Redaction to keep their numbers "
+                "from one export to the next, or with `sdmkit stories redaction add --people`.",
+                False,
+            )
         )
     if services := unlisted_services(store, rules, documents):
         shown = first_few(services)
         said.append(
-            f"{len(services)} internal service {'name' if len(services) == 1 else 'names'} listed in the "
-            f"exported documents {'is' if len(services) == 1 else 'are'} not on the redaction list, and "
-            f"replaced as [service 1], [service 2] … all the same: {shown}. Add them under Story bank → "
-            "Redaction, or with `sdmkit stories redaction add --services`."
+            (
+                f"{len(services)} internal service {'name' if len(services) == 1 else 'names'} listed in the "
+                f"exported documents {'is' if len(services) == 1 else 'are'} not on the redaction list, and "
+                f"replaced as [service 1], [service 2] … all the same: {shown}. Add them under Story bank → "
+                "Redaction, or with `sdmkit stories redaction add --services`.",
+                False,
+            )
         )
     if names := unlisted_names(store, rules, documents):
         shown = first_few(names)
         said.append(
-            f"Other names the exported documents use and the redaction list does not replace: {shown}. "
-            "Perhaps your company, a customer or a product: add the ones to hide under Story bank → "
-            "Redaction, or with `sdmkit stories redaction add NAME --as '[company]'`."
+            (
+                f"Other names the exported documents use and the redaction list does not replace: {shown}. "
+                "Perhaps your company, a customer or a product: add the ones to hide under Story bank → "
+                "Redaction, or with `sdmkit stories redaction add NAME --as '[company]'`.",
+                True,
+            )
         )
     return said
+
+
+def before_export(store, documents) -> list[str]:
+    """export_notices' texts, for the command line's stderr."""
+    return [text for text, _ in export_notices(store, documents)]
 
 
 def _phone(m: re.Match) -> str:

@@ -538,6 +538,20 @@ def test_the_pdf_is_one_button_typeset_with_the_redaction_list_as_it_is_when_pre
     assert "serves the checkout teams" in text and "Priya" not in text
 
 
+def test_beside_a_redacted_export_names_replaced_all_the_same_inform_and_names_left_warn(workspace):
+    from sdmkit.examples import load_examples
+
+    load_examples(workspace)
+    doc = next(d for d in workspace.iter_documents(kind="charter") if "Payments" in d.title)
+    at = app("pages/charter.py", id=str(doc.id))
+    view(at, "History & export")
+    by_label(at.toggle, "Redacted").set_value(True).run()
+    assert not at.exception
+    assert any("all the same" in i.value and "Priya Raman" in i.value for i in at.info)
+    assert not any("named in the exported documents" in w.value for w in at.warning)
+    assert any("redaction list is empty" in w.value for w in at.warning)  # customers, the company: shown
+
+
 def test_a_library_snippet_is_escaped_and_its_hits_bold():
     from sdmkit.store.search import HIT_END, HIT_START
     from sdmkit.ui.library import _highlighted

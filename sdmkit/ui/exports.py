@@ -7,7 +7,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from sdmkit import clock, export
-from sdmkit.redaction import before_export, terms
+from sdmkit.redaction import export_notices, terms
 from sdmkit.store import Document
 from sdmkit.ui.state import store
 from sdmkit.ui.text import esc
@@ -41,8 +41,11 @@ def export_buttons(doc: Document, *, key: str) -> None:
     )
     # The same words as `sdmkit export --redact`: an empty list, and the people this
     # document names that the list does not replace.
-    for said in before_export(store(), [doc]) if redacted else []:
-        st.warning(esc(said), icon=":material/warning:")
+    for said, warns in export_notices(store(), [doc]) if redacted else []:
+        if warns:
+            st.warning(esc(said), icon=":material/warning:")
+        else:
+            st.info(esc(said), icon=":material/person_search:")
     suffix = "-redacted" if redacted else ""
 
     def name(fmt: str) -> str:
