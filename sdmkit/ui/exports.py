@@ -55,6 +55,7 @@ def export_buttons(doc: Document, *, key: str) -> None:
     for col, fmt, label in zip(cols, ("md", "json", "html"), ("Markdown", "JSON", "HTML"), strict=False):
         col.download_button(
             label,
+            on_click="ignore",
             data=_rendered(doc.stored_id, doc.version, fmt, page_size, _context(), redacted),
             file_name=name(fmt),
             mime=export.MIME[fmt],
@@ -65,9 +66,12 @@ def export_buttons(doc: Document, *, key: str) -> None:
         )
     # Typeset when the button is pressed (a second or more, with the button spinning
     # meanwhile), not on every run of the page: one click, and never a PDF made before
-    # the redaction list or the page size changed.
+    # the redaction list or the page size changed. No download reruns the page
+    # (on_click="ignore"): a rerun registers the PDF's maker again, and a PDF pressed
+    # while the run after a Markdown download was under way never came.
     cols[3].download_button(
         "PDF",
+        on_click="ignore",
         data=pdf_maker(store(), doc.stored_id, doc.version, page_size, redacted),
         file_name=name("pdf"),
         mime=export.MIME["pdf"],

@@ -123,6 +123,7 @@ def portfolio_tab() -> None:
     workspace, picked = store(), list(chosen)
     c1.download_button(
         "Portfolio (.md)",
+        on_click="ignore",
         data=lambda: portfolio_markdown(workspace, picked, redacted=redacted, owner=owner).encode("utf-8"),
         file_name="interview-portfolio.md",
         mime="text/markdown",
@@ -133,6 +134,7 @@ def portfolio_tab() -> None:
     # spins meanwhile): one click, and always of the stories and the list as they are.
     c2.download_button(
         "Portfolio (.pdf)",
+        on_click="ignore",
         data=lambda: portfolio_pdf(workspace, picked, redacted=redacted, owner=owner),
         file_name="interview-portfolio.pdf",
         mime="application/pdf",
