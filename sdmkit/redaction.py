@@ -283,28 +283,28 @@ def export_notices(store, documents) -> list[tuple[str, bool]]:
     (names replaced all the same). The app says them beside its export buttons."""
     rules = terms(store)
     said = [(w, True)] if (w := warning(rules)) else []
-    if missing := unlisted_people(store, rules, documents):
-        shown = first_few(missing)
-        said.append(
-            (
-                f"{len(missing)} {'person' if len(missing) == 1 else 'people'} named in the exported documents "
-                f"{'is' if len(missing) == 1 else 'are'} not on the redaction list, and replaced as [name 1], "
-                f"[name 2] … all the same: {shown}. Add them under Story bank → Redaction to keep their numbers "
-                "from one export to the next, or with `sdmkit stories redaction add --people`.",
-                False,
+    for found, noun, nouns, verb, replacement, flag in (
+        (unlisted_people(store, rules, documents), "person", "people", "named", "name", "--people"),
+        (
+            unlisted_services(store, rules, documents),
+            "internal service name",
+            "internal service names",
+            "listed",
+            "service",
+            "--services",
+        ),
+    ):
+        if found:
+            said.append(
+                (
+                    f"{len(found)} {noun if len(found) == 1 else nouns} {verb} in the exported documents "
+                    f"{'is' if len(found) == 1 else 'are'} not on the redaction list, and replaced as "
+                    f"[{replacement} 1], [{replacement} 2] … all the same: {first_few(found)}. Add them under "
+                    "Story bank → Redaction to keep their numbers from one export to the next, or with "
+                    f"`sdmkit stories redaction add {flag}`.",
+                    False,
+                )
             )
-        )
-    if services := unlisted_services(store, rules, documents):
-        shown = first_few(services)
-        said.append(
-            (
-                f"{len(services)} internal service {'name' if len(services) == 1 else 'names'} listed in the "
-                f"exported documents {'is' if len(services) == 1 else 'are'} not on the redaction list, and "
-                f"replaced as [service 1], [service 2] … all the same: {shown}. Add them under Story bank → "
-                "Redaction, or with `sdmkit stories redaction add --services`.",
-                False,
-            )
-        )
     if names := unlisted_names(store, rules, documents):
         shown = first_few(names)
         said.append(

@@ -6,6 +6,7 @@ reasons a match gives, and the Leadership Principles it tests."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from sdmkit.interview import PRINCIPLES, ROUNDS
 from sdmkit.words import FUNCTION_WORDS
@@ -161,14 +162,23 @@ def terms(text: str) -> list[str]:
     return words + [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)] + compounds
 
 
-def query_terms(question: str) -> list[str]:
-    out = terms(question)
+def _related(question: str) -> Iterator[tuple[str, str, str]]:
+    """The related words the question's cues add: (term, the word as written, the
+    question's word that brought it). Split as documents are ('trade-off' is two
+    terms there), or they never match."""
     low = question.lower()
+    words = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", low)
     for cue, also in _ALSO.items():
         if cue in low:
-            # Split as documents are ('trade-off' is two terms there), or it never matches.
-            out += [_stem(part) for w in also for part in re.findall(r"[a-z0-9]+", w) if part not in _STOP]
-    return list(dict.fromkeys(out))
+            said = next((w for w in words if cue in w), cue)
+            for word in also:
+                for part in re.findall(r"[a-z0-9]+", word):
+                    if part not in _STOP:
+                        yield _stem(part), part, said
+
+
+def query_terms(question: str) -> list[str]:
+    return list(dict.fromkeys(terms(question) + [t for t, _, _ in _related(question)]))
 
 
 def said_as(question: str) -> dict[str, tuple[str, bool]]:
@@ -180,15 +190,10 @@ def said_as(question: str) -> dict[str, tuple[str, bool]]:
     for w in re.findall(r"[a-z0-9]+", question.lower()):
         if w not in _STOP and len(w) > 1:
             out.setdefault(_stem(w), (w, True))
-    low = question.lower()
-    for w in _COMPOUND.findall(low):
+    for w in _COMPOUND.findall(question.lower()):
         out.setdefault(w.replace("-", ""), (w, True))
-    for cue, also in _ALSO.items():
-        if cue in low:
-            for word in also:
-                for part in re.findall(r"[a-z0-9]+", word):
-                    if part not in _STOP:
-                        out.setdefault(_stem(part), (part, False))
+    for term, part, _ in _related(question):
+        out.setdefault(term, (part, False))
     return out
 
 
@@ -196,16 +201,9 @@ def brought_by(question: str) -> dict[str, str]:
     """Each related term the question's cues add, with the question's word that brought
     it ('again' and 'third' by 'recurring'): a reason says which word of the question
     a related word stands in for."""
-    low = question.lower()
-    words = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", low)
     out: dict[str, str] = {}
-    for cue, also in _ALSO.items():
-        if cue in low:
-            said = next((w for w in words if cue in w), cue)
-            for word in also:
-                for part in re.findall(r"[a-z0-9]+", word):
-                    if part not in _STOP:
-                        out.setdefault(_stem(part), said)
+    for term, _, said in _related(question):
+        out.setdefault(term, said)
     return out
 
 
